@@ -1,0 +1,35 @@
+// Builds the Bolt app and registers every handler. It never listens by itself (see server.ts).
+import { App, LogLevel, type Logger } from "@slack/bolt";
+import type { AppDeps } from "./deps.ts";
+import { register as caseActions } from "./handlers/caseActions.ts";
+import { register as caseCommand } from "./handlers/caseCommand.ts";
+import { intakeRoutes } from "./handlers/intakeApi.ts";
+import { register as newCase } from "./handlers/newCase.ts";
+import { register as resolveCase } from "./handlers/resolveCase.ts";
+
+export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: LogLevel } = {}): App {
+  const { config } = deps;
+  const app = new App({
+    token: config.botToken,
+    signingSecret: config.signingSecret,
+    ...(config.appToken ? { socketMode: true, appToken: config.appToken } : {}),
+    port: config.port,
+    customRoutes: intakeRoutes(deps),
+    logger: opts.logger,
+    logLevel: opts.logLevel ?? LogLevel.INFO,
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      // Calls made while a person waits fail fast; the outbox owns long retries and rate-limit pauses.
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    },
+  });
+  caseCommand(app, deps);
+  newCase(app, deps);
+  caseActions(app, deps);
+  resolveCase(app, deps);
+  app.error(async (err) => {
+    app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
+  });
+  return app;
+}

@@ -1,0 +1,82 @@
+// The environment, parsed once. Every bad or missing variable gets its own readable line.
+import { z } from "zod";
+
+const userIdList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids like U012ABCDEF, comma-separated")));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: "is required: the app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions" })
+    .startsWith("xoxb-", "must be a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: z
+    .string({ error: "is required: the Signing Secret from Basic Information → App Credentials" })
+    .min(1, "must not be empty"),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", "must be an app-level token starting with xapp- (or unset for HTTP mode)").optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url("must be a URL such as https://slack.com/api/").optional()),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)").optional(),
+  ),
+  DATA_DIR: z.string().default("./data"),
+  CASES_CHANNEL: z
+    .string({ error: "is required: the id of the channel where new cases are posted (e.g. C012ABCDEF)" })
+    .regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id like C012ABCDEF (channel details → bottom of the About tab)"),
+  INTAKE_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  AGENT_USER_IDS: userIdList,
+  LEAD_USER_IDS: userIdList,
+});
+
+export type Config = {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  slackApiUrl?: string;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  casesChannel: string;
+  intakeToken?: string;
+  agentUserIds: string[];
+  leadUserIds: string[];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      "The bot cannot start because of its settings:\n" +
+        problems.map((p) => `  - ${p}`).join("\n") +
+        "\nSet them in the environment or in a .env file (see .env.example and the README's Configuration section).",
+    );
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    slackApiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    casesChannel: e.CASES_CHANNEL,
+    intakeToken: e.INTAKE_TOKEN,
+    agentUserIds: e.AGENT_USER_IDS,
+    leadUserIds: e.LEAD_USER_IDS,
+  };
+}

@@ -1,0 +1,61 @@
+// The database: embedded PGlite by default (zero setup), PostgreSQL when DATABASE_URL says so.
+// Migrations are applied before the Prisma client is handed out.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { applyMigrations } from "./migrations.ts";
+
+export type Database = {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+};
+
+// Cross-process lock id so two copies starting together do not migrate at once.
+const MIGRATION_LOCK_ID = 7_270_736_901;
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  let db = opts.pglite;
+  if (!db) {
+    const dir = path.resolve(opts.dataDir ?? "./data", "pglite");
+    mkdirSync(path.dirname(dir), { recursive: true }); // PGlite creates only the last directory
+    db = new PGlite(dir);
+  }
+  await applyMigrations(db);
+  // The adapter is typed against an older @prisma/driver-adapter-utils; at run time they match.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) as never });
+  const handle = db;
+  return {
+    prisma,
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      if (!handle.closed) await handle.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) as never });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+    await client.end();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return {
+    prisma,
+    kind: "postgres",
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// What every handler receives: settings, the database, the clock, and a way to wake the outbox.
+import type { Config } from "./config.ts";
+import type { PrismaClient } from "./generated/prisma/client.ts";
+
+export type AppDeps = {
+  config: Config;
+  prisma: PrismaClient;
+  /** The clock; tests move it instead of sleeping. */
+  now: () => Date;
+  /** Ask the outbox to deliver what was just stored, without waiting for its next poll. */
+  kickOutbox: () => void;
+};

@@ -1,0 +1,115 @@
+// The case lifecycle as pure decisions: given a case and who is acting, what changes (or why not).
+// new → claimed → resolved; a lead may take over a claimed case; a resolved case may be reopened.
+import type { Case } from "../generated/prisma/client.ts";
+import type { Actor } from "./people.ts";
+import { caseNumber, RESOLUTIONS, type Resolution, type RootCause } from "./vocabulary.ts";
+
+export type CaseChange = {
+  ok: true;
+  data: Partial<Pick<Case, "status" | "ownerId" | "claimedAt" | "firstReplyAt" | "resolvedAt" | "resolvedById" | "resolution" | "rootCause" | "resolutionNote" | "resolutionCurrency" | "reopenedAt">> & {
+    resolutionAmount?: string | null;
+  };
+  event: { kind: string; detail?: Record<string, unknown> };
+};
+export type CaseRefusal = { ok: false; reason: string; message: string };
+export type Decision = CaseChange | CaseRefusal;
+
+type Snapshot = Pick<Case, "number" | "status" | "ownerId" | "firstReplyAt">;
+
+/** Two clicks on "Log reply" by the same person this close together are one reply. */
+export const REPLY_DOUBLE_CLICK_MS = 30_000;
+
+const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
+const notAgent = (c: Snapshot, verb: string) =>
+  refuse("not_agent", `Only after-sales agents can ${verb} cases, so ${caseNumber(c.number)} was left as it is. Ask a lead to add you to the agents.`);
+const isResolved = (c: Snapshot) =>
+  refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card if the buyer came back.`);
+
+export function decideClaim(c: Snapshot, actor: Actor, now: Date): Decision {
+  if (!actor.isAgent) return notAgent(c, "claim");
+  if (c.status === "resolved") return isResolved(c);
+  if (c.status === "claimed") {
+    if (c.ownerId === actor.userId) return refuse("own", `You already own ${caseNumber(c.number)}.`);
+    const hint = actor.isLead ? " As a lead you can press *Take over* on the card." : "";
+    return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.${hint}`);
+  }
+  return { ok: true, data: { status: "claimed", ownerId: actor.userId, claimedAt: now }, event: { kind: "claimed" } };
+}
+
+export function decideTakeOver(c: Snapshot, actor: Actor, now: Date): Decision {
+  if (!actor.isLead) return refuse("not_lead", `Only leads can take over a case. Ask <@${c.ownerId}> or a lead if ${caseNumber(c.number)} needs a new owner.`);
+  if (c.status === "resolved") return isResolved(c);
+  if (c.ownerId === actor.userId) return refuse("own", `You already own ${caseNumber(c.number)}.`);
+  return {
+    ok: true,
+    data: { status: "claimed", ownerId: actor.userId, claimedAt: now },
+    event: { kind: c.status === "claimed" ? "taken_over" : "claimed", detail: c.ownerId ? { from: c.ownerId } : undefined },
+  };
+}
+
+/** Logging a reply on an unclaimed case claims it: whoever answered the buyer is working it. */
+export function decideLogReply(c: Snapshot, actor: Actor, now: Date, lastReplyByActorAt?: Date): Decision {
+  if (!actor.isAgent) return notAgent(c, "log replies on");
+  if (c.status === "resolved") return isResolved(c);
+  if (c.status === "claimed" && c.ownerId !== actor.userId && !actor.isLead) {
+    return refuse("not_owner", `${caseNumber(c.number)} is owned by <@${c.ownerId}>; only the owner or a lead logs replies on it.`);
+  }
+  if (lastReplyByActorAt && now.getTime() - lastReplyByActorAt.getTime() < REPLY_DOUBLE_CLICK_MS) {
+    return refuse("duplicate", `Your reply on ${caseNumber(c.number)} is already logged.`);
+  }
+  const data: CaseChange["data"] = { firstReplyAt: c.firstReplyAt ?? now };
+  if (c.status === "new") Object.assign(data, { status: "claimed", ownerId: actor.userId, claimedAt: now });
+  return { ok: true, data, event: { kind: "replied", detail: { first: !c.firstReplyAt, claimed: c.status === "new" } } };
+}
+
+/** Whether this person may open the resolve form at all. */
+export function mayResolve(c: Snapshot, actor: Actor): CaseRefusal | undefined {
+  if (c.status === "resolved") return isResolved(c);
+  if (actor.isLead) return undefined;
+  if (!actor.isAgent) return notAgent(c, "resolve");
+  if (c.status === "new") return refuse("unclaimed", `Claim ${caseNumber(c.number)} first; only its owner or a lead can resolve it.`);
+  if (c.ownerId !== actor.userId) return refuse("not_owner", `Only <@${c.ownerId}> (the owner) or a lead can resolve ${caseNumber(c.number)}.`);
+  return undefined;
+}
+
+export type ResolveInput = {
+  resolution: Resolution;
+  rootCause: RootCause;
+  amount?: string;
+  currency?: string;
+  note?: string;
+};
+
+export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, now: Date): Decision {
+  const refusal = mayResolve(c, actor);
+  if (refusal) return refusal;
+  return {
+    ok: true,
+    data: {
+      status: "resolved",
+      // A lead resolving an unclaimed case becomes its owner, so the record says who handled it.
+      ownerId: c.ownerId ?? actor.userId,
+      resolvedAt: now,
+      resolvedById: actor.userId,
+      firstReplyAt: c.firstReplyAt ?? now,
+      resolution: input.resolution,
+      rootCause: input.rootCause,
+      resolutionAmount: input.amount ?? null,
+      resolutionCurrency: input.amount ? (input.currency ?? null) : null,
+      resolutionNote: input.note ?? null,
+    },
+    event: { kind: "resolved", detail: { resolution: input.resolution, label: RESOLUTIONS[input.resolution], rootCause: input.rootCause, amount: input.amount, currency: input.currency } },
+  };
+}
+
+export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
+  if (c.status !== "resolved") return refuse("open", `${caseNumber(c.number)} is still open.`);
+  if (!actor.isLead && c.ownerId !== actor.userId) {
+    return refuse("not_owner", `Only <@${c.ownerId}> (who owned it) or a lead can reopen ${caseNumber(c.number)}.`);
+  }
+  return {
+    ok: true,
+    data: { status: "claimed", ownerId: c.ownerId ?? actor.userId, reopenedAt: now, resolvedAt: null, resolvedById: null },
+    event: { kind: "reopened" },
+  };
+}

@@ -1,0 +1,99 @@
+// Cases in the database: creation (idempotent per source + external id) and guarded changes.
+import { Prisma, type Case, type PrismaClient } from "../generated/prisma/client.ts";
+import type { NewCaseInput } from "./caseInput.ts";
+import type { Decision } from "./caseRules.ts";
+import { queueCardPost, queueCardUpdate, queueHistoryNote } from "./outbox.ts";
+import { priorityFor } from "./vocabulary.ts";
+
+export type CreatedCase = { case: Case; created: boolean };
+
+export async function createCase(
+  prisma: PrismaClient,
+  input: NewCaseInput & { source: string; createdById?: string },
+  opts: { channelId: string; now: Date },
+): Promise<CreatedCase> {
+  const externalId = input.externalId ?? null;
+  if (externalId) {
+    const existing = await prisma.case.findUnique({ where: { source_externalId: { source: input.source, externalId } } });
+    if (existing) return { case: existing, created: false };
+  }
+  try {
+    const c = await prisma.$transaction(async (tx) => {
+      const c = await tx.case.create({
+        data: {
+          category: input.category,
+          priority: input.priority ?? priorityFor(input.category),
+          orderId: input.orderId,
+          asin: input.asin,
+          sku: input.sku,
+          marketplace: input.marketplace,
+          orderValue: input.orderValue,
+          currency: input.currency,
+          buyerName: input.buyerName,
+          description: input.description,
+          source: input.source,
+          externalId,
+          createdById: input.createdById,
+          createdAt: opts.now,
+        },
+      });
+      await tx.caseEvent.create({ data: { caseId: c.id, kind: "created", actorId: input.createdById, detail: { source: input.source }, createdAt: opts.now } });
+      await queueCardPost(tx, c.id, opts.channelId);
+      return c;
+    });
+    return { case: c, created: true };
+  } catch (err) {
+    // Two deliveries of the same external id raced: the other one created it.
+    if (externalId && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const existing = await prisma.case.findUnique({ where: { source_externalId: { source: input.source, externalId } } });
+      if (existing) return { case: existing, created: false };
+    }
+    throw err;
+  }
+}
+
+export async function findCase(prisma: PrismaClient, caseId: number): Promise<Case | null> {
+  return prisma.case.findUnique({ where: { id: caseId } });
+}
+
+export type ChangeResult = { ok: true; case: Case } | { ok: false; reason: string; message: string };
+
+/**
+ * Applies a decision to a case as a guarded update: it only lands if the case is still exactly as
+ * the decision saw it (same status, owner and last change). Otherwise the decision is taken again
+ * on the fresh record — so of several simultaneous clicks exactly one wins and the others are told why.
+ */
+export async function changeCase(
+  prisma: PrismaClient,
+  caseId: number,
+  actorId: string,
+  decide: (c: Case) => Decision | Promise<Decision>,
+  now: Date,
+): Promise<ChangeResult> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await prisma.case.findUnique({ where: { id: caseId } });
+    if (!current) return { ok: false, reason: "not_found", message: "That case no longer exists." };
+    const decision = await decide(current);
+    if (!decision.ok) return decision;
+    const updated = await prisma.$transaction(async (tx) => {
+      const { count } = await tx.case.updateMany({
+        where: { id: caseId, status: current.status, ownerId: current.ownerId, updatedAt: current.updatedAt },
+        data: { ...decision.data, updatedAt: new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1)) },
+      });
+      if (count === 0) return null;
+      const event = await tx.caseEvent.create({
+        data: { caseId, kind: decision.event.kind, actorId, detail: (decision.event.detail ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
+      });
+      await queueCardUpdate(tx, caseId);
+      await queueHistoryNote(tx, caseId, event.id);
+      return tx.case.findUniqueOrThrow({ where: { id: caseId } });
+    });
+    if (updated) return { ok: true, case: updated };
+  }
+  return { ok: false, reason: "busy", message: "The case changed several times just now; please try again." };
+}
+
+export async function lastEventAt(prisma: PrismaClient, caseId: number, kind: string, actorId: string): Promise<Date | undefined> {
+  const e = await prisma.caseEvent.findFirst({ where: { caseId, kind, actorId }, orderBy: { id: "desc" }, select: { createdAt: true } });
+  return e?.createdAt;
+}

@@ -1,0 +1,25 @@
+// What the resolve form must contain: money only where money moves, always a root cause.
+import { z } from "zod";
+import { amountField, currencyField } from "./caseInput.ts";
+import { MONEY_RESOLUTIONS, RESOLUTIONS, ROOT_CAUSES, keysOf } from "./vocabulary.ts";
+
+const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+export function resolveSchema(caseCurrency: string | null) {
+  return z
+    .object({
+      resolution: z.enum(keysOf(RESOLUTIONS), { error: "Choose how the case was resolved" }),
+      rootCause: z.enum(keysOf(ROOT_CAUSES), { error: "Choose the root cause; it feeds the weekly triage" }),
+      amount: z.preprocess(blank, amountField.optional()),
+      currency: z.preprocess(blank, currencyField.optional()),
+      note: z.preprocess(blank, z.string().trim().max(2000, "Keep the note under 2000 characters").optional()),
+    })
+    .transform((r, ctx) => {
+      const currency = r.currency ?? caseCurrency ?? undefined;
+      if (MONEY_RESOLUTIONS.includes(r.resolution) && !r.amount) {
+        ctx.addIssue({ code: "custom", path: ["amount"], message: `Say how much the buyer gets back for a ${RESOLUTIONS[r.resolution].toLowerCase()}, e.g. 12.50` });
+      }
+      if (r.amount && !currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the amount" });
+      return { ...r, currency: r.amount ? currency : undefined };
+    });
+}

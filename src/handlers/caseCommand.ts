@@ -1,0 +1,33 @@
+// The /case slash command: subcommands, each answered privately to whoever typed it.
+import type { App } from "@slack/bolt";
+import { findIdentifiers } from "../domain/amazon.ts";
+import type { AppDeps } from "../deps.ts";
+import { COMMAND } from "../ids.ts";
+import { helpText } from "../views/help.ts";
+import { newCaseModal } from "../views/newCaseModal.ts";
+
+export function register(app: App, _deps: AppDeps): void {
+  app.command(COMMAND, async ({ command, ack, client, respond, logger }) => {
+    const [sub = "", ...rest] = command.text.trim().split(/\s+/);
+    switch (sub.toLowerCase()) {
+      case "new": {
+        await ack();
+        // The trigger id expires 3 s after the command: open the modal before anything else.
+        const { orderId, asin } = findIdentifiers(rest.join(" "));
+        try {
+          await client.views.open({ trigger_id: command.trigger_id, view: newCaseModal({ orderId, asin }, { channelId: command.channel_id }) });
+        } catch (err) {
+          logger.warn(`Could not open the new-case form: ${(err as Error).message}`);
+          await respond({ response_type: "ephemeral", text: "Slack did not let me open the new-case form in time. Please run `/case new` again." });
+        }
+        return;
+      }
+      case "":
+      case "help":
+        await ack({ response_type: "ephemeral", text: helpText() });
+        return;
+      default:
+        await ack({ response_type: "ephemeral", text: helpText(`\`${COMMAND} ${sub}\` is not a command I know. Here is what I can do:`) });
+    }
+  });
+}

@@ -1,0 +1,99 @@
+// HTTP endpoints for other systems: POST /api/cases (intake) and GET /healthz.
+// Served by Bolt's own HTTP server (custom routes) in both HTTP and Socket Mode.
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CustomRoute } from "@slack/bolt";
+import { fieldErrors, newCaseSchema } from "../domain/caseInput.ts";
+import { createCase } from "../domain/cases.ts";
+import type { AppDeps } from "../deps.ts";
+import { caseJson } from "../views/caseJson.ts";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function intakeRoutes(deps: AppDeps): CustomRoute[] {
+  return [
+    { path: "/healthz", method: ["GET"], handler: guarded((req, res) => healthz(deps, res)) },
+    { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res)) },
+  ];
+}
+
+function guarded(fn: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    fn(req, res).catch((err) => {
+      console.error(`${req.method} ${req.url} failed: ${(err as Error).message}`);
+      if (!res.headersSent) send(res, 500, { error: "Something went wrong on our side; the request was not stored. Please retry." });
+    });
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function healthz(deps: AppDeps, res: ServerResponse) {
+  try {
+    await deps.prisma.$queryRaw`SELECT 1`;
+    send(res, 200, { ok: true });
+  } catch (err) {
+    send(res, 503, { ok: false, error: `database unreachable: ${(err as Error).message}` });
+  }
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
+  const token = deps.config.intakeToken;
+  if (!token) {
+    send(res, 503, { error: "The intake API is switched off. Set INTAKE_TOKEN on the bot to enable it." });
+    return;
+  }
+  if (!bearerMatches(req.headers.authorization, token)) {
+    send(res, 401, { error: "Missing or wrong token. Send the header Authorization: Bearer <INTAKE_TOKEN>." }, { "www-authenticate": "Bearer" });
+    return;
+  }
+  const raw = await readBody(req);
+  if (raw === undefined) {
+    send(res, 413, { error: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
+    return;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch (err) {
+    send(res, 400, { error: `The body is not valid JSON (${(err as Error).message}). Send one JSON object with Content-Type: application/json.` });
+    return;
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    send(res, 400, { error: "The body must be one JSON object describing the case.", errors: [{ path: "(body)", message: "Expected an object" }] });
+    return;
+  }
+  const parsed = newCaseSchema.safeParse(body);
+  if (!parsed.success) {
+    send(res, 400, { error: "Some fields are missing or wrong; nothing was stored.", errors: fieldErrors(parsed.error) });
+    return;
+  }
+  const input = parsed.data;
+  const { case: c, created } = await createCase(
+    deps.prisma,
+    { ...input, source: input.source ?? "api" },
+    { channelId: deps.config.casesChannel, now: deps.now() },
+  );
+  if (created) deps.kickOutbox();
+  send(res, created ? 201 : 200, { created, case: caseJson(c) });
+}

@@ -1,0 +1,42 @@
+// Identifiers shared by views (which put them in Block Kit) and handlers (which listen for them).
+
+export const COMMAND = "/case";
+
+export const ACTIONS = {
+  claim: "case_claim",
+  takeOver: "case_take_over",
+  logReply: "case_log_reply",
+  resolve: "case_resolve",
+  reopen: "case_reopen",
+} as const;
+
+export const CALLBACKS = {
+  newCase: "new_case_modal",
+  resolveCase: "resolve_case_modal",
+  messageShortcut: "create_case_from_message",
+} as const;
+
+/** Block ids of the new-case modal; errors from validation are keyed by these. */
+export const NEW_CASE_BLOCKS = {
+  orderId: "order_id",
+  asin: "asin",
+  sku: "sku",
+  marketplace: "marketplace",
+  category: "category",
+  priority: "priority",
+  orderValue: "order_value",
+  currency: "currency",
+  buyerName: "buyer_name",
+  description: "description",
+} as const;
+
+export const RESOLVE_BLOCKS = {
+  resolution: "resolution",
+  amount: "amount",
+  currency: "currency",
+  rootCause: "root_cause",
+  note: "note",
+} as const;
+
+/** Every input block holds one element with this action id, so values read as state[block].value. */
+export const INPUT_ACTION = "value";

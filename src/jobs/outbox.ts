@@ -1,0 +1,170 @@
+// Delivers the outbox to Slack: in order, paced per channel, retried with backoff until Slack
+// takes it. Rows are claimed with a conditional update, so several running copies share the work
+// without sending anything twice.
+import type { Logger, webApi } from "@slack/bolt";
+import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
+import { caseCard } from "../views/caseCard.ts";
+import { historyLine } from "../views/historyLine.ts";
+import { retryPlan } from "./slackErrors.ts";
+
+export type OutboxWorker = {
+  /** Deliver now rather than at the next poll (called after a change is stored). */
+  kick(): void;
+  /** One pass over what is due; returns how many rows it handled. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export type OutboxOptions = {
+  prisma: PrismaClient;
+  client: webApi.WebClient;
+  logger: Logger;
+  /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
+  channelIntervalMs?: number;
+  pollMs?: number;
+  /** How long a claimed row stays reserved for the copy that claimed it. */
+  leaseMs?: number;
+};
+
+type Outcome = { done: true } | { done: false; waitMs: number };
+
+const WAIT_FOR_CARD_MS = 1000;
+
+export function startOutbox(opts: OutboxOptions): OutboxWorker {
+  const { prisma, client, logger } = opts;
+  const channelIntervalMs = opts.channelIntervalMs ?? 1000;
+  const pollMs = opts.pollMs ?? 1000;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const lastPostAt = new Map<string, number>();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let kicked = false;
+
+  async function pace(channel: string) {
+    const wait = (lastPostAt.get(channel) ?? 0) + channelIntervalMs - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    lastPostAt.set(channel, Date.now());
+  }
+
+  async function waitingForCard(caseId: number): Promise<Outcome> {
+    const post = await prisma.outboxMessage.findFirst({ where: { caseId, kind: "post_card", status: "pending" }, select: { id: true } });
+    return post ? { done: false, waitMs: WAIT_FOR_CARD_MS } : { done: true };
+  }
+
+  async function deliver(row: OutboxMessage): Promise<Outcome> {
+    const c = row.caseId ? await prisma.case.findUnique({ where: { id: row.caseId } }) : null;
+    if (!c) return { done: true };
+    if (row.kind === "post_card") {
+      if (c.messageTs) return { done: true };
+      const channel = row.channelId!;
+      await pace(channel);
+      const res = await client.chat.postMessage({ channel, ...caseCard(c), unfurl_links: false });
+      await prisma.case.updateMany({ where: { id: c.id, messageTs: null }, data: { channelId: res.channel ?? channel, messageTs: res.ts } });
+      return { done: true };
+    }
+    if (!c.messageTs || !c.channelId) return waitingForCard(c.id);
+    if (row.kind === "update_card") {
+      await client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c) });
+      return { done: true };
+    }
+    if (row.kind === "history_note") {
+      const { eventId } = row.payload as { eventId: number };
+      const event = await prisma.caseEvent.findUnique({ where: { id: eventId } });
+      if (!event) return { done: true };
+      await pace(c.channelId);
+      await client.chat.postMessage({ channel: c.channelId, thread_ts: c.messageTs, text: historyLine(event, c.number) });
+      return { done: true };
+    }
+    logger.warn(`Outbox message ${row.id} has unknown kind ${row.kind}; skipped`);
+    return { done: true };
+  }
+
+  async function claim(row: OutboxMessage): Promise<boolean> {
+    const now = new Date();
+    const { count } = await prisma.outboxMessage.updateMany({
+      where: { id: row.id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  async function handle(row: OutboxMessage): Promise<void> {
+    if (!(await claim(row))) return;
+    const attempts = row.attempts + 1;
+    try {
+      const outcome = await deliver(row);
+      if (outcome.done) {
+        await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
+      } else {
+        // Waiting for the card is not a failed attempt.
+        await prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: { nextAttemptAt: new Date(Date.now() + outcome.waitMs), lockedUntil: null, attempts: row.attempts },
+        });
+      }
+    } catch (err) {
+      const plan = retryPlan(err, attempts);
+      if (plan.retry) {
+        logger.warn(`Slack did not take outbox message ${row.id} (${row.kind}, attempt ${attempts}): ${plan.reason}; retrying in ${Math.round(plan.delayMs / 1000)} s`);
+        await prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: { nextAttemptAt: new Date(Date.now() + plan.delayMs), lockedUntil: null, lastError: plan.reason },
+        });
+      } else {
+        logger.error(`Slack refused outbox message ${row.id} (${row.kind}, case ${row.caseId}): ${plan.reason}; it will not be retried`);
+        await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "failed", lockedUntil: null, lastError: plan.reason } });
+      }
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const now = new Date();
+    const due = await prisma.outboxMessage.findMany({
+      where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      orderBy: { id: "asc" },
+      take: 50,
+    });
+    for (const row of due) {
+      if (stopped) break;
+      await handle(row);
+    }
+    return due.length;
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0;
+      try {
+        handled = await runOnce();
+      } catch (err) {
+        logger.error(`Outbox pass failed: ${(err as Error).message}`);
+      }
+      if (stopped) break;
+      if (handled > 0 || kicked) {
+        kicked = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+
+  return {
+    kick() {
+      kicked = true;
+      wake?.();
+    },
+    runOnce,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// Process entry: settings → database → Slack app → outbox → listen. SIGTERM/SIGINT drain and exit.
+import { existsSync } from "node:fs";
+import { ConfigError, loadConfig } from "./config.ts";
+import { startBot } from "./server.ts";
+
+async function main() {
+  // A .env file is optional; variables already set in the environment win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const bot = await startBot(config);
+  const mode = config.appToken ? "Socket Mode" : `HTTP mode (Slack requests at /slack/events)`;
+  console.log(`After-sales bot is running in ${mode}; intake API and /healthz on port ${bot.port}; database: ${bot.database.kind}.`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing current work and stopping.`);
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(`The bot could not start: ${(err as Error).message}`);
+  process.exit(1);
+});

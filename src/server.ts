@@ -1,0 +1,47 @@
+// Starts the whole bot: database (migrated) → Bolt app → outbox worker → listening.
+import type { AddressInfo, Server } from "node:net";
+import type { LogLevel, Logger } from "@slack/bolt";
+import { createApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { openDatabase, type Database } from "./db.ts";
+import { startOutbox, type OutboxOptions, type OutboxWorker } from "./jobs/outbox.ts";
+
+export type RunningBot = {
+  /** The HTTP port actually listened on (useful with PORT=0). */
+  port: number;
+  database: Database;
+  outbox: OutboxWorker;
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  /** An already opened database (tests); otherwise opened from the config. */
+  database?: Database;
+  now?: () => Date;
+  outbox?: Pick<OutboxOptions, "channelIntervalMs" | "pollMs" | "leaseMs">;
+  logger?: Logger;
+  logLevel?: LogLevel;
+};
+
+export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  let outbox: OutboxWorker | undefined;
+  const app = createApp(
+    { config, prisma: database.prisma, now: opts.now ?? (() => new Date()), kickOutbox: () => outbox?.kick() },
+    { logger: opts.logger, logLevel: opts.logLevel },
+  );
+  const started = (await app.start(config.port)) as unknown;
+  // Cards that were stored but not posted before a restart go out now.
+  outbox = startOutbox({ prisma: database.prisma, client: app.client, logger: app.logger, ...opts.outbox });
+  const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
+  return {
+    port: address?.port ?? config.port,
+    database,
+    outbox,
+    async stop() {
+      await app.stop().catch(() => {});
+      await outbox?.stop();
+      if (!opts.database) await database.close();
+    },
+  };
+}

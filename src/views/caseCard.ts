@@ -1,0 +1,81 @@
+// The case card in the cases channel: always rendered whole from the case record.
+import type { types } from "@slack/bolt";
+import type { Case } from "../generated/prisma/client.ts";
+import { formatMoney } from "../domain/money.ts";
+import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES, caseNumber, type Category, type Priority, type Resolution, type RootCause, type Status } from "../domain/vocabulary.ts";
+import { ACTIONS } from "../ids.ts";
+import { escapeMrkdwn, plain, slackDate, trimText } from "./text.ts";
+
+type Block = types.KnownBlock;
+
+const PRIORITY_MARK: Record<Priority, string> = { urgent: ":rotating_light: Urgent", high: ":large_orange_circle: High", normal: ":white_circle: Normal" };
+const STATUS_MARK: Record<Status, string> = { new: ":new: New", claimed: ":technologist: Claimed", resolved: ":white_check_mark: Resolved" };
+
+/** Card description is kept short; the full text stays in the record. */
+export const CARD_DESCRIPTION_MAX = 600;
+
+export function caseCard(c: Case): { text: string; blocks: Block[] } {
+  const number = caseNumber(c.number);
+  const category = CATEGORIES[c.category as Category] ?? c.category;
+  const status = c.status as Status;
+  const priority = c.priority as Priority;
+
+  const fields = [
+    `*Priority*\n${PRIORITY_MARK[priority] ?? c.priority}`,
+    `*Status*\n${STATUS_MARK[status] ?? c.status}`,
+    `*Order ID*\n${c.orderId}`,
+    `*ASIN*\n${c.asin ?? "—"}${c.sku ? ` · SKU ${escapeMrkdwn(c.sku)}` : ""}`,
+    `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}${c.marketplace ? ` · ${c.marketplace}` : ""}`,
+    `*Buyer*\n${c.buyerName ? escapeMrkdwn(trimText(c.buyerName, 200)) : "—"}`,
+    `*Owner*\n${c.ownerId ? `<@${c.ownerId}>` : "Unclaimed"}`,
+  ];
+
+  const blocks: Block[] = [
+    { type: "header", text: plain(`${number} · ${category}`, 150) },
+    { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
+    { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(trimText(c.description, CARD_DESCRIPTION_MAX)).replace(/\n/g, "\n>")}` } },
+  ];
+
+  if (status === "resolved") blocks.push(resolutionSection(c));
+
+  blocks.push({
+    type: "context",
+    elements: [{ type: "mrkdwn", text: contextLine(c) }],
+  });
+
+  const actions = caseActions(c);
+  if (actions.length) blocks.push({ type: "actions", block_id: `case_actions:${c.id}`, elements: actions });
+
+  const owner = c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed";
+  const text = `${number} ${category} (${PRIORITIES[priority] ?? c.priority}) for order ${c.orderId}: ${STATUSES[status] ?? c.status}${owner}`;
+  return { text, blocks };
+}
+
+function resolutionSection(c: Case): Block {
+  const how = RESOLUTIONS[c.resolution as Resolution] ?? c.resolution ?? "—";
+  const amount = formatMoney(c.resolutionAmount, c.resolutionCurrency);
+  const cause = ROOT_CAUSES[c.rootCause as RootCause] ?? c.rootCause ?? "—";
+  const lines = [
+    `:white_check_mark: *Resolved* by <@${c.resolvedById}>${c.resolvedAt ? ` ${slackDate(c.resolvedAt)}` : ""}`,
+    `*How:* ${how}${amount ? ` · ${amount}` : ""}   *Root cause:* ${cause}`,
+  ];
+  if (c.resolutionNote) lines.push(`*Note:* ${escapeMrkdwn(trimText(c.resolutionNote, 1500))}`);
+  return { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } };
+}
+
+function contextLine(c: Case): string {
+  const parts = [`Opened ${slackDate(c.createdAt, "{ago}")} (${slackDate(c.createdAt)}) via ${escapeMrkdwn(c.source)}`];
+  if (c.firstReplyAt) parts.push(`first reply ${slackDate(c.firstReplyAt, "{ago}")}`);
+  else if (c.status !== "resolved") parts.push("buyer not answered yet");
+  return parts.join(" · ");
+}
+
+function button(text: string, actionId: string, caseId: number, style?: "primary" | "danger"): types.Button {
+  return { type: "button", text: plain(text), action_id: actionId, value: String(caseId), ...(style ? { style } : {}) };
+}
+
+function caseActions(c: Case): types.Button[] {
+  if (c.status === "resolved") return [button("Reopen", ACTIONS.reopen, c.id)];
+  const first = c.status === "new" ? button("Claim", ACTIONS.claim, c.id, "primary") : button("Take over", ACTIONS.takeOver, c.id);
+  return [first, button("Log reply", ACTIONS.logReply, c.id), button("Resolve", ACTIONS.resolve, c.id)];
+}

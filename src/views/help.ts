@@ -1,0 +1,21 @@
+// The /case help text.
+import { COMMAND } from "../ids.ts";
+
+export function helpText(problem?: string): string {
+  const lines = [
+    ...(problem ? [`:warning: ${problem}`, ""] : []),
+    `*After-sales cases — \`${COMMAND}\` commands*`,
+    `• \`${COMMAND} new\` — open the form for a new case (order id, case type, what happened…). The card is posted to the cases channel.`,
+    `• \`${COMMAND} help\` — this list.`,
+    "",
+    "*On a case card*",
+    "• *Claim* — you own the case (first click wins).",
+    "• *Log reply* — record that the buyer was answered; stops the one-hour clock. On an unclaimed case it also claims it for you.",
+    "• *Resolve* — record how it ended (refund, replacement…), the amount and the root cause. Owner or lead only.",
+    "• *Take over* — leads only: become the owner of a claimed case.",
+    "• *Reopen* — the buyer came back: the case is open again with the same owner.",
+    "",
+    "*From any message*: the message shortcut *Create after-sales case* (⋮ on the message) opens the same form, filled with the message text and any order id / ASIN found in it.",
+  ];
+  return lines.join("\n");
+}

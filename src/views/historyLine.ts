@@ -1,0 +1,29 @@
+// One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
+import { formatMoney } from "../domain/money.ts";
+import { RESOLUTIONS, ROOT_CAUSES, caseNumber, type Resolution, type RootCause } from "../domain/vocabulary.ts";
+
+export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
+
+export function historyLine(event: HistoryEvent, number: number): string {
+  const who = event.actorId ? `<@${event.actorId}>` : "The bot";
+  const n = caseNumber(number);
+  const d = (event.detail ?? {}) as Record<string, string | boolean | undefined>;
+  switch (event.kind) {
+    case "claimed":
+      return `${who} claimed ${n}`;
+    case "taken_over":
+      return `${who} took over ${n}${d.from ? ` from <@${d.from}>` : ""}`;
+    case "replied":
+      return `${who} logged ${d.first ? "the first" : "a"} reply to the buyer${d.claimed ? ` and claimed ${n}` : ""}`;
+    case "resolved": {
+      const money = formatMoney(d.amount as string | undefined, d.currency as string | undefined);
+      const how = RESOLUTIONS[d.resolution as Resolution] ?? d.resolution;
+      const cause = ROOT_CAUSES[d.rootCause as RootCause] ?? d.rootCause;
+      return `${who} resolved ${n}: ${how}${money ? ` (${money})` : ""}, root cause ${cause}`;
+    }
+    case "reopened":
+      return `${who} reopened ${n}`;
+    default:
+      return `${who}: ${event.kind.replace(/_/g, " ")} on ${n}`;
+  }
+}

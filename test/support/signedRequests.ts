@@ -1,0 +1,95 @@
+// Requests to the bot signed exactly as Slack signs them (v0 HMAC-SHA256 over timestamp and body).
+import { createHmac } from "node:crypto";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return "v0=" + createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
+}
+
+export async function postSigned(baseUrl: string, body: string, opts: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}) {
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const res = await fetch(`${baseUrl}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature(body, timestamp, opts.secret),
+      ...opts.headers,
+    },
+    body,
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+export function slashCommandBody(fields: { text: string; user_id?: string; channel_id?: string; response_url?: string }): string {
+  return new URLSearchParams({
+    token: "legacy",
+    team_id: "T0STANDIN",
+    team_domain: "stand-in",
+    channel_id: fields.channel_id ?? "C0CASES",
+    channel_name: "cases",
+    user_id: fields.user_id ?? "U0AGENT1",
+    user_name: "agent",
+    command: "/case",
+    text: fields.text,
+    api_app_id: "A0APP",
+    response_url: fields.response_url ?? "http://127.0.0.1:9/response/none",
+    trigger_id: "1337.42.trigger",
+  }).toString();
+}
+
+export function interactionBody(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function buttonPayload(opts: { actionId: string; value: string; userId: string; channel?: string; messageTs?: string }) {
+  return {
+    type: "block_actions",
+    team: { id: "T0STANDIN", domain: "stand-in" },
+    user: { id: opts.userId, username: opts.userId.toLowerCase(), team_id: "T0STANDIN" },
+    api_app_id: "A0APP",
+    token: "legacy",
+    trigger_id: `trigger-${opts.userId}-${Math.random()}`,
+    container: { type: "message", message_ts: opts.messageTs ?? "1.0", channel_id: opts.channel ?? "C0CASES", is_ephemeral: false },
+    channel: { id: opts.channel ?? "C0CASES", name: "cases" },
+    message: { type: "message", ts: opts.messageTs ?? "1.0", text: "card" },
+    response_url: "http://127.0.0.1:9/response/none",
+    actions: [{ type: "button", action_id: opts.actionId, block_id: "case_actions", value: opts.value, action_ts: String(Date.now() / 1000) }],
+  };
+}
+
+/** A view_submission as Slack sends it: state values keyed by block id, then action id "value". */
+export function viewSubmission(opts: { callbackId: string; userId: string; values: Record<string, string | undefined>; selects?: string[]; privateMetadata?: string; viewId?: string }) {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [block, v] of Object.entries(opts.values)) {
+    values[block] = opts.selects?.includes(block)
+      ? { value: { type: "static_select", selected_option: v === undefined ? null : { value: v, text: { type: "plain_text", text: v } } } }
+      : { value: { type: "plain_text_input", value: v ?? null } };
+  }
+  return {
+    type: "view_submission",
+    team: { id: "T0STANDIN", domain: "stand-in" },
+    user: { id: opts.userId, username: opts.userId.toLowerCase(), team_id: "T0STANDIN" },
+    api_app_id: "A0APP",
+    token: "legacy",
+    trigger_id: "trigger-view",
+    view: {
+      id: opts.viewId ?? `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      team_id: "T0STANDIN",
+      type: "modal",
+      callback_id: opts.callbackId,
+      private_metadata: opts.privateMetadata ?? "",
+      state: { values },
+      hash: "1.abc",
+      blocks: [],
+    },
+  };
+}

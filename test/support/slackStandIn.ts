@@ -1,0 +1,93 @@
+// A stand-in for Slack's Web API on localhost: records every call and answers like Slack does.
+// Tests can make a method fail (HTTP 5xx, 429 with Retry-After, or ok:false) a number of times.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type SlackCall = { method: string; args: Record<string, any>; token?: string; at: number };
+type Fault = { status?: number; retryAfter?: number; error?: string; times: number };
+
+export type SlackStandIn = {
+  url: string; // base URL for SLACK_API_URL, ending in /api/
+  calls(method?: string): SlackCall[];
+  responses: { path: string; body: any }[];
+  fail(method: string, fault: Fault): void;
+  /** Extra fields merged into one method's answers (e.g. apps.connections.open's url). */
+  answer(method: string, fields: Record<string, unknown>): void;
+  close(): Promise<void>;
+};
+
+const JSON_FIELDS = ["blocks", "view", "attachments"];
+
+export async function startSlackStandIn(): Promise<SlackStandIn> {
+  const calls: SlackCall[] = [];
+  const responses: { path: string; body: any }[] = [];
+  const faults = new Map<string, Fault>();
+  const extra = new Map<string, Record<string, unknown>>();
+  let ts = 1_700_000_000;
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+
+    if (path.startsWith("/response/")) {
+      responses.push({ path, body: raw ? JSON.parse(raw) : {} });
+      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      return;
+    }
+    const method = path.replace(/^\/api\//, "");
+    let args: Record<string, any> = {};
+    if ((req.headers["content-type"] ?? "").includes("json")) args = raw ? JSON.parse(raw) : {};
+    else for (const [k, v] of new URLSearchParams(raw)) args[k] = JSON_FIELDS.includes(k) ? JSON.parse(v) : v;
+    const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || args.token;
+    calls.push({ method, args, token, at: Date.now() });
+
+    const fault = faults.get(method);
+    if (fault && fault.times > 0) {
+      fault.times -= 1;
+      if (fault.status) {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+        res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: "stand_in_fault" }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: fault.error ?? "internal_error" }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, ...answerFor(method, args), ...extra.get(method) }));
+  });
+
+  function answerFor(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { url: "https://stand-in.slack.com/", team: "Stand-in", user: "aftersales", team_id: "T0STANDIN", user_id: "U0BOT", bot_id: "B0BOT" };
+      case "chat.postMessage":
+        ts += 1;
+        return { channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } };
+      case "chat.update":
+        return { channel: args.channel, ts: args.ts };
+      case "chat.postEphemeral":
+        return { message_ts: `${ts}.000200` };
+      case "views.open":
+        return { view: { id: `V${calls.length}`, ...(args.view ?? {}) } };
+      default:
+        return {};
+    }
+  }
+
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls: (method) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    responses,
+    fail: (method, fault) => faults.set(method, { ...fault }),
+    answer: (method, fields) => extra.set(method, fields),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
