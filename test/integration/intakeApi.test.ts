@@ -1,0 +1,100 @@
+// POST /api/cases and GET /healthz, as another system would call them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { CASES_CHANNEL, startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+
+let testDb: TestDatabase;
+let t: TestBot;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  t = await startTestBot(testDb);
+});
+afterAll(async () => {
+  await t?.stop();
+  await testDb?.drop();
+});
+
+const body = {
+  orderId: "114-2962899-5762619",
+  asin: "B00TZ73MUY",
+  sku: "LVA1004-UPC",
+  marketplace: "DE",
+  category: "a_to_z_claim",
+  description: "Buyer filed an A-to-z claim: item never arrived.",
+  orderValue: "149.90",
+  buyerName: "Max Mustermann",
+  externalId: "helpdesk-4711",
+  source: "helpdesk",
+};
+
+describe("GET /healthz", () => {
+  it("answers 200 when the database is reachable", async () => {
+    const res = await t.api("/healthz", { method: "GET", token: null });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ ok: true });
+  });
+});
+
+describe("POST /api/cases", () => {
+  it("refuses requests without the right bearer token", async () => {
+    expect((await t.api("/api/cases", { body, token: null })).status).toBe(401);
+    const wrong = await t.api("/api/cases", { body, token: "wrong-token-wrong-token-wrong" });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.error).toContain("Authorization: Bearer");
+  });
+
+  it("answers malformed JSON with 400 and says so", async () => {
+    const res = await t.api("/api/cases", { rawBody: '{"orderId": "114-' });
+    expect(res.status).toBe(400);
+    expect(res.json.error).toContain("not valid JSON");
+    const arr = await t.api("/api/cases", { rawBody: "[1,2]" });
+    expect(arr.status).toBe(400);
+  });
+
+  it("lists every bad field with what is expected", async () => {
+    const res = await t.api("/api/cases", { body: { orderId: "1142962899", category: "lost_parcel", orderValue: 12.345, marketplace: "XX" } });
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(res.json.errors.map((e: any) => [e.path, e.message]));
+    expect(byPath.orderId).toContain("Order IDs look like 114-2962899-5762619");
+    expect(byPath.category).toContain("a_to_z_claim");
+    expect(byPath.description).toContain("Say what happened");
+    expect(byPath.orderValue).toContain("29.99");
+    expect(byPath.marketplace).toContain("US, CA");
+    expect(await t.db.prisma.case.count()).toBe(0);
+  });
+
+  it("creates the case (201) and posts one card; the same externalId again returns it (200) without a second card", async () => {
+    const first = await t.api("/api/cases", { body });
+    expect(first.status).toBe(201);
+    expect(first.json.created).toBe(true);
+    expect(first.json.case).toMatchObject({
+      number: expect.stringMatching(/^AS-\d+$/),
+      status: "new",
+      category: "a_to_z_claim",
+      priority: "urgent",
+      orderValue: "149.90",
+      currency: "EUR",
+      source: "helpdesk",
+      externalId: "helpdesk-4711",
+    });
+    const again = await Promise.all([t.api("/api/cases", { body }), t.api("/api/cases", { body })]);
+    for (const r of again) {
+      expect(r.status).toBe(200);
+      expect(r.json.created).toBe(false);
+      expect(r.json.case.id).toBe(first.json.case.id);
+    }
+    expect(await t.db.prisma.case.count({ where: { externalId: "helpdesk-4711" } })).toBe(1);
+    await waitFor(() => t.slack.calls("chat.postMessage").length >= 1, "the card");
+    await t.flush();
+    const cards = t.slack.calls("chat.postMessage").filter((c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts);
+    expect(cards).toHaveLength(1);
+    expect(cards[0].args.text).toContain(first.json.case.number);
+    expect(cards[0].token).toBe("xoxb-test-token");
+  });
+
+  it("creates separate cases for the same order from different sources", async () => {
+    const res = await t.api("/api/cases", { body: { ...body, source: "email-bridge" } });
+    expect(res.status).toBe(201);
+  });
+});
