@@ -1,0 +1,91 @@
+// Slack's documented Block Kit limits, checked on any payload the bot builds.
+// Returns a list of problems (empty when Slack would accept the payload).
+
+type Obj = Record<string, any>;
+
+export function blockKitProblems(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "message" | "modal"): string[] {
+  const problems: string[] = [];
+  const p = payload as Obj;
+  const maxBlocks = surface === "message" ? 50 : 100;
+  const blocks: Obj[] = p.blocks ?? [];
+  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
+  if (surface === "message" && (!p.text || !String(p.text).trim())) problems.push("message without fallback text");
+  if (surface === "modal") {
+    for (const k of ["title", "submit", "close"]) if (p[k]) textObject(p[k], 24, `modal ${k}`, problems);
+    if (!p.title) problems.push("modal without title");
+    if ((p.private_metadata ?? "").length > 3000) problems.push("private_metadata > 3000");
+    if (p.callback_id && p.callback_id.length > 255) problems.push("callback_id > 255");
+  }
+  const blockIds = new Set<string>();
+  blocks.forEach((b, i) => {
+    const where = `block ${i} (${b.type})`;
+    if (b.block_id !== undefined) {
+      if (b.block_id.length > 255) problems.push(`${where}: block_id > 255`);
+      if (blockIds.has(b.block_id)) problems.push(`${where}: duplicate block_id ${b.block_id}`);
+      blockIds.add(b.block_id);
+    }
+    switch (b.type) {
+      case "header":
+        textObject(b.text, 150, where, problems);
+        break;
+      case "section":
+        if (!b.text && !b.fields) problems.push(`${where}: neither text nor fields`);
+        if (b.text) textObject(b.text, 3000, where, problems);
+        if (b.fields) {
+          if (b.fields.length > 10) problems.push(`${where}: ${b.fields.length} fields > 10`);
+          for (const f of b.fields) textObject(f, 2000, `${where} field`, problems);
+        }
+        if (b.accessory) element(b.accessory, where, problems);
+        break;
+      case "context":
+        if (!b.elements?.length || b.elements.length > 10) problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–10)`);
+        for (const e of b.elements ?? []) if (e.type !== "image") textObject(e, 3000, where, problems);
+        break;
+      case "actions":
+        if (!b.elements?.length || b.elements.length > 25) problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–25)`);
+        for (const e of b.elements ?? []) element(e, where, problems);
+        break;
+      case "input":
+        textObject(b.label, 2000, `${where} label`, problems);
+        if (b.hint) textObject(b.hint, 2000, `${where} hint`, problems);
+        element(b.element, where, problems);
+        break;
+      case "divider":
+        break;
+      default:
+        problems.push(`${where}: unexpected block type`);
+    }
+  });
+  return problems;
+}
+
+function textObject(t: Obj | undefined, max: number, where: string, problems: string[]) {
+  if (!t || typeof t.text !== "string") return problems.push(`${where}: missing text object`);
+  if (!["plain_text", "mrkdwn"].includes(t.type)) problems.push(`${where}: text type ${t.type}`);
+  if (t.text.trim() === "") problems.push(`${where}: empty text`);
+  if (t.text.length > max) problems.push(`${where}: text ${t.text.length} > ${max}`);
+}
+
+function element(e: Obj, where: string, problems: string[]) {
+  if (e.action_id && e.action_id.length > 255) problems.push(`${where}: action_id > 255`);
+  if (e.placeholder) textObject(e.placeholder, 150, `${where} placeholder`, problems);
+  switch (e.type) {
+    case "button":
+      textObject(e.text, 75, `${where} button`, problems);
+      if (e.value && e.value.length > 2000) problems.push(`${where}: button value > 2000`);
+      break;
+    case "static_select":
+      if (!e.options?.length || e.options.length > 100) problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
+      for (const o of e.options ?? []) {
+        textObject(o.text, 75, `${where} option`, problems);
+        if (o.value.length > 150) problems.push(`${where}: option value > 150`);
+      }
+      break;
+    case "plain_text_input":
+      if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length) problems.push(`${where}: initial value longer than max_length`);
+      if (e.max_length !== undefined && e.max_length > 3000) problems.push(`${where}: max_length > 3000`);
+      break;
+    default:
+      problems.push(`${where}: unexpected element ${e.type}`);
+  }
+}
