@@ -9,6 +9,13 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
 
+/**
+ * PGlite runs in this process and answers without real I/O, so a chain of queries never lets
+ * Node read new requests. Awaiting this before database work lets waiting Slack requests be
+ * acknowledged first (Slack gives up after 3 s).
+ */
+export const yieldToWaitingRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type Database = {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";

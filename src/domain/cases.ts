@@ -2,7 +2,8 @@
 import { Prisma, type Case, type PrismaClient } from "../generated/prisma/client.ts";
 import type { NewCaseInput } from "./caseInput.ts";
 import type { Decision } from "./caseRules.ts";
-import { queueCardPost, queueCardUpdate, queueHistoryNote } from "./outbox.ts";
+import { yieldToWaitingRequests } from "../db.ts";
+import { queueCardPost, queueChangeMessages } from "./outbox.ts";
 import { priorityFor } from "./vocabulary.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
@@ -71,24 +72,25 @@ export async function changeCase(
   now: Date,
 ): Promise<ChangeResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
+    await yieldToWaitingRequests();
     const current = await prisma.case.findUnique({ where: { id: caseId } });
     if (!current) return { ok: false, reason: "not_found", message: "That case no longer exists." };
     const decision = await decide(current);
     if (!decision.ok) return decision;
-    const updated = await prisma.$transaction(async (tx) => {
+    const updatedAt = new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1));
+    const landed = await prisma.$transaction(async (tx) => {
       const { count } = await tx.case.updateMany({
         where: { id: caseId, status: current.status, ownerId: current.ownerId, updatedAt: current.updatedAt },
-        data: { ...decision.data, updatedAt: new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1)) },
+        data: { ...decision.data, updatedAt },
       });
-      if (count === 0) return null;
+      if (count === 0) return false;
       const event = await tx.caseEvent.create({
         data: { caseId, kind: decision.event.kind, actorId, detail: (decision.event.detail ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
       });
-      await queueCardUpdate(tx, caseId);
-      await queueHistoryNote(tx, caseId, event.id);
-      return tx.case.findUniqueOrThrow({ where: { id: caseId } });
+      await queueChangeMessages(tx, caseId, event.id);
+      return true;
     });
-    if (updated) return { ok: true, case: updated };
+    if (landed) return { ok: true, case: { ...current, ...decision.data, updatedAt } as Case };
   }
   return { ok: false, reason: "busy", message: "The case changed several times just now; please try again." };
 }

@@ -14,15 +14,15 @@ export async function queueCardPost(tx: Tx, caseId: number, channelId: string): 
   });
 }
 
-/** One pending re-render is enough: it reads the record as it is when delivered. */
-export async function queueCardUpdate(tx: Tx, caseId: number): Promise<void> {
-  const pending = await tx.outboxMessage.findFirst({
-    where: { caseId, kind: "update_card", status: "pending", lockedUntil: null },
-    select: { id: true },
+/**
+ * After a change: re-render the card (the worker reads the record as it is when delivering, and
+ * folds several pending re-renders of one card into one) and add the event's line to its thread.
+ */
+export async function queueChangeMessages(tx: Tx, caseId: number, eventId: number): Promise<void> {
+  await tx.outboxMessage.createMany({
+    data: [
+      { kind: "update_card", caseId, payload: {} },
+      { kind: "history_note", caseId, payload: { eventId }, dedupeKey: `note:${eventId}` },
+    ],
   });
-  if (!pending) await tx.outboxMessage.create({ data: { kind: "update_card", caseId, payload: {} } });
-}
-
-export async function queueHistoryNote(tx: Tx, caseId: number, eventId: number): Promise<void> {
-  await tx.outboxMessage.create({ data: { kind: "history_note", caseId, payload: { eventId }, dedupeKey: `note:${eventId}` } });
 }

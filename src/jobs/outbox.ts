@@ -3,6 +3,7 @@
 // without sending anything twice.
 import type { Logger, webApi } from "@slack/bolt";
 import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
+import { yieldToWaitingRequests } from "../db.ts";
 import { caseCard } from "../views/caseCard.ts";
 import { historyLine } from "../views/historyLine.ts";
 import { retryPlan } from "./slackErrors.ts";
@@ -64,6 +65,11 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     }
     if (!c.messageTs || !c.channelId) return waitingForCard(c.id);
     if (row.kind === "update_card") {
+      // Earlier changes' re-renders are covered by this one: their changes are already in `c`.
+      await prisma.outboxMessage.updateMany({
+        where: { caseId: c.id, kind: "update_card", status: "pending", lockedUntil: null, id: { lt: row.id } },
+        data: { status: "sent", sentAt: new Date(), lastError: "covered by a later re-render" },
+      });
       await client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c) });
       return { done: true };
     }
@@ -126,6 +132,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     });
     for (const row of due) {
       if (stopped) break;
+      await yieldToWaitingRequests();
       await handle(row);
     }
     return due.length;

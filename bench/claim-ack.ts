@@ -1,0 +1,140 @@
+// Benchmark: acknowledgement latency of Claim clicks, 20 at a time, with 10,000 cases stored.
+// Runs the real bot in HTTP mode against a local stand-in Slack, with signed requests.
+// Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
+//   npm run bench
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { openDatabase } from "../src/db.ts";
+import { ACTIONS } from "../src/ids.ts";
+import { startSlackStandIn } from "../test/support/slackStandIn.ts";
+import { SIGNING_SECRET, buttonPayload, interactionBody, postSigned } from "../test/support/signedRequests.ts";
+
+const CASES = 10_000;
+const CONCURRENCY = 20;
+const ROUNDS = 30;
+// Bursts of clicks, as a team produces them: the bot gets a moment between bursts to do the work
+// behind the acks (card updates, thread lines), instead of an endless flood no team produces.
+const PAUSE_MS = 1000;
+const pause = () => new Promise((r) => setTimeout(r, PAUSE_MS));
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const summary = (ms: number[]) => {
+  const s = [...ms].sort((a, b) => a - b);
+  return `p50 ${percentile(s, 50).toFixed(1)} ms · p99 ${percentile(s, 99).toFixed(1)} ms · max ${s.at(-1)!.toFixed(1)} ms (${s.length} clicks)`;
+};
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function seed(databaseUrl: string | undefined, dataDir: string) {
+  const db = await openDatabase({ databaseUrl, dataDir });
+  if (databaseUrl) {
+    // A shared server may hold an earlier run's data: start from an empty case table.
+    await db.prisma.$executeRawUnsafe(`TRUNCATE "CaseEvent", "OutboxMessage", "Case" RESTART IDENTITY CASCADE`);
+  }
+  const t0 = performance.now();
+  for (let i = 0; i < CASES; i += 1000) {
+    await db.prisma.case.createMany({
+      data: Array.from({ length: Math.min(1000, CASES - i) }, (_, j) => ({
+        category: "return",
+        priority: "normal",
+        orderId: `114-${String(1000000 + i + j).padStart(7, "0")}-5762619`,
+        asin: "B00TZ73MUY",
+        description: `Benchmark case ${i + j}`,
+        source: "bench",
+        externalId: `bench-${i + j}`,
+        messageTs: `1700000000.${String(i + j).padStart(6, "0")}`,
+        channelId: "C0CASES",
+      })),
+    });
+  }
+  const ids = (await db.prisma.case.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+  console.log(`Seeded ${CASES} cases on ${db.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await db.close();
+  return ids;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-bench-"));
+  const databaseUrl = process.env.DATABASE_URL;
+  const ids = await seed(databaseUrl, dataDir);
+
+  // The bot runs as its own process (npm start's entry point), as in production; this process
+  // plays Slack: it sends the signed clicks and answers the bot's Web API calls.
+  const slack = await startSlackStandIn();
+  const port = await freePort();
+  const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      SLACK_APP_TOKEN: "",
+      CASES_CHANNEL: "C0CASES",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 300) throw new Error("The bot did not come up");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const click = async (caseId: number, user: string) => {
+    const start = performance.now();
+    const res = await postSigned(base, interactionBody(buttonPayload({ actionId: ACTIONS.claim, value: String(caseId), userId: user })));
+    if (res.status !== 200) throw new Error(`Claim click answered ${res.status}`);
+    return performance.now() - start;
+  };
+
+  // Warm-up, not measured.
+  await Promise.all(ids.slice(0, CONCURRENCY).map((id, i) => click(id, `U0WARM${i}`)));
+
+  // 20 agents clicking Claim on 20 different cases at once, round after round.
+  const distinct: number[] = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    const batch = ids.slice(r * CONCURRENCY, (r + 1) * CONCURRENCY);
+    distinct.push(...(await Promise.all(batch.map((id, i) => click(id, `U0AGENT${i}`)))));
+    await pause();
+  }
+  // 20 agents racing for the same case, round after round.
+  const raceIds = ids.slice((ROUNDS + 2) * CONCURRENCY, (ROUNDS + 2) * CONCURRENCY + ROUNDS);
+  const racing: number[] = [];
+  for (const id of raceIds) {
+    racing.push(...(await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => click(id, `U0RACE${i}`)))));
+    await pause();
+  }
+
+  // Let the work behind the acks finish, stop the bot, and check each race had one winner.
+  await new Promise((r) => setTimeout(r, 2000));
+  bot.kill("SIGTERM");
+  await new Promise((r) => bot.once("exit", r));
+  const db = await openDatabase({ databaseUrl, dataDir });
+  const raced = await db.prisma.case.findMany({ where: { id: { in: raceIds } } });
+  const claimEvents = await db.prisma.caseEvent.count({ where: { caseId: { in: raceIds }, kind: "claimed" } });
+  await db.close();
+
+  console.log(`Claim ack latency, ${CONCURRENCY} concurrent, ${CASES} cases, ${databaseUrl ? "postgres" : "pglite"}:`);
+  console.log(`  different cases: ${summary(distinct)}`);
+  console.log(`  same case (race): ${summary(racing)}; ${raced.filter((c) => c.ownerId).length}/${raced.length} cases claimed, ${claimEvents} claim events`);
+
+  await slack.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
