@@ -17,6 +17,8 @@ export default defineConfig({
       const { PrismaPg } = await import("@prisma/adapter-pg");
       return new PrismaPg({ connectionString: url });
     }
+    // PGlite has a single connection: the CLI's advisory lock would wait on itself forever.
+    process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK ??= "1";
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const dir = path.resolve(process.env.DATA_DIR ?? "./data", "pglite");

@@ -1,5 +1,7 @@
 // The environment, parsed once. Every bad or missing variable gets its own readable line.
 import { z } from "zod";
+import { isValidZone, parseBusinessHours, type BusinessHours } from "./domain/businessHours.ts";
+import type { ClockSettings } from "./domain/responseClock.ts";
 
 const userIdList = z
   .string()
@@ -12,6 +14,10 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
+const minutes = (what: string) => z.coerce.number<string | undefined>({ error: `must be a number of minutes (${what})` }).positive("must be more than 0 minutes");
+const optionalMinutes = (what: string) => optionalText.pipe(minutes(what).optional());
+const channelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id like C012ABCDEF (channel details → bottom of the About tab)");
+
 const schema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: "is required: the app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions" })
@@ -23,17 +29,25 @@ const schema = z.object({
     z.string().startsWith("xapp-", "must be an app-level token starting with xapp- (or unset for HTTP mode)").optional(),
   ),
   SLACK_API_URL: optionalText.pipe(z.url("must be a URL such as https://slack.com/api/").optional()),
-  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number<string | undefined>({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)").optional(),
   ),
   DATA_DIR: z.string().default("./data"),
-  CASES_CHANNEL: z
-    .string({ error: "is required: the id of the channel where new cases are posted (e.g. C012ABCDEF)" })
-    .regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id like C012ABCDEF (channel details → bottom of the About tab)"),
+  CASES_CHANNEL: z.string({ error: "is required: the id of the channel where new cases are posted (e.g. C012ABCDEF)" }).pipe(channelId),
+  ESCALATION_CHANNEL: optionalText.pipe(channelId.optional()),
   INTAKE_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   AGENT_USER_IDS: userIdList,
   LEAD_USER_IDS: userIdList,
+  AGENT_GROUP_ID: optionalText.pipe(z.string().regex(/^S[A-Z0-9]{2,}$/, "must be a user group id like S012ABCDEF").optional()),
+  RESPONSE_SLA_MINUTES: optionalText.pipe(minutes("e.g. 60").default(60)),
+  SLA_MINUTES_URGENT: optionalMinutes("e.g. 30"),
+  SLA_MINUTES_HIGH: optionalMinutes("e.g. 60"),
+  SLA_MINUTES_NORMAL: optionalMinutes("e.g. 60"),
+  SLA_WARNING_MINUTES: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of minutes, e.g. 15" }).min(0).default(15)),
+  SWEEP_INTERVAL_SECONDS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of seconds" }).int("must be whole seconds").min(1).max(3600).default(30)),
+  TEAM_TIMEZONE: optionalText.pipe(z.string().refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or Asia/Shanghai").default("UTC")),
+  BUSINESS_HOURS: optionalText,
 });
 
 export type Config = {
@@ -48,6 +62,12 @@ export type Config = {
   intakeToken?: string;
   agentUserIds: string[];
   leadUserIds: string[];
+  /** Mentioned when an unclaimed case needs attention; without it the channel is notified with @here. */
+  agentGroupId?: string;
+  escalationChannel: string;
+  clock: ClockSettings;
+  sweepIntervalSeconds: number;
+  teamTimezone: string;
 };
 
 export class ConfigError extends Error {
@@ -68,6 +88,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError([...new Set(lines)]);
   }
   const e = parsed.data;
+  let businessHours: BusinessHours | undefined;
+  if (e.BUSINESS_HOURS) {
+    try {
+      businessHours = parseBusinessHours(e.BUSINESS_HOURS, e.TEAM_TIMEZONE);
+    } catch (err) {
+      throw new ConfigError([`BUSINESS_HOURS ${(err as Error).message} (or leave it unset to count 24/7)`]);
+    }
+  }
   return {
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
@@ -80,5 +108,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     intakeToken: e.INTAKE_TOKEN,
     agentUserIds: e.AGENT_USER_IDS,
     leadUserIds: e.LEAD_USER_IDS,
+    agentGroupId: e.AGENT_GROUP_ID,
+    escalationChannel: e.ESCALATION_CHANNEL ?? e.CASES_CHANNEL,
+    clock: {
+      slaMinutes: {
+        urgent: e.SLA_MINUTES_URGENT ?? e.RESPONSE_SLA_MINUTES,
+        high: e.SLA_MINUTES_HIGH ?? e.RESPONSE_SLA_MINUTES,
+        normal: e.SLA_MINUTES_NORMAL ?? e.RESPONSE_SLA_MINUTES,
+      },
+      warningMinutes: e.SLA_WARNING_MINUTES,
+      businessHours,
+    },
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    teamTimezone: e.TEAM_TIMEZONE,
   };
 }

@@ -4,6 +4,7 @@ import type { LogLevel, Logger } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db.ts";
+import { startClockSweep, type ClockSweep } from "./jobs/clockSweep.ts";
 import { startOutbox, type OutboxOptions, type OutboxWorker } from "./jobs/outbox.ts";
 
 export type RunningBot = {
@@ -11,6 +12,7 @@ export type RunningBot = {
   port: number;
   database: Database;
   outbox: OutboxWorker;
+  sweep: ClockSweep;
   stop(): Promise<void>;
 };
 
@@ -26,20 +28,38 @@ export type StartOptions = {
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   let outbox: OutboxWorker | undefined;
+  const now = opts.now ?? (() => new Date());
   const app = createApp(
-    { config, prisma: database.prisma, now: opts.now ?? (() => new Date()), kickOutbox: () => outbox?.kick() },
+    { config, prisma: database.prisma, now, kickOutbox: () => outbox?.kick() },
     { logger: opts.logger, logLevel: opts.logLevel },
   );
   const started = (await app.start(config.port)) as unknown;
   // Cards that were stored but not posted before a restart go out now.
-  outbox = startOutbox({ prisma: database.prisma, client: app.client, logger: app.logger, ...opts.outbox });
+  outbox = startOutbox({
+    prisma: database.prisma,
+    client: app.client,
+    logger: app.logger,
+    now,
+    audience: { leadUserIds: config.leadUserIds, agentGroupId: config.agentGroupId },
+    ...opts.outbox,
+  });
+  const sweep = startClockSweep({
+    prisma: database.prisma,
+    now,
+    intervalSeconds: config.sweepIntervalSeconds,
+    channels: { casesChannel: config.casesChannel, escalationChannel: config.escalationChannel },
+    onFired: () => outbox?.kick(),
+    logger: app.logger,
+  });
   const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
   return {
     port: address?.port ?? config.port,
     database,
     outbox,
+    sweep,
     async stop() {
       await app.stop().catch(() => {});
+      await sweep.stop();
       await outbox?.stop();
       if (!opts.database) await database.close();
     },

@@ -4,26 +4,29 @@ import type { NewCaseInput } from "./caseInput.ts";
 import type { Decision } from "./caseRules.ts";
 import { yieldToWaitingRequests } from "../db.ts";
 import { queueCardPost, queueChangeMessages } from "./outbox.ts";
-import { priorityFor } from "./vocabulary.ts";
+import { clocksToStop, planClocks, stopClocks, type ClockSettings } from "./responseClock.ts";
+import { priorityFor, type Priority } from "./vocabulary.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
 
 export async function createCase(
   prisma: PrismaClient,
   input: NewCaseInput & { source: string; createdById?: string },
-  opts: { channelId: string; now: Date },
+  opts: { channelId: string; now: Date; clock: ClockSettings },
 ): Promise<CreatedCase> {
   const externalId = input.externalId ?? null;
   if (externalId) {
     const existing = await prisma.case.findUnique({ where: { source_externalId: { source: input.source, externalId } } });
     if (existing) return { case: existing, created: false };
   }
+  const priority: Priority = input.priority ?? priorityFor(input.category);
+  const clocks = planClocks({ createdAt: opts.now, priority, category: input.category }, opts.clock);
   try {
     const c = await prisma.$transaction(async (tx) => {
       const c = await tx.case.create({
         data: {
           category: input.category,
-          priority: input.priority ?? priorityFor(input.category),
+          priority,
           orderId: input.orderId,
           asin: input.asin,
           sku: input.sku,
@@ -36,8 +39,12 @@ export async function createCase(
           externalId,
           createdById: input.createdById,
           createdAt: opts.now,
+          responseDueAt: clocks.responseDueAt,
+          amazonDeadline: clocks.amazonDeadline,
+          amazonDueAt: clocks.amazonDueAt,
         },
       });
+      await tx.caseTimer.createMany({ data: clocks.timers.map((t) => ({ caseId: c.id, ...t })) });
       await tx.caseEvent.create({ data: { caseId: c.id, kind: "created", actorId: input.createdById, detail: { source: input.source }, createdAt: opts.now } });
       await queueCardPost(tx, c.id, opts.channelId);
       return c;
@@ -88,6 +95,7 @@ export async function changeCase(
         data: { caseId, kind: decision.event.kind, actorId, detail: (decision.event.detail ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
       });
       await queueChangeMessages(tx, caseId, event.id);
+      await stopClocks(tx, caseId, clocksToStop(current, decision.data));
       return true;
     });
     if (landed) return { ok: true, case: { ...current, ...decision.data, updatedAt } as Case };

@@ -2,9 +2,11 @@
 // takes it. Rows are claimed with a conditional update, so several running copies share the work
 // without sending anything twice.
 import type { Logger, webApi } from "@slack/bolt";
-import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
+import type { Case, OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
 import { yieldToWaitingRequests } from "../db.ts";
 import { caseCard } from "../views/caseCard.ts";
+import { amazonDeadlineMet } from "../views/clockLines.ts";
+import { amazonOverdueText, amazonReminderText, escalationMessage, reminderText, type Audience } from "../views/clockNotices.ts";
 import { historyLine } from "../views/historyLine.ts";
 import { retryPlan } from "./slackErrors.ts";
 
@@ -20,6 +22,9 @@ export type OutboxOptions = {
   prisma: PrismaClient;
   client: webApi.WebClient;
   logger: Logger;
+  /** Who reminders and escalations mention. */
+  audience: Audience;
+  now?: () => Date;
   /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
   channelIntervalMs?: number;
   pollMs?: number;
@@ -36,6 +41,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   const channelIntervalMs = opts.channelIntervalMs ?? 1000;
   const pollMs = opts.pollMs ?? 1000;
   const leaseMs = opts.leaseMs ?? 60_000;
+  const now = opts.now ?? (() => new Date());
   const lastPostAt = new Map<string, number>();
   let stopped = false;
   let wake: (() => void) | undefined;
@@ -59,10 +65,26 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       if (c.messageTs) return { done: true };
       const channel = row.channelId!;
       await pace(channel);
-      const res = await client.chat.postMessage({ channel, ...caseCard(c), unfurl_links: false });
+      const res = await client.chat.postMessage({ channel, ...caseCard(c, now()), unfurl_links: false });
       await prisma.case.updateMany({ where: { id: c.id, messageTs: null }, data: { channelId: res.channel ?? channel, messageTs: res.ts } });
       return { done: true };
     }
+    if (row.kind === "escalation") {
+      // A reply logged since the deadline passed makes the escalation moot; the breach stays on record.
+      if (c.firstReplyAt || c.status === "resolved") return { done: true };
+      if (!c.messageTs) {
+        const waiting = await waitingForCard(c.id);
+        if (!waiting.done) return waiting;
+      }
+      const permalink = c.messageTs && c.channelId
+        ? await client.chat.getPermalink({ channel: c.channelId, message_ts: c.messageTs }).then((r) => r.permalink, () => undefined)
+        : undefined;
+      await pace(row.channelId!);
+      await client.chat.postMessage({ channel: row.channelId!, ...escalationMessage(c, opts.audience, { now: now(), permalink }), unfurl_links: false });
+      return { done: true };
+    }
+    const threadText = noticeText(row.kind, c);
+    if (threadText === null) return { done: true }; // the reminder is no longer needed
     if (!c.messageTs || !c.channelId) return waitingForCard(c.id);
     if (row.kind === "update_card") {
       // Earlier changes' re-renders are covered by this one: their changes are already in `c`.
@@ -70,7 +92,12 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
         where: { caseId: c.id, kind: "update_card", status: "pending", lockedUntil: null, id: { lt: row.id } },
         data: { status: "sent", sentAt: new Date(), lastError: "covered by a later re-render" },
       });
-      await client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c) });
+      await client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c, now()) });
+      return { done: true };
+    }
+    if (threadText) {
+      await pace(c.channelId);
+      await client.chat.postMessage({ channel: c.channelId, thread_ts: c.messageTs, text: threadText });
       return { done: true };
     }
     if (row.kind === "history_note") {
@@ -83,6 +110,20 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     }
     logger.warn(`Outbox message ${row.id} has unknown kind ${row.kind}; skipped`);
     return { done: true };
+  }
+
+  /** Text of a clock notice for the card's thread; null when it no longer applies; undefined for other kinds. */
+  function noticeText(kind: string, c: Case): string | null | undefined {
+    switch (kind) {
+      case "sla_reminder":
+        return c.firstReplyAt || c.status === "resolved" ? null : reminderText(c, opts.audience, now());
+      case "amazon_reminder":
+        return amazonDeadlineMet(c) ? null : amazonReminderText(c, opts.audience, now());
+      case "amazon_overdue":
+        return amazonDeadlineMet(c) ? null : amazonOverdueText(c, opts.audience);
+      default:
+        return undefined;
+    }
   }
 
   async function claim(row: OutboxMessage): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Case } from "../generated/prisma/client.ts";
 import { formatMoney } from "../domain/money.ts";
 import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES, caseNumber, type Category, type Priority, type Resolution, type RootCause, type Status } from "../domain/vocabulary.ts";
 import { ACTIONS } from "../ids.ts";
+import { amazonClockLine, responseClockLine } from "./clockLines.ts";
 import { escapeMrkdwn, plain, slackDate, trimText } from "./text.ts";
 
 type Block = types.KnownBlock;
@@ -14,7 +15,7 @@ const STATUS_MARK: Record<Status, string> = { new: ":new: New", claimed: ":techn
 /** Card description is kept short; the full text stays in the record. */
 export const CARD_DESCRIPTION_MAX = 600;
 
-export function caseCard(c: Case): { text: string; blocks: Block[] } {
+export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } {
   const number = caseNumber(c.number);
   const category = CATEGORIES[c.category as Category] ?? c.category;
   const status = c.status as Status;
@@ -38,15 +39,16 @@ export function caseCard(c: Case): { text: string; blocks: Block[] } {
 
   if (status === "resolved") blocks.push(resolutionSection(c));
 
+  const clocks = [responseClockLine(c), amazonClockLine(c, now)].filter((l): l is string => Boolean(l));
   blocks.push({
     type: "context",
-    elements: [{ type: "mrkdwn", text: contextLine(c) }],
+    elements: [contextLine(c), ...clocks].map((text) => ({ type: "mrkdwn" as const, text })),
   });
 
   const actions = caseActions(c);
   if (actions.length) blocks.push({ type: "actions", block_id: `case_actions:${c.id}`, elements: actions });
 
-  const owner = c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed";
+  const owner = (c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed") + (c.breachedAt && !c.firstReplyAt && status !== "resolved" ? ", overdue" : "");
   const text = `${number} ${category} (${PRIORITIES[priority] ?? c.priority}) for order ${c.orderId}: ${STATUSES[status] ?? c.status}${owner}`;
   return { text, blocks };
 }
@@ -64,10 +66,7 @@ function resolutionSection(c: Case): Block {
 }
 
 function contextLine(c: Case): string {
-  const parts = [`Opened ${slackDate(c.createdAt, "{ago}")} (${slackDate(c.createdAt)}) via ${escapeMrkdwn(c.source)}`];
-  if (c.firstReplyAt) parts.push(`first reply ${slackDate(c.firstReplyAt, "{ago}")}`);
-  else if (c.status !== "resolved") parts.push("buyer not answered yet");
-  return parts.join(" · ");
+  return `Opened ${slackDate(c.createdAt, "{ago}")} (${slackDate(c.createdAt)}) via ${escapeMrkdwn(c.source)}`;
 }
 
 function button(text: string, actionId: string, caseId: number, style?: "primary" | "danger"): types.Button {

@@ -19,3 +19,14 @@ export function slackDate(date: Date, format = "{date_short_pretty} {time}"): st
 }
 
 export const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: trimText(text, max), emoji: true });
+
+/** "45 min", "1 h 5 min", "2 d 3 h": how long something took or how late it is. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 1) return "under a minute";
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}

@@ -69,6 +69,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return { channel: args.channel, ts: args.ts };
       case "chat.postEphemeral":
         return { message_ts: `${ts}.000200` };
+      case "chat.getPermalink":
+        return { channel: args.channel, permalink: `https://stand-in.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
       case "views.open":
         return { view: { id: `V${calls.length}`, ...(args.view ?? {}) } };
       default:

@@ -19,7 +19,7 @@ export type TestBot = {
   baseUrl: string;
   db: Database;
   command(text: string, userId?: string): ReturnType<typeof postSigned>;
-  click(actionId: string, caseId: number, userId: string): ReturnType<typeof postSigned>;
+  click(actionId: string, caseId: number, userId: string, channel?: string): ReturnType<typeof postSigned>;
   submit(opts: Parameters<typeof viewSubmission>[0]): ReturnType<typeof postSigned>;
   api(path: string, init?: { method?: string; body?: unknown; token?: string | null; rawBody?: string }): Promise<{ status: number; json: any }>;
   /** Lets the outbox deliver everything that is due. */
@@ -57,7 +57,7 @@ export async function startTestBot(
     baseUrl,
     db: bot.database,
     command: (text, userId = "U0AGENT1") => postSigned(baseUrl, slashCommandBody({ text, user_id: userId, response_url: slack.url.replace(/api\/$/, "response/cmd") })),
-    click: (actionId, caseId, userId) => postSigned(baseUrl, interactionBody(buttonPayload({ actionId, value: String(caseId), userId }))),
+    click: (actionId, caseId, userId, channel) => postSigned(baseUrl, interactionBody(buttonPayload({ actionId, value: String(caseId), userId, channel }))),
     submit: (o) => postSigned(baseUrl, interactionBody(viewSubmission(o))),
     async api(path, init = {}) {
       const headers: Record<string, string> = { "content-type": "application/json" };

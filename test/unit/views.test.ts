@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Prisma, type Case } from "../../src/generated/prisma/client.ts";
 import { ACTIONS, NEW_CASE_BLOCKS } from "../../src/ids.ts";
 import { caseCard } from "../../src/views/caseCard.ts";
+import { amazonOverdueText, escalationMessage, reminderText } from "../../src/views/clockNotices.ts";
 import { helpText } from "../../src/views/help.ts";
 import { historyLine } from "../../src/views/historyLine.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
@@ -41,8 +42,13 @@ const base: Case = {
   rootCause: null,
   resolutionNote: null,
   reopenedAt: null,
+  responseDueAt: new Date("2026-11-26T09:00:00Z"),
+  breachedAt: null,
+  amazonDeadline: "buyer_message",
+  amazonDueAt: new Date("2026-11-27T08:00:00Z"),
 };
 
+const now = new Date("2026-11-26T08:30:00Z");
 const huge = "<b>&" + "Very long complaint text. ".repeat(400);
 const extreme: Case = {
   ...base,
@@ -63,29 +69,79 @@ const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").fl
 
 describe("case card", () => {
   it("shows number, type, priority, order, ASIN, value, buyer, owner and the right buttons for each state", () => {
-    const card = caseCard(base);
+    const card = caseCard(base, now);
     const json = JSON.stringify(card.blocks);
     expect(card.blocks[0]).toMatchObject({ type: "header", text: { text: "AS-1042 · Refund" } });
     for (const s of ["High", "114-2962899-5762619", "B00TZ73MUY", "89.90 USD", "Jane Buyer", "Unclaimed", "Arrived punctured."]) expect(json).toContain(s);
     expect(buttons(card.blocks)).toEqual([ACTIONS.claim, ACTIONS.logReply, ACTIONS.resolve]);
     expect(card.text).toBe("AS-1042 Refund (High) for order 114-2962899-5762619: New, unclaimed");
-    expect(buttons(caseCard({ ...base, status: "claimed", ownerId: "U9" }).blocks)).toEqual([ACTIONS.takeOver, ACTIONS.logReply, ACTIONS.resolve]);
-    expect(buttons(extreme.status === "resolved" ? caseCard(extreme).blocks : [])).toEqual([ACTIONS.reopen]);
+    expect(buttons(caseCard({ ...base, status: "claimed", ownerId: "U9" }, now).blocks)).toEqual([ACTIONS.takeOver, ACTIONS.logReply, ACTIONS.resolve]);
+    expect(buttons(extreme.status === "resolved" ? caseCard(extreme, now).blocks : [])).toEqual([ACTIONS.reopen]);
   });
 
   it("shows times in the reader's time zone with Slack's date formatting", () => {
-    const json = JSON.stringify(caseCard(base).blocks);
+    const json = JSON.stringify(caseCard(base, now).blocks);
     expect(json).toContain(`<!date^${base.createdAt.getTime() / 1000}^{ago}|2026-11-26 08:00 UTC>`);
   });
 
   it("stays within Slack's limits with the longest possible content, and escapes buyer text", () => {
     for (const c of [base, extreme, { ...extreme, status: "claimed" }]) {
-      const card = caseCard(c);
+      const card = caseCard(c, now);
       expect(blockKitProblems(card, "message")).toEqual([]);
     }
-    const json = JSON.stringify(caseCard(extreme).blocks);
+    const json = JSON.stringify(caseCard(extreme, now).blocks);
     expect(json).toContain("&lt;b&gt;&amp;");
     expect(json).toContain("…");
+  });
+});
+
+describe("clock lines on the card", () => {
+  const texts = (c: Case, at = now) => JSON.stringify(caseCard(c, at).blocks);
+  it("shows the first-reply deadline and Amazon's deadline while the buyer waits", () => {
+    const json = texts(base);
+    expect(json).toContain(`First reply due <!date^${base.responseDueAt!.getTime() / 1000}^`);
+    expect(json).toContain("Amazon deadline: answer the buyer's message by");
+  });
+  it("marks a missed deadline as overdue, on the card and in its text", () => {
+    const late = { ...base, breachedAt: base.responseDueAt };
+    expect(texts(late)).toContain("*Overdue:* the first reply was due");
+    expect(caseCard(late, now).text).toContain("overdue");
+    expect(texts(base, new Date("2026-11-27T09:00:00Z"))).toContain("Amazon deadline passed");
+  });
+  it("after the first reply shows how long it took, and drops the buyer-message deadline", () => {
+    const answered = { ...base, status: "claimed", ownerId: "U2", firstReplyAt: new Date("2026-11-26T08:23:00Z") };
+    const json = texts(answered);
+    expect(json).toContain("First reply after 23 min");
+    expect(json).not.toContain("Amazon deadline");
+    expect(texts({ ...answered, breachedAt: base.responseDueAt, firstReplyAt: new Date("2026-11-26T09:40:00Z") })).toContain("First reply after 1 h 40 min, later than the deadline");
+  });
+  it("keeps an A-to-z claim's Amazon deadline until the case is resolved", () => {
+    const claim = { ...base, category: "a_to_z_claim", amazonDeadline: "a_to_z_claim", firstReplyAt: now, amazonDueAt: new Date("2026-11-29T08:00:00Z") };
+    expect(texts(claim)).toContain("respond to the A-to-z claim by");
+    expect(texts({ ...claim, status: "resolved", resolvedById: "U2", resolution: "appealed", rootCause: "other" })).not.toContain("A-to-z claim by");
+  });
+});
+
+describe("clock notices", () => {
+  const audience = { leadUserIds: ["UL1", "UL2"], agentGroupId: "S0AGENTS" };
+  it("reminds the owner, or the agents when nobody owns the case", () => {
+    const at = new Date("2026-11-26T08:45:00Z");
+    expect(reminderText({ ...base, ownerId: "U2" }, audience, at)).toBe(`:hourglass: <@U2> AS-1042 needs a first reply to the buyer by <!date^${base.responseDueAt!.getTime() / 1000}^{time}|2026-11-26 09:00 UTC> (15 min left).`);
+    expect(reminderText(base, audience, at)).toContain("<!subteam^S0AGENTS> AS-1042 is unclaimed");
+    expect(reminderText(base, { leadUserIds: [] }, at)).toContain("<!here> AS-1042 is unclaimed");
+  });
+  it("escalates to the leads with how late it is, the card link and a Claim button, within Slack's limits", () => {
+    const msg = escalationMessage(extreme.status === "resolved" ? { ...base, description: huge } : base, audience, { now: new Date("2026-11-26T10:05:00Z"), permalink: "https://x.slack.com/archives/C1/p1" });
+    const json = JSON.stringify(msg.blocks);
+    expect(msg.text).toBe("<@UL1> <@UL2> AS-1042 has no first reply to the buyer, 1 h 5 min past the deadline (unclaimed).");
+    expect(json).toContain("<https://x.slack.com/archives/C1/p1|AS-1042 · Refund>");
+    expect(json).toContain("*1 h 5 min late*");
+    expect(buttons(msg.blocks)).toEqual([ACTIONS.claim]);
+    expect(blockKitProblems(msg, "message")).toEqual([]);
+    expect(buttons(escalationMessage({ ...base, status: "claimed", ownerId: "U2" }, audience, { now }).blocks)).toEqual([ACTIONS.takeOver]);
+  });
+  it("tells the owner and the leads when Amazon's deadline passed", () => {
+    expect(amazonOverdueText({ ...base, ownerId: "U2" }, audience)).toContain("<@U2> <@UL1> <@UL2> Amazon's deadline to answer the buyer's message for AS-1042 passed");
   });
 });
 

@@ -1,0 +1,131 @@
+// The first-response clock and Amazon's own deadlines: when each is due, when to remind, what
+// stops them, and firing the notices that have come due (claimed in the database first).
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { addWorkingMinutes, type BusinessHours } from "./businessHours.ts";
+import type { Category, Priority } from "./vocabulary.ts";
+
+export type ClockSettings = {
+  /** Minutes (of business time, when hours are set) to the first reply, per priority. */
+  slaMinutes: Record<Priority, number>;
+  /** How long before the deadline the reminder goes out. */
+  warningMinutes: number;
+  businessHours?: BusinessHours;
+};
+
+/** Amazon's deadlines, counted around the clock as Amazon counts them. */
+export const AMAZON_DEADLINES = {
+  buyer_message: { hours: 24, task: "answer the buyer's message", metBy: "first_reply" },
+  a_to_z_claim: { hours: 72, task: "respond to the A-to-z claim", metBy: "resolution" },
+  chargeback: { hours: 7 * 24, task: "respond to the chargeback", metBy: "resolution" },
+} as const;
+export type AmazonDeadline = keyof typeof AMAZON_DEADLINES;
+export const AMAZON_WARNING_HOURS = 12;
+
+/** Cases that start from a buyer's message fall under Amazon's 24-hour reply rule. */
+const BUYER_MESSAGE_CATEGORIES: Category[] = ["complaint", "refund", "return", "replacement", "reshipment", "delivery_issue", "other"];
+
+export function amazonDeadlineFor(category: Category): AmazonDeadline | undefined {
+  if (category === "a_to_z_claim" || category === "chargeback") return category;
+  return BUYER_MESSAGE_CATEGORIES.includes(category) ? "buyer_message" : undefined;
+}
+
+export type TimerKind = "response_warning" | "response_breach" | "amazon_warning" | "amazon_due";
+export const RESPONSE_TIMERS: TimerKind[] = ["response_warning", "response_breach"];
+export const AMAZON_TIMERS: TimerKind[] = ["amazon_warning", "amazon_due"];
+
+export type ClockPlan = {
+  responseDueAt: Date;
+  amazonDeadline?: AmazonDeadline;
+  amazonDueAt?: Date;
+  timers: { kind: TimerKind; fireAt: Date }[];
+};
+
+export function planClocks(c: { createdAt: Date; priority: Priority; category: Category }, settings: ClockSettings): ClockPlan {
+  const sla = settings.slaMinutes[c.priority];
+  // With a very short clock (demos), remind half-way instead of before the case even exists.
+  const warnAfter = sla > settings.warningMinutes ? sla - settings.warningMinutes : sla / 2;
+  const responseDueAt = addWorkingMinutes(c.createdAt, sla, settings.businessHours);
+  const timers: ClockPlan["timers"] = [
+    { kind: "response_warning", fireAt: addWorkingMinutes(c.createdAt, warnAfter, settings.businessHours) },
+    { kind: "response_breach", fireAt: responseDueAt },
+  ];
+  const amazonDeadline = amazonDeadlineFor(c.category);
+  if (!amazonDeadline) return { responseDueAt, timers };
+  const hours = AMAZON_DEADLINES[amazonDeadline].hours;
+  const amazonDueAt = new Date(c.createdAt.getTime() + hours * 3_600_000);
+  timers.push({ kind: "amazon_warning", fireAt: new Date(amazonDueAt.getTime() - AMAZON_WARNING_HOURS * 3_600_000) });
+  timers.push({ kind: "amazon_due", fireAt: amazonDueAt });
+  return { responseDueAt, amazonDeadline, amazonDueAt, timers };
+}
+
+/** Which pending timers a change makes pointless: a first reply stops the response clock, a resolution all clocks. */
+export function clocksToStop(
+  before: { firstReplyAt: Date | null; status: string; amazonDeadline: string | null },
+  after: { firstReplyAt?: Date | null; status?: string },
+): TimerKind[] {
+  if (after.status === "resolved") return [...RESPONSE_TIMERS, ...AMAZON_TIMERS];
+  if (!before.firstReplyAt && after.firstReplyAt) {
+    return before.amazonDeadline === "buyer_message" ? [...RESPONSE_TIMERS, ...AMAZON_TIMERS] : RESPONSE_TIMERS;
+  }
+  return [];
+}
+
+export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue";
+const NOTICE_FOR: Record<TimerKind, { notice: NoticeKind; event: string }> = {
+  response_warning: { notice: "sla_reminder", event: "response_reminder" },
+  response_breach: { notice: "escalation", event: "breached" },
+  amazon_warning: { notice: "amazon_reminder", event: "amazon_reminder" },
+  amazon_due: { notice: "amazon_overdue", event: "amazon_overdue" },
+};
+
+type FiredTimer = { id: number; caseId: number; kind: TimerKind };
+
+/**
+ * Fires every timer that has come due, in one transaction: the timers are claimed with
+ * FOR UPDATE SKIP LOCKED (so two copies of the bot take disjoint sets), breaches are recorded on
+ * the cases, and the notices go into the outbox. Returns what was fired.
+ */
+export async function fireDueTimers(
+  prisma: PrismaClient,
+  now: Date,
+  channels: { casesChannel: string; escalationChannel: string },
+  limit = 1000,
+): Promise<FiredTimer[]> {
+  return prisma.$transaction(async (tx) => {
+    const fired = await tx.$queryRaw<FiredTimer[]>`
+      UPDATE "CaseTimer" SET status = 'fired', "firedAt" = ${now}
+      WHERE id IN (
+        SELECT id FROM "CaseTimer"
+        WHERE status = 'pending' AND "fireAt" <= ${now}
+        ORDER BY "fireAt" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, "caseId", kind`;
+    if (fired.length === 0) return fired;
+
+    const breached = fired.filter((t) => t.kind === "response_breach").map((t) => t.caseId);
+    if (breached.length) {
+      await tx.$executeRaw`UPDATE "Case" SET "breachedAt" = "responseDueAt", "updatedAt" = ${now}
+        WHERE id = ANY(${breached}) AND "breachedAt" IS NULL`;
+    }
+    // A reminder that comes due together with its deadline (the bot was down) adds nothing.
+    const notices = fired.filter((t) => !(t.kind === "response_warning" && breached.includes(t.caseId)));
+    await tx.caseEvent.createMany({
+      data: notices.map((t) => ({ caseId: t.caseId, kind: NOTICE_FOR[t.kind].event, createdAt: now })),
+    });
+    const outbox: Prisma.OutboxMessageCreateManyInput[] = [];
+    for (const t of notices) {
+      const notice = NOTICE_FOR[t.kind].notice;
+      const channelId = notice === "escalation" ? channels.escalationChannel : channels.casesChannel;
+      outbox.push({ kind: notice, caseId: t.caseId, channelId, payload: {}, dedupeKey: `${notice}:${t.caseId}` });
+      // The card shows the overdue marker from now on.
+      if (t.kind === "response_breach" || t.kind === "amazon_due") outbox.push({ kind: "update_card", caseId: t.caseId, payload: {} });
+    }
+    await tx.outboxMessage.createMany({ data: outbox, skipDuplicates: true });
+    return fired;
+  });
+}
+
+export async function stopClocks(tx: Prisma.TransactionClient, caseId: number, kinds: TimerKind[]): Promise<void> {
+  if (kinds.length === 0) return;
+  await tx.caseTimer.updateMany({ where: { caseId, status: "pending", kind: { in: kinds } }, data: { status: "cancelled" } });
+}

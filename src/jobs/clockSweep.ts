@@ -1,0 +1,61 @@
+// Every SWEEP_INTERVAL_SECONDS: fire the reminders and escalations that have come due.
+// Runs once right at start, so deadlines that passed while the bot was down are handled at once.
+import schedule from "node-schedule";
+import type { Logger } from "@slack/bolt";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { fireDueTimers } from "../domain/responseClock.ts";
+
+export type ClockSweep = {
+  /** One sweep now; returns how many timers fired. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export function startClockSweep(opts: {
+  prisma: PrismaClient;
+  now: () => Date;
+  intervalSeconds: number;
+  channels: { casesChannel: string; escalationChannel: string };
+  onFired: () => void;
+  logger: Logger;
+}): ClockSweep {
+  let running: Promise<number> | undefined;
+  let stopped = false;
+  let job: schedule.Job | null = null;
+
+  async function sweep(): Promise<number> {
+    let total = 0;
+    // Several batches when many deadlines pass at once (e.g. after a long outage).
+    for (;;) {
+      const fired = await fireDueTimers(opts.prisma, opts.now(), opts.channels);
+      total += fired.length;
+      if (fired.length) opts.onFired();
+      if (fired.length < 1000 || stopped) return total;
+    }
+  }
+
+  function runOnce(): Promise<number> {
+    // One sweep at a time per process; other copies are kept apart by the database.
+    running ??= sweep().finally(() => (running = undefined));
+    return running;
+  }
+
+  function tick() {
+    if (stopped) return;
+    runOnce()
+      .catch((err) => opts.logger.error(`Deadline sweep failed: ${(err as Error).message}; trying again next time`))
+      .finally(() => {
+        if (!stopped) job = schedule.scheduleJob(new Date(Date.now() + opts.intervalSeconds * 1000), tick);
+      });
+  }
+  tick();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      job?.cancel();
+      await running?.catch(() => {});
+    },
+  };
+}

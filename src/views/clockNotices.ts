@@ -1,0 +1,68 @@
+// Messages the response clock sends: the reminder in the card's thread, the escalation to the
+// leads, and Amazon-deadline reminders.
+import type { types } from "@slack/bolt";
+import type { Case } from "../generated/prisma/client.ts";
+import { formatMoney } from "../domain/money.ts";
+import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
+import { CATEGORIES, PRIORITIES, caseNumber, type Category, type Priority } from "../domain/vocabulary.ts";
+import { ACTIONS } from "../ids.ts";
+import { escapeMrkdwn, formatDuration, plain, slackDate, trimText } from "./text.ts";
+
+export type Audience = { leadUserIds: string[]; agentGroupId?: string };
+
+/** Who should act: the owner, or for an unclaimed case the agents' group (else everyone here). */
+export function whoShouldAct(c: Pick<Case, "ownerId">, audience: Audience): string {
+  if (c.ownerId) return `<@${c.ownerId}>`;
+  return audience.agentGroupId ? `<!subteam^${audience.agentGroupId}>` : "<!here>";
+}
+
+const leadMentions = (audience: Audience) => audience.leadUserIds.map((id) => `<@${id}>`).join(" ");
+
+export function reminderText(c: Case, audience: Audience, now: Date): string {
+  const due = c.responseDueAt ?? now;
+  const left = formatDuration(due.getTime() - now.getTime());
+  const unclaimed = c.ownerId ? "" : " is unclaimed and";
+  return `:hourglass: ${whoShouldAct(c, audience)} ${caseNumber(c.number)}${unclaimed} needs a first reply to the buyer by ${slackDate(due, "{time}")} (${left} left).`;
+}
+
+export function escalationMessage(c: Case, audience: Audience, opts: { now: Date; permalink?: string }): { text: string; blocks: types.KnownBlock[] } {
+  const number = caseNumber(c.number);
+  const category = CATEGORIES[c.category as Category] ?? c.category;
+  const due = c.responseDueAt ?? c.createdAt;
+  const late = formatDuration(opts.now.getTime() - due.getTime());
+  const name = opts.permalink ? `<${opts.permalink}|${number} · ${category}>` : `${number} · ${category}`;
+  const leads = leadMentions(audience);
+  const owner = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
+  const headline = `:rotating_light: ${leads ? leads + " " : ""}*${name}* has no first reply: it was due ${slackDate(due)}, *${late} late*.`;
+  const fields = [
+    `*Owner*\n${owner}`,
+    `*Priority*\n${PRIORITIES[c.priority as Priority] ?? c.priority}`,
+    `*Order ID*\n${c.orderId}`,
+    `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}`,
+  ];
+  const takeButton: types.Button =
+    c.status === "new"
+      ? { type: "button", text: plain("Claim"), action_id: ACTIONS.claim, value: String(c.id), style: "primary" }
+      : { type: "button", text: plain("Take over"), action_id: ACTIONS.takeOver, value: String(c.id) };
+  return {
+    text: `${leads ? leads + " " : ""}${number} has no first reply to the buyer, ${late} past the deadline (${owner}).`,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: headline } },
+      { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
+      { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(trimText(c.description, 300)).replace(/\n/g, "\n>")}` } },
+      { type: "actions", block_id: `escalation_actions:${c.id}`, elements: [takeButton] },
+    ],
+  };
+}
+
+export function amazonReminderText(c: Case, audience: Audience, now: Date): string {
+  const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
+  const due = c.amazonDueAt ?? now;
+  return `:calendar: ${whoShouldAct(c, audience)} Amazon's deadline for ${caseNumber(c.number)} is in ${formatDuration(due.getTime() - now.getTime())}: ${d?.task ?? "respond"} by ${slackDate(due)}.`;
+}
+
+export function amazonOverdueText(c: Case, audience: Audience): string {
+  const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
+  const who = [c.ownerId ? `<@${c.ownerId}>` : "", leadMentions(audience)].filter(Boolean).join(" ") || "<!here>";
+  return `:rotating_light: ${who} Amazon's deadline to ${d?.task ?? "respond"} for ${caseNumber(c.number)} passed ${slackDate(c.amazonDueAt ?? c.createdAt)}.`;
+}
