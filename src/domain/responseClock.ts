@@ -71,19 +71,21 @@ export function clocksToStop(
 }
 
 export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue";
-const NOTICE_FOR: Record<TimerKind, { notice: NoticeKind; event: string }> = {
-  response_warning: { notice: "sla_reminder", event: "response_reminder" },
-  response_breach: { notice: "escalation", event: "breached" },
-  amazon_warning: { notice: "amazon_reminder", event: "amazon_reminder" },
-  amazon_due: { notice: "amazon_overdue", event: "amazon_overdue" },
+/** What each timer does when it fires: the message it queues, the event it records, and whether the card changes. */
+const ON_FIRE: Record<TimerKind, { notice: NoticeKind; event: string; rerenderCard: boolean }> = {
+  response_warning: { notice: "sla_reminder", event: "response_reminder", rerenderCard: false },
+  response_breach: { notice: "escalation", event: "breached", rerenderCard: true },
+  amazon_warning: { notice: "amazon_reminder", event: "amazon_reminder", rerenderCard: false },
+  amazon_due: { notice: "amazon_overdue", event: "amazon_overdue", rerenderCard: true },
 };
 
-type FiredTimer = { id: number; caseId: number; kind: TimerKind };
+type FiredTimer = { caseId: number; kind: TimerKind };
 
 /**
- * Fires every timer that has come due, in one transaction: the timers are claimed with
- * FOR UPDATE SKIP LOCKED (so two copies of the bot take disjoint sets), breaches are recorded on
- * the cases, and the notices go into the outbox. Returns what was fired.
+ * Fires every timer that has come due, as one SQL statement (so it is atomic and costs one round
+ * trip): the timers are claimed with FOR UPDATE SKIP LOCKED, so two copies of the bot take
+ * disjoint sets; breaches are recorded on the cases; events and Slack messages are queued.
+ * A reminder that comes due together with its deadline (the bot was down) is dropped.
  */
 export async function fireDueTimers(
   prisma: PrismaClient,
@@ -91,38 +93,43 @@ export async function fireDueTimers(
   channels: { casesChannel: string; escalationChannel: string },
   limit = 1000,
 ): Promise<FiredTimer[]> {
-  return prisma.$transaction(async (tx) => {
-    const fired = await tx.$queryRaw<FiredTimer[]>`
+  const kinds = Object.keys(ON_FIRE) as TimerKind[];
+  const notices = kinds.map((k) => ON_FIRE[k].notice);
+  const events = kinds.map((k) => ON_FIRE[k].event);
+  const rerender = kinds.map((k) => ON_FIRE[k].rerenderCard);
+  const noticeChannels = notices.map((n) => (n === "escalation" ? channels.escalationChannel : channels.casesChannel));
+  // The outbox runs on the wall clock (retries, pacing), whatever clock the deadlines use.
+  const queuedAt = new Date();
+  return prisma.$queryRaw<FiredTimer[]>`
+    WITH fired AS (
       UPDATE "CaseTimer" SET status = 'fired', "firedAt" = ${now}
       WHERE id IN (
         SELECT id FROM "CaseTimer"
         WHERE status = 'pending' AND "fireAt" <= ${now}
         ORDER BY "fireAt" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, "caseId", kind`;
-    if (fired.length === 0) return fired;
-
-    const breached = fired.filter((t) => t.kind === "response_breach").map((t) => t.caseId);
-    if (breached.length) {
-      await tx.$executeRaw`UPDATE "Case" SET "breachedAt" = "responseDueAt", "updatedAt" = ${now}
-        WHERE id = ANY(${breached}) AND "breachedAt" IS NULL`;
-    }
-    // A reminder that comes due together with its deadline (the bot was down) adds nothing.
-    const notices = fired.filter((t) => !(t.kind === "response_warning" && breached.includes(t.caseId)));
-    await tx.caseEvent.createMany({
-      data: notices.map((t) => ({ caseId: t.caseId, kind: NOTICE_FOR[t.kind].event, createdAt: now })),
-    });
-    const outbox: Prisma.OutboxMessageCreateManyInput[] = [];
-    for (const t of notices) {
-      const notice = NOTICE_FOR[t.kind].notice;
-      const channelId = notice === "escalation" ? channels.escalationChannel : channels.casesChannel;
-      outbox.push({ kind: notice, caseId: t.caseId, channelId, payload: {}, dedupeKey: `${notice}:${t.caseId}` });
-      // The card shows the overdue marker from now on.
-      if (t.kind === "response_breach" || t.kind === "amazon_due") outbox.push({ kind: "update_card", caseId: t.caseId, payload: {} });
-    }
-    await tx.outboxMessage.createMany({ data: outbox, skipDuplicates: true });
-    return fired;
-  });
+      RETURNING "caseId", kind
+    ), breached AS (
+      UPDATE "Case" c SET "breachedAt" = c."responseDueAt"
+      FROM fired f WHERE f.kind = 'response_breach' AND c.id = f."caseId" AND c."breachedAt" IS NULL
+      RETURNING c.id
+    ), todo AS (
+      SELECT f."caseId", m.notice, m.event, m.rerender, m.channel
+      FROM fired f
+      JOIN unnest(${kinds}::text[], ${notices}::text[], ${events}::text[], ${rerender}::boolean[], ${noticeChannels}::text[])
+        AS m(kind, notice, event, rerender, channel) ON m.kind = f.kind
+      WHERE NOT (f.kind = 'response_warning' AND EXISTS (
+        SELECT 1 FROM fired b WHERE b.kind = 'response_breach' AND b."caseId" = f."caseId"))
+    ), events AS (
+      INSERT INTO "CaseEvent" ("caseId", kind, "createdAt") SELECT "caseId", event, ${now}::timestamp FROM todo
+    ), messages AS (
+      INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", "nextAttemptAt", "createdAt")
+      SELECT notice, "caseId", channel, '{}'::jsonb, notice || ':' || "caseId", ${queuedAt}::timestamp, ${queuedAt}::timestamp FROM todo
+      UNION ALL
+      SELECT 'update_card', "caseId", NULL, '{}'::jsonb, NULL, ${queuedAt}::timestamp, ${queuedAt}::timestamp FROM todo WHERE rerender
+      ON CONFLICT ("dedupeKey") DO NOTHING
+    )
+    SELECT "caseId", kind FROM fired`;
 }
 
 export async function stopClocks(tx: Prisma.TransactionClient, caseId: number, kinds: TimerKind[]): Promise<void> {
