@@ -101,6 +101,7 @@ async function main() {
 
   // Warm-up, not measured.
   await Promise.all(ids.slice(0, CONCURRENCY).map((id, i) => click(id, `U0WARM${i}`)));
+  await pause();
 
   // 20 agents clicking Claim on 20 different cases at once, round after round.
   const distinct: number[] = [];
