@@ -1,11 +1,13 @@
 // `npm start`'s entry point as a real process: it explains missing settings, and with them it
 // comes up, answers /healthz and stops cleanly on SIGTERM.
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
 
+const mainScript = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 let testDb: TestDatabase;
 let slack: SlackStandIn;
 
@@ -20,7 +22,9 @@ afterAll(async () => {
 
 function run(env: Record<string, string>) {
   // Only what the bot needs: nothing from the developer's own environment leaks in.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // Started from the data directory, so a developer's own .env in the project is not read.
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), mainScript], {
+    cwd: testDb.settings.dataDir,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
