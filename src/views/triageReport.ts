@@ -1,0 +1,117 @@
+// The weekly triage digest (and /case summary): short sections that read well on a phone,
+// top-N lists cut with "…and N more", always within Slack's limits.
+import type { types } from "@slack/bolt";
+import { DateTime } from "luxon";
+import type { CaseRef, Tally, TriageReport } from "../domain/triage.ts";
+import { formatMoney } from "../domain/money.ts";
+import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES, caseNumber } from "../domain/vocabulary.ts";
+import { formatDuration, plain, slackDate } from "./text.ts";
+
+type Labels = Record<string, string>;
+export const LIST_LIMIT = 8;
+
+export type ReportOptions = { title: string; zone: string; now: Date; lateSince?: Date };
+
+/** "▲3", "▼2" or "=" against the previous period. */
+export function change(count: number, previous: number): string {
+  if (count === previous) return "=";
+  return count > previous ? `▲${count - previous}` : `▼${previous - count}`;
+}
+
+export function periodLabel(from: Date, to: Date, zone: string): string {
+  const a = DateTime.fromJSDate(from, { zone });
+  const b = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
+  const sameYear = a.year === b.year;
+  return a.hasSame(b, "day") ? b.toFormat("d LLL yyyy") : `${a.toFormat(sameYear ? "d LLL" : "d LLL yyyy")} – ${b.toFormat("d LLL yyyy")}`;
+}
+
+/** A link to a case's card (Slack redirects archive links to the workspace). */
+export function caseLink(c: Pick<CaseRef, "number" | "channelId" | "messageTs">): string {
+  const n = caseNumber(c.number);
+  return c.channelId && c.messageTs ? `<https://slack.com/archives/${c.channelId}/p${c.messageTs.replace(".", "")}|${n}>` : n;
+}
+
+export function caseLine(c: CaseRef, now: Date): string {
+  const owner = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
+  const age = formatDuration(now.getTime() - new Date(c.createdAt).getTime());
+  return `${caseLink(c)} · ${(CATEGORIES as Labels)[c.category] ?? c.category} · ${(PRIORITIES as Labels)[c.priority] ?? c.priority} · ${age} old · ${owner}`;
+}
+
+/** Lines cut to `limit`, with "…and N more" for the rest. */
+export function listWithMore(lines: string[], limit = LIST_LIMIT, noun = "more"): string {
+  if (lines.length <= limit) return lines.join("\n");
+  return [...lines.slice(0, limit), `…and ${lines.length - limit} ${noun}`].join("\n");
+}
+
+const tallyLines = (rows: Tally[], labels: Labels, limit = LIST_LIMIT) =>
+  rows.length ? listWithMore(rows.map((t) => `${labels[t.key] ?? t.key}: *${t.count}* (${change(t.count, t.previous)})`), limit) : "—";
+
+const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
+const mins = (m: number | null) => (m === null ? "—" : formatDuration(m * 60_000));
+const section = (text: string): types.KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } });
+
+export function triageMessage(r: TriageReport, o: ReportOptions): { text: string; blocks: types.KnownBlock[] } {
+  const label = periodLabel(r.period.from, r.period.to, o.zone);
+  const open = r.backlog.new + r.backlog.claimed;
+  const blocks: types.KnownBlock[] = [{ type: "header", text: plain(`${o.title} · ${label}`, 150) }];
+  if (o.lateSince) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:clock3: Posted late: the bot was not running at ${slackDate(o.lateSince)}, when this was due.` }] });
+  }
+  blocks.push(
+    section(
+      `*Cases:* ${r.opened.count} opened (${change(r.opened.count, r.opened.previous)} vs the period before) · ${r.resolved.count} resolved (${change(r.resolved.count, r.resolved.previous)})\n` +
+        `*Open now:* ${open} — ${r.backlog.new} unclaimed, ${r.backlog.claimed} in progress`,
+    ),
+  );
+
+  if (r.opened.count || r.opened.previous) {
+    blocks.push({
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*Opened, by status now*\n${tallyLines(r.byStatus, STATUSES)}` },
+        { type: "mrkdwn", text: `*By priority*\n${tallyLines(r.byPriority, PRIORITIES)}` },
+        { type: "mrkdwn", text: `*By type*\n${tallyLines(r.byCategory, CATEGORIES, 6)}` },
+      ],
+    });
+    const s = r.sla;
+    blocks.push(
+      section(
+        `*First reply in time:* ${percent(s.met, s.due)} (${s.met} of ${s.due}) · median ${mins(s.medianFirstReplyMinutes)} · 90% within ${mins(s.p90FirstReplyMinutes)} · ${s.breached} missed\n` +
+          `*Time to resolve (median):* ${mins(s.medianResolveMinutes)}`,
+      ),
+    );
+  } else {
+    blocks.push(section("No cases were opened in this period or the one before."));
+  }
+
+  if (r.topAsins.length) {
+    const lines = r.topAsins.map((a, i) => {
+      const why = a.causes.slice(0, 3).map((c) => `${(ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause} ${c.count}`).join(", ");
+      return `${i + 1}. *${a.asin}* — ${a.count} case${a.count === 1 ? "" : "s"}${why ? ` · ${why}` : ""}`;
+    });
+    const more = r.asinCount - r.topAsins.length;
+    blocks.push(section(`*Products with the most cases*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more ASINs` : ""}`));
+  }
+
+  if (r.resolutions.length) {
+    const how = r.resolutions.map((x) => `${(RESOLUTIONS as Labels)[x.resolution] ?? x.resolution} ${x.count}`).join(" · ");
+    const money = r.money.map((m) => `${(RESOLUTIONS as Labels)[m.resolution] ?? m.resolution}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`);
+    blocks.push(section(`*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`));
+  }
+
+  if (r.agents.length) {
+    const lines = r.agents.map((a) => `<@${a.userId}> ${a.open} open · ${a.resolved} resolved`);
+    blocks.push(section(`*Who holds what*\n${listWithMore(lines, 10, "more people")}`));
+  }
+
+  if (r.oldestOpen.length) blocks.push(section(`*Oldest open cases*\n${r.oldestOpen.map((c) => caseLine(c, o.now)).join("\n")}`));
+  if (r.unclaimed.count) {
+    const more = r.unclaimed.count - r.unclaimed.oldest.length;
+    blocks.push(section(`*Unclaimed: ${r.unclaimed.count}*\n${r.unclaimed.oldest.map((c) => caseLine(c, o.now)).join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`));
+  }
+
+  const text =
+    `${o.title} ${label}: ${r.opened.count} opened, ${r.resolved.count} resolved, ${open} open (${r.backlog.new} unclaimed); ` +
+    `first reply in time ${percent(r.sla.met, r.sla.due)}.`;
+  return { text, blocks };
+}
