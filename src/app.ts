@@ -5,6 +5,7 @@ import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
 import { intakeRoutes } from "./handlers/intakeApi.ts";
 import { register as newCase } from "./handlers/newCase.ts";
+import { register as reports } from "./handlers/reports.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 
 export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: LogLevel } = {}): App {
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: Log
   newCase(app, deps);
   caseActions(app, deps);
   resolveCase(app, deps);
+  reports(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

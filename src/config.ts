@@ -1,6 +1,7 @@
 // The environment, parsed once. Every bad or missing variable gets its own readable line.
 import { z } from "zod";
 import { isValidZone, parseBusinessHours, type BusinessHours } from "./domain/businessHours.ts";
+import { cronProblem } from "./domain/digest.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
 
 const userIdList = z
@@ -48,6 +49,8 @@ const schema = z.object({
   SWEEP_INTERVAL_SECONDS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of seconds" }).int("must be whole seconds").min(1).max(3600).default(30)),
   TEAM_TIMEZONE: optionalText.pipe(z.string().refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or Asia/Shanghai").default("UTC")),
   BUSINESS_HOURS: optionalText,
+  DIGEST_CHANNEL: optionalText.pipe(channelId.optional()),
+  DIGEST_CRON: optionalText.pipe(z.string().default("0 9 * * 1")),
 });
 
 export type Config = {
@@ -68,6 +71,8 @@ export type Config = {
   clock: ClockSettings;
   sweepIntervalSeconds: number;
   teamTimezone: string;
+  digestChannel: string;
+  digestCron: string;
 };
 
 export class ConfigError extends Error {
@@ -96,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       throw new ConfigError([`BUSINESS_HOURS ${(err as Error).message} (or leave it unset to count 24/7)`]);
     }
   }
+  const cronIssue = cronProblem(e.DIGEST_CRON, e.TEAM_TIMEZONE);
+  if (cronIssue) throw new ConfigError([`DIGEST_CRON ${cronIssue}`]);
   return {
     botToken: e.SLACK_BOT_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
@@ -121,5 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     teamTimezone: e.TEAM_TIMEZONE,
+    digestChannel: e.DIGEST_CHANNEL ?? e.CASES_CHANNEL,
+    digestCron: e.DIGEST_CRON,
   };
 }

@@ -8,6 +8,8 @@ export const ACTIONS = {
   logReply: "case_log_reply",
   resolve: "case_resolve",
   reopen: "case_reopen",
+  listPrevious: "case_list_previous",
+  listNext: "case_list_next",
 } as const;
 
 export const CALLBACKS = {

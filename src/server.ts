@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db.ts";
 import { startClockSweep, type ClockSweep } from "./jobs/clockSweep.ts";
 import { startOutbox, type OutboxOptions, type OutboxWorker } from "./jobs/outbox.ts";
+import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
 
 export type RunningBot = {
   /** The HTTP port actually listened on (useful with PORT=0). */
@@ -13,6 +14,7 @@ export type RunningBot = {
   database: Database;
   outbox: OutboxWorker;
   sweep: ClockSweep;
+  digest: WeeklyDigest;
   stop(): Promise<void>;
 };
 
@@ -51,14 +53,25 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     onFired: () => outbox?.kick(),
     logger: app.logger,
   });
+  const digest = startWeeklyDigest({
+    prisma: database.prisma,
+    now,
+    cron: config.digestCron,
+    zone: config.teamTimezone,
+    channelId: config.digestChannel,
+    onQueued: () => outbox?.kick(),
+    logger: app.logger,
+  });
   const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
   return {
     port: address?.port ?? config.port,
     database,
     outbox,
     sweep,
+    digest,
     async stop() {
       await app.stop().catch(() => {});
+      digest.stop();
       await sweep.stop();
       await outbox?.stop();
       if (!opts.database) await database.close();

@@ -4,9 +4,10 @@ import { findIdentifiers } from "../domain/amazon.ts";
 import type { AppDeps } from "../deps.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
+import { answerList, answerSummary } from "./reports.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 
-export function register(app: App, _deps: AppDeps): void {
+export function register(app: App, deps: AppDeps): void {
   app.command(COMMAND, async ({ command, ack, client, respond, logger }) => {
     const [sub = "", ...rest] = command.text.trim().split(/\s+/);
     switch (sub.toLowerCase()) {
@@ -19,6 +20,19 @@ export function register(app: App, _deps: AppDeps): void {
         } catch (err) {
           logger.warn(`Could not open the new-case form: ${(err as Error).message}`);
           await respond({ response_type: "ephemeral", text: "Slack did not let me open the new-case form in time. Please run `/case new` again." });
+        }
+        return;
+      }
+      case "summary":
+      case "list": {
+        // Acknowledge first: a report over many cases may take longer than Slack waits.
+        await ack();
+        try {
+          if (sub.toLowerCase() === "summary") await answerSummary(deps, rest.join(" "), respond);
+          else await answerList(deps, rest.join(" "), command.user_id, 0, respond);
+        } catch (err) {
+          logger.error(`/case ${sub} failed: ${(err as Error).message}`);
+          await respond({ response_type: "ephemeral", text: `Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.` });
         }
         return;
       }

@@ -59,6 +59,13 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   }
 
   async function deliver(row: OutboxMessage): Promise<Outcome> {
+    if (row.kind === "digest") {
+      // Reports are a snapshot of their period, rendered when they were claimed.
+      const message = row.payload as { text: string; blocks: never[] };
+      await pace(row.channelId!);
+      await client.chat.postMessage({ channel: row.channelId!, text: message.text, blocks: message.blocks, unfurl_links: false });
+      return { done: true };
+    }
     const c = row.caseId ? await prisma.case.findUnique({ where: { id: row.caseId } }) : null;
     if (!c) return { done: true };
     if (row.kind === "post_card") {

@@ -1,0 +1,46 @@
+// "/case summary" and "/case list": answered privately to whoever asked; lists page with buttons.
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { describeFilter, listCases, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
+import { parseReportRange } from "../domain/reportRange.ts";
+import { triageReport } from "../domain/triage.ts";
+import type { AppDeps } from "../deps.ts";
+import { ACTIONS } from "../ids.ts";
+import { caseListMessage } from "../views/caseList.ts";
+import { triageMessage } from "../views/triageReport.ts";
+
+export async function answerSummary(deps: AppDeps, rangeText: string, respond: RespondFn): Promise<void> {
+  const now = deps.now();
+  const range = parseReportRange(rangeText, now, deps.config.teamTimezone);
+  if ("error" in range) {
+    await respond({ response_type: "ephemeral", text: range.error });
+    return;
+  }
+  const report = await triageReport(deps.prisma, range.period);
+  await respond({ response_type: "ephemeral", ...triageMessage(report, { title: "Summary", zone: deps.config.teamTimezone, now }) });
+}
+
+export async function answerList(deps: AppDeps, filterText: string, userId: string, page: number, respond: RespondFn, replace = false): Promise<void> {
+  const filter = parseListFilter(filterText);
+  if ("error" in filter) {
+    await respond({ response_type: "ephemeral", text: filter.error });
+    return;
+  }
+  const { cases, total } = await listCases(deps.prisma, filter, userId, page);
+  const message = caseListMessage({ title: describeFilter(filter), filterText, cases, total, page, pageSize: PAGE_SIZE, now: deps.now() });
+  await respond({ response_type: "ephemeral", replace_original: replace, ...message });
+}
+
+export function register(app: App, deps: AppDeps): void {
+  for (const actionId of [ACTIONS.listPrevious, ACTIONS.listNext]) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, logger }) => {
+      await ack();
+      try {
+        const { f, p } = JSON.parse(action.value ?? "{}") as { f?: string; p?: number };
+        await answerList(deps, f ?? "", body.user.id, Math.max(0, Number(p) || 0), respond, true);
+      } catch (err) {
+        logger.error(`Could not turn the page of a case list: ${(err as Error).message}`);
+        await respond({ response_type: "ephemeral", replace_original: false, text: "That list could not be shown just now. Please run `/case list` again." });
+      }
+    });
+  }
+}

@@ -1,0 +1,58 @@
+// Posts the weekly triage digest on DIGEST_CRON in TEAM_TIMEZONE, once per period, and at start
+// catches up a digest that was due while the bot was not running (marked late).
+import schedule from "node-schedule";
+import type { Logger } from "@slack/bolt";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { claimDigestPeriod, digestPeriod, LATE_AFTER_MS, lastScheduledTime, queueDigest, wasInUseBefore } from "../domain/digest.ts";
+import { triageReport } from "../domain/triage.ts";
+import { triageMessage } from "../views/triageReport.ts";
+
+export type WeeklyDigest = {
+  /** Posts the digest for the period ending at `scheduledFor`, unless it was posted already. */
+  postFor(scheduledFor: Date): Promise<boolean>;
+  catchUp(): Promise<boolean>;
+  stop(): void;
+};
+
+export function startWeeklyDigest(opts: {
+  prisma: PrismaClient;
+  now: () => Date;
+  cron: string;
+  zone: string;
+  channelId: string;
+  onQueued: () => void;
+  logger: Logger;
+}): WeeklyDigest {
+  const { prisma } = opts;
+
+  async function postFor(scheduledFor: Date): Promise<boolean> {
+    const period = digestPeriod(scheduledFor);
+    const now = opts.now();
+    const late = now.getTime() - scheduledFor.getTime() > LATE_AFTER_MS;
+    const queued = await prisma.$transaction(
+      async (tx) => {
+        if (!(await claimDigestPeriod(tx, period, late))) return false;
+        const report = await triageReport(tx, period);
+        const message = triageMessage(report, { title: "Weekly triage", zone: opts.zone, now, lateSince: late ? scheduledFor : undefined });
+        await queueDigest(tx, period, opts.channelId, message);
+        return true;
+      },
+      { timeout: 30_000 },
+    );
+    if (queued) opts.onQueued();
+    return queued;
+  }
+
+  async function catchUp(): Promise<boolean> {
+    const due = lastScheduledTime(opts.cron, opts.zone, opts.now());
+    if (!(await wasInUseBefore(prisma, due))) return false;
+    return postFor(due);
+  }
+
+  const job = schedule.scheduleJob({ rule: opts.cron, tz: opts.zone }, (fireDate: Date) => {
+    postFor(fireDate).catch((err) => opts.logger.error(`The weekly digest could not be prepared: ${(err as Error).message}`));
+  });
+  catchUp().catch((err) => opts.logger.error(`Catching up the weekly digest failed: ${(err as Error).message}`));
+
+  return { postFor, catchUp, stop: () => job?.cancel() };
+}
