@@ -4,6 +4,7 @@ import type { AppDeps } from "./deps.ts";
 import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
 import { intakeRoutes } from "./handlers/intakeApi.ts";
+import { register as crisisActions } from "./handlers/crisisActions.ts";
 import { register as newCase } from "./handlers/newCase.ts";
 import { register as reports } from "./handlers/reports.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: Log
   caseActions(app, deps);
   resolveCase(app, deps);
   reports(app, deps);
+  crisisActions(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

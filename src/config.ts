@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isValidZone, parseBusinessHours, type BusinessHours } from "./domain/businessHours.ts";
 import { cronProblem } from "./domain/digest.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
+import { DEFAULT_RISK_PHRASES, type CrisisSettings } from "./domain/crisis.ts";
 
 const userIdList = z
   .string()
@@ -51,6 +52,16 @@ const schema = z.object({
   BUSINESS_HOURS: optionalText,
   DIGEST_CHANNEL: optionalText.pipe(channelId.optional()),
   DIGEST_CRON: optionalText.pipe(z.string().default("0 9 * * 1")),
+  CRISIS_CHANNEL: optionalText.pipe(channelId.optional()),
+  WAVE_MIN_CASES: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a whole number of cases" }).int().min(2).default(5)),
+  WAVE_WINDOW_HOURS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of hours" }).positive().default(24)),
+  WAVE_MULTIPLIER: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number, e.g. 3" }).min(1).default(3)),
+  WAVE_BASELINE_DAYS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a whole number of days" }).int().min(1).default(28)),
+  WAVE_QUIET_HOURS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of hours" }).positive().default(24)),
+  ODR_ALERT_PERCENT: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 1.0" }).positive().max(100).default(1)),
+  ODR_WARNING_PERCENT: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 0.8" }).positive().max(100).default(0.8)),
+  RISK_PHRASES: optionalText,
+  STALLED_DAYS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of days" }).positive().default(5)),
 });
 
 export type Config = {
@@ -73,6 +84,7 @@ export type Config = {
   teamTimezone: string;
   digestChannel: string;
   digestCron: string;
+  crisis: CrisisSettings;
 };
 
 export class ConfigError extends Error {
@@ -125,10 +137,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
       warningMinutes: e.SLA_WARNING_MINUTES,
       businessHours,
+      stalledDays: e.STALLED_DAYS,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     teamTimezone: e.TEAM_TIMEZONE,
     digestChannel: e.DIGEST_CHANNEL ?? e.CASES_CHANNEL,
     digestCron: e.DIGEST_CRON,
+    crisis: {
+      channelId: e.CRISIS_CHANNEL ?? e.CASES_CHANNEL,
+      wave: { minCases: e.WAVE_MIN_CASES, windowHours: e.WAVE_WINDOW_HOURS, multiplier: e.WAVE_MULTIPLIER, baselineDays: e.WAVE_BASELINE_DAYS, quietHours: e.WAVE_QUIET_HOURS },
+      odr: { alertPercent: e.ODR_ALERT_PERCENT, warningPercent: Math.min(e.ODR_WARNING_PERCENT, e.ODR_ALERT_PERCENT) },
+      riskPhrases: e.RISK_PHRASES ? e.RISK_PHRASES.split(",").map((p) => p.trim()).filter(Boolean) : DEFAULT_RISK_PHRASES,
+    },
   };
 }

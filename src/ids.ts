@@ -10,12 +10,17 @@ export const ACTIONS = {
   reopen: "case_reopen",
   listPrevious: "case_list_previous",
   listNext: "case_list_next",
+  crisisClaimAll: "crisis_claim_all",
+  crisisAssign: "crisis_assign",
+  crisisReplyAll: "crisis_reply_all",
+  crisisResolve: "crisis_resolve",
 } as const;
 
 export const CALLBACKS = {
   newCase: "new_case_modal",
   resolveCase: "resolve_case_modal",
   messageShortcut: "create_case_from_message",
+  crisisResolve: "crisis_resolve_modal",
 } as const;
 
 /** Block ids of the new-case modal; errors from validation are keyed by these. */

@@ -43,6 +43,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     logger: app.logger,
     now,
     audience: { leadUserIds: config.leadUserIds, agentGroupId: config.agentGroupId },
+    crisis: config.crisis,
+    stalledDays: config.clock.stalledDays,
     ...opts.outbox,
   });
   const sweep = startClockSweep({
@@ -50,6 +52,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     now,
     intervalSeconds: config.sweepIntervalSeconds,
     channels: { casesChannel: config.casesChannel, escalationChannel: config.escalationChannel },
+    crisis: config.crisis,
     onFired: () => outbox?.kick(),
     logger: app.logger,
   });

@@ -67,3 +67,14 @@ export type FieldError = { path: string; message: string };
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message }));
 }
+
+/** Daily order counts for the Order Defect Rate (POST /api/metrics/orders). */
+export const orderVolumeSchema = z.object({
+  marketplace: z.string({ error: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` }).transform((v, ctx) => {
+    const code = marketplaceCode(v);
+    if (!code) ctx.addIssue({ code: "custom", message: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` });
+    return code ?? "US";
+  }),
+  date: z.iso.date({ error: "date is a day like 2026-11-25" }),
+  orders: z.number({ error: "orders is a whole number of orders" }).int("orders is a whole number of orders").min(0, "orders cannot be negative"),
+});

@@ -47,8 +47,11 @@ export function decideTakeOver(c: Snapshot, actor: Actor, now: Date): Decision {
   };
 }
 
-/** Logging a reply on an unclaimed case claims it: whoever answered the buyer is working it. */
-export function decideLogReply(c: Snapshot, actor: Actor, now: Date, lastReplyByActorAt?: Date): Decision {
+/**
+ * Logging a reply on an unclaimed case claims it: whoever answered the buyer is working it.
+ * (Not for a bulk acknowledgement sent to a whole wave: then the cases stay unclaimed.)
+ */
+export function decideLogReply(c: Snapshot, actor: Actor, now: Date, lastReplyByActorAt?: Date, claimIfUnclaimed = true): Decision {
   if (!actor.isAgent) return notAgent(c, "log replies on");
   if (c.status === "resolved") return isResolved(c);
   if (c.status === "claimed" && c.ownerId !== actor.userId && !actor.isLead) {
@@ -58,8 +61,17 @@ export function decideLogReply(c: Snapshot, actor: Actor, now: Date, lastReplyBy
     return refuse("duplicate", `Your reply on ${caseNumber(c.number)} is already logged.`);
   }
   const data: CaseChange["data"] = { firstReplyAt: c.firstReplyAt ?? now };
-  if (c.status === "new") Object.assign(data, { status: "claimed", ownerId: actor.userId, claimedAt: now });
-  return { ok: true, data, event: { kind: "replied", detail: { first: !c.firstReplyAt, claimed: c.status === "new" } } };
+  const claims = c.status === "new" && claimIfUnclaimed;
+  if (claims) Object.assign(data, { status: "claimed", ownerId: actor.userId, claimedAt: now });
+  return { ok: true, data, event: { kind: "replied", detail: { first: !c.firstReplyAt, claimed: claims } } };
+}
+
+/** A lead hands an unclaimed case to someone (e.g. one person on a whole return wave). */
+export function decideAssign(c: Snapshot, actor: Actor, assigneeId: string, now: Date): Decision {
+  if (!actor.isLead) return refuse("not_lead", `Only leads can assign cases; ${caseNumber(c.number)} was left as it is.`);
+  if (c.status === "resolved") return isResolved(c);
+  if (c.status === "claimed") return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.`);
+  return { ok: true, data: { status: "claimed", ownerId: assigneeId, claimedAt: now }, event: { kind: "assigned", detail: { to: assigneeId } } };
 }
 
 /** Whether this person may open the resolve form at all. */

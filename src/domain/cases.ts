@@ -4,6 +4,8 @@ import type { NewCaseInput } from "./caseInput.ts";
 import type { Decision } from "./caseRules.ts";
 import { yieldToWaitingRequests } from "../db.ts";
 import { queueCardPost, queueChangeMessages } from "./outbox.ts";
+import { checkWave, findRiskPhrases, raisePriority, riskHeadsUp, type CrisisSettings } from "./crisis.ts";
+import { checkOdr, DEFECT_CATEGORIES } from "./odr.ts";
 import { clocksToStop, planClocks, stopClocks, type ClockSettings } from "./responseClock.ts";
 import { priorityFor, type Priority } from "./vocabulary.ts";
 
@@ -12,14 +14,17 @@ export type CreatedCase = { case: Case; created: boolean };
 export async function createCase(
   prisma: PrismaClient,
   input: NewCaseInput & { source: string; createdById?: string },
-  opts: { channelId: string; now: Date; clock: ClockSettings },
+  opts: { channelId: string; now: Date; clock: ClockSettings; crisis: CrisisSettings },
 ): Promise<CreatedCase> {
   const externalId = input.externalId ?? null;
   if (externalId) {
     const existing = await prisma.case.findUnique({ where: { source_externalId: { source: input.source, externalId } } });
     if (existing) return { case: existing, created: false };
   }
-  const priority: Priority = input.priority ?? priorityFor(input.category);
+  // Risk words ("broken", "质量差"…) mean the buyer may file a claim next: one priority up.
+  const risks = findRiskPhrases(input.description, opts.crisis.riskPhrases);
+  const basePriority: Priority = input.priority ?? priorityFor(input.category);
+  const priority = risks.length ? raisePriority(basePriority) : basePriority;
   const clocks = planClocks({ createdAt: opts.now, priority, category: input.category }, opts.clock);
   try {
     const c = await prisma.$transaction(async (tx) => {
@@ -42,6 +47,7 @@ export async function createCase(
           responseDueAt: clocks.responseDueAt,
           amazonDeadline: clocks.amazonDeadline,
           amazonDueAt: clocks.amazonDueAt,
+          riskPhrases: risks.length ? risks.join(", ") : null,
         },
       });
       await tx.caseTimer.createMany({ data: clocks.timers.map((t) => ({ caseId: c.id, ...t })) });
@@ -49,6 +55,7 @@ export async function createCase(
       await queueCardPost(tx, c.id, opts.channelId);
       return c;
     });
+    await watchForCrisis(prisma, c, opts.now, opts.crisis);
     return { case: c, created: true };
   } catch (err) {
     // Two deliveries of the same external id raced: the other one created it.
@@ -57,6 +64,17 @@ export async function createCase(
       if (existing) return { case: existing, created: false };
     }
     throw err;
+  }
+}
+
+/** Early warning on every new case. The case is stored whatever happens here. */
+async function watchForCrisis(prisma: PrismaClient, c: Case, now: Date, crisis: CrisisSettings): Promise<void> {
+  try {
+    await checkWave(prisma, c, now, crisis);
+    if (c.riskPhrases) await riskHeadsUp(prisma, c, now, crisis);
+    if (c.marketplace && DEFECT_CATEGORIES.includes(c.category)) await checkOdr(prisma, c.marketplace, now, crisis);
+  } catch (err) {
+    console.error(`Crisis checks for case ${c.id} failed: ${(err as Error).message}; the periodic scan will catch up`);
   }
 }
 

@@ -10,6 +10,8 @@ export type ClockSettings = {
   /** How long before the deadline the reminder goes out. */
   warningMinutes: number;
   businessHours?: BusinessHours;
+  /** A parcel problem still open after this many days gets a reminder to chase the carrier. */
+  stalledDays: number;
 };
 
 /** Amazon's deadlines, counted around the clock as Amazon counts them. */
@@ -29,7 +31,7 @@ export function amazonDeadlineFor(category: Category): AmazonDeadline | undefine
   return BUYER_MESSAGE_CATEGORIES.includes(category) ? "buyer_message" : undefined;
 }
 
-export type TimerKind = "response_warning" | "response_breach" | "amazon_warning" | "amazon_due";
+export type TimerKind = "response_warning" | "response_breach" | "amazon_warning" | "amazon_due" | "stalled_parcel";
 export const RESPONSE_TIMERS: TimerKind[] = ["response_warning", "response_breach"];
 export const AMAZON_TIMERS: TimerKind[] = ["amazon_warning", "amazon_due"];
 
@@ -49,6 +51,9 @@ export function planClocks(c: { createdAt: Date; priority: Priority; category: C
     { kind: "response_warning", fireAt: addWorkingMinutes(c.createdAt, warnAfter, settings.businessHours) },
     { kind: "response_breach", fireAt: responseDueAt },
   ];
+  if (c.category === "delivery_issue") {
+    timers.push({ kind: "stalled_parcel", fireAt: new Date(c.createdAt.getTime() + settings.stalledDays * 86_400_000) });
+  }
   const amazonDeadline = amazonDeadlineFor(c.category);
   if (!amazonDeadline) return { responseDueAt, timers };
   const hours = AMAZON_DEADLINES[amazonDeadline].hours;
@@ -63,20 +68,21 @@ export function clocksToStop(
   before: { firstReplyAt: Date | null; status: string; amazonDeadline: string | null },
   after: { firstReplyAt?: Date | null; status?: string },
 ): TimerKind[] {
-  if (after.status === "resolved") return [...RESPONSE_TIMERS, ...AMAZON_TIMERS];
+  if (after.status === "resolved") return [...RESPONSE_TIMERS, ...AMAZON_TIMERS, "stalled_parcel"];
   if (!before.firstReplyAt && after.firstReplyAt) {
     return before.amazonDeadline === "buyer_message" ? [...RESPONSE_TIMERS, ...AMAZON_TIMERS] : RESPONSE_TIMERS;
   }
   return [];
 }
 
-export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue";
+export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder";
 /** What each timer does when it fires: the message it queues, the event it records, and whether the card changes. */
 const ON_FIRE: Record<TimerKind, { notice: NoticeKind; event: string; rerenderCard: boolean }> = {
   response_warning: { notice: "sla_reminder", event: "response_reminder", rerenderCard: false },
   response_breach: { notice: "escalation", event: "breached", rerenderCard: true },
   amazon_warning: { notice: "amazon_reminder", event: "amazon_reminder", rerenderCard: false },
   amazon_due: { notice: "amazon_overdue", event: "amazon_overdue", rerenderCard: true },
+  stalled_parcel: { notice: "stalled_reminder", event: "stalled_reminder", rerenderCard: false },
 };
 
 type FiredTimer = { caseId: number; kind: TimerKind };

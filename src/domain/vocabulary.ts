@@ -34,6 +34,8 @@ export const RESOLUTIONS = {
   repair: "Repair",
   declined: "Declined",
   appealed: "Appealed to Amazon",
+  claim_denied: "A-to-z claim denied",
+  claim_withdrawn: "Claim withdrawn by buyer",
 } as const;
 export type Resolution = keyof typeof RESOLUTIONS;
 /** Resolutions where money moves to the buyer, so an amount is asked for. */

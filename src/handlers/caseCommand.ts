@@ -4,7 +4,7 @@ import { findIdentifiers } from "../domain/amazon.ts";
 import type { AppDeps } from "../deps.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
-import { answerList, answerSummary } from "./reports.ts";
+import { answerList, answerOrders, answerSummary } from "./reports.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 
 export function register(app: App, deps: AppDeps): void {
@@ -24,11 +24,14 @@ export function register(app: App, deps: AppDeps): void {
         return;
       }
       case "summary":
+      case "orders":
       case "list": {
         // Acknowledge first: a report over many cases may take longer than Slack waits.
         await ack();
         try {
-          if (sub.toLowerCase() === "summary") await answerSummary(deps, rest.join(" "), respond);
+          const which = sub.toLowerCase();
+          if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
+          else if (which === "orders") await answerOrders(deps, rest, respond);
           else await answerList(deps, rest.join(" "), command.user_id, 0, respond);
         } catch (err) {
           logger.error(`/case ${sub} failed: ${(err as Error).message}`);

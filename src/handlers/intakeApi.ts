@@ -3,7 +3,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CustomRoute } from "@slack/bolt";
-import { fieldErrors, newCaseSchema } from "../domain/caseInput.ts";
+import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
+import { checkOdr, recordOrders } from "../domain/odr.ts";
 import { createCase } from "../domain/cases.ts";
 import type { AppDeps } from "../deps.ts";
 import { caseJson } from "../views/caseJson.ts";
@@ -14,6 +15,7 @@ export function intakeRoutes(deps: AppDeps): CustomRoute[] {
   return [
     { path: "/healthz", method: ["GET"], handler: guarded((req, res) => healthz(deps, res)) },
     { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res)) },
+    { path: "/api/metrics/orders", method: ["POST"], handler: guarded((req, res) => postOrders(deps, req, res)) },
   ];
 }
 
@@ -57,32 +59,53 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
+/** Checks the token and reads one JSON object; answers the error itself and returns undefined when it can't. */
+async function authorizedJson(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<object | undefined> {
   const token = deps.config.intakeToken;
   if (!token) {
     send(res, 503, { error: "The intake API is switched off. Set INTAKE_TOKEN on the bot to enable it." });
-    return;
+    return undefined;
   }
   if (!bearerMatches(req.headers.authorization, token)) {
     send(res, 401, { error: "Missing or wrong token. Send the header Authorization: Bearer <INTAKE_TOKEN>." }, { "www-authenticate": "Bearer" });
-    return;
+    return undefined;
   }
   const raw = await readBody(req);
   if (raw === undefined) {
     send(res, 413, { error: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.` });
-    return;
+    return undefined;
   }
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch (err) {
     send(res, 400, { error: `The body is not valid JSON (${(err as Error).message}). Send one JSON object with Content-Type: application/json.` });
-    return;
+    return undefined;
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    send(res, 400, { error: "The body must be one JSON object describing the case.", errors: [{ path: "(body)", message: "Expected an object" }] });
+    send(res, 400, { error: "The body must be one JSON object.", errors: [{ path: "(body)", message: "Expected an object" }] });
+    return undefined;
+  }
+  return body;
+}
+
+async function postOrders(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
+  const body = await authorizedJson(deps, req, res);
+  if (!body) return;
+  const parsed = orderVolumeSchema.safeParse(body);
+  if (!parsed.success) {
+    send(res, 400, { error: "Some fields are missing or wrong; nothing was stored.", errors: fieldErrors(parsed.error) });
     return;
   }
+  await recordOrders(deps.prisma, { ...parsed.data, span: "day" });
+  const odr = await checkOdr(deps.prisma, parsed.data.marketplace, deps.now(), deps.config.crisis);
+  deps.kickOutbox();
+  send(res, 200, { ...parsed.data, odr: odr ? { percent: Number(odr.percent.toFixed(3)), defects: odr.defects, orders: odr.orders, defectsUntilLimit: odr.defectsUntilLimit } : null });
+}
+
+async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
+  const body = await authorizedJson(deps, req, res);
+  if (!body) return;
   const parsed = newCaseSchema.safeParse(body);
   if (!parsed.success) {
     send(res, 400, { error: "Some fields are missing or wrong; nothing was stored.", errors: fieldErrors(parsed.error) });
@@ -92,7 +115,7 @@ async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse
   const { case: c, created } = await createCase(
     deps.prisma,
     { ...input, source: input.source ?? "api" },
-    { channelId: deps.config.casesChannel, clock: deps.config.clock, now: deps.now() },
+    { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now() },
   );
   if (created) deps.kickOutbox();
   send(res, created ? 201 : 200, { created, case: caseJson(c) });

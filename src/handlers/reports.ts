@@ -1,6 +1,8 @@
 // "/case summary" and "/case list": answered privately to whoever asked; lists page with buttons.
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { describeFilter, listCases, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
+import { marketplaceCode, MARKETPLACE_CODES } from "../domain/amazon.ts";
+import { checkOdr, recordOrders } from "../domain/odr.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
 import { triageReport } from "../domain/triage.ts";
 import type { AppDeps } from "../deps.ts";
@@ -28,6 +30,23 @@ export async function answerList(deps: AppDeps, filterText: string, userId: stri
   const { cases, total } = await listCases(deps.prisma, filter, userId, page);
   const message = caseListMessage({ title: describeFilter(filter), filterText, cases, total, page, pageSize: PAGE_SIZE, now: deps.now() });
   await respond({ response_type: "ephemeral", replace_original: replace, ...message });
+}
+
+/** "/case orders US 48200": the marketplace's orders over the last 60 days, for the ODR. */
+export async function answerOrders(deps: AppDeps, args: string[], respond: RespondFn): Promise<void> {
+  const usage = `Give the marketplace and its orders of the last 60 days, e.g. \`/case orders US 48200\` (marketplaces: ${MARKETPLACE_CODES.join(", ")}).`;
+  const marketplace = args[0] ? marketplaceCode(args[0]) : undefined;
+  const orders = Number((args[1] ?? "").replace(/[,_]/g, ""));
+  if (!marketplace || args.length !== 2 || !Number.isInteger(orders) || orders <= 0) {
+    await respond({ response_type: "ephemeral", text: usage });
+    return;
+  }
+  const now = deps.now();
+  await recordOrders(deps.prisma, { marketplace, date: now.toISOString().slice(0, 10), orders, span: "60d" });
+  const r = await checkOdr(deps.prisma, marketplace, now, deps.config.crisis);
+  deps.kickOutbox();
+  const odr = r ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.` : "";
+  await respond({ response_type: "ephemeral", text: `Saved: ${orders} orders in the last 60 days for ${marketplace}. ${odr}` });
 }
 
 export function register(app: App, deps: AppDeps): void {

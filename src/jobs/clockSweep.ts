@@ -1,9 +1,14 @@
-// Every SWEEP_INTERVAL_SECONDS: fire the reminders and escalations that have come due.
+// Every SWEEP_INTERVAL_SECONDS: fire the reminders and escalations that have come due, clear
+// return waves that have gone quiet, and (every few minutes) re-read each marketplace's ODR.
 // Runs once right at start, so deadlines that passed while the bot was down are handled at once.
 import schedule from "node-schedule";
 import type { Logger } from "@slack/bolt";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { clearQuietWaves, type CrisisSettings } from "../domain/crisis.ts";
+import { checkOdr } from "../domain/odr.ts";
 import { fireDueTimers } from "../domain/responseClock.ts";
+
+const ODR_SCAN_EVERY_MS = 10 * 60_000;
 
 export type ClockSweep = {
   /** One sweep now; returns how many timers fired. */
@@ -16,12 +21,25 @@ export function startClockSweep(opts: {
   now: () => Date;
   intervalSeconds: number;
   channels: { casesChannel: string; escalationChannel: string };
+  crisis: CrisisSettings;
   onFired: () => void;
   logger: Logger;
 }): ClockSweep {
   let running: Promise<number> | undefined;
   let stopped = false;
   let job: schedule.Job | null = null;
+  let lastOdrScan = 0;
+
+  async function scanCrises(): Promise<number> {
+    const now = opts.now();
+    let changed = await clearQuietWaves(opts.prisma, now, opts.crisis);
+    if (Date.now() - lastOdrScan >= ODR_SCAN_EVERY_MS) {
+      lastOdrScan = Date.now();
+      const marketplaces = await opts.prisma.orderVolume.findMany({ distinct: ["marketplace"], select: { marketplace: true } });
+      for (const m of marketplaces) if (await checkOdr(opts.prisma, m.marketplace, now, opts.crisis)) changed++;
+    }
+    return changed;
+  }
 
   async function sweep(): Promise<number> {
     let total = 0;
@@ -30,8 +48,10 @@ export function startClockSweep(opts: {
       const fired = await fireDueTimers(opts.prisma, opts.now(), opts.channels);
       total += fired.length;
       if (fired.length) opts.onFired();
-      if (fired.length < 1000 || stopped) return total;
+      if (fired.length < 1000 || stopped) break;
     }
+    if (!stopped && (await scanCrises()) > 0) opts.onFired();
+    return total;
   }
 
   function runOnce(): Promise<number> {

@@ -4,9 +4,12 @@
 import type { Logger, webApi } from "@slack/bolt";
 import type { Case, OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
 import { yieldToWaitingRequests } from "../db.ts";
+import type { CrisisSettings } from "../domain/crisis.ts";
+import { deliverCrisis } from "./crisisDelivery.ts";
 import { caseCard } from "../views/caseCard.ts";
 import { amazonDeadlineMet } from "../views/clockLines.ts";
-import { amazonOverdueText, amazonReminderText, escalationMessage, reminderText, type Audience } from "../views/clockNotices.ts";
+import { amazonOverdueText, amazonReminderText, escalationMessage, reminderText, whoShouldAct, type Audience } from "../views/clockNotices.ts";
+import { stalledParcelText } from "../views/crisisAlert.ts";
 import { historyLine } from "../views/historyLine.ts";
 import { retryPlan } from "./slackErrors.ts";
 
@@ -24,6 +27,8 @@ export type OutboxOptions = {
   logger: Logger;
   /** Who reminders and escalations mention. */
   audience: Audience;
+  crisis: CrisisSettings;
+  stalledDays: number;
   now?: () => Date;
   /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
   channelIntervalMs?: number;
@@ -66,6 +71,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       await client.chat.postMessage({ channel: row.channelId!, text: message.text, blocks: message.blocks, unfurl_links: false });
       return { done: true };
     }
+    if (row.kind.startsWith("crisis_")) return deliverCrisis(row, { prisma, client, now: now(), crisis: opts.crisis, pace });
     const c = row.caseId ? await prisma.case.findUnique({ where: { id: row.caseId } }) : null;
     if (!c) return { done: true };
     if (row.kind === "post_card") {
@@ -128,6 +134,8 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
         return amazonDeadlineMet(c) ? null : amazonReminderText(c, opts.audience, now());
       case "amazon_overdue":
         return amazonDeadlineMet(c) ? null : amazonOverdueText(c, opts.audience);
+      case "stalled_reminder":
+        return c.status === "resolved" ? null : stalledParcelText(c, opts.stalledDays, whoShouldAct(c, opts.audience));
       default:
         return undefined;
     }

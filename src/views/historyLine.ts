@@ -21,6 +21,8 @@ export function historyLine(event: HistoryEvent, number: number): string {
       const cause = ROOT_CAUSES[d.rootCause as RootCause] ?? d.rootCause;
       return `${who} resolved ${n}: ${how}${money ? ` (${money})` : ""}, root cause ${cause}`;
     }
+    case "assigned":
+      return `${who} assigned ${n} to <@${d.to}>`;
     case "reopened":
       return `${who} reopened ${n}`;
     default:

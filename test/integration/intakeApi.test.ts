@@ -87,7 +87,8 @@ describe("POST /api/cases", () => {
     expect(await t.db.prisma.case.count({ where: { externalId: "helpdesk-4711" } })).toBe(1);
     await waitFor(() => t.slack.calls("chat.postMessage").length >= 1, "the card");
     await t.flush();
-    const cards = t.slack.calls("chat.postMessage").filter((c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts);
+    // (The buyer's "never arrived" also raises a risk heads-up in the same channel.)
+    const cards = t.slack.calls("chat.postMessage").filter((c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts && c.args.text.startsWith(first.json.case.number));
     expect(cards).toHaveLength(1);
     expect(cards[0].args.text).toContain(first.json.case.number);
     expect(cards[0].token).toBe("xoxb-test-token");

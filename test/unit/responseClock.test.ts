@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseBusinessHours } from "../../src/domain/businessHours.ts";
 import { amazonDeadlineFor, clocksToStop, planClocks, type ClockSettings } from "../../src/domain/responseClock.ts";
 
-const settings: ClockSettings = { slaMinutes: { urgent: 30, high: 60, normal: 60 }, warningMinutes: 15 };
+const settings: ClockSettings = { slaMinutes: { urgent: 30, high: 60, normal: 60 }, warningMinutes: 15, stalledDays: 5 };
 const createdAt = new Date("2026-11-26T10:00:00Z");
 const fire = (plan: ReturnType<typeof planClocks>, kind: string) => plan.timers.find((t) => t.kind === kind)?.fireAt.toISOString();
 
@@ -54,7 +54,7 @@ describe("what stops the clocks", () => {
     expect(clocksToStop({ ...open, amazonDeadline: "buyer_message" }, { firstReplyAt: createdAt })).toEqual(["response_warning", "response_breach", "amazon_warning", "amazon_due"]);
   });
   it("resolving stops everything; a claim stops nothing", () => {
-    expect(clocksToStop(open, { status: "resolved" })).toHaveLength(4);
+    expect(clocksToStop(open, { status: "resolved" })).toHaveLength(5);
     expect(clocksToStop(open, { status: "claimed", ownerId: "U1" } as never)).toEqual([]);
     expect(clocksToStop({ ...open, firstReplyAt: createdAt }, { firstReplyAt: createdAt })).toEqual([]);
   });

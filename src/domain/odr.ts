@@ -1,0 +1,101 @@
+// Order Defect Rate per marketplace: orders with a defect (negative review, A-to-z claim not
+// denied or withdrawn, chargeback), each order counted once, over 60 days, against order volume.
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { CrisisSettings } from "./crisis.ts";
+
+export const ODR_DAYS = 60;
+export const DEFECT_CATEGORIES = ["negative_review", "a_to_z_claim", "chargeback"];
+/** A-to-z claims that ended like this are not defects. */
+export const CLAIM_NOT_HELD = ["claim_denied", "claim_withdrawn"];
+
+export type OdrReading = {
+  marketplace: string;
+  orders: number;
+  defects: number;
+  negativeReviews: number;
+  claims: number;
+  chargebacks: number;
+  percent: number;
+  limitPercent: number;
+  defectsUntilLimit: number;
+};
+
+export async function recordOrders(prisma: PrismaClient, v: { marketplace: string; date: string; orders: number; span: "day" | "60d" }): Promise<void> {
+  await prisma.orderVolume.upsert({
+    where: { marketplace_date_span: { marketplace: v.marketplace, date: v.date, span: v.span } },
+    create: v,
+    update: { orders: v.orders },
+  });
+}
+
+/** Orders in the last 60 days: a 60-day total given since the last daily figure wins; otherwise the daily figures. */
+async function ordersIn60Days(prisma: PrismaClient, marketplace: string, now: Date): Promise<number | undefined> {
+  const since = new Date(now.getTime() - ODR_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const [total, lastDay, days] = await Promise.all([
+    prisma.orderVolume.findFirst({ where: { marketplace, span: "60d" }, orderBy: [{ date: "desc" }, { updatedAt: "desc" }] }),
+    prisma.orderVolume.findFirst({ where: { marketplace, span: "day" }, orderBy: [{ date: "desc" }, { updatedAt: "desc" }] }),
+    prisma.orderVolume.aggregate({ where: { marketplace, span: "day", date: { gt: since } }, _sum: { orders: true } }),
+  ]);
+  if (total && (!lastDay || total.date >= lastDay.date || total.updatedAt >= lastDay.updatedAt)) return total.orders;
+  return lastDay ? (days._sum.orders ?? 0) : undefined;
+}
+
+export async function readOdr(prisma: PrismaClient, marketplace: string, now: Date, limitPercent: number): Promise<OdrReading | undefined> {
+  const orders = await ordersIn60Days(prisma, marketplace, now);
+  if (!orders) return undefined;
+  const since = new Date(now.getTime() - ODR_DAYS * 86_400_000);
+  const [d] = await prisma.$queryRaw<{ defects: number; reviews: number; claims: number; chargebacks: number }[]>`
+    SELECT count(DISTINCT "orderId")::int AS defects,
+           count(DISTINCT "orderId") FILTER (WHERE category = 'negative_review')::int AS reviews,
+           count(DISTINCT "orderId") FILTER (WHERE category = 'a_to_z_claim')::int AS claims,
+           count(DISTINCT "orderId") FILTER (WHERE category = 'chargeback')::int AS chargebacks
+    FROM "Case"
+    WHERE marketplace = ${marketplace} AND "createdAt" > ${since}::timestamp AND category IN (${Prisma.join(DEFECT_CATEGORIES)})
+      AND NOT (category = 'a_to_z_claim' AND resolution IS NOT NULL AND resolution IN (${Prisma.join(CLAIM_NOT_HELD)}))`;
+  const needed = Math.ceil((orders * limitPercent) / 100 - 1e-9);
+  return {
+    marketplace,
+    orders,
+    defects: d.defects,
+    negativeReviews: d.reviews,
+    claims: d.claims,
+    chargebacks: d.chargebacks,
+    percent: (d.defects / orders) * 100,
+    limitPercent,
+    defectsUntilLimit: Math.max(0, needed - d.defects),
+  };
+}
+
+/**
+ * Raises the warning (ODR_WARNING_PERCENT) or the alert (ODR_ALERT_PERCENT) once when crossed,
+ * updates it while it holds, and clears it when the rate falls back.
+ */
+export async function checkOdr(prisma: PrismaClient, marketplace: string, now: Date, s: CrisisSettings): Promise<OdrReading | undefined> {
+  const reading = await readOdr(prisma, marketplace, now, s.odr.alertPercent);
+  if (!reading) return undefined;
+  const level = reading.percent >= s.odr.alertPercent - 1e-9 ? "odr_alert" : reading.percent >= s.odr.warningPercent - 1e-9 ? "odr_warning" : undefined;
+  const detail = reading as unknown as Prisma.InputJsonValue;
+  await prisma.$transaction(async (tx) => {
+    for (const kind of ["odr_warning", "odr_alert"] as const) {
+      const active = await tx.crisisAlert.findUnique({ where: { kind_subject_windowKey: { kind, subject: marketplace, windowKey: "active" } } });
+      const holds = kind === "odr_alert" ? level === "odr_alert" : level !== undefined;
+      if (active && holds) {
+        await tx.crisisAlert.update({ where: { id: active.id }, data: { lastSeenAt: now, detail } });
+        await tx.outboxMessage.create({ data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } } });
+      } else if (active) {
+        await tx.crisisAlert.update({ where: { id: active.id }, data: { status: "cleared", clearedAt: now, windowKey: active.startedAt.toISOString(), detail } });
+        await tx.outboxMessage.create({ data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } } });
+      } else if (holds && !(kind === "odr_warning" && level === "odr_alert")) {
+        const { count } = await tx.crisisAlert.createMany({
+          data: [{ kind, subject: marketplace, windowKey: "active", startedAt: now, lastSeenAt: now, channelId: s.channelId, detail }],
+          skipDuplicates: true,
+        });
+        if (count === 1) {
+          const created = await tx.crisisAlert.findUniqueOrThrow({ where: { kind_subject_windowKey: { kind, subject: marketplace, windowKey: "active" } } });
+          await tx.outboxMessage.create({ data: { kind: "crisis_post", channelId: s.channelId, payload: { alertId: created.id }, dedupeKey: `crisis_post:${created.id}` } });
+        }
+      }
+    }
+  });
+  return reading;
+}
