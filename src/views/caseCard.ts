@@ -39,7 +39,8 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
 
   if (status === "resolved") blocks.push(resolutionSection(c));
 
-  const clocks = [responseClockLine(c), amazonClockLine(c, now)].filter((l): l is string => Boolean(l));
+  const risk = c.riskPhrases ? `:warning: Risk words: “${escapeMrkdwn(trimText(c.riskPhrases, 200))}” — contact the buyer before a claim` : undefined;
+  const clocks = [risk, responseClockLine(c), amazonClockLine(c, now)].filter((l): l is string => Boolean(l));
   blocks.push({
     type: "context",
     elements: [contextLine(c), ...clocks].map((text) => ({ type: "mrkdwn" as const, text })),

@@ -81,6 +81,12 @@ function element(e: Obj, where: string, problems: string[]) {
         if (o.value.length > 150) problems.push(`${where}: option value > 150`);
       }
       break;
+    case "users_select":
+      break;
+    case "multi_static_select":
+      if (!e.options?.length || e.options.length > 100) problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
+      for (const o of e.options ?? []) textObject(o.text, 75, `${where} option`, problems);
+      break;
     case "plain_text_input":
       if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length) problems.push(`${where}: initial value longer than max_length`);
       if (e.max_length !== undefined && e.max_length > 3000) problems.push(`${where}: max_length > 3000`);
