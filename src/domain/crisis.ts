@@ -59,6 +59,9 @@ export async function checkWave(prisma: PrismaClient, c: { id: number; asin: str
   const counts = await waveCounts(prisma, asin, now, s.wave);
   const holds = isWave(counts.count, counts.baseline, s.wave);
   const detail = { count: counts.count, usualPerDay: counts.usualPerDay };
+  // The usual case (no wave, none running) costs no transaction.
+  const key = { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } };
+  if (!holds && !(await prisma.crisisAlert.findUnique({ where: key, select: { id: true } }))) return "none";
   return prisma.$transaction(async (tx) => {
     let alert = await tx.crisisAlert.findUnique({ where: { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } } });
     if (!alert) {

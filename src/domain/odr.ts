@@ -28,30 +28,39 @@ export async function recordOrders(prisma: PrismaClient, v: { marketplace: strin
   });
 }
 
-/** Orders in the last 60 days: a 60-day total given since the last daily figure wins; otherwise the daily figures. */
-async function ordersIn60Days(prisma: PrismaClient, marketplace: string, now: Date): Promise<number | undefined> {
-  const since = new Date(now.getTime() - ODR_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const [total, lastDay, days] = await Promise.all([
-    prisma.orderVolume.findFirst({ where: { marketplace, span: "60d" }, orderBy: [{ date: "desc" }, { updatedAt: "desc" }] }),
-    prisma.orderVolume.findFirst({ where: { marketplace, span: "day" }, orderBy: [{ date: "desc" }, { updatedAt: "desc" }] }),
-    prisma.orderVolume.aggregate({ where: { marketplace, span: "day", date: { gt: since } }, _sum: { orders: true } }),
-  ]);
-  if (total && (!lastDay || total.date >= lastDay.date || total.updatedAt >= lastDay.updatedAt)) return total.orders;
-  return lastDay ? (days._sum.orders ?? 0) : undefined;
-}
-
+/**
+ * One query: orders in the last 60 days (a 60-day total given since the last daily figure wins,
+ * otherwise the daily figures) and the defective orders, each order counted once.
+ */
 export async function readOdr(prisma: PrismaClient, marketplace: string, now: Date, limitPercent: number): Promise<OdrReading | undefined> {
-  const orders = await ordersIn60Days(prisma, marketplace, now);
-  if (!orders) return undefined;
   const since = new Date(now.getTime() - ODR_DAYS * 86_400_000);
-  const [d] = await prisma.$queryRaw<{ defects: number; reviews: number; claims: number; chargebacks: number }[]>`
-    SELECT count(DISTINCT "orderId")::int AS defects,
-           count(DISTINCT "orderId") FILTER (WHERE category = 'negative_review')::int AS reviews,
-           count(DISTINCT "orderId") FILTER (WHERE category = 'a_to_z_claim')::int AS claims,
-           count(DISTINCT "orderId") FILTER (WHERE category = 'chargeback')::int AS chargebacks
-    FROM "Case"
-    WHERE marketplace = ${marketplace} AND "createdAt" > ${since}::timestamp AND category IN (${Prisma.join(DEFECT_CATEGORIES)})
-      AND NOT (category = 'a_to_z_claim' AND resolution IS NOT NULL AND resolution IN (${Prisma.join(CLAIM_NOT_HELD)}))`;
+  const sinceDay = since.toISOString().slice(0, 10);
+  const [d] = await prisma.$queryRaw<{ total: number | null; lastTotalDate: string | null; lastDay: string | null; dayOrders: number | null; defects: number; reviews: number; claims: number; chargebacks: number }[]>`
+    WITH total AS (
+      SELECT orders, date FROM "OrderVolume" WHERE marketplace = ${marketplace} AND span = '60d' ORDER BY date DESC, "updatedAt" DESC LIMIT 1
+    ), days AS (
+      SELECT max(date) AS last_day, sum(orders) FILTER (WHERE date > ${sinceDay})::int AS orders
+      FROM "OrderVolume" WHERE marketplace = ${marketplace} AND span = 'day'
+    ), defects AS (
+      -- One row per order (an order counts once), remembering which kinds of defect it had.
+      SELECT count(*)::int AS defects,
+             count(*) FILTER (WHERE review)::int AS reviews,
+             count(*) FILTER (WHERE claim)::int AS claims,
+             count(*) FILTER (WHERE chargeback)::int AS chargebacks
+      FROM (
+        SELECT "orderId", bool_or(category = 'negative_review') AS review, bool_or(category = 'a_to_z_claim') AS claim, bool_or(category = 'chargeback') AS chargeback
+        FROM "Case"
+        WHERE marketplace = ${marketplace} AND category IN (${Prisma.join(DEFECT_CATEGORIES)}) AND "createdAt" > ${since}::timestamp
+          AND NOT (category = 'a_to_z_claim' AND resolution IS NOT NULL AND resolution IN (${Prisma.join(CLAIM_NOT_HELD)}))
+        GROUP BY "orderId"
+      ) orders_with_defects
+    )
+    SELECT (SELECT orders FROM total) AS total, (SELECT date FROM total) AS "lastTotalDate",
+           days.last_day AS "lastDay", days.orders AS "dayOrders", defects.*
+    FROM days, defects`;
+  const useTotal = d.total !== null && (d.lastDay === null || (d.lastTotalDate ?? "") >= d.lastDay);
+  const orders = useTotal ? d.total : d.lastDay ? d.dayOrders : null;
+  if (!orders) return undefined;
   const needed = Math.ceil((orders * limitPercent) / 100 - 1e-9);
   return {
     marketplace,
@@ -76,8 +85,9 @@ export async function checkOdr(prisma: PrismaClient, marketplace: string, now: D
   const level = reading.percent >= s.odr.alertPercent - 1e-9 ? "odr_alert" : reading.percent >= s.odr.warningPercent - 1e-9 ? "odr_warning" : undefined;
   const detail = reading as unknown as Prisma.InputJsonValue;
   await prisma.$transaction(async (tx) => {
+    const current = await tx.crisisAlert.findMany({ where: { kind: { in: ["odr_warning", "odr_alert"] }, subject: marketplace, windowKey: "active" } });
     for (const kind of ["odr_warning", "odr_alert"] as const) {
-      const active = await tx.crisisAlert.findUnique({ where: { kind_subject_windowKey: { kind, subject: marketplace, windowKey: "active" } } });
+      const active = current.find((a) => a.kind === kind);
       const holds = kind === "odr_alert" ? level === "odr_alert" : level !== undefined;
       if (active && holds) {
         await tx.crisisAlert.update({ where: { id: active.id }, data: { lastSeenAt: now, detail } });

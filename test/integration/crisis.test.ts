@@ -2,7 +2,9 @@
 // after a quiet period, bulk claim with cases taken meanwhile, ODR thresholds, risk words, and
 // two copies of the bot raising one alert.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTIONS } from "../../src/ids.ts";
+import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
+import { CASES_BLOCK } from "../../src/views/crisisResolveModal.ts";
+import { interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { backend, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
@@ -101,6 +103,57 @@ describe("return wave", () => {
       const last = await waitFor(() => slack.calls("chat.update").filter((u) => u.args.ts === o.messageTs).at(-1), `card of case ${o.id}`);
       expect(JSON.stringify(last.args.blocks)).toContain(`*Owner*\\n<@${o.ownerId}>`);
     }
+  });
+});
+
+describe("bulk reply and bulk resolve from the alert", () => {
+  it("logs the first reply on every unanswered case without claiming them, then resolves the picked returns", async () => {
+    const cases: { id: number; number: string }[] = [];
+    for (let i = 0; i < 5; i++) cases.push(await caseFor("B0WAVE0004"));
+    await t.flush();
+    const alert = await waitFor(() => t.db.prisma.crisisAlert.findFirst({ where: { kind: "wave", subject: "B0WAVE0004", messageTs: { not: null } } }), "the alert");
+
+    const before = slack.calls("chat.postEphemeral").length;
+    await t.click(ACTIONS.crisisReplyAll, alert.id, LEAD, CRISIS);
+    const replied = await waitFor(() => slack.calls("chat.postEphemeral").slice(before).find((e) => e.args.text.startsWith("Logged")), "the summary", 10_000);
+    expect(replied.args.text).toContain("Logged the first reply on 5 cases");
+    const rows = await t.db.prisma.case.findMany({ where: { id: { in: cases.map((c) => c.id) } } });
+    expect(rows.every((r) => r.firstReplyAt !== null && r.status === "new" && r.ownerId === null)).toBe(true);
+
+    const opens = slack.calls("views.open").length;
+    await t.click(ACTIONS.crisisResolve, alert.id, LEAD, CRISIS);
+    const modal = await waitFor(() => slack.calls("views.open")[opens], "the bulk resolve form");
+    expect(modal.args.view.callback_id).toBe(CALLBACKS.crisisResolve);
+    expect(blockKitProblems(modal.args.view, "modal")).toEqual([]);
+
+    const picked = cases.slice(0, 3).map((c) => String(c.id));
+    const submission = viewSubmission({
+      callbackId: CALLBACKS.crisisResolve,
+      userId: LEAD,
+      privateMetadata: modal.args.view.private_metadata,
+      selects: [RESOLVE_BLOCKS.resolution, RESOLVE_BLOCKS.rootCause],
+      values: { [RESOLVE_BLOCKS.resolution]: "return_accepted", [RESOLVE_BLOCKS.rootCause]: "buyer_remorse" },
+    });
+    (submission.view.state.values as any)[CASES_BLOCK] = { value: { type: "multi_static_select", selected_options: picked.map((value) => ({ value })) } };
+    const res = await postSigned(t.baseUrl, interactionBody(submission));
+    expect(res.status).toBe(200);
+    const resolved = await waitFor(() => slack.calls("chat.postEphemeral").find((e) => e.args.text.startsWith("Resolved 3 cases")), "the resolve summary", 10_000);
+    expect(resolved.args.channel).toBe(CRISIS);
+    const after = await t.db.prisma.case.findMany({ where: { id: { in: cases.map((c) => c.id) } }, orderBy: { id: "asc" } });
+    expect(after.map((r) => r.status)).toEqual(["resolved", "resolved", "resolved", "new", "new"]);
+    expect(after[0]).toMatchObject({ resolution: "return_accepted", rootCause: "buyer_remorse", resolvedById: LEAD });
+  });
+});
+
+describe("stalled parcels", () => {
+  it("reminds to chase the carrier when a delivery issue is still open after STALLED_DAYS", async () => {
+    const c = await caseFor(undefined, { category: "delivery_issue", description: "Tracking has not moved" });
+    const card = await waitFor(() => t.db.prisma.case.findFirst({ where: { id: c.id, messageTs: { not: null } } }), "the card");
+    later(5 * 24 * 60 + 1);
+    await t.bot.sweep.runOnce();
+    await t.flush();
+    const reminder = await waitFor(() => slack.calls("chat.postMessage").find((m) => m.args.thread_ts === card.messageTs && m.args.text.includes(":truck:")), "the reminder");
+    expect(reminder.args.text).toContain("contact the carrier, and offer the buyer a reshipment or compensation");
   });
 });
 

@@ -39,3 +39,5 @@ CREATE UNIQUE INDEX "CrisisAlert_kind_subject_windowKey_key" ON "CrisisAlert"("k
 -- CreateIndex
 CREATE UNIQUE INDEX "OrderVolume_marketplace_date_span_key" ON "OrderVolume"("marketplace", "date", "span");
 
+-- CreateIndex
+CREATE INDEX "Case_marketplace_category_createdAt_idx" ON "Case"("marketplace", "category", "createdAt");

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RISK_PHRASES, findRiskPhrases, isWave, raisePriority } from "../../src/domain/crisis.ts";
+import { decideAssign } from "../../src/domain/caseRules.ts";
+import { actorFor } from "../../src/domain/people.ts";
+
+const wave = { minCases: 5, windowHours: 24, multiplier: 3, baselineDays: 28, quietHours: 24 };
+
+describe("return waves", () => {
+  it("needs the minimum count and three times the usual daily rate", () => {
+    expect(isWave(4, 0, wave)).toBe(false);
+    expect(isWave(5, 0, wave)).toBe(true);
+    // 56 cases in 28 days = 2 a day: 6 in a day is a wave, 5 is not.
+    expect(isWave(5, 56, wave)).toBe(false);
+    expect(isWave(6, 56, wave)).toBe(true);
+    // A 12-hour window compares against half a day's usual rate.
+    expect(isWave(5, 56, { ...wave, windowHours: 12 })).toBe(true);
+  });
+});
+
+describe("risk words", () => {
+  it("finds English and Chinese phrases, ignoring case", () => {
+    expect(findRiskPhrases("The item arrived BROKEN and looks Fake", DEFAULT_RISK_PHRASES)).toEqual(["broken", "fake"]);
+    expect(findRiskPhrases("买家说质量差，与描述不符", DEFAULT_RISK_PHRASES)).toEqual(["质量差", "与描述不符"]);
+    expect(findRiskPhrases("Thanks, all good", DEFAULT_RISK_PHRASES)).toEqual([]);
+  });
+  it("raises the priority one step", () => {
+    expect(raisePriority("normal")).toBe("high");
+    expect(raisePriority("high")).toBe("urgent");
+    expect(raisePriority("urgent")).toBe("urgent");
+  });
+});
+
+describe("assigning a wave's cases", () => {
+  const lead = actorFor("ULEAD", { agentUserIds: [], leadUserIds: ["ULEAD"] });
+  const agent = actorFor("UAGENT", { agentUserIds: [], leadUserIds: ["ULEAD"] });
+  const c = { number: 1042, status: "new", ownerId: null, firstReplyAt: null };
+  it("is for leads, and never overwrites an owner", () => {
+    expect(decideAssign(c, lead, "UFOLLOW", new Date())).toMatchObject({ ok: true, data: { ownerId: "UFOLLOW", status: "claimed" } });
+    expect(decideAssign(c, agent, "UFOLLOW", new Date())).toMatchObject({ ok: false, reason: "not_lead" });
+    expect(decideAssign({ ...c, status: "claimed", ownerId: "UX" }, lead, "UFOLLOW", new Date())).toMatchObject({ ok: false, reason: "already_claimed" });
+  });
+});
