@@ -62,6 +62,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cron: config.digestCron,
     zone: config.teamTimezone,
     channelId: config.digestChannel,
+    odrLimitPercent: config.crisis.odr.alertPercent,
     onQueued: () => outbox?.kick(),
     logger: app.logger,
   });

@@ -32,7 +32,7 @@ export async function recordOrders(prisma: PrismaClient, v: { marketplace: strin
  * One query: orders in the last 60 days (a 60-day total given since the last daily figure wins,
  * otherwise the daily figures) and the defective orders, each order counted once.
  */
-export async function readOdr(prisma: PrismaClient, marketplace: string, now: Date, limitPercent: number): Promise<OdrReading | undefined> {
+export async function readOdr(prisma: Pick<PrismaClient, "$queryRaw">, marketplace: string, now: Date, limitPercent: number): Promise<OdrReading | undefined> {
   const since = new Date(now.getTime() - ODR_DAYS * 86_400_000);
   const sinceDay = since.toISOString().slice(0, 10);
   const [d] = await prisma.$queryRaw<{ total: number | null; lastTotalDate: string | null; lastDay: string | null; dayOrders: number | null; defects: number; reviews: number; claims: number; chargebacks: number }[]>`

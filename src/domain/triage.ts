@@ -2,6 +2,7 @@
 // every case): what came in and went out, the response clock, the products that need fixing,
 // the money, who holds what, and what is oldest.
 import { Prisma } from "../generated/prisma/client.ts";
+import { readOdr, type OdrReading } from "./odr.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
@@ -25,6 +26,8 @@ export type TriageReport = {
   agents: { userId: string; open: number; resolved: number }[];
   oldestOpen: CaseRef[];
   unclaimed: { count: number; oldest: CaseRef[] };
+  /** Per marketplace with known order volume, as of the end of the period. */
+  odr: OdrReading[];
 };
 
 export const TOP_ASINS = 5;
@@ -49,7 +52,7 @@ function tally(rows: { current: boolean; key: string; count: number }[]): Tally[
 const minutes = (seconds: number | null) => (seconds === null ? null : Math.round(Number(seconds) / 60));
 const caseRefColumns = Prisma.sql`number, category, priority, status, "createdAt", "ownerId", "channelId", "messageTs"`;
 
-export async function triageReport(db: Db, period: Period): Promise<TriageReport> {
+export async function triageReport(db: Db, period: Period, odrLimitPercent = 1): Promise<TriageReport> {
   const { from, to } = period;
   const prev = previousPeriod(period);
 
@@ -108,6 +111,13 @@ export async function triageReport(db: Db, period: Period): Promise<TriageReport
   const oldestUnclaimed = await db.$queryRaw<CaseRef[]>`
     SELECT ${caseRefColumns} FROM "Case" WHERE status = 'new' ORDER BY "createdAt", id LIMIT ${OLDEST}`;
 
+  const marketplaces = await db.$queryRaw<{ marketplace: string }[]>`SELECT DISTINCT marketplace FROM "OrderVolume" ORDER BY marketplace`;
+  const odr: OdrReading[] = [];
+  for (const m of marketplaces) {
+    const reading = await readOdr(db, m.marketplace, to, odrLimitPercent);
+    if (reading) odr.push(reading);
+  }
+
   const resolutionCounts = new Map<string, number>();
   for (const o of outcomes) resolutionCounts.set(o.resolution, (resolutionCounts.get(o.resolution) ?? 0) + o.count);
   const backlog = { new: 0, claimed: 0 };
@@ -140,5 +150,6 @@ export async function triageReport(db: Db, period: Period): Promise<TriageReport
     agents,
     oldestOpen,
     unclaimed: { count: backlog.new, oldest: oldestUnclaimed },
+    odr,
   };
 }

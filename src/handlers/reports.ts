@@ -17,7 +17,7 @@ export async function answerSummary(deps: AppDeps, rangeText: string, respond: R
     await respond({ response_type: "ephemeral", text: range.error });
     return;
   }
-  const report = await triageReport(deps.prisma, range.period);
+  const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent);
   await respond({ response_type: "ephemeral", ...triageMessage(report, { title: "Summary", zone: deps.config.teamTimezone, now }) });
 }
 

@@ -20,6 +20,7 @@ export function startWeeklyDigest(opts: {
   cron: string;
   zone: string;
   channelId: string;
+  odrLimitPercent: number;
   onQueued: () => void;
   logger: Logger;
 }): WeeklyDigest {
@@ -32,7 +33,7 @@ export function startWeeklyDigest(opts: {
     const queued = await prisma.$transaction(
       async (tx) => {
         if (!(await claimDigestPeriod(tx, period, late))) return false;
-        const report = await triageReport(tx, period);
+        const report = await triageReport(tx, period, opts.odrLimitPercent);
         const message = triageMessage(report, { title: "Weekly triage", zone: opts.zone, now, lateSince: late ? scheduledFor : undefined });
         await queueDigest(tx, period, opts.channelId, message);
         return true;

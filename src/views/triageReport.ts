@@ -84,6 +84,14 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     blocks.push(section("No cases were opened in this period or the one before."));
   }
 
+  if (r.odr.length) {
+    const lines = r.odr.map((o) => {
+      const mark = o.defectsUntilLimit === 0 ? " :rotating_light:" : "";
+      return `${o.marketplace} *${o.percent.toFixed(2)}%* (${o.defects} of ${o.orders} orders)${mark}`;
+    });
+    blocks.push(section(`*Order Defect Rate (60 days, target under ${r.odr[0].limitPercent}%):* ${lines.join(" · ")}`));
+  }
+
   if (r.topAsins.length) {
     const lines = r.topAsins.map((a, i) => {
       const why = a.causes.slice(0, 3).map((c) => `${(ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause} ${c.count}`).join(", ");

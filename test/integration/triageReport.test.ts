@@ -135,4 +135,18 @@ describe("triage report", () => {
     expect(json).toContain("3.00 EUR");
     expect(json).toContain("<https://slack.com/archives/C0CASES/p1700000000000009|AS-2009>");
   });
+
+  // Last: it adds cases of its own.
+  it("includes the Order Defect Rate of marketplaces with known order volume", async () => {
+    expect((await triageReport(db.prisma, period)).odr).toEqual([]);
+    await db.prisma.orderVolume.create({ data: { marketplace: "US", date: "2026-11-22", span: "60d", orders: 200 } });
+    for (const [n, orderId] of [[30, "111-0000001-0000001"], [31, "111-0000002-0000002"], [32, "111-0000002-0000002"]] as const) {
+      await db.prisma.case.create({ data: { number: 2000 + n, category: n === 32 ? "chargeback" : "negative_review", priority: "high", orderId, marketplace: "US", description: "1 star", source: "test", createdAt: at("2026-11-20T10:00:00Z") } });
+    }
+    const r = await triageReport(db.prisma, period);
+    // Two orders with defects (the second has a review and a chargeback, counted once) of 200.
+    expect(r.odr).toEqual([{ marketplace: "US", orders: 200, defects: 2, negativeReviews: 2, claims: 0, chargebacks: 1, percent: 1, limitPercent: 1, defectsUntilLimit: 0 }]);
+    const msg = triageMessage(r, { title: "Weekly triage", zone: "UTC", now: period.to });
+    expect(JSON.stringify(msg.blocks)).toContain("US *1.00%* (2 of 200 orders) :rotating_light:");
+  });
 });

@@ -68,6 +68,7 @@ describe("the largest report and list stay valid Block Kit", () => {
       agents: many(300, (i) => ({ userId: `U0AGENT${i}`, open: 100, resolved: 1000 })),
       oldestOpen: many(5, (i) => ref(100000 + i)),
       unclaimed: { count: 90000, oldest: many(5, (i) => ref(200000 + i)) },
+      odr: many(9, (i) => ({ marketplace: `M${i}`, orders: 1000000, defects: 12000, negativeReviews: 1, claims: 1, chargebacks: 1, percent: 1.2, limitPercent: 1, defectsUntilLimit: 0 })),
     };
     const msg = triageMessage(report, { title: "Weekly triage", zone: "UTC", now, lateSince: now });
     expect(blockKitProblems(msg, "message")).toEqual([]);
