@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../test/support/freePort.ts";
 import { openDatabase } from "../src/db.ts";
 import { ACTIONS } from "../src/ids.ts";
 import { startSlackStandIn } from "../test/support/slackStandIn.ts";
@@ -26,13 +26,6 @@ const summary = (ms: number[]) => {
   return `p50 ${percentile(s, 50).toFixed(1)} ms · p99 ${percentile(s, 99).toFixed(1)} ms · max ${s.at(-1)!.toFixed(1)} ms (${s.length} clicks)`;
 };
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 async function seed(databaseUrl: string | undefined, dataDir: string) {
   const db = await openDatabase({ databaseUrl, dataDir });

@@ -17,6 +17,13 @@ export const amountField = z.preprocess(
   }),
 );
 
+/** A marketplace code (US, DE…) or Amazon marketplace id, read as its code. */
+export const marketplaceField = z.string({ error: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` }).transform((v, ctx) => {
+  const code = marketplaceCode(v);
+  if (!code) ctx.addIssue({ code: "custom", message: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` });
+  return code ?? "US";
+});
+
 export const currencyField = z
   .string({ error: "Currency is a 3-letter code like USD" })
   .trim()
@@ -31,13 +38,7 @@ export const newCaseSchema = z
       .regex(ORDER_ID_PATTERN, `Order IDs look like ${ORDER_ID_EXAMPLE} (3-7-7 digits)`),
     asin: optional(z.string().trim().toUpperCase().regex(ASIN_PATTERN, `ASINs are 10 characters like ${ASIN_EXAMPLE}`)),
     sku: optional(z.string().trim().max(40, "SKUs are at most 40 characters")),
-    marketplace: optional(
-      z.string().transform((v, ctx) => {
-        const code = marketplaceCode(v);
-        if (!code) ctx.addIssue({ code: "custom", message: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` });
-        return code ?? "US";
-      }),
-    ),
+    marketplace: optional(marketplaceField),
     category: z.enum(keysOf(CATEGORIES), { error: `Case type is one of: ${Object.keys(CATEGORIES).join(", ")}` }),
     priority: optional(z.enum(keysOf(PRIORITIES), { error: "Priority is urgent, high or normal" })),
     description: z
@@ -70,11 +71,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 /** Daily order counts for the Order Defect Rate (POST /api/metrics/orders). */
 export const orderVolumeSchema = z.object({
-  marketplace: z.string({ error: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` }).transform((v, ctx) => {
-    const code = marketplaceCode(v);
-    if (!code) ctx.addIssue({ code: "custom", message: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` });
-    return code ?? "US";
-  }),
+  marketplace: marketplaceField,
   date: z.iso.date({ error: "date is a day like 2026-11-25" }),
   orders: z.number({ error: "orders is a whole number of orders" }).int("orders is a whole number of orders").min(0, "orders cannot be negative"),
 });

@@ -2,7 +2,7 @@
 // comes up, answers /healthz and stops cleanly on SIGTERM.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createServer } from "node:net";
+import { freePort } from "../support/freePort.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
@@ -35,13 +35,6 @@ function run(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 describe("the bot process", () => {
   it("without Slack settings, exits non-zero and says exactly what to set", async () => {

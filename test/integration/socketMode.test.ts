@@ -1,6 +1,6 @@
 // Socket Mode, the usual production set-up: the bot opens a WebSocket from apps.connections.open
 // and receives envelopes over it. A local WebSocket server stands in for Slack's.
-import { createServer } from "node:net";
+import { freePort } from "../support/freePort.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -14,13 +14,6 @@ let socket: WebSocket | undefined;
 const received: any[] = [];
 let t: TestBot;
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
