@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
 import { CASES_BLOCK } from "../../src/views/crisisResolveModal.ts";
-import { interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
+import { buttonPayload, interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { backend, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
@@ -106,6 +106,29 @@ describe("return wave", () => {
   });
 });
 
+describe("assigning a wave", () => {
+  it("lets a lead hand every unclaimed case to one person, and refuses agents", async () => {
+    const cases: { id: number; number: string }[] = [];
+    for (let i = 0; i < 5; i++) cases.push(await caseFor("B0WAVE0005"));
+    await t.flush();
+    const alert = await waitFor(() => t.db.prisma.crisisAlert.findFirst({ where: { kind: "wave", subject: "B0WAVE0005", messageTs: { not: null } } }), "the alert");
+    const pick = (userId: string) => {
+      const p = buttonPayload({ actionId: ACTIONS.crisisAssign, value: "", userId, channel: CRISIS });
+      p.actions = [{ type: "users_select", action_id: ACTIONS.crisisAssign, block_id: `crisis_actions:${alert.id}`, selected_user: "U0FOLLOWUP", action_ts: "1" } as never];
+      return postSigned(t.baseUrl, interactionBody(p));
+    };
+    const before = slack.calls("chat.postEphemeral").length;
+    await pick("U0AGENT1");
+    const refused = await waitFor(() => slack.calls("chat.postEphemeral")[before], "the refusal");
+    expect(refused.args.text).toContain("Only leads can assign");
+    await pick(LEAD);
+    const done = await waitFor(() => slack.calls("chat.postEphemeral").slice(before).find((e) => e.args.text.startsWith("Assigned")), "the summary", 10_000);
+    expect(done.args.text).toContain("Assigned to <@U0FOLLOWUP> 5 cases");
+    const owners = await t.db.prisma.case.findMany({ where: { id: { in: cases.map((c) => c.id) } }, select: { ownerId: true } });
+    expect(owners.every((o) => o.ownerId === "U0FOLLOWUP")).toBe(true);
+  });
+});
+
 describe("bulk reply and bulk resolve from the alert", () => {
   it("logs the first reply on every unanswered case without claiming them, then resolves the picked returns", async () => {
     const cases: { id: number; number: string }[] = [];
@@ -174,6 +197,16 @@ describe("Order Defect Rate", () => {
     const alert = await waitFor(() => alertPosts("Order Defect Rate 1.00%")[0], "the alert");
     expect(JSON.stringify(alert.args.blocks)).toContain("Order Defect Rate above the limit");
     expect(await t.db.prisma.crisisAlert.count({ where: { kind: "odr_alert", status: "active" } })).toBe(1);
+  });
+
+  it("takes a 60-day order total from /case orders and answers with the rate", async () => {
+    const before = slack.responses.length;
+    await t.command("orders DE 2,000");
+    const saved = await waitFor(() => slack.responses[before], "the answer");
+    expect(saved.body.text).toBe("Saved: 2000 orders in the last 60 days for DE. Order Defect Rate 0.00% (0 defective orders of 2000); 20 more until 1%.");
+    await t.command("orders Atlantis lots");
+    const usage = await waitFor(() => slack.responses[before + 1], "the usage");
+    expect(usage.body.text).toContain("Give the marketplace and its orders of the last 60 days, e.g. `/case orders US 48200`");
   });
 
   it("checks the metrics body", async () => {
