@@ -9,4 +9,6 @@ export type AppDeps = {
   now: () => Date;
   /** Ask the outbox to deliver what was just stored, without waiting for its next poll. */
   kickOutbox: () => void;
+  /** A defect case arrived in this marketplace: re-read its Order Defect Rate soon. */
+  defectIn: (marketplace: string) => void;
 };

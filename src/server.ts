@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase, type Database } from "./db.ts";
 import { startClockSweep, type ClockSweep } from "./jobs/clockSweep.ts";
+import { startOdrWatch, type OdrWatch } from "./jobs/odrWatch.ts";
 import { startOutbox, type OutboxOptions, type OutboxWorker } from "./jobs/outbox.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
 
@@ -15,6 +16,7 @@ export type RunningBot = {
   outbox: OutboxWorker;
   sweep: ClockSweep;
   digest: WeeklyDigest;
+  odrWatch: OdrWatch;
   stop(): Promise<void>;
 };
 
@@ -30,9 +32,10 @@ export type StartOptions = {
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   let outbox: OutboxWorker | undefined;
+  let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
   const app = createApp(
-    { config, prisma: database.prisma, now, kickOutbox: () => outbox?.kick() },
+    { config, prisma: database.prisma, now, kickOutbox: () => outbox?.kick(), defectIn: (m) => odrWatch?.touch(m) },
     { logger: opts.logger, logLevel: opts.logLevel },
   );
   const started = (await app.start(config.port)) as unknown;
@@ -47,6 +50,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     stalledDays: config.clock.stalledDays,
     ...opts.outbox,
   });
+  odrWatch = startOdrWatch({ prisma: database.prisma, now, crisis: config.crisis, onChecked: () => outbox?.kick(), logger: app.logger });
   const sweep = startClockSweep({
     prisma: database.prisma,
     now,
@@ -73,9 +77,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     outbox,
     sweep,
     digest,
+    odrWatch,
     async stop() {
       await app.stop().catch(() => {});
       digest.stop();
+      await odrWatch.settle();
+      odrWatch.stop();
       await sweep.stop();
       await outbox?.stop();
       if (!opts.database) await database.close();

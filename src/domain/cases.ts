@@ -5,7 +5,7 @@ import type { Decision } from "./caseRules.ts";
 import { yieldToWaitingRequests } from "../db.ts";
 import { queueCardPost, queueChangeMessages } from "./outbox.ts";
 import { checkWave, findRiskPhrases, raisePriority, riskHeadsUp, type CrisisSettings } from "./crisis.ts";
-import { checkOdr, DEFECT_CATEGORIES } from "./odr.ts";
+import { DEFECT_CATEGORIES } from "./odr.ts";
 import { clocksToStop, planClocks, stopClocks, type ClockSettings } from "./responseClock.ts";
 import { priorityFor, type Priority } from "./vocabulary.ts";
 
@@ -14,7 +14,14 @@ export type CreatedCase = { case: Case; created: boolean };
 export async function createCase(
   prisma: PrismaClient,
   input: NewCaseInput & { source: string; createdById?: string },
-  opts: { channelId: string; now: Date; clock: ClockSettings; crisis: CrisisSettings },
+  opts: {
+    channelId: string;
+    now: Date;
+    clock: ClockSettings;
+    crisis: CrisisSettings;
+    /** Told about a new defect (review, claim, chargeback) in a marketplace, to re-read its ODR. */
+    onDefect?: (marketplace: string) => void;
+  },
 ): Promise<CreatedCase> {
   const externalId = input.externalId ?? null;
   if (externalId) {
@@ -56,6 +63,7 @@ export async function createCase(
       return c;
     });
     await watchForCrisis(prisma, c, opts.now, opts.crisis);
+    if (c.marketplace && DEFECT_CATEGORIES.includes(c.category)) opts.onDefect?.(c.marketplace);
     return { case: c, created: true };
   } catch (err) {
     // Two deliveries of the same external id raced: the other one created it.
@@ -72,7 +80,6 @@ async function watchForCrisis(prisma: PrismaClient, c: Case, now: Date, crisis: 
   try {
     await checkWave(prisma, c, now, crisis);
     if (c.riskPhrases) await riskHeadsUp(prisma, c, now, crisis);
-    if (c.marketplace && DEFECT_CATEGORIES.includes(c.category)) await checkOdr(prisma, c.marketplace, now, crisis);
   } catch (err) {
     console.error(`Crisis checks for case ${c.id} failed: ${(err as Error).message}; the periodic scan will catch up`);
   }

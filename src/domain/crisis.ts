@@ -33,14 +33,15 @@ export function isWave(countInWindow: number, baselineCount: number, s: WaveSett
   return countInWindow >= s.minCases && countInWindow >= s.multiplier * usualPerWindow;
 }
 
-export async function waveCounts(db: Pick<PrismaClient, "case">, asin: string, now: Date, s: WaveSettings) {
+export async function waveCounts(db: Pick<PrismaClient, "$queryRaw">, asin: string, now: Date, s: WaveSettings) {
   const windowStart = new Date(now.getTime() - s.windowHours * HOUR);
   const baselineStart = new Date(windowStart.getTime() - s.baselineDays * 24 * HOUR);
-  const [count, baseline] = await Promise.all([
-    db.case.count({ where: { asin, createdAt: { gt: windowStart, lte: now } } }),
-    db.case.count({ where: { asin, createdAt: { gt: baselineStart, lte: windowStart } } }),
-  ]);
-  return { count, baseline, usualPerDay: baseline / s.baselineDays };
+  // One range scan of the (asin, createdAt) index for both counts.
+  const [r] = await db.$queryRaw<{ count: number; baseline: number }[]>`
+    SELECT count(*) FILTER (WHERE "createdAt" > ${windowStart}::timestamp)::int AS count,
+           count(*) FILTER (WHERE "createdAt" <= ${windowStart}::timestamp)::int AS baseline
+    FROM "Case" WHERE asin = ${asin} AND "createdAt" > ${baselineStart}::timestamp AND "createdAt" <= ${now}::timestamp`;
+  return { count: r.count, baseline: r.baseline, usualPerDay: r.baseline / s.baselineDays };
 }
 
 function queueCrisis(tx: Prisma.TransactionClient, kind: "crisis_post" | "crisis_update" | "crisis_note", alertId: number, channelId: string, extra: { caseId?: number; dedupeKey?: string; note?: string } = {}) {

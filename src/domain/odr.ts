@@ -84,12 +84,17 @@ export async function checkOdr(prisma: PrismaClient, marketplace: string, now: D
   if (!reading) return undefined;
   const level = reading.percent >= s.odr.alertPercent - 1e-9 ? "odr_alert" : reading.percent >= s.odr.warningPercent - 1e-9 ? "odr_warning" : undefined;
   const detail = reading as unknown as Prisma.InputJsonValue;
+  const activeWhere = { kind: { in: ["odr_warning", "odr_alert"] }, subject: marketplace, windowKey: "active" };
+  // Below both thresholds with nothing to clear: no transaction needed.
+  if (!level && (await prisma.crisisAlert.count({ where: activeWhere })) === 0) return reading;
   await prisma.$transaction(async (tx) => {
-    const current = await tx.crisisAlert.findMany({ where: { kind: { in: ["odr_warning", "odr_alert"] }, subject: marketplace, windowKey: "active" } });
+    const current = await tx.crisisAlert.findMany({ where: activeWhere });
     for (const kind of ["odr_warning", "odr_alert"] as const) {
       const active = current.find((a) => a.kind === kind);
       const holds = kind === "odr_alert" ? level === "odr_alert" : level !== undefined;
       if (active && holds) {
+        // Above the limit only the alert is kept current; the warning waits underneath it.
+        if (kind === "odr_warning" && level === "odr_alert") continue;
         await tx.crisisAlert.update({ where: { id: active.id }, data: { lastSeenAt: now, detail } });
         await tx.outboxMessage.create({ data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } } });
       } else if (active) {

@@ -115,7 +115,7 @@ async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse
   const { case: c, created } = await createCase(
     deps.prisma,
     { ...input, source: input.source ?? "api" },
-    { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now() },
+    { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now(), onDefect: deps.defectIn },
   );
   if (created) deps.kickOutbox();
   send(res, created ? 201 : 200, { created, case: caseJson(c) });

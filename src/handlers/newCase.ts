@@ -60,7 +60,7 @@ export function register(app: App, deps: AppDeps): void {
       created = await createCase(
         deps.prisma,
         { ...parsed.data, source: "slack", externalId: view.id, createdById: body.user.id },
-        { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now() },
+        { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now(), onDefect: deps.defectIn },
       );
     } catch (err) {
       logger.error(`Could not store a new case: ${(err as Error).message}`);
