@@ -4,6 +4,7 @@ import { isValidZone, parseBusinessHours, type BusinessHours } from "./domain/bu
 import { cronProblem } from "./domain/digest.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
 import { DEFAULT_RISK_PHRASES, type CrisisSettings } from "./domain/crisis.ts";
+import type { CardRule } from "./domain/returnsImport.ts";
 
 const userIdList = z
   .string()
@@ -61,6 +62,13 @@ const schema = z.object({
   ODR_ALERT_PERCENT: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 1.0" }).positive().max(100).default(1)),
   ODR_WARNING_PERCENT: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 0.8" }).positive().max(100).default(0.8)),
   RISK_PHRASES: optionalText,
+  IMPORT_CARDS: optionalText.pipe(
+    z
+      .string()
+      .default("seller_fault,claims,risk_words")
+      .transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(["seller_fault", "claims", "risk_words", "none"], { error: "lists seller_fault, claims, risk_words (or none)" }))),
+  ),
   STALLED_DAYS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of days" }).positive().default(5)),
 });
 
@@ -85,6 +93,8 @@ export type Config = {
   digestChannel: string;
   digestCron: string;
   crisis: CrisisSettings;
+  /** Which imported returns get a card right away. */
+  importCardRules: CardRule[];
 };
 
 export class ConfigError extends Error {
@@ -149,5 +159,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       odr: { alertPercent: e.ODR_ALERT_PERCENT, warningPercent: Math.min(e.ODR_WARNING_PERCENT, e.ODR_ALERT_PERCENT) },
       riskPhrases: e.RISK_PHRASES ? e.RISK_PHRASES.split(",").map((p) => p.trim()).filter(Boolean) : DEFAULT_RISK_PHRASES,
     },
+    importCardRules: e.IMPORT_CARDS.filter((r): r is CardRule => r !== "none"),
   };
 }

@@ -1,6 +1,6 @@
 // Messages to Slack are written to the outbox in the same transaction as the change they report.
 // The outbox worker (jobs/outbox.ts) renders them from the database when it delivers them.
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,4 +25,9 @@ export async function queueChangeMessages(tx: Tx, caseId: number, eventId: numbe
       { kind: "history_note", caseId, payload: { eventId }, dedupeKey: `note:${eventId}` },
     ],
   });
+}
+
+/** A finished message (a report, an import summary): posted as it is, once. */
+export async function queueMessage(tx: Tx | PrismaClient, channelId: string, message: { text: string; blocks: unknown[] }, dedupeKey?: string): Promise<void> {
+  await tx.outboxMessage.create({ data: { kind: "message", channelId, payload: message as Prisma.InputJsonValue, dedupeKey } });
 }

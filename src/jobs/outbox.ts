@@ -64,8 +64,8 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   }
 
   async function deliver(row: OutboxMessage): Promise<Outcome> {
-    if (row.kind === "digest") {
-      // Reports are a snapshot of their period, rendered when they were claimed.
+    if (row.kind === "digest" || row.kind === "message") {
+      // Reports and summaries are a snapshot, rendered when they were queued.
       const message = row.payload as { text: string; blocks: never[] };
       await pace(row.channelId!);
       await client.chat.postMessage({ channel: row.channelId!, text: message.text, blocks: message.blocks, unfurl_links: false });

@@ -47,6 +47,7 @@ const base: Case = {
   amazonDeadline: "buyer_message",
   amazonDueAt: new Date("2026-11-27T08:00:00Z"),
   riskPhrases: null,
+  returnReason: null,
 };
 
 const now = new Date("2026-11-26T08:30:00Z");
