@@ -1,8 +1,7 @@
 // Turns a returns report into cases: idempotent per row (a stable external id), written in
 // batches inside transactions, cards only for the returns that need action now.
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave, findRiskPhrases, raisePriority, type CrisisSettings } from "./crisis.ts";
-import { queueCardPost } from "./outbox.ts";
 import { planClocks, type ClockSettings } from "./responseClock.ts";
 import { mapReason } from "./returnReasons.ts";
 import type { ReportFormat, ReportReader, ReturnRow, RowRejection } from "./returnsReport.ts";
@@ -70,42 +69,46 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
       const fresh: Planned[] = [];
       for (const p of batch) if (!seen.has(p.externalId)) (seen.add(p.externalId), fresh.push(p));
       if (!fresh.length) return { created: [] };
-      const data: Prisma.CaseCreateManyInput[] = fresh.map((p) => {
-        // Cases that need action get the response clock from now; the rest are records for lists and the digest.
-        const clocks = p.card ? planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock) : undefined;
-        return {
-          category: p.category,
-          priority: p.priority,
-          orderId: p.row.orderId,
-          asin: p.row.asin,
-          sku: p.row.sku,
-          orderValue: p.row.orderAmount,
-          currency: p.row.orderAmount ? p.row.currency : undefined,
-          description: describe(p.row),
-          source: IMPORT_SOURCE,
-          externalId: p.externalId,
-          createdAt: p.row.returnDate,
-          updatedAt: o.now,
-          rootCause: p.rootCause,
-          returnReason: p.row.reason,
-          riskPhrases: p.risks.length ? p.risks.join(", ") : null,
-          responseDueAt: clocks?.responseDueAt,
-          amazonDeadline: clocks?.amazonDeadline,
-          amazonDueAt: clocks?.amazonDueAt,
-        };
+      // Plain SQL with one array per column: Prisma's createMany builds large inserts slowly.
+      const clocksOf = fresh.map((p) => (p.card ? planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock) : undefined));
+      const col = <T,>(f: (p: Planned, i: number) => T) => fresh.map(f);
+      const inserted = await tx.$queryRaw<{ id: number; externalId: string }[]>`
+        INSERT INTO "Case" (category, priority, "orderId", asin, sku, "orderValue", currency, description, source, "externalId",
+                            "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
+        SELECT category, priority, "orderId", asin, sku, "orderValue"::numeric, currency, description, ${IMPORT_SOURCE}, "externalId",
+               "createdAt"::timestamp, ${o.now}::timestamp, "rootCause", "returnReason", "riskPhrases", "responseDueAt"::timestamp, "amazonDeadline", "amazonDueAt"::timestamp
+        FROM unnest(
+          ${col((p) => p.category)}::text[], ${col((p) => p.priority)}::text[], ${col((p) => p.row.orderId)}::text[], ${col((p) => p.row.asin ?? null)}::text[],
+          ${col((p) => p.row.sku ?? null)}::text[], ${col((p) => p.row.orderAmount ?? null)}::text[], ${col((p) => (p.row.orderAmount ? (p.row.currency ?? null) : null))}::text[],
+          ${col((p) => describe(p.row))}::text[], ${col((p) => p.externalId)}::text[], ${col((p) => p.row.returnDate.toISOString())}::text[],
+          ${col((p) => p.rootCause ?? null)}::text[], ${col((p) => p.row.reason)}::text[], ${col((p) => (p.risks.length ? p.risks.join(", ") : null))}::text[],
+          ${col((_, i) => clocksOf[i]?.responseDueAt.toISOString() ?? null)}::text[], ${col((_, i) => clocksOf[i]?.amazonDeadline ?? null)}::text[],
+          ${col((_, i) => clocksOf[i]?.amazonDueAt?.toISOString() ?? null)}::text[]
+        ) AS r(category, priority, "orderId", asin, sku, "orderValue", currency, description, "externalId", "createdAt", "rootCause", "returnReason",
+               "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
+        ON CONFLICT (source, "externalId") DO NOTHING
+        RETURNING id, "externalId"`;
+      const idOf = new Map(inserted.map((c) => [c.externalId, c.id]));
+      const ids = inserted.map((c) => c.id);
+      await tx.$executeRaw`INSERT INTO "CaseEvent" ("caseId", kind, "createdAt") SELECT unnest(${ids}::int[]), 'imported', ${o.now}::timestamp`;
+      const timerRows: { caseId: number; kind: string; fireAt: string }[] = [];
+      const carded: number[] = [];
+      fresh.forEach((p, i) => {
+        const id = idOf.get(p.externalId);
+        if (!id || !clocksOf[i]) return;
+        carded.push(id);
+        for (const t of clocksOf[i]!.timers) timerRows.push({ caseId: id, kind: t.kind, fireAt: t.fireAt.toISOString() });
       });
-      await tx.case.createMany({ data, skipDuplicates: true });
-      const ids = await tx.case.findMany({ where: { source: IMPORT_SOURCE, externalId: { in: fresh.map((p) => p.externalId) } }, select: { id: true, externalId: true } });
-      const idOf = new Map(ids.map((c) => [c.externalId, c.id]));
-      await tx.caseEvent.createMany({ data: ids.map((c) => ({ caseId: c.id, kind: "imported", createdAt: o.now })) });
-      const timers: Prisma.CaseTimerCreateManyInput[] = [];
-      for (const p of fresh.filter((x) => x.card)) {
-        const id = idOf.get(p.externalId)!;
-        for (const t of planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock).timers) timers.push({ caseId: id, ...t });
-        await queueCardPost(tx, id, o.channelId);
+      if (timerRows.length) {
+        await tx.$executeRaw`INSERT INTO "CaseTimer" ("caseId", kind, "fireAt")
+          SELECT * FROM unnest(${timerRows.map((t) => t.caseId)}::int[], ${timerRows.map((t) => t.kind)}::text[], ${timerRows.map((t) => t.fireAt)}::timestamp[])`;
       }
-      if (timers.length) await tx.caseTimer.createMany({ data: timers });
-      return { created: fresh };
+      if (carded.length) {
+        await tx.$executeRaw`INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", "nextAttemptAt", "createdAt")
+          SELECT 'post_card', id, ${o.channelId}, '{}'::jsonb, 'card:' || id, ${new Date()}::timestamp, ${new Date()}::timestamp FROM unnest(${carded}::int[]) AS id
+          ON CONFLICT ("dedupeKey") DO NOTHING`;
+      }
+      return { created: fresh.filter((p) => idOf.has(p.externalId)) };
     },
     { timeout: 60_000 },
   );
