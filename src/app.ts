@@ -7,6 +7,7 @@ import { intakeRoutes } from "./handlers/intakeApi.ts";
 import { register as crisisActions } from "./handlers/crisisActions.ts";
 import { register as newCase } from "./handlers/newCase.ts";
 import { register as reports } from "./handlers/reports.ts";
+import { register as returnsImport } from "./handlers/returnsImport.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 
 export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: LogLevel } = {}): App {
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: Log
   resolveCase(app, deps);
   reports(app, deps);
   crisisActions(app, deps);
+  returnsImport(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

@@ -21,6 +21,7 @@ export const CALLBACKS = {
   resolveCase: "resolve_case_modal",
   messageShortcut: "create_case_from_message",
   crisisResolve: "crisis_resolve_modal",
+  importReturns: "import_returns_modal",
 } as const;
 
 /** Block ids of the new-case modal; errors from validation are keyed by these. */

@@ -5,6 +5,7 @@ import type { AppDeps } from "../deps.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
 import { answerList, answerOrders, answerSummary } from "./reports.ts";
+import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 
 export function register(app: App, deps: AppDeps): void {
@@ -20,6 +21,16 @@ export function register(app: App, deps: AppDeps): void {
         } catch (err) {
           logger.warn(`Could not open the new-case form: ${(err as Error).message}`);
           await respond({ response_type: "ephemeral", text: "Slack did not let me open the new-case form in time. Please run `/case new` again." });
+        }
+        return;
+      }
+      case "import": {
+        await ack();
+        try {
+          await client.views.open({ trigger_id: command.trigger_id, view: importModal(command.channel_id) });
+        } catch (err) {
+          logger.warn(`Could not open the import form: ${(err as Error).message}`);
+          await respond({ response_type: "ephemeral", text: "Slack did not let me open the import form in time. Please run `/case import` again." });
         }
         return;
       }

@@ -9,6 +9,7 @@ export function helpText(problem?: string): string {
     `• \`${COMMAND} summary [7d | 30d | 2026-11-01..2026-11-30]\` — the triage report for a period (default: the last 7 days), just for you.`,
     `• \`${COMMAND} list [open | mine | unclaimed | breached | @person | ASIN]\` — matching cases with their age, priority and owner, 20 a page.`,
     `• \`${COMMAND} orders <marketplace> <orders in the last 60 days>\` — e.g. \`${COMMAND} orders US 48200\`: the order volume behind the Order Defect Rate alerts.`,
+    `• \`${COMMAND} import\` — upload an Amazon returns report (FBA or merchant-fulfilled); each return becomes a case, without duplicates on re-import.`,
     `• \`${COMMAND} help\` — this list.`,
     "",
     "*On a case card*",

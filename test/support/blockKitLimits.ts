@@ -82,6 +82,7 @@ function element(e: Obj, where: string, problems: string[]) {
       }
       break;
     case "users_select":
+    case "file_input":
       break;
     case "multi_static_select":
       if (!e.options?.length || e.options.length > 100) problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);

@@ -13,6 +13,8 @@ export type SlackStandIn = {
   fail(method: string, fault: Fault): void;
   /** Extra fields merged into one method's answers (e.g. apps.connections.open's url). */
   answer(method: string, fields: Record<string, unknown>): void;
+  /** A file Slack holds: files.info describes it, its download URL serves it to the bot token. */
+  addFile(id: string, name: string, content: string): void;
   close(): Promise<void>;
 };
 
@@ -24,6 +26,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const faults = new Map<string, Fault>();
   const extra = new Map<string, Record<string, unknown>>();
   let ts = 1_700_000_000;
+  const files = new Map<string, { name: string; content: string }>();
+  let base = "";
 
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -31,6 +35,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const raw = Buffer.concat(chunks).toString("utf8");
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
 
+    if (path.startsWith("/files/")) {
+      const file = files.get(path.slice("/files/".length));
+      const authorized = req.headers.authorization === "Bearer xoxb-test-token";
+      res.writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "text/plain" }).end(file && authorized ? file.content : "");
+      return;
+    }
     if (path.startsWith("/response/")) {
       responses.push({ path, body: raw ? JSON.parse(raw) : {} });
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
@@ -71,6 +81,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return { message_ts: `${ts}.000200` };
       case "chat.getPermalink":
         return { channel: args.channel, permalink: `https://stand-in.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
+      case "files.info": {
+        const f = files.get(args.file);
+        return f ? { file: { id: args.file, name: f.name, size: Buffer.byteLength(f.content), url_private_download: `${base}/files/${args.file}` } } : { ok: false, error: "file_not_found" };
+      }
       case "views.open":
         return { view: { id: `V${calls.length}`, ...(args.view ?? {}) } };
       default:
@@ -80,12 +94,14 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
 
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls: (method) => (method ? calls.filter((c) => c.method === method) : [...calls]),
     responses,
     fail: (method, fault) => faults.set(method, { ...fault }),
     answer: (method, fields) => extra.set(method, fields),
+    addFile: (id, name, content) => files.set(id, { name, content }),
     close: () =>
       new Promise((r) => {
         server.closeAllConnections();

@@ -1,0 +1,32 @@
+// The "Import returns report" modal: one file input for the report as downloaded from Seller Central.
+import type { types } from "@slack/bolt";
+import { CALLBACKS } from "../ids.ts";
+import { plain } from "./text.ts";
+
+export const REPORT_FILE_BLOCK = "report_file";
+
+export function importModal(channelId: string): types.ModalView {
+  return {
+    type: "modal",
+    callback_id: CALLBACKS.importReturns,
+    title: plain("Import returns", 24),
+    submit: plain("Import", 24),
+    close: plain("Cancel", 24),
+    private_metadata: JSON.stringify({ channelId }),
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: "Upload the *FBA customer returns* report or the *merchant-fulfilled returns* report, as downloaded from Seller Central (tab-separated .txt). Each return becomes a case; the same return in a later report is recognised and skipped. Cards are posted only for returns that need action now; a summary follows here.",
+        },
+      },
+      {
+        type: "input",
+        block_id: REPORT_FILE_BLOCK,
+        label: plain("Returns report", 2000),
+        element: { type: "file_input", action_id: "value", filetypes: ["txt", "tsv", "csv"], max_files: 1 },
+      } as types.InputBlock,
+    ],
+  };
+}
