@@ -5,6 +5,7 @@ import type { AppDeps } from "../deps.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
 import { answerList, answerOrders, answerSummary } from "./reports.ts";
+import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 
@@ -26,6 +27,13 @@ export function register(app: App, deps: AppDeps): void {
       }
       case "import": {
         await ack();
+        // A report shared in this channel just before the command is imported straight away.
+        const shared = await recentlySharedFile(client, command.channel_id, command.user_id, deps.now());
+        if (shared) {
+          await respond({ response_type: "ephemeral", text: `Importing ${shared.name ?? "the report you shared"}… a summary follows here.` });
+          await importSlackFile(deps, client, shared.id, command.channel_id, command.user_id, logger);
+          return;
+        }
         try {
           await client.views.open({ trigger_id: command.trigger_id, view: importModal(command.channel_id) });
         } catch (err) {

@@ -1,7 +1,8 @@
-// Importing a returns report from Slack: /case import opens a modal with a file input; the file
-// is fetched with the bot token and imported; one summary message follows in the channel.
+// Importing a returns report from Slack: a report shared in the channel just before /case import
+// is taken straight away, otherwise /case import opens a form with a file input. The file is
+// fetched with the bot token and imported; one summary message follows in the channel.
 import { Readable } from "node:stream";
-import type { App } from "@slack/bolt";
+import type { App, Logger, webApi } from "@slack/bolt";
 import { queueMessage } from "../domain/outbox.ts";
 import { importReturns } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
@@ -23,29 +24,44 @@ export function register(app: App, deps: AppDeps): void {
     // The import can take several seconds: close the form now, report in the channel.
     await ack();
     const { channelId } = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
-    const channel = channelId ?? deps.config.casesChannel;
-    const user = body.user.id;
-    const tell = (text: string) => client.chat.postEphemeral({ channel, user, text }).catch((err) => logger.warn(`Could not tell ${user}: ${(err as Error).message}`));
-    try {
-      const info = (await client.files.info({ file: files[0].id })).file as UploadedFile | undefined;
-      const url = info?.url_private_download ?? info?.url_private;
-      if (!info || !url) throw new Error("Slack did not give me the file. Upload it again.");
-      if ((info.size ?? 0) > MAX_FILE_BYTES) throw new Error("The file is larger than 50 MB; split the report by date range.");
-      const res = await fetch(url, { headers: { Authorization: `Bearer ${deps.config.botToken}` } });
-      if (!res.ok || !res.body) throw new Error(`Slack answered ${res.status} when I fetched the file. Upload it again.`);
-      const report = await readReturnsReport(Readable.fromWeb(res.body as never));
-      const summary = await importReturns(deps.prisma, report, {
-        now: deps.now(),
-        channelId: deps.config.casesChannel,
-        clock: deps.config.clock,
-        crisis: deps.config.crisis,
-        cardRules: deps.config.importCardRules,
-      });
-      await queueMessage(deps.prisma, channel, importSummaryMessage(summary, info.name ?? "returns report"));
-      deps.kickOutbox();
-    } catch (err) {
-      logger.warn(`Returns import failed: ${(err as Error).message}`);
-      await tell(`The returns report was not imported: ${(err as Error).message}`);
-    }
+    await importSlackFile(deps, client, files[0].id, channelId ?? deps.config.casesChannel, body.user.id, logger);
   });
+}
+
+/** Fetches an uploaded report with the bot token, imports it, and queues the summary for the channel. */
+export async function importSlackFile(deps: AppDeps, client: webApi.WebClient, fileId: string, channel: string, user: string, logger: Logger): Promise<void> {
+  try {
+    const info = (await client.files.info({ file: fileId })).file as UploadedFile | undefined;
+    const url = info?.url_private_download ?? info?.url_private;
+    if (!info || !url) throw new Error("Slack did not give me the file. Upload it again.");
+    if ((info.size ?? 0) > MAX_FILE_BYTES) throw new Error("The file is larger than 50 MB; split the report by date range.");
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${deps.config.botToken}` } });
+    if (!res.ok || !res.body) throw new Error(`Slack answered ${res.status} when I fetched the file. Upload it again.`);
+    const report = await readReturnsReport(Readable.fromWeb(res.body as never));
+    const summary = await importReturns(deps.prisma, report, {
+      now: deps.now(),
+      channelId: deps.config.casesChannel,
+      clock: deps.config.clock,
+      crisis: deps.config.crisis,
+      cardRules: deps.config.importCardRules,
+    });
+    await queueMessage(deps.prisma, channel, importSummaryMessage(summary, info.name ?? "returns report"));
+    deps.kickOutbox();
+  } catch (err) {
+    logger.warn(`Returns import failed: ${(err as Error).message}`);
+    await client.chat
+      .postEphemeral({ channel, user, text: `The returns report was not imported: ${(err as Error).message}` })
+      .catch((e) => logger.warn(`Could not tell ${user}: ${(e as Error).message}`));
+  }
+}
+
+/** The report this person shared in the channel in the last few minutes, if any. */
+export async function recentlySharedFile(client: webApi.WebClient, channel: string, user: string, now: Date): Promise<UploadedFile | undefined> {
+  const since = Math.floor(now.getTime() / 1000) - 15 * 60;
+  // Bounded: the command's trigger id must still be fresh if the form has to open instead.
+  const listed = await Promise.race([
+    client.files.list({ channel, user, ts_from: String(since), count: 1 }).then((r) => (r.files ?? []) as UploadedFile[], () => []),
+    new Promise<UploadedFile[]>((resolve) => setTimeout(() => resolve([]), 1000)),
+  ]);
+  return listed[0];
 }

@@ -48,6 +48,22 @@ describe("/case import", () => {
     expect(t.slack.calls("chat.postMessage").some((m) => m.args.text.includes("114-2962899-5762620"))).toBe(false);
   });
 
+  it("imports a report shared in the channel just before /case import, without the form", async () => {
+    t.slack.addFile("F0SHARED", "returns-july.txt", fbaReport([{ date: "2025-07-05", orderId: "114-2962899-5762699", reason: "SWITCHEROO", lpn: "S1" }]));
+    t.slack.answer("files.list", { files: [{ id: "F0SHARED", name: "returns-july.txt" }] });
+    try {
+      const opened = t.slack.calls("views.open").length;
+      await t.command("import");
+      const summary = await waitFor(() => t.slack.calls("chat.postMessage").find((m) => m.args.text.startsWith("Returns import returns-july.txt")), "the summary", 10_000);
+      expect(summary.args.channel).toBe("C0CASES");
+      expect(summary.args.text).toContain("1 rows read, 1 created");
+      expect(t.slack.calls("views.open")).toHaveLength(opened);
+      expect(t.slack.calls("files.list").at(-1)?.args).toMatchObject({ channel: "C0CASES", user: "U0AGENT1" });
+    } finally {
+      t.slack.answer("files.list", { files: [] });
+    }
+  });
+
   it("asks for the file when none is attached, and explains a file that is not a report", async () => {
     const empty = await submitFile("");
     expect(empty.json.errors[REPORT_FILE_BLOCK]).toContain("Attach the returns report");
