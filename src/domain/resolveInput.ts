@@ -5,7 +5,8 @@ import { MONEY_RESOLUTIONS, RESOLUTIONS, ROOT_CAUSES, keysOf } from "./vocabular
 
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-export function resolveSchema(caseCurrency: string | null) {
+/** `caseCurrency: "per case"` is for bulk resolving, where each case's own currency applies. */
+export function resolveSchema(caseCurrency: string | null | "per case") {
   return z
     .object({
       resolution: z.enum(keysOf(RESOLUTIONS), { error: "Choose how the case was resolved" }),
@@ -15,11 +16,11 @@ export function resolveSchema(caseCurrency: string | null) {
       note: z.preprocess(blank, z.string().trim().max(2000, "Keep the note under 2000 characters").optional()),
     })
     .transform((r, ctx) => {
-      const currency = r.currency ?? caseCurrency ?? undefined;
+      const currency = r.currency ?? (caseCurrency === "per case" ? undefined : caseCurrency) ?? undefined;
       if (MONEY_RESOLUTIONS.includes(r.resolution) && !r.amount) {
         ctx.addIssue({ code: "custom", path: ["amount"], message: `Say how much the buyer gets back for a ${RESOLUTIONS[r.resolution].toLowerCase()}, e.g. 12.50` });
       }
-      if (r.amount && !currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the amount" });
+      if (r.amount && !currency && caseCurrency !== "per case") ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the amount" });
       return { ...r, currency: r.amount ? currency : undefined };
     });
 }

@@ -50,7 +50,7 @@ function plan(r: ReturnRow, rules: CardRule[], crisis: CrisisSettings): Planned 
   return { row: r, externalId: returnExternalId(r), category, priority, risks, card, rootCause: m.rootCause };
 }
 
-function describe(r: ReturnRow): string {
+function returnDescription(r: ReturnRow): string {
   const parts = [`Amazon return ${r.reason}`, `${r.quantity} × ${r.productName ?? r.sku ?? r.asin ?? "item"}`, `returned ${r.returnDate.toISOString().slice(0, 10)}`];
   if (r.disposition) parts.push(`disposition ${r.disposition}`);
   if (r.returnRef) parts.push(`ref ${r.returnRef}`);
@@ -80,7 +80,7 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
         FROM unnest(
           ${col((p) => p.category)}::text[], ${col((p) => p.priority)}::text[], ${col((p) => p.row.orderId)}::text[], ${col((p) => p.row.asin ?? null)}::text[],
           ${col((p) => p.row.sku ?? null)}::text[], ${col((p) => p.row.orderAmount ?? null)}::text[], ${col((p) => (p.row.orderAmount ? (p.row.currency ?? null) : null))}::text[],
-          ${col((p) => describe(p.row))}::text[], ${col((p) => p.externalId)}::text[], ${col((p) => p.row.returnDate.toISOString())}::text[],
+          ${col((p) => returnDescription(p.row))}::text[], ${col((p) => p.externalId)}::text[], ${col((p) => p.row.returnDate.toISOString())}::text[],
           ${col((p) => p.rootCause ?? null)}::text[], ${col((p) => p.row.reason)}::text[], ${col((p) => (p.risks.length ? p.risks.join(", ") : null))}::text[],
           ${col((_, i) => clocksOf[i]?.responseDueAt.toISOString() ?? null)}::text[], ${col((_, i) => clocksOf[i]?.amazonDeadline ?? null)}::text[],
           ${col((_, i) => clocksOf[i]?.amazonDueAt?.toISOString() ?? null)}::text[]

@@ -91,12 +91,11 @@ export function register(app: App, deps: AppDeps): void {
     const meta = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
     const picked = (view.state.values[CASES_BLOCK]?.value?.selected_options ?? []).map((o) => Number(o.value));
     const state = readModalState(view.state.values);
-    // The currency placeholder only satisfies the form check: each case's own currency is used below.
-    const parsed = resolveSchema("USD").safeParse({ resolution: state[b.resolution], rootCause: state[b.rootCause], amount: state[b.amount], note: state[b.note] });
+    const parsed = resolveSchema("per case").safeParse({ resolution: state[b.resolution], rootCause: state[b.rootCause], amount: state[b.amount], note: state[b.note] });
     if (!picked.length || !parsed.success) {
       const errors: Record<string, string> = {};
       if (!picked.length) errors[CASES_BLOCK] = "Pick at least one case";
-      if (!parsed.success) for (const e of fieldErrors(parsed.error)) if (e.path !== "currency") errors[b[e.path as keyof typeof b] ?? b.note] ??= e.message;
+      if (!parsed.success) for (const e of fieldErrors(parsed.error)) errors[b[e.path as keyof typeof b] ?? b.note] ??= e.message;
       if (Object.keys(errors).length) {
         await ack({ response_action: "errors", errors });
         return;

@@ -13,7 +13,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export function intakeRoutes(deps: AppDeps): CustomRoute[] {
   return [
-    { path: "/healthz", method: ["GET"], handler: guarded((req, res) => healthz(deps, res)) },
+    { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res)) },
     { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res)) },
     { path: "/api/metrics/orders", method: ["POST"], handler: guarded((req, res) => postOrders(deps, req, res)) },
   ];
