@@ -1,6 +1,7 @@
 // Builds the Bolt app and registers every handler. It never listens by itself (see server.ts).
 import { App, LogLevel, type Logger } from "@slack/bolt";
 import type { AppDeps } from "./deps.ts";
+import type { BotIdentity } from "./slackIdentity.ts";
 import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
 import { intakeRoutes } from "./handlers/intakeApi.ts";
@@ -10,10 +11,12 @@ import { register as reports } from "./handlers/reports.ts";
 import { register as returnsImport } from "./handlers/returnsImport.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 
-export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: LogLevel } = {}): App {
+export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: LogLevel; identity?: BotIdentity } = {}): App {
   const { config } = deps;
   const app = new App({
     token: config.botToken,
+    // Known ids spare Bolt its own start-up auth.test.
+    ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     signingSecret: config.signingSecret,
     ...(config.appToken ? { socketMode: true, appToken: config.appToken } : {}),
     port: config.port,

@@ -28,6 +28,8 @@ async function main() {
     await bot.stop();
     process.exit(0);
   };
+  // A stray failure (e.g. Slack unreachable for a moment) is logged, not fatal: work is in the database.
+  process.on("unhandledRejection", (err) => console.error(`Unexpected error: ${(err as Error)?.message ?? err}`));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }

@@ -8,6 +8,7 @@ import { startClockSweep, type ClockSweep } from "./jobs/clockSweep.ts";
 import { startOdrWatch, type OdrWatch } from "./jobs/odrWatch.ts";
 import { startOutbox, type OutboxOptions, type OutboxWorker } from "./jobs/outbox.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
+import { botIdentity } from "./slackIdentity.ts";
 
 export type RunningBot = {
   /** The HTTP port actually listened on (useful with PORT=0). */
@@ -30,13 +31,14 @@ export type StartOptions = {
 };
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
+  const identity = await botIdentity(config, (m) => (opts.logger ? opts.logger.warn(m) : console.warn(m)));
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
   const app = createApp(
     { config, prisma: database.prisma, now, kickOutbox: () => outbox?.kick(), defectIn: (m) => odrWatch?.touch(m) },
-    { logger: opts.logger, logLevel: opts.logLevel },
+    { logger: opts.logger, logLevel: opts.logLevel, identity },
   );
   const started = (await app.start(config.port)) as unknown;
   // Cards that were stored but not posted before a restart go out now.

@@ -9,6 +9,9 @@ import { checkOdr } from "../domain/odr.ts";
 import { fireDueTimers } from "../domain/responseClock.ts";
 
 const ODR_SCAN_EVERY_MS = 10 * 60_000;
+const OUTBOX_CLEANUP_EVERY_MS = 60 * 60_000;
+/** Delivered Slack messages are kept this long (for looking into "did it go out?"), then removed. */
+export const SENT_MESSAGES_KEPT_DAYS = 30;
 
 export type ClockSweep = {
   /** One sweep now; returns how many timers fired. */
@@ -29,6 +32,13 @@ export function startClockSweep(opts: {
   let stopped = false;
   let job: schedule.Job | null = null;
   let lastOdrScan = 0;
+  let lastCleanup = 0;
+
+  async function cleanUpOutbox() {
+    if (Date.now() - lastCleanup < OUTBOX_CLEANUP_EVERY_MS) return;
+    lastCleanup = Date.now();
+    await opts.prisma.outboxMessage.deleteMany({ where: { status: "sent", sentAt: { lt: new Date(Date.now() - SENT_MESSAGES_KEPT_DAYS * 86_400_000) } } });
+  }
 
   async function scanCrises(): Promise<number> {
     const now = opts.now();
@@ -51,6 +61,7 @@ export function startClockSweep(opts: {
       if (fired.length < 1000 || stopped) break;
     }
     if (!stopped && (await scanCrises()) > 0) opts.onFired();
+    if (!stopped) await cleanUpOutbox();
     return total;
   }
 

@@ -102,4 +102,20 @@ describe("outbox", () => {
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(950);
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(950);
   });
+
+  it("removes delivered messages after 30 days, keeping recent and undelivered ones", async () => {
+    t = await startTestBot(testDb, { slack, env: { SWEEP_INTERVAL_SECONDS: "3600" } });
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await t.db.prisma.outboxMessage.createMany({
+      data: [
+        { kind: "message", channelId: "C1", payload: {}, status: "sent", sentAt: old },
+        { kind: "message", channelId: "C1", payload: {}, status: "sent", sentAt: new Date() },
+        { kind: "message", channelId: "C1", payload: {}, status: "failed", lastError: "Slack error channel_not_found", createdAt: old },
+      ],
+    });
+    await t.stop(); // the sweep at start of the next run cleans up
+    t = await startTestBot(testDb, { slack, env: { SWEEP_INTERVAL_SECONDS: "3600" } });
+    await waitFor(async () => (await t!.db.prisma.outboxMessage.count()) === 2, "the clean-up");
+    expect((await t.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => m.status)).toEqual(["sent", "failed"]);
+  });
 });

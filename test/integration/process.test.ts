@@ -69,4 +69,19 @@ describe("the bot process", () => {
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
   });
+
+  it("stops with a clear message when Slack refuses the bot token", async () => {
+    slack.fail("auth.test", { error: "invalid_auth", times: 1 });
+    const p = run({
+      SLACK_BOT_TOKEN: "xoxb-revoked",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: slack.url,
+      CASES_CHANNEL: "C0CASES",
+      PORT: String(await freePort()),
+      DATA_DIR: testDb.settings.dataDir,
+      ...(testDb.settings.databaseUrl ? { DATABASE_URL: testDb.settings.databaseUrl } : {}),
+    });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toContain("Slack refused SLACK_BOT_TOKEN (invalid_auth)");
+  });
 });
