@@ -3,10 +3,7 @@
 // background (once per burst).
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:detection
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "../src/db.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 import { checkWave, DEFAULT_RISK_PHRASES, type CrisisSettings } from "../src/domain/crisis.ts";
 import { checkOdr, recordOrders } from "../src/domain/odr.ts";
 
@@ -24,13 +21,10 @@ const summary = (ms: number[]) => {
 };
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-bench-detect-"));
-  const databaseUrl = process.env.DATABASE_URL;
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const { db, done } = await emptyBenchDatabase("detect");
   const { prisma } = db;
   const now = new Date("2026-11-23T08:00:00Z");
   const t0 = performance.now();
-  await prisma.$executeRawUnsafe(`TRUNCATE "CaseTimer", "CaseEvent", "OutboxMessage", "DigestRun", "CrisisAlert", "OrderVolume", "Case" RESTART IDENTITY CASCADE`);
   // 200,000 cases over 90 days: 2,000 ASINs, 9 marketplaces, every tenth a defect (review, claim, chargeback).
   await prisma.$executeRaw`
     INSERT INTO "Case" (category, priority, status, "orderId", asin, marketplace, description, source, "createdAt", "updatedAt")
@@ -59,8 +53,7 @@ async function main() {
   console.log(`Crisis detection on a new case, ${CASES} cases stored, ${db.kind}:`);
   console.log(`  on the new case (return-wave check): ${summary(waveMs.slice(5))}`);
   console.log(`  in the background after defect cases (ODR re-read, alert active): ${summary(odrMs.slice(5))}`);
-  await db.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await done();
 }
 
 main().catch((err) => {

@@ -1,10 +1,7 @@
 // Benchmark: the weekly triage digest computed over 200,000 stored cases.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:digest
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "../src/db.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 import { digestPeriod } from "../src/domain/digest.ts";
 import { triageReport } from "../src/domain/triage.ts";
 import { triageMessage } from "../src/views/triageReport.ts";
@@ -13,13 +10,10 @@ const CASES = 200_000;
 const DAYS = 56; // eight weeks of history
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-bench-digest-"));
-  const databaseUrl = process.env.DATABASE_URL;
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const { db, done } = await emptyBenchDatabase("digest");
   const { prisma } = db;
   const end = new Date("2026-11-23T08:00:00Z");
   const t0 = performance.now();
-  await prisma.$executeRawUnsafe(`TRUNCATE "CaseTimer", "CaseEvent", "OutboxMessage", "DigestRun", "Case" RESTART IDENTITY CASCADE`);
   // Cases spread evenly over eight weeks: 500 ASINs, 12 agents, a fifth still open.
   await prisma.$executeRaw`
     INSERT INTO "Case" (category, priority, status, "orderId", asin, description, source, "createdAt", "updatedAt",
@@ -55,8 +49,7 @@ async function main() {
     runs.push(performance.now() - t);
   }
   console.log(`Weekly digest over ${CASES} cases on ${db.kind}: ${runs.map((r) => `${r.toFixed(0)} ms`).join(", ")} (${report!.opened.count} opened in the week, ${report!.backlog.new + report!.backlog.claimed} open)`);
-  await db.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await done();
 }
 
 main().catch((err) => {

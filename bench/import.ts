@@ -1,12 +1,9 @@
 // Benchmark: importing a 10,000-row FBA returns report (one in ten seller-fault, so carded).
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:import
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { loadConfig } from "../src/config.ts";
-import { openDatabase } from "../src/db.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 import { importReturns } from "../src/domain/returnsImport.ts";
 import { readReturnsReport } from "../src/domain/returnsReport.ts";
 import { fbaReport, type FbaRow } from "../test/support/returnsFiles.ts";
@@ -14,10 +11,7 @@ import { fbaReport, type FbaRow } from "../test/support/returnsFiles.ts";
 const ROWS = 10_000;
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-bench-import-"));
-  const databaseUrl = process.env.DATABASE_URL;
-  const db = await openDatabase({ databaseUrl, dataDir });
-  await db.prisma.$executeRawUnsafe(`TRUNCATE "CaseTimer", "CaseEvent", "OutboxMessage", "DigestRun", "CrisisAlert", "OrderVolume", "Case" RESTART IDENTITY CASCADE`);
+  const { db, done } = await emptyBenchDatabase("import");
   const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES" });
   const rows: FbaRow[] = Array.from({ length: ROWS }, (_, i) => ({
     date: i % 2 ? "2025-07-01T10:00:00+00:00" : "01-JUL-2025",
@@ -36,8 +30,7 @@ async function main() {
     const seconds = (performance.now() - t) / 1000;
     console.log(`${ROWS}-row report, ${round}, ${db.kind}: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds)} rows/s) — ${s.created} created, ${s.duplicates} duplicates, ${s.carded} carded`);
   }
-  await db.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await done();
 }
 
 main().catch((err) => {

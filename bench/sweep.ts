@@ -1,23 +1,17 @@
 // Benchmark: one deadline sweep over 100,000 open cases of which 1,000 are past their deadline.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:sweep
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "../src/db.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 import { fireDueTimers } from "../src/domain/responseClock.ts";
 
 const OPEN_CASES = 100_000;
 const DUE = 1_000;
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-bench-sweep-"));
-  const databaseUrl = process.env.DATABASE_URL;
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const { db, done } = await emptyBenchDatabase("sweep");
   const { prisma } = db;
   const now = new Date("2026-11-26T12:00:00Z");
   const t0 = performance.now();
-  await prisma.$executeRawUnsafe(`TRUNCATE "CaseTimer", "CaseEvent", "OutboxMessage", "Case" RESTART IDENTITY CASCADE`);
   // Cases opened over the last 50 minutes; the first 1,000 are already past a one-hour deadline.
   await prisma.$executeRaw`
     INSERT INTO "Case" (category, priority, status, "orderId", description, source, "createdAt", "updatedAt", "responseDueAt", "messageTs", "channelId")
@@ -53,8 +47,7 @@ async function main() {
   console.log(`  nothing due: ${idleMs.toFixed(1)} ms`);
   console.log(`  ${fired.length} due: ${sweepMs.toFixed(1)} ms (claimed ${fired.length} timers, marked breaches, queued ${outbox} Slack messages)`);
 
-  await db.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await done();
 }
 
 main().catch((err) => {

@@ -6,7 +6,7 @@ import { CATEGORIES, PRIORITIES, keysOf } from "./vocabulary.ts";
 
 /** Empty strings and nulls (blank modal fields) count as "not given". */
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-const optional = <T extends z.ZodType>(t: T) => z.preprocess(blank, t.optional());
+export const optional = <T extends z.ZodType>(t: T) => z.preprocess(blank, t.optional());
 
 export const amountField = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : v),

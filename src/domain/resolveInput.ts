@@ -1,9 +1,8 @@
 // What the resolve form must contain: money only where money moves, always a root cause.
 import { z } from "zod";
-import { amountField, currencyField } from "./caseInput.ts";
+import { amountField, currencyField, optional } from "./caseInput.ts";
 import { MONEY_RESOLUTIONS, RESOLUTIONS, ROOT_CAUSES, keysOf } from "./vocabulary.ts";
 
-const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 /** `caseCurrency: "per case"` is for bulk resolving, where each case's own currency applies. */
 export function resolveSchema(caseCurrency: string | null | "per case") {
@@ -11,9 +10,9 @@ export function resolveSchema(caseCurrency: string | null | "per case") {
     .object({
       resolution: z.enum(keysOf(RESOLUTIONS), { error: "Choose how the case was resolved" }),
       rootCause: z.enum(keysOf(ROOT_CAUSES), { error: "Choose the root cause; it feeds the weekly triage" }),
-      amount: z.preprocess(blank, amountField.optional()),
-      currency: z.preprocess(blank, currencyField.optional()),
-      note: z.preprocess(blank, z.string().trim().max(2000, "Keep the note under 2000 characters").optional()),
+      amount: optional(amountField),
+      currency: optional(currencyField),
+      note: optional(z.string().trim().max(2000, "Keep the note under 2000 characters")),
     })
     .transform((r, ctx) => {
       const currency = r.currency ?? (caseCurrency === "per case" ? undefined : caseCurrency) ?? undefined;
