@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase, type Database } from "../src/db.ts";
+import { type Database, openDatabase } from "../src/db.ts";
 
 export async function emptyBenchDatabase(name: string): Promise<{ db: Database; done(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `aftersales-bench-${name}-`));

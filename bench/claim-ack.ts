@@ -2,15 +2,16 @@
 // Runs the real bot in HTTP mode against a local stand-in Slack, with signed requests.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench
+
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import { freePort } from "../test/support/freePort.ts";
 import { openDatabase } from "../src/db.ts";
 import { ACTIONS } from "../src/ids.ts";
+import { freePort } from "../test/support/freePort.ts";
+import { buttonPayload, interactionBody, postSigned, SIGNING_SECRET } from "../test/support/signedRequests.ts";
 import { startSlackStandIn } from "../test/support/slackStandIn.ts";
-import { SIGNING_SECRET, buttonPayload, interactionBody, postSigned } from "../test/support/signedRequests.ts";
 
 const CASES = 10_000;
 const CONCURRENCY = 20;
@@ -20,12 +21,12 @@ const ROUNDS = 30;
 const PAUSE_MS = 1000;
 const pause = () => new Promise((r) => setTimeout(r, PAUSE_MS));
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const summary = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b);
   return `p50 ${percentile(s, 50).toFixed(1)} ms · p99 ${percentile(s, 99).toFixed(1)} ms · max ${s.at(-1)!.toFixed(1)} ms (${s.length} clicks)`;
 };
-
 
 async function seed(databaseUrl: string | undefined, dataDir: string) {
   const db = await openDatabase({ databaseUrl, dataDir });
@@ -79,7 +80,10 @@ async function main() {
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 300) throw new Error("The bot did not come up");
     await new Promise((r) => setTimeout(r, 100));
@@ -87,7 +91,10 @@ async function main() {
 
   const click = async (caseId: number, user: string) => {
     const start = performance.now();
-    const res = await postSigned(base, interactionBody(buttonPayload({ actionId: ACTIONS.claim, value: String(caseId), userId: user })));
+    const res = await postSigned(
+      base,
+      interactionBody(buttonPayload({ actionId: ACTIONS.claim, value: String(caseId), userId: user })),
+    );
     if (res.status !== 200) throw new Error(`Claim click answered ${res.status}`);
     return performance.now() - start;
   };
@@ -122,7 +129,9 @@ async function main() {
 
   console.log(`Claim ack latency, ${CONCURRENCY} concurrent, ${CASES} cases, ${databaseUrl ? "postgres" : "pglite"}:`);
   console.log(`  different cases: ${summary(distinct)}`);
-  console.log(`  same case (race): ${summary(racing)}; ${raced.filter((c) => c.ownerId).length}/${raced.length} cases claimed, ${claimEvents} claim events`);
+  console.log(
+    `  same case (race): ${summary(racing)}; ${raced.filter((c) => c.ownerId).length}/${raced.length} cases claimed, ${claimEvents} claim events`,
+  );
 
   await slack.close();
   rmSync(dataDir, { recursive: true, force: true });

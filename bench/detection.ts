@@ -3,9 +3,10 @@
 // background (once per burst).
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:detection
-import { emptyBenchDatabase } from "./benchDatabase.ts";
-import { checkWave, DEFAULT_RISK_PHRASES, type CrisisSettings } from "../src/domain/crisis.ts";
+
+import { type CrisisSettings, checkWave, DEFAULT_RISK_PHRASES } from "../src/domain/crisis.ts";
 import { checkOdr, recordOrders } from "../src/domain/odr.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const CASES = 200_000;
 const settings: CrisisSettings = {
@@ -41,7 +42,16 @@ async function main() {
   const odrMs: number[] = [];
   for (let i = 0; i < 50; i++) {
     const c = await prisma.case.create({
-      data: { category: "negative_review", priority: "high", orderId: `114-9${String(i).padStart(6, "0")}-5762619`, asin: `B0${String(i % 2000).padStart(8, "0")}`, marketplace: "US", description: "1 star", source: "bench", createdAt: now },
+      data: {
+        category: "negative_review",
+        priority: "high",
+        orderId: `114-9${String(i).padStart(6, "0")}-5762619`,
+        asin: `B0${String(i % 2000).padStart(8, "0")}`,
+        marketplace: "US",
+        description: "1 star",
+        source: "bench",
+        createdAt: now,
+      },
     });
     let t = performance.now();
     await checkWave(prisma, c, now, settings);

@@ -1,10 +1,11 @@
 // Benchmark: the weekly triage digest computed over 200,000 stored cases.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:digest
-import { emptyBenchDatabase } from "./benchDatabase.ts";
+
 import { digestPeriod } from "../src/domain/digest.ts";
 import { triageReport } from "../src/domain/triage.ts";
 import { triageMessage } from "../src/views/triageReport.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const CASES = 200_000;
 const DAYS = 56; // eight weeks of history
@@ -36,19 +37,23 @@ async function main() {
     FROM generate_series(1, ${CASES}) g,
          LATERAL (SELECT ${end}::timestamp - make_interval(secs => (g::double precision / ${CASES}) * ${DAYS} * 86400) AS created) c`;
   await prisma.$executeRawUnsafe(`ANALYZE`);
-  console.log(`Seeded ${CASES} cases over ${DAYS} days on ${db.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${CASES} cases over ${DAYS} days on ${db.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const period = digestPeriod(end);
   await triageReport(prisma, period); // warm-up
   const runs: number[] = [];
-  let report;
+  let report: Awaited<ReturnType<typeof triageReport>> | undefined;
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     report = await triageReport(prisma, period);
     triageMessage(report, { title: "Weekly triage", zone: "UTC", now: end });
     runs.push(performance.now() - t);
   }
-  console.log(`Weekly digest over ${CASES} cases on ${db.kind}: ${runs.map((r) => `${r.toFixed(0)} ms`).join(", ")} (${report!.opened.count} opened in the week, ${report!.backlog.new + report!.backlog.claimed} open)`);
+  console.log(
+    `Weekly digest over ${CASES} cases on ${db.kind}: ${runs.map((r) => `${r.toFixed(0)} ms`).join(", ")} (${report!.opened.count} opened in the week, ${report!.backlog.new + report!.backlog.claimed} open)`,
+  );
   await done();
 }
 

@@ -3,10 +3,10 @@
 //   npm run bench:import
 import { Readable } from "node:stream";
 import { loadConfig } from "../src/config.ts";
-import { emptyBenchDatabase } from "./benchDatabase.ts";
 import { importReturns } from "../src/domain/returnsImport.ts";
 import { readReturnsReport } from "../src/domain/returnsReport.ts";
-import { fbaReport, type FbaRow } from "../test/support/returnsFiles.ts";
+import { type FbaRow, fbaReport } from "../test/support/returnsFiles.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const ROWS = 10_000;
 
@@ -25,10 +25,16 @@ async function main() {
   for (const round of ["first import", "same file again"]) {
     const t = performance.now();
     const s = await importReturns(db.prisma, await readReturnsReport(Readable.from([text])), {
-      now: new Date(), channelId: "C0CASES", clock: config.clock, crisis: config.crisis, cardRules: config.importCardRules,
+      now: new Date(),
+      channelId: "C0CASES",
+      clock: config.clock,
+      crisis: config.crisis,
+      cardRules: config.importCardRules,
     });
     const seconds = (performance.now() - t) / 1000;
-    console.log(`${ROWS}-row report, ${round}, ${db.kind}: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds)} rows/s) — ${s.created} created, ${s.duplicates} duplicates, ${s.carded} carded`);
+    console.log(
+      `${ROWS}-row report, ${round}, ${db.kind}: ${seconds.toFixed(2)} s (${Math.round(ROWS / seconds)} rows/s) — ${s.created} created, ${s.duplicates} duplicates, ${s.carded} carded`,
+    );
   }
   await done();
 }

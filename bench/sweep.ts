@@ -1,8 +1,9 @@
 // Benchmark: one deadline sweep over 100,000 open cases of which 1,000 are past their deadline.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:sweep
-import { emptyBenchDatabase } from "./benchDatabase.ts";
+
 import { fireDueTimers } from "../src/domain/responseClock.ts";
+import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const OPEN_CASES = 100_000;
 const DUE = 1_000;
@@ -29,7 +30,9 @@ async function main() {
     UNION ALL SELECT id, 'amazon_due', "createdAt" + interval '24 hours', 'pending' FROM "Case"`;
   await prisma.$executeRawUnsafe(`ANALYZE`);
   const timers = await prisma.caseTimer.count({ where: { status: "pending" } });
-  console.log(`Seeded ${OPEN_CASES} open cases and ${timers} pending timers on ${db.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${OPEN_CASES} open cases and ${timers} pending timers on ${db.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const channels = { casesChannel: "C0CASES", escalationChannel: "C0ESCAL" };
   // Warm the query paths once with a sweep that finds nothing (the usual case every 30 s).
@@ -45,7 +48,9 @@ async function main() {
   const outbox = await prisma.outboxMessage.count();
   console.log(`Deadline sweep on ${db.kind}, ${OPEN_CASES} open cases:`);
   console.log(`  nothing due: ${idleMs.toFixed(1)} ms`);
-  console.log(`  ${fired.length} due: ${sweepMs.toFixed(1)} ms (claimed ${fired.length} timers, marked breaches, queued ${outbox} Slack messages)`);
+  console.log(
+    `  ${fired.length} due: ${sweepMs.toFixed(1)} ms (claimed ${fired.length} timers, marked breaches, queued ${outbox} Slack messages)`,
+  );
 
   await done();
 }

@@ -1,17 +1,20 @@
 // Builds the Bolt app and registers every handler. It never listens by itself (see server.ts).
-import { App, LogLevel, type Logger } from "@slack/bolt";
+import { App, type Logger, LogLevel } from "@slack/bolt";
 import type { AppDeps } from "./deps.ts";
-import type { BotIdentity } from "./slackIdentity.ts";
 import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
-import { intakeRoutes } from "./handlers/intakeApi.ts";
 import { register as crisisActions } from "./handlers/crisisActions.ts";
+import { intakeRoutes } from "./handlers/intakeApi.ts";
 import { register as newCase } from "./handlers/newCase.ts";
 import { register as reports } from "./handlers/reports.ts";
-import { register as returnsImport } from "./handlers/returnsImport.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
+import { register as returnsImport } from "./handlers/returnsImport.ts";
+import type { BotIdentity } from "./slackIdentity.ts";
 
-export function createApp(deps: AppDeps, opts: { logger?: Logger; logLevel?: LogLevel; identity?: BotIdentity } = {}): App {
+export function createApp(
+  deps: AppDeps,
+  opts: { logger?: Logger; logLevel?: LogLevel; identity?: BotIdentity } = {},
+): App {
   const { config } = deps;
   const app = new App({
     token: config.botToken,

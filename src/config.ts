@@ -1,15 +1,20 @@
 // The environment, parsed once. Every bad or missing variable gets its own readable line.
 import { z } from "zod";
-import { isValidZone, parseBusinessHours, type BusinessHours } from "./domain/businessHours.ts";
+import { type BusinessHours, isValidZone, parseBusinessHours } from "./domain/businessHours.ts";
+import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "./domain/crisis.ts";
 import { cronProblem } from "./domain/digest.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
-import { DEFAULT_RISK_PHRASES, type CrisisSettings } from "./domain/crisis.ts";
 import type { CardRule } from "./domain/returnsImport.ts";
 
 const userIdList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids like U012ABCDEF, comma-separated")));
 
 const optionalText = z
@@ -17,9 +22,14 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
-const minutes = (what: string) => z.coerce.number<string | undefined>({ error: `must be a number of minutes (${what})` }).positive("must be more than 0 minutes");
+const minutes = (what: string) =>
+  z.coerce
+    .number<string | undefined>({ error: `must be a number of minutes (${what})` })
+    .positive("must be more than 0 minutes");
 const optionalMinutes = (what: string) => optionalText.pipe(minutes(what).optional());
-const channelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id like C012ABCDEF (channel details → bottom of the About tab)");
+const channelId = z
+  .string()
+  .regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id like C012ABCDEF (channel details → bottom of the About tab)");
 
 const schema = z.object({
   SLACK_BOT_TOKEN: z
@@ -29,47 +39,98 @@ const schema = z.object({
     .string({ error: "is required: the Signing Secret from Basic Information → App Credentials" })
     .min(1, "must not be empty"),
   SLACK_APP_TOKEN: optionalText.pipe(
-    z.string().startsWith("xapp-", "must be an app-level token starting with xapp- (or unset for HTTP mode)").optional(),
+    z
+      .string()
+      .startsWith("xapp-", "must be an app-level token starting with xapp- (or unset for HTTP mode)")
+      .optional(),
   ),
   SLACK_API_URL: optionalText.pipe(z.url("must be a URL such as https://slack.com/api/").optional()),
   PORT: z.coerce.number<string | undefined>({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
   DATABASE_URL: optionalText.pipe(
-    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)").optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (or unset for the embedded database)")
+      .optional(),
   ),
   DATA_DIR: z.string().default("./data"),
-  CASES_CHANNEL: z.string({ error: "is required: the id of the channel where new cases are posted (e.g. C012ABCDEF)" }).pipe(channelId),
+  CASES_CHANNEL: z
+    .string({ error: "is required: the id of the channel where new cases are posted (e.g. C012ABCDEF)" })
+    .pipe(channelId),
   ESCALATION_CHANNEL: optionalText.pipe(channelId.optional()),
   INTAKE_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   AGENT_USER_IDS: userIdList,
   LEAD_USER_IDS: userIdList,
-  AGENT_GROUP_ID: optionalText.pipe(z.string().regex(/^S[A-Z0-9]{2,}$/, "must be a user group id like S012ABCDEF").optional()),
+  AGENT_GROUP_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^S[A-Z0-9]{2,}$/, "must be a user group id like S012ABCDEF")
+      .optional(),
+  ),
   RESPONSE_SLA_MINUTES: optionalText.pipe(minutes("e.g. 60").default(60)),
   SLA_MINUTES_URGENT: optionalMinutes("e.g. 30"),
   SLA_MINUTES_HIGH: optionalMinutes("e.g. 60"),
   SLA_MINUTES_NORMAL: optionalMinutes("e.g. 60"),
-  SLA_WARNING_MINUTES: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of minutes, e.g. 15" }).min(0).default(15)),
-  SWEEP_INTERVAL_SECONDS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of seconds" }).int("must be whole seconds").min(1).max(3600).default(30)),
-  TEAM_TIMEZONE: optionalText.pipe(z.string().refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or Asia/Shanghai").default("UTC")),
+  SLA_WARNING_MINUTES: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a number of minutes, e.g. 15" }).min(0).default(15),
+  ),
+  SWEEP_INTERVAL_SECONDS: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: "must be a number of seconds" })
+      .int("must be whole seconds")
+      .min(1)
+      .max(3600)
+      .default(30),
+  ),
+  TEAM_TIMEZONE: optionalText.pipe(
+    z.string().refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or Asia/Shanghai").default("UTC"),
+  ),
   BUSINESS_HOURS: optionalText,
   DIGEST_CHANNEL: optionalText.pipe(channelId.optional()),
   DIGEST_CRON: optionalText.pipe(z.string().default("0 9 * * 1")),
   CRISIS_CHANNEL: optionalText.pipe(channelId.optional()),
-  WAVE_MIN_CASES: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a whole number of cases" }).int().min(2).default(5)),
-  WAVE_WINDOW_HOURS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of hours" }).positive().default(24)),
-  WAVE_MULTIPLIER: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number, e.g. 3" }).min(1).default(3)),
-  WAVE_BASELINE_DAYS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a whole number of days" }).int().min(1).default(28)),
-  WAVE_QUIET_HOURS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of hours" }).positive().default(24)),
-  ODR_ALERT_PERCENT: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 1.0" }).positive().max(100).default(1)),
-  ODR_WARNING_PERCENT: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 0.8" }).positive().max(100).default(0.8)),
+  WAVE_MIN_CASES: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a whole number of cases" }).int().min(2).default(5),
+  ),
+  WAVE_WINDOW_HOURS: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a number of hours" }).positive().default(24),
+  ),
+  WAVE_MULTIPLIER: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a number, e.g. 3" }).min(1).default(3),
+  ),
+  WAVE_BASELINE_DAYS: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a whole number of days" }).int().min(1).default(28),
+  ),
+  WAVE_QUIET_HOURS: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a number of hours" }).positive().default(24),
+  ),
+  ODR_ALERT_PERCENT: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 1.0" }).positive().max(100).default(1),
+  ),
+  ODR_WARNING_PERCENT: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a percentage, e.g. 0.8" }).positive().max(100).default(0.8),
+  ),
   RISK_PHRASES: optionalText,
   IMPORT_CARDS: optionalText.pipe(
     z
       .string()
       .default("seller_fault,claims,risk_words")
-      .transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(["seller_fault", "claims", "risk_words", "none"], { error: "lists seller_fault, claims, risk_words (or none)" }))),
+      .transform((v) =>
+        v
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.enum(["seller_fault", "claims", "risk_words", "none"], {
+            error: "lists seller_fault, claims, risk_words (or none)",
+          }),
+        ),
+      ),
   ),
-  STALLED_DAYS: optionalText.pipe(z.coerce.number<string | undefined>({ error: "must be a number of days" }).positive().default(5)),
+  STALLED_DAYS: optionalText.pipe(
+    z.coerce.number<string | undefined>({ error: "must be a number of days" }).positive().default(5),
+  ),
 });
 
 export type Config = {
@@ -155,9 +216,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     digestCron: e.DIGEST_CRON,
     crisis: {
       channelId: e.CRISIS_CHANNEL ?? e.CASES_CHANNEL,
-      wave: { minCases: e.WAVE_MIN_CASES, windowHours: e.WAVE_WINDOW_HOURS, multiplier: e.WAVE_MULTIPLIER, baselineDays: e.WAVE_BASELINE_DAYS, quietHours: e.WAVE_QUIET_HOURS },
+      wave: {
+        minCases: e.WAVE_MIN_CASES,
+        windowHours: e.WAVE_WINDOW_HOURS,
+        multiplier: e.WAVE_MULTIPLIER,
+        baselineDays: e.WAVE_BASELINE_DAYS,
+        quietHours: e.WAVE_QUIET_HOURS,
+      },
       odr: { alertPercent: e.ODR_ALERT_PERCENT, warningPercent: Math.min(e.ODR_WARNING_PERCENT, e.ODR_ALERT_PERCENT) },
-      riskPhrases: e.RISK_PHRASES ? e.RISK_PHRASES.split(",").map((p) => p.trim()).filter(Boolean) : DEFAULT_RISK_PHRASES,
+      riskPhrases: e.RISK_PHRASES
+        ? e.RISK_PHRASES.split(",")
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : DEFAULT_RISK_PHRASES,
     },
     importCardRules: e.IMPORT_CARDS.filter((r): r is CardRule => r !== "none"),
   };

@@ -25,7 +25,11 @@ export type Database = {
 // Cross-process lock id so two copies starting together do not migrate at once.
 const MIGRATION_LOCK_ID = 7_270_736_901;
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+}): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   let db = opts.pglite;
   if (!db) {
@@ -52,7 +56,10 @@ async function openPostgres(url: string): Promise<Database> {
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
-    await applyMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) as never });
+    await applyMigrations({
+      exec: (sql) => client.query(sql),
+      query: (sql, params) => client.query(sql, params) as never,
+    });
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
     await client.end();

@@ -4,7 +4,7 @@
 // allows one process at a time. With PostgreSQL both can run.)
 import { createReadStream, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { SingleBar, Presets } from "cli-progress";
+import { Presets, SingleBar } from "cli-progress";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db.ts";
 import { queueMessage } from "./domain/outbox.ts";
@@ -15,7 +15,9 @@ import { importSummaryMessage, importSummaryText } from "./views/importSummary.t
 async function main(): Promise<number> {
   const file = process.argv[2];
   if (!file) {
-    console.error("Usage: npm run import -- <returns-report.txt>\nThe FBA customer returns report or the merchant-fulfilled returns report, tab-separated as downloaded from Seller Central.");
+    console.error(
+      "Usage: npm run import -- <returns-report.txt>\nThe FBA customer returns report or the merchant-fulfilled returns report, tab-separated as downloaded from Seller Central.",
+    );
     return 2;
   }
   if (!existsSync(file)) {
@@ -26,9 +28,18 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const lines = Math.max(0, readFileSync(file).toString("utf8").split("\n").filter((l) => l.trim()).length - 1);
+    const lines = Math.max(
+      0,
+      readFileSync(file)
+        .toString("utf8")
+        .split("\n")
+        .filter((l) => l.trim()).length - 1,
+    );
     const report = await readReturnsReport(createReadStream(file));
-    const bar = new SingleBar({ format: "Importing |{bar}| {value}/{total} rows", hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: "Importing |{bar}| {value}/{total} rows", hideCursor: true },
+      Presets.shades_classic,
+    );
     bar.start(lines, 0);
     const summary = await importReturns(db.prisma, report, {
       now: new Date(),

@@ -1,12 +1,12 @@
 // Process entry: settings → database → Slack app → outbox → listen. SIGTERM/SIGINT drain and exit.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { startBot } from "./server.ts";
 
 async function main() {
   // A .env file is optional; variables already set in the environment win.
   if (existsSync(".env")) process.loadEnvFile(".env");
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (err) {
@@ -18,7 +18,9 @@ async function main() {
   }
   const bot = await startBot(config);
   const mode = config.appToken ? "Socket Mode" : `HTTP mode (Slack requests at /slack/events)`;
-  console.log(`After-sales bot is running in ${mode}; intake API and /healthz on port ${bot.port}; database: ${bot.database.kind}.`);
+  console.log(
+    `After-sales bot is running in ${mode}; intake API and /healthz on port ${bot.port}; database: ${bot.database.kind}.`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

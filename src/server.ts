@@ -1,12 +1,12 @@
 // Starts the whole bot: database (migrated) → Bolt app → outbox worker → listening.
 import type { AddressInfo, Server } from "node:net";
-import type { LogLevel, Logger } from "@slack/bolt";
+import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
-import { openDatabase, type Database } from "./db.ts";
-import { startClockSweep, type ClockSweep } from "./jobs/clockSweep.ts";
-import { startOdrWatch, type OdrWatch } from "./jobs/odrWatch.ts";
-import { startOutbox, type OutboxOptions, type OutboxWorker } from "./jobs/outbox.ts";
+import { type Database, openDatabase } from "./db.ts";
+import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
+import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
+import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
 import { botIdentity } from "./slackIdentity.ts";
 
@@ -52,7 +52,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     stalledDays: config.clock.stalledDays,
     ...opts.outbox,
   });
-  odrWatch = startOdrWatch({ prisma: database.prisma, now, crisis: config.crisis, onChecked: () => outbox?.kick(), logger: app.logger });
+  odrWatch = startOdrWatch({
+    prisma: database.prisma,
+    now,
+    crisis: config.crisis,
+    onChecked: () => outbox?.kick(),
+    logger: app.logger,
+  });
   const sweep = startClockSweep({
     prisma: database.prisma,
     now,

@@ -17,7 +17,10 @@ export function isValidZone(zone: string): boolean {
  */
 export function parseBusinessHours(spec: string, zone: string): BusinessHours {
   const windows = new Map<number, [number, number][]>();
-  for (const part of spec.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = part.match(/^([A-Za-z,\- ]+?)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/);
     if (!m) throw new Error(`"${part}" is not like "Mon-Fri 09:00-18:00"`);
     const start = Number(m[2]) * 60 + Number(m[3]);
@@ -34,7 +37,10 @@ export function parseBusinessHours(spec: string, zone: string): BusinessHours {
 
 function parseDays(text: string): number[] {
   const days: number[] = [];
-  for (const item of text.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean)) {
+  for (const item of text
+    .split(",")
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean)) {
     const [from, to] = item.split("-").map((d) => d.trim().slice(0, 3));
     const a = DAYS.indexOf(from as (typeof DAYS)[number]);
     const b = to === undefined ? a : DAYS.indexOf(to as (typeof DAYS)[number]);
@@ -51,7 +57,7 @@ function parseDays(text: string): number[] {
 export function addWorkingMinutes(start: Date, minutes: number, hours?: BusinessHours): Date {
   if (!hours) return new Date(start.getTime() + minutes * 60_000);
   let remainingMs = minutes * 60_000;
-  let cursor = DateTime.fromJSDate(start, { zone: hours.zone });
+  const cursor = DateTime.fromJSDate(start, { zone: hours.zone });
   // Walk the opening windows day by day; 400 days is far more than any real deadline needs.
   for (let day = 0; day < 400; day++) {
     const date = cursor.startOf("day").plus({ days: day });

@@ -1,8 +1,16 @@
 // What a new case must look like, whether it comes from the Slack modal or the intake API.
 import { z } from "zod";
-import { ASIN_EXAMPLE, ASIN_PATTERN, MARKETPLACE_CODES, MARKETPLACES, ORDER_ID_EXAMPLE, ORDER_ID_PATTERN, marketplaceCode } from "./amazon.ts";
+import {
+  ASIN_EXAMPLE,
+  ASIN_PATTERN,
+  MARKETPLACE_CODES,
+  MARKETPLACES,
+  marketplaceCode,
+  ORDER_ID_EXAMPLE,
+  ORDER_ID_PATTERN,
+} from "./amazon.ts";
 import { parseAmount } from "./money.ts";
-import { CATEGORIES, PRIORITIES, keysOf } from "./vocabulary.ts";
+import { CATEGORIES, keysOf, PRIORITIES } from "./vocabulary.ts";
 
 /** Empty strings and nulls (blank modal fields) count as "not given". */
 const blank = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
@@ -18,11 +26,13 @@ export const amountField = z.preprocess(
 );
 
 /** A marketplace code (US, DE…) or Amazon marketplace id, read as its code. */
-export const marketplaceField = z.string({ error: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` }).transform((v, ctx) => {
-  const code = marketplaceCode(v);
-  if (!code) ctx.addIssue({ code: "custom", message: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` });
-  return code ?? "US";
-});
+export const marketplaceField = z
+  .string({ error: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` })
+  .transform((v, ctx) => {
+    const code = marketplaceCode(v);
+    if (!code) ctx.addIssue({ code: "custom", message: `Marketplace is one of ${MARKETPLACE_CODES.join(", ")}` });
+    return code ?? "US";
+  });
 
 export const currencyField = z
   .string({ error: "Currency is a 3-letter code like USD" })
@@ -50,13 +60,22 @@ export const newCaseSchema = z
     currency: optional(currencyField),
     buyerName: optional(z.string().trim().max(200, "Buyer name is at most 200 characters")),
     externalId: optional(z.string().trim().max(200, "externalId is at most 200 characters")),
-    source: optional(z.string().trim().regex(/^[a-z0-9_.-]{1,40}$/, "source is a short lower-case name like helpdesk")),
+    source: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9_.-]{1,40}$/, "source is a short lower-case name like helpdesk"),
+    ),
   })
   .transform((c, ctx) => {
     // The marketplace decides the currency unless one was given.
     const currency = c.currency ?? (c.marketplace ? MARKETPLACES[c.marketplace].currency : undefined);
     if (c.orderValue && !currency) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: "Give the currency (e.g. USD) or the marketplace of the order" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["currency"],
+        message: "Give the currency (e.g. USD) or the marketplace of the order",
+      });
     }
     return { ...c, currency: c.orderValue ? currency : c.currency };
   });
@@ -73,5 +92,8 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 export const orderVolumeSchema = z.object({
   marketplace: marketplaceField,
   date: z.iso.date({ error: "date is a day like 2026-11-25" }),
-  orders: z.number({ error: "orders is a whole number of orders" }).int("orders is a whole number of orders").min(0, "orders cannot be negative"),
+  orders: z
+    .number({ error: "orders is a whole number of orders" })
+    .int("orders is a whole number of orders")
+    .min(0, "orders cannot be negative"),
 });

@@ -8,7 +8,8 @@ export type ListFilter =
   | { kind: "user"; userId: string }
   | { kind: "asin"; asin: string };
 
-export const LIST_HELP = "Use `open`, `mine`, `unclaimed`, `breached`, a person (`@name`) or an ASIN like `B00TZ73MUY`.";
+export const LIST_HELP =
+  "Use `open`, `mine`, `unclaimed`, `breached`, a person (`@name`) or an ASIN like `B00TZ73MUY`.";
 export const PAGE_SIZE = 20;
 
 export function parseListFilter(text: string): ListFilter | { error: string } {
@@ -58,7 +59,12 @@ function where(f: ListFilter, viewerId: string): Prisma.CaseWhereInput {
 }
 
 /** One page, oldest first (newest first for an ASIN's history). */
-export async function listCases(prisma: PrismaClient, f: ListFilter, viewerId: string, page: number): Promise<{ cases: CaseRef[]; total: number }> {
+export async function listCases(
+  prisma: PrismaClient,
+  f: ListFilter,
+  viewerId: string,
+  page: number,
+): Promise<{ cases: CaseRef[]; total: number }> {
   const w = where(f, viewerId);
   const [total, cases] = await Promise.all([
     prisma.case.count({ where: w }),
@@ -67,7 +73,16 @@ export async function listCases(prisma: PrismaClient, f: ListFilter, viewerId: s
       orderBy: [{ createdAt: f.kind === "asin" ? "desc" : "asc" }, { id: "asc" }],
       skip: page * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { number: true, category: true, priority: true, status: true, createdAt: true, ownerId: true, channelId: true, messageTs: true },
+      select: {
+        number: true,
+        category: true,
+        priority: true,
+        status: true,
+        createdAt: true,
+        ownerId: true,
+        channelId: true,
+        messageTs: true,
+      },
     }),
   ]);
   return { cases, total };

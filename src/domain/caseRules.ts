@@ -6,7 +6,22 @@ import { caseNumber, RESOLUTIONS, type Resolution, type RootCause } from "./voca
 
 export type CaseChange = {
   ok: true;
-  data: Partial<Pick<Case, "status" | "ownerId" | "claimedAt" | "firstReplyAt" | "resolvedAt" | "resolvedById" | "resolution" | "rootCause" | "resolutionNote" | "resolutionCurrency" | "reopenedAt">> & {
+  data: Partial<
+    Pick<
+      Case,
+      | "status"
+      | "ownerId"
+      | "claimedAt"
+      | "firstReplyAt"
+      | "resolvedAt"
+      | "resolvedById"
+      | "resolution"
+      | "rootCause"
+      | "resolutionNote"
+      | "resolutionCurrency"
+      | "reopenedAt"
+    >
+  > & {
     resolutionAmount?: string | null;
   };
   event: { kind: string; detail?: Record<string, unknown> };
@@ -21,7 +36,10 @@ export const REPLY_DOUBLE_CLICK_MS = 30_000;
 
 const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
 const notAgent = (c: Snapshot, verb: string) =>
-  refuse("not_agent", `Only after-sales agents can ${verb} cases, so ${caseNumber(c.number)} was left as it is. Ask a lead to add you to the agents.`);
+  refuse(
+    "not_agent",
+    `Only after-sales agents can ${verb} cases, so ${caseNumber(c.number)} was left as it is. Ask a lead to add you to the agents.`,
+  );
 const isResolved = (c: Snapshot) =>
   refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card if the buyer came back.`);
 
@@ -37,13 +55,20 @@ export function decideClaim(c: Snapshot, actor: Actor, now: Date): Decision {
 }
 
 export function decideTakeOver(c: Snapshot, actor: Actor, now: Date): Decision {
-  if (!actor.isLead) return refuse("not_lead", `Only leads can take over a case. Ask <@${c.ownerId}> or a lead if ${caseNumber(c.number)} needs a new owner.`);
+  if (!actor.isLead)
+    return refuse(
+      "not_lead",
+      `Only leads can take over a case. Ask <@${c.ownerId}> or a lead if ${caseNumber(c.number)} needs a new owner.`,
+    );
   if (c.status === "resolved") return isResolved(c);
   if (c.ownerId === actor.userId) return refuse("own", `You already own ${caseNumber(c.number)}.`);
   return {
     ok: true,
     data: { status: "claimed", ownerId: actor.userId, claimedAt: now },
-    event: { kind: c.status === "claimed" ? "taken_over" : "claimed", detail: c.ownerId ? { from: c.ownerId } : undefined },
+    event: {
+      kind: c.status === "claimed" ? "taken_over" : "claimed",
+      detail: c.ownerId ? { from: c.ownerId } : undefined,
+    },
   };
 }
 
@@ -51,11 +76,20 @@ export function decideTakeOver(c: Snapshot, actor: Actor, now: Date): Decision {
  * Logging a reply on an unclaimed case claims it: whoever answered the buyer is working it.
  * (Not for a bulk acknowledgement sent to a whole wave: then the cases stay unclaimed.)
  */
-export function decideLogReply(c: Snapshot, actor: Actor, now: Date, lastReplyByActorAt?: Date, claimIfUnclaimed = true): Decision {
+export function decideLogReply(
+  c: Snapshot,
+  actor: Actor,
+  now: Date,
+  lastReplyByActorAt?: Date,
+  claimIfUnclaimed = true,
+): Decision {
   if (!actor.isAgent) return notAgent(c, "log replies on");
   if (c.status === "resolved") return isResolved(c);
   if (c.status === "claimed" && c.ownerId !== actor.userId && !actor.isLead) {
-    return refuse("not_owner", `${caseNumber(c.number)} is owned by <@${c.ownerId}>; only the owner or a lead logs replies on it.`);
+    return refuse(
+      "not_owner",
+      `${caseNumber(c.number)} is owned by <@${c.ownerId}>; only the owner or a lead logs replies on it.`,
+    );
   }
   if (lastReplyByActorAt && now.getTime() - lastReplyByActorAt.getTime() < REPLY_DOUBLE_CLICK_MS) {
     return refuse("duplicate", `Your reply on ${caseNumber(c.number)} is already logged.`);
@@ -68,10 +102,16 @@ export function decideLogReply(c: Snapshot, actor: Actor, now: Date, lastReplyBy
 
 /** A lead hands an unclaimed case to someone (e.g. one person on a whole return wave). */
 export function decideAssign(c: Snapshot, actor: Actor, assigneeId: string, now: Date): Decision {
-  if (!actor.isLead) return refuse("not_lead", `Only leads can assign cases; ${caseNumber(c.number)} was left as it is.`);
+  if (!actor.isLead)
+    return refuse("not_lead", `Only leads can assign cases; ${caseNumber(c.number)} was left as it is.`);
   if (c.status === "resolved") return isResolved(c);
-  if (c.status === "claimed") return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.`);
-  return { ok: true, data: { status: "claimed", ownerId: assigneeId, claimedAt: now }, event: { kind: "assigned", detail: { to: assigneeId } } };
+  if (c.status === "claimed")
+    return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.`);
+  return {
+    ok: true,
+    data: { status: "claimed", ownerId: assigneeId, claimedAt: now },
+    event: { kind: "assigned", detail: { to: assigneeId } },
+  };
 }
 
 /** Whether this person may open the resolve form at all. */
@@ -79,8 +119,10 @@ export function mayResolve(c: Snapshot, actor: Actor): CaseRefusal | undefined {
   if (c.status === "resolved") return isResolved(c);
   if (actor.isLead) return undefined;
   if (!actor.isAgent) return notAgent(c, "resolve");
-  if (c.status === "new") return refuse("unclaimed", `Claim ${caseNumber(c.number)} first; only its owner or a lead can resolve it.`);
-  if (c.ownerId !== actor.userId) return refuse("not_owner", `Only <@${c.ownerId}> (the owner) or a lead can resolve ${caseNumber(c.number)}.`);
+  if (c.status === "new")
+    return refuse("unclaimed", `Claim ${caseNumber(c.number)} first; only its owner or a lead can resolve it.`);
+  if (c.ownerId !== actor.userId)
+    return refuse("not_owner", `Only <@${c.ownerId}> (the owner) or a lead can resolve ${caseNumber(c.number)}.`);
   return undefined;
 }
 
@@ -110,7 +152,16 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
       resolutionCurrency: input.amount ? (input.currency ?? null) : null,
       resolutionNote: input.note ?? null,
     },
-    event: { kind: "resolved", detail: { resolution: input.resolution, label: RESOLUTIONS[input.resolution], rootCause: input.rootCause, amount: input.amount, currency: input.currency } },
+    event: {
+      kind: "resolved",
+      detail: {
+        resolution: input.resolution,
+        label: RESOLUTIONS[input.resolution],
+        rootCause: input.rootCause,
+        amount: input.amount,
+        currency: input.currency,
+      },
+    },
   };
 }
 
@@ -121,7 +172,13 @@ export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
   }
   return {
     ok: true,
-    data: { status: "claimed", ownerId: c.ownerId ?? actor.userId, reopenedAt: now, resolvedAt: null, resolvedById: null },
+    data: {
+      status: "claimed",
+      ownerId: c.ownerId ?? actor.userId,
+      reopenedAt: now,
+      resolvedAt: null,
+      resolvedById: null,
+    },
     event: { kind: "reopened" },
   };
 }

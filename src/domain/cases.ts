@@ -1,13 +1,14 @@
 // Cases in the database: creation (idempotent per source + external id) and guarded changes.
-import { Prisma, type Case, type PrismaClient } from "../generated/prisma/client.ts";
+
+import { yieldToWaitingRequests } from "../db.ts";
+import { type Case, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { NewCaseInput } from "./caseInput.ts";
 import type { Decision } from "./caseRules.ts";
-import { yieldToWaitingRequests } from "../db.ts";
-import { queueCardPost, queueChangeMessages } from "./outbox.ts";
-import { checkWave, findRiskPhrases, raisePriority, riskHeadsUp, type CrisisSettings } from "./crisis.ts";
+import { type CrisisSettings, checkWave, findRiskPhrases, raisePriority, riskHeadsUp } from "./crisis.ts";
 import { DEFECT_CATEGORIES } from "./odr.ts";
-import { clocksToStop, planClocks, stopClocks, type ClockSettings } from "./responseClock.ts";
-import { priorityFor, type Priority } from "./vocabulary.ts";
+import { queueCardPost, queueChangeMessages } from "./outbox.ts";
+import { type ClockSettings, clocksToStop, planClocks, stopClocks } from "./responseClock.ts";
+import { type Priority, priorityFor } from "./vocabulary.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
 
@@ -25,7 +26,9 @@ export async function createCase(
 ): Promise<CreatedCase> {
   const externalId = input.externalId ?? null;
   if (externalId) {
-    const existing = await prisma.case.findUnique({ where: { source_externalId: { source: input.source, externalId } } });
+    const existing = await prisma.case.findUnique({
+      where: { source_externalId: { source: input.source, externalId } },
+    });
     if (existing) return { case: existing, created: false };
   }
   // Risk words ("broken", "质量差"…) mean the buyer may file a claim next: one priority up.
@@ -58,7 +61,15 @@ export async function createCase(
         },
       });
       await tx.caseTimer.createMany({ data: clocks.timers.map((t) => ({ caseId: c.id, ...t })) });
-      await tx.caseEvent.create({ data: { caseId: c.id, kind: "created", actorId: input.createdById, detail: { source: input.source }, createdAt: opts.now } });
+      await tx.caseEvent.create({
+        data: {
+          caseId: c.id,
+          kind: "created",
+          actorId: input.createdById,
+          detail: { source: input.source },
+          createdAt: opts.now,
+        },
+      });
       await queueCardPost(tx, c.id, opts.channelId);
       return c;
     });
@@ -68,7 +79,9 @@ export async function createCase(
   } catch (err) {
     // Two deliveries of the same external id raced: the other one created it.
     if (externalId && err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const existing = await prisma.case.findUnique({ where: { source_externalId: { source: input.source, externalId } } });
+      const existing = await prisma.case.findUnique({
+        where: { source_externalId: { source: input.source, externalId } },
+      });
       if (existing) return { case: existing, created: false };
     }
     throw err;
@@ -117,7 +130,13 @@ export async function changeCase(
       });
       if (count === 0) return false;
       const event = await tx.caseEvent.create({
-        data: { caseId, kind: decision.event.kind, actorId, detail: (decision.event.detail ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
+        data: {
+          caseId,
+          kind: decision.event.kind,
+          actorId,
+          detail: (decision.event.detail ?? undefined) as Prisma.InputJsonValue | undefined,
+          createdAt: now,
+        },
       });
       await queueChangeMessages(tx, caseId, event.id);
       await stopClocks(tx, caseId, clocksToStop(current, decision.data));
@@ -128,7 +147,16 @@ export async function changeCase(
   return { ok: false, reason: "busy", message: "The case changed several times just now; please try again." };
 }
 
-export async function lastEventAt(prisma: PrismaClient, caseId: number, kind: string, actorId: string): Promise<Date | undefined> {
-  const e = await prisma.caseEvent.findFirst({ where: { caseId, kind, actorId }, orderBy: { id: "desc" }, select: { createdAt: true } });
+export async function lastEventAt(
+  prisma: PrismaClient,
+  caseId: number,
+  kind: string,
+  actorId: string,
+): Promise<Date | undefined> {
+  const e = await prisma.caseEvent.findFirst({
+    where: { caseId, kind, actorId },
+    orderBy: { id: "desc" },
+    select: { createdAt: true },
+  });
   return e?.createdAt;
 }

@@ -4,7 +4,13 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { Priority } from "./vocabulary.ts";
 
-export type WaveSettings = { minCases: number; windowHours: number; multiplier: number; baselineDays: number; quietHours: number };
+export type WaveSettings = {
+  minCases: number;
+  windowHours: number;
+  multiplier: number;
+  baselineDays: number;
+  quietHours: number;
+};
 export type CrisisSettings = {
   channelId: string;
   wave: WaveSettings;
@@ -12,7 +18,17 @@ export type CrisisSettings = {
   riskPhrases: string[];
 };
 
-export const DEFAULT_RISK_PHRASES = ["poor quality", "not as described", "broken", "fake", "never arrived", "质量差", "与描述不符", "假货", "没收到"];
+export const DEFAULT_RISK_PHRASES = [
+  "poor quality",
+  "not as described",
+  "broken",
+  "fake",
+  "never arrived",
+  "质量差",
+  "与描述不符",
+  "假货",
+  "没收到",
+];
 const ACTIVE = "active";
 const HOUR = 3_600_000;
 
@@ -44,7 +60,13 @@ export async function waveCounts(db: Pick<PrismaClient, "$queryRaw">, asin: stri
   return { count: r.count, baseline: r.baseline, usualPerDay: r.baseline / s.baselineDays };
 }
 
-function queueCrisis(tx: Prisma.TransactionClient, kind: "crisis_post" | "crisis_update" | "crisis_note", alertId: number, channelId: string, extra: { caseId?: number; dedupeKey?: string; note?: string } = {}) {
+function queueCrisis(
+  tx: Prisma.TransactionClient,
+  kind: "crisis_post" | "crisis_update" | "crisis_note",
+  alertId: number,
+  channelId: string,
+  extra: { caseId?: number; dedupeKey?: string; note?: string } = {},
+) {
   return tx.outboxMessage.create({
     data: { kind, channelId, caseId: extra.caseId, payload: { alertId, note: extra.note }, dedupeKey: extra.dedupeKey },
   });
@@ -54,7 +76,12 @@ function queueCrisis(tx: Prisma.TransactionClient, kind: "crisis_post" | "crisis
  * Runs when a case arrives for an ASIN: raises the wave alert when the threshold is crossed, or
  * adds the case to the alert that is already running (updated in place, never re-posted).
  */
-export async function checkWave(prisma: PrismaClient, c: { id: number; asin: string | null }, now: Date, s: CrisisSettings): Promise<"raised" | "updated" | "none"> {
+export async function checkWave(
+  prisma: PrismaClient,
+  c: { id: number; asin: string | null },
+  now: Date,
+  s: CrisisSettings,
+): Promise<"raised" | "updated" | "none"> {
   if (!c.asin) return "none";
   const asin = c.asin;
   const counts = await waveCounts(prisma, asin, now, s.wave);
@@ -64,14 +91,28 @@ export async function checkWave(prisma: PrismaClient, c: { id: number; asin: str
   const key = { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } };
   if (!holds && !(await prisma.crisisAlert.findUnique({ where: key, select: { id: true } }))) return "none";
   return prisma.$transaction(async (tx) => {
-    let alert = await tx.crisisAlert.findUnique({ where: { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } } });
+    let alert = await tx.crisisAlert.findUnique({
+      where: { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } },
+    });
     if (!alert) {
       if (!holds) return "none";
       const { count } = await tx.crisisAlert.createMany({
-        data: [{ kind: "wave", subject: asin, windowKey: ACTIVE, startedAt: now, lastSeenAt: now, channelId: s.channelId, detail }],
+        data: [
+          {
+            kind: "wave",
+            subject: asin,
+            windowKey: ACTIVE,
+            startedAt: now,
+            lastSeenAt: now,
+            channelId: s.channelId,
+            detail,
+          },
+        ],
         skipDuplicates: true,
       });
-      alert = await tx.crisisAlert.findUniqueOrThrow({ where: { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } } });
+      alert = await tx.crisisAlert.findUniqueOrThrow({
+        where: { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: ACTIVE } },
+      });
       if (count === 1) {
         await queueCrisis(tx, "crisis_post", alert.id, s.channelId, { dedupeKey: `crisis_post:${alert.id}` });
         return "raised";
@@ -79,7 +120,11 @@ export async function checkWave(prisma: PrismaClient, c: { id: number; asin: str
     }
     await tx.crisisAlert.update({ where: { id: alert.id }, data: holds ? { lastSeenAt: now, detail } : { detail } });
     await queueCrisis(tx, "crisis_update", alert.id, s.channelId);
-    await queueCrisis(tx, "crisis_note", alert.id, s.channelId, { caseId: c.id, note: "joined", dedupeKey: `crisis_note:${alert.id}:${c.id}` });
+    await queueCrisis(tx, "crisis_note", alert.id, s.channelId, {
+      caseId: c.id,
+      note: "joined",
+      dedupeKey: `crisis_note:${alert.id}:${c.id}`,
+    });
     return "updated";
   });
 }
@@ -103,7 +148,10 @@ export async function clearQuietWaves(prisma: PrismaClient, now: Date, s: Crisis
       });
       if (count === 0) return false;
       await queueCrisis(tx, "crisis_update", alert.id, alert.channelId ?? s.channelId);
-      await queueCrisis(tx, "crisis_note", alert.id, alert.channelId ?? s.channelId, { note: "cleared", dedupeKey: `crisis_cleared:${alert.id}` });
+      await queueCrisis(tx, "crisis_note", alert.id, alert.channelId ?? s.channelId, {
+        note: "cleared",
+        dedupeKey: `crisis_cleared:${alert.id}`,
+      });
       return true;
     });
     if (done) cleared++;
@@ -112,7 +160,12 @@ export async function clearQuietWaves(prisma: PrismaClient, now: Date, s: Crisis
 }
 
 /** Risk words: one heads-up per ASIN per hour; later risk cases of that hour are added to it. */
-export async function riskHeadsUp(prisma: PrismaClient, c: { id: number; asin: string | null }, now: Date, s: CrisisSettings): Promise<"raised" | "updated"> {
+export async function riskHeadsUp(
+  prisma: PrismaClient,
+  c: { id: number; asin: string | null },
+  now: Date,
+  s: CrisisSettings,
+): Promise<"raised" | "updated"> {
   const subject = c.asin ?? "(no ASIN)";
   const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR).toISOString();
   return prisma.$transaction(async (tx) => {
@@ -120,7 +173,9 @@ export async function riskHeadsUp(prisma: PrismaClient, c: { id: number; asin: s
       data: [{ kind: "risk", subject, windowKey: hour, startedAt: now, lastSeenAt: now, channelId: s.channelId }],
       skipDuplicates: true,
     });
-    const alert = await tx.crisisAlert.findUniqueOrThrow({ where: { kind_subject_windowKey: { kind: "risk", subject, windowKey: hour } } });
+    const alert = await tx.crisisAlert.findUniqueOrThrow({
+      where: { kind_subject_windowKey: { kind: "risk", subject, windowKey: hour } },
+    });
     if (count === 1) {
       await queueCrisis(tx, "crisis_post", alert.id, s.channelId, { dedupeKey: `crisis_post:${alert.id}` });
       return "raised";
@@ -132,13 +187,43 @@ export async function riskHeadsUp(prisma: PrismaClient, c: { id: number; asin: s
 }
 
 /** The cases an alert is about: a wave's cases since its window began; a heads-up's risk cases of its hour. */
-export async function casesOfAlert(prisma: PrismaClient, alert: { kind: string; subject: string; startedAt: Date; windowKey: string; clearedAt: Date | null }, s: CrisisSettings) {
-  const select = { id: true, number: true, category: true, priority: true, status: true, createdAt: true, ownerId: true, channelId: true, messageTs: true, asin: true, sku: true, marketplace: true, rootCause: true, riskPhrases: true, description: true, firstReplyAt: true } as const;
+export async function casesOfAlert(
+  prisma: PrismaClient,
+  alert: { kind: string; subject: string; startedAt: Date; windowKey: string; clearedAt: Date | null },
+  s: CrisisSettings,
+) {
+  const select = {
+    id: true,
+    number: true,
+    category: true,
+    priority: true,
+    status: true,
+    createdAt: true,
+    ownerId: true,
+    channelId: true,
+    messageTs: true,
+    asin: true,
+    sku: true,
+    marketplace: true,
+    rootCause: true,
+    riskPhrases: true,
+    description: true,
+    firstReplyAt: true,
+  } as const;
   const asin = alert.subject === "(no ASIN)" ? null : alert.subject;
   if (alert.kind === "risk") {
     const from = new Date(alert.windowKey);
-    return prisma.case.findMany({ where: { asin, riskPhrases: { not: null }, createdAt: { gte: from, lt: new Date(from.getTime() + HOUR) } }, orderBy: { createdAt: "asc" }, select });
+    return prisma.case.findMany({
+      where: { asin, riskPhrases: { not: null }, createdAt: { gte: from, lt: new Date(from.getTime() + HOUR) } },
+      orderBy: { createdAt: "asc" },
+      select,
+    });
   }
   const since = new Date(alert.startedAt.getTime() - s.wave.windowHours * HOUR);
-  return prisma.case.findMany({ where: { asin, createdAt: { gt: since, ...(alert.clearedAt ? { lte: alert.clearedAt } : {}) } }, orderBy: { createdAt: "asc" }, select, take: 500 });
+  return prisma.case.findMany({
+    where: { asin, createdAt: { gt: since, ...(alert.clearedAt ? { lte: alert.clearedAt } : {}) } },
+    orderBy: { createdAt: "asc" },
+    select,
+    take: 500,
+  });
 }

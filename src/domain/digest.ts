@@ -11,7 +11,12 @@ export const LATE_AFTER_MS = 5 * 60_000;
 
 /** The 7 days before a scheduled time; the scheduled time is the period's key. */
 export function digestPeriod(scheduledFor: Date): DigestPeriod {
-  return { key: scheduledFor.toISOString(), from: new Date(scheduledFor.getTime() - DIGEST_DAYS * 86_400_000), to: scheduledFor, scheduledFor };
+  return {
+    key: scheduledFor.toISOString(),
+    from: new Date(scheduledFor.getTime() - DIGEST_DAYS * 86_400_000),
+    to: scheduledFor,
+    scheduledFor,
+  };
 }
 
 /** Checks a DIGEST_CRON expression (5 fields, or 6 with leading seconds); returns a problem or undefined. */
@@ -31,7 +36,11 @@ export function lastScheduledTime(expression: string, zone: string, now: Date): 
 }
 
 /** Claims the period; false when another run (or another copy of the bot) already has it. */
-export async function claimDigestPeriod(tx: Prisma.TransactionClient, p: DigestPeriod, late: boolean): Promise<boolean> {
+export async function claimDigestPeriod(
+  tx: Prisma.TransactionClient,
+  p: DigestPeriod,
+  late: boolean,
+): Promise<boolean> {
   const { count } = await tx.digestRun.createMany({
     data: [{ periodKey: p.key, periodStart: p.from, periodEnd: p.to, late }],
     skipDuplicates: true,
@@ -39,7 +48,12 @@ export async function claimDigestPeriod(tx: Prisma.TransactionClient, p: DigestP
   return count === 1;
 }
 
-export async function queueDigest(tx: Prisma.TransactionClient, p: DigestPeriod, channelId: string, message: { text: string; blocks: unknown[] }): Promise<void> {
+export async function queueDigest(
+  tx: Prisma.TransactionClient,
+  p: DigestPeriod,
+  channelId: string,
+  message: { text: string; blocks: unknown[] },
+): Promise<void> {
   await tx.outboxMessage.create({
     data: { kind: "digest", channelId, payload: message as Prisma.InputJsonValue, dedupeKey: `digest:${p.key}` },
   });

@@ -12,10 +12,13 @@ export function parseAmount(input: string): string | undefined {
 }
 
 /** "12.5" + "USD" → "12.50 USD"; JPY has no minor unit. */
-export function formatMoney(amount: { toString(): string } | null | undefined, currency: string | null | undefined): string | undefined {
+export function formatMoney(
+  amount: { toString(): string } | null | undefined,
+  currency: string | null | undefined,
+): string | undefined {
   if (amount === null || amount === undefined) return undefined;
   const [whole, frac = ""] = amount.toString().split(".");
   const cur = currency ?? "";
-  const digits = ZERO_DECIMAL.has(cur) ? "" : "." + (frac + "00").slice(0, 2);
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${digits}${cur ? " " + cur : ""}`;
+  const digits = ZERO_DECIMAL.has(cur) ? "" : `.${(`${frac}00`).slice(0, 2)}`;
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${digits}${cur ? ` ${cur}` : ""}`;
 }

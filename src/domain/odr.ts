@@ -20,7 +20,10 @@ export type OdrReading = {
   defectsUntilLimit: number;
 };
 
-export async function recordOrders(prisma: PrismaClient, v: { marketplace: string; date: string; orders: number; span: "day" | "60d" }): Promise<void> {
+export async function recordOrders(
+  prisma: PrismaClient,
+  v: { marketplace: string; date: string; orders: number; span: "day" | "60d" },
+): Promise<void> {
   await prisma.orderVolume.upsert({
     where: { marketplace_date_span: { marketplace: v.marketplace, date: v.date, span: v.span } },
     create: v,
@@ -32,10 +35,26 @@ export async function recordOrders(prisma: PrismaClient, v: { marketplace: strin
  * One query: orders in the last 60 days (a 60-day total given since the last daily figure wins,
  * otherwise the daily figures) and the defective orders, each order counted once.
  */
-export async function readOdr(prisma: Pick<PrismaClient, "$queryRaw">, marketplace: string, now: Date, limitPercent: number): Promise<OdrReading | undefined> {
+export async function readOdr(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  marketplace: string,
+  now: Date,
+  limitPercent: number,
+): Promise<OdrReading | undefined> {
   const since = new Date(now.getTime() - ODR_DAYS * 86_400_000);
   const sinceDay = since.toISOString().slice(0, 10);
-  const [d] = await prisma.$queryRaw<{ total: number | null; lastTotalDate: string | null; lastDay: string | null; dayOrders: number | null; defects: number; reviews: number; claims: number; chargebacks: number }[]>`
+  const [d] = await prisma.$queryRaw<
+    {
+      total: number | null;
+      lastTotalDate: string | null;
+      lastDay: string | null;
+      dayOrders: number | null;
+      defects: number;
+      reviews: number;
+      claims: number;
+      chargebacks: number;
+    }[]
+  >`
     WITH total AS (
       SELECT orders, date FROM "OrderVolume" WHERE marketplace = ${marketplace} AND span = '60d' ORDER BY date DESC, "updatedAt" DESC LIMIT 1
     ), days AS (
@@ -79,10 +98,20 @@ export async function readOdr(prisma: Pick<PrismaClient, "$queryRaw">, marketpla
  * Raises the warning (ODR_WARNING_PERCENT) or the alert (ODR_ALERT_PERCENT) once when crossed,
  * updates it while it holds, and clears it when the rate falls back.
  */
-export async function checkOdr(prisma: PrismaClient, marketplace: string, now: Date, s: CrisisSettings): Promise<OdrReading | undefined> {
+export async function checkOdr(
+  prisma: PrismaClient,
+  marketplace: string,
+  now: Date,
+  s: CrisisSettings,
+): Promise<OdrReading | undefined> {
   const reading = await readOdr(prisma, marketplace, now, s.odr.alertPercent);
   if (!reading) return undefined;
-  const level = reading.percent >= s.odr.alertPercent - 1e-9 ? "odr_alert" : reading.percent >= s.odr.warningPercent - 1e-9 ? "odr_warning" : undefined;
+  const level =
+    reading.percent >= s.odr.alertPercent - 1e-9
+      ? "odr_alert"
+      : reading.percent >= s.odr.warningPercent - 1e-9
+        ? "odr_warning"
+        : undefined;
   const detail = reading as unknown as Prisma.InputJsonValue;
   const activeWhere = { kind: { in: ["odr_warning", "odr_alert"] }, subject: marketplace, windowKey: "active" };
   // Below both thresholds with nothing to clear: no transaction needed.
@@ -96,18 +125,44 @@ export async function checkOdr(prisma: PrismaClient, marketplace: string, now: D
         // Above the limit only the alert is kept current; the warning waits underneath it.
         if (kind === "odr_warning" && level === "odr_alert") continue;
         await tx.crisisAlert.update({ where: { id: active.id }, data: { lastSeenAt: now, detail } });
-        await tx.outboxMessage.create({ data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } } });
+        await tx.outboxMessage.create({
+          data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } },
+        });
       } else if (active) {
-        await tx.crisisAlert.update({ where: { id: active.id }, data: { status: "cleared", clearedAt: now, windowKey: active.startedAt.toISOString(), detail } });
-        await tx.outboxMessage.create({ data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } } });
+        await tx.crisisAlert.update({
+          where: { id: active.id },
+          data: { status: "cleared", clearedAt: now, windowKey: active.startedAt.toISOString(), detail },
+        });
+        await tx.outboxMessage.create({
+          data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } },
+        });
       } else if (holds && !(kind === "odr_warning" && level === "odr_alert")) {
         const { count } = await tx.crisisAlert.createMany({
-          data: [{ kind, subject: marketplace, windowKey: "active", startedAt: now, lastSeenAt: now, channelId: s.channelId, detail }],
+          data: [
+            {
+              kind,
+              subject: marketplace,
+              windowKey: "active",
+              startedAt: now,
+              lastSeenAt: now,
+              channelId: s.channelId,
+              detail,
+            },
+          ],
           skipDuplicates: true,
         });
         if (count === 1) {
-          const created = await tx.crisisAlert.findUniqueOrThrow({ where: { kind_subject_windowKey: { kind, subject: marketplace, windowKey: "active" } } });
-          await tx.outboxMessage.create({ data: { kind: "crisis_post", channelId: s.channelId, payload: { alertId: created.id }, dedupeKey: `crisis_post:${created.id}` } });
+          const created = await tx.crisisAlert.findUniqueOrThrow({
+            where: { kind_subject_windowKey: { kind, subject: marketplace, windowKey: "active" } },
+          });
+          await tx.outboxMessage.create({
+            data: {
+              kind: "crisis_post",
+              channelId: s.channelId,
+              payload: { alertId: created.id },
+              dedupeKey: `crisis_post:${created.id}`,
+            },
+          });
         }
       }
     }

@@ -28,6 +28,13 @@ export async function queueChangeMessages(tx: Tx, caseId: number, eventId: numbe
 }
 
 /** A finished message (a report, an import summary): posted as it is, once. */
-export async function queueMessage(tx: Tx | PrismaClient, channelId: string, message: { text: string; blocks: unknown[] }, dedupeKey?: string): Promise<void> {
-  await tx.outboxMessage.create({ data: { kind: "message", channelId, payload: message as Prisma.InputJsonValue, dedupeKey } });
+export async function queueMessage(
+  tx: Tx | PrismaClient,
+  channelId: string,
+  message: { text: string; blocks: unknown[] },
+  dedupeKey?: string,
+): Promise<void> {
+  await tx.outboxMessage.create({
+    data: { kind: "message", channelId, payload: message as Prisma.InputJsonValue, dedupeKey },
+  });
 }

@@ -1,8 +1,7 @@
 // What the resolve form must contain: money only where money moves, always a root cause.
 import { z } from "zod";
 import { amountField, currencyField, optional } from "./caseInput.ts";
-import { MONEY_RESOLUTIONS, RESOLUTIONS, ROOT_CAUSES, keysOf } from "./vocabulary.ts";
-
+import { keysOf, MONEY_RESOLUTIONS, RESOLUTIONS, ROOT_CAUSES } from "./vocabulary.ts";
 
 /** `caseCurrency: "per case"` is for bulk resolving, where each case's own currency applies. */
 export function resolveSchema(caseCurrency: string | null | "per case") {
@@ -17,9 +16,14 @@ export function resolveSchema(caseCurrency: string | null | "per case") {
     .transform((r, ctx) => {
       const currency = r.currency ?? (caseCurrency === "per case" ? undefined : caseCurrency) ?? undefined;
       if (MONEY_RESOLUTIONS.includes(r.resolution) && !r.amount) {
-        ctx.addIssue({ code: "custom", path: ["amount"], message: `Say how much the buyer gets back for a ${RESOLUTIONS[r.resolution].toLowerCase()}, e.g. 12.50` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["amount"],
+          message: `Say how much the buyer gets back for a ${RESOLUTIONS[r.resolution].toLowerCase()}, e.g. 12.50`,
+        });
       }
-      if (r.amount && !currency && caseCurrency !== "per case") ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the amount" });
+      if (r.amount && !currency && caseCurrency !== "per case")
+        ctx.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the amount" });
       return { ...r, currency: r.amount ? currency : undefined };
     });
 }

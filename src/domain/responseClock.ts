@@ -24,7 +24,15 @@ export type AmazonDeadline = keyof typeof AMAZON_DEADLINES;
 export const AMAZON_WARNING_HOURS = 12;
 
 /** Cases that start from a buyer's message fall under Amazon's 24-hour reply rule. */
-const BUYER_MESSAGE_CATEGORIES: Category[] = ["complaint", "refund", "return", "replacement", "reshipment", "delivery_issue", "other"];
+const BUYER_MESSAGE_CATEGORIES: Category[] = [
+  "complaint",
+  "refund",
+  "return",
+  "replacement",
+  "reshipment",
+  "delivery_issue",
+  "other",
+];
 
 export function amazonDeadlineFor(category: Category): AmazonDeadline | undefined {
   if (category === "a_to_z_claim" || category === "chargeback") return category;
@@ -42,7 +50,10 @@ export type ClockPlan = {
   timers: { kind: TimerKind; fireAt: Date }[];
 };
 
-export function planClocks(c: { createdAt: Date; priority: Priority; category: Category }, settings: ClockSettings): ClockPlan {
+export function planClocks(
+  c: { createdAt: Date; priority: Priority; category: Category },
+  settings: ClockSettings,
+): ClockPlan {
   const sla = settings.slaMinutes[c.priority];
   // With a very short clock (demos), remind half-way instead of before the case even exists.
   const warnAfter = sla > settings.warningMinutes ? sla - settings.warningMinutes : sla / 2;
@@ -52,7 +63,10 @@ export function planClocks(c: { createdAt: Date; priority: Priority; category: C
     { kind: "response_breach", fireAt: responseDueAt },
   ];
   if (c.category === "delivery_issue") {
-    timers.push({ kind: "stalled_parcel", fireAt: new Date(c.createdAt.getTime() + settings.stalledDays * 86_400_000) });
+    timers.push({
+      kind: "stalled_parcel",
+      fireAt: new Date(c.createdAt.getTime() + settings.stalledDays * 86_400_000),
+    });
   }
   const amazonDeadline = amazonDeadlineFor(c.category);
   if (!amazonDeadline) return { responseDueAt, timers };
@@ -140,5 +154,8 @@ export async function fireDueTimers(
 
 export async function stopClocks(tx: Prisma.TransactionClient, caseId: number, kinds: TimerKind[]): Promise<void> {
   if (kinds.length === 0) return;
-  await tx.caseTimer.updateMany({ where: { caseId, status: "pending", kind: { in: kinds } }, data: { status: "cancelled" } });
+  await tx.caseTimer.updateMany({
+    where: { caseId, status: "pending", kind: { in: kinds } },
+    data: { status: "cancelled" },
+  });
 }

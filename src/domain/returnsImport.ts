@@ -1,8 +1,8 @@
 // Turns a returns report into cases: idempotent per row (a stable external id), written in
 // batches inside transactions, cards only for the returns that need action now.
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { checkWave, findRiskPhrases, raisePriority, type CrisisSettings } from "./crisis.ts";
-import { planClocks, type ClockSettings } from "./responseClock.ts";
+import { type CrisisSettings, checkWave, findRiskPhrases, raisePriority } from "./crisis.ts";
+import { type ClockSettings, planClocks } from "./responseClock.ts";
 import { mapReason } from "./returnReasons.ts";
 import type { ReportFormat, ReportReader, ReturnRow, RowRejection } from "./returnsReport.ts";
 import type { Category, Priority } from "./vocabulary.ts";
@@ -38,7 +38,15 @@ export function returnExternalId(r: ReturnRow): string {
   return [r.orderId, r.returnRef ?? "", r.sku ?? "", r.returnDate.toISOString().slice(0, 10)].join("|");
 }
 
-type Planned = { row: ReturnRow; externalId: string; category: Category; priority: Priority; risks: string[]; card: boolean; rootCause?: string };
+type Planned = {
+  row: ReturnRow;
+  externalId: string;
+  category: Category;
+  priority: Priority;
+  risks: string[];
+  card: boolean;
+  rootCause?: string;
+};
 
 function plan(r: ReturnRow, rules: CardRule[], crisis: CrisisSettings): Planned {
   const m = mapReason(r.reason);
@@ -46,12 +54,19 @@ function plan(r: ReturnRow, rules: CardRule[], crisis: CrisisSettings): Planned 
   const category: Category = r.aToZClaim ? "a_to_z_claim" : m.category;
   let priority: Priority = r.aToZClaim ? "urgent" : m.sellerFault || m.group === "unknown" ? "high" : "normal";
   if (risks.length) priority = raisePriority(priority);
-  const card = (rules.includes("seller_fault") && m.sellerFault) || (rules.includes("claims") && r.aToZClaim) || (rules.includes("risk_words") && risks.length > 0);
+  const card =
+    (rules.includes("seller_fault") && m.sellerFault) ||
+    (rules.includes("claims") && r.aToZClaim) ||
+    (rules.includes("risk_words") && risks.length > 0);
   return { row: r, externalId: returnExternalId(r), category, priority, risks, card, rootCause: m.rootCause };
 }
 
 function returnDescription(r: ReturnRow): string {
-  const parts = [`Amazon return ${r.reason}`, `${r.quantity} × ${r.productName ?? r.sku ?? r.asin ?? "item"}`, `returned ${r.returnDate.toISOString().slice(0, 10)}`];
+  const parts = [
+    `Amazon return ${r.reason}`,
+    `${r.quantity} × ${r.productName ?? r.sku ?? r.asin ?? "item"}`,
+    `returned ${r.returnDate.toISOString().slice(0, 10)}`,
+  ];
   if (r.disposition) parts.push(`disposition ${r.disposition}`);
   if (r.returnRef) parts.push(`ref ${r.returnRef}`);
   const comment = r.comment ? `\nBuyer: “${r.comment}”` : "";
@@ -67,11 +82,17 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
       });
       const seen = new Set(existing.map((e) => e.externalId));
       const fresh: Planned[] = [];
-      for (const p of batch) if (!seen.has(p.externalId)) (seen.add(p.externalId), fresh.push(p));
+      for (const p of batch) {
+        if (seen.has(p.externalId)) continue;
+        seen.add(p.externalId);
+        fresh.push(p);
+      }
       if (!fresh.length) return { created: [] };
       // Plain SQL with one array per column: Prisma's createMany builds large inserts slowly.
-      const clocksOf = fresh.map((p) => (p.card ? planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock) : undefined));
-      const col = <T,>(f: (p: Planned, i: number) => T) => fresh.map(f);
+      const clocksOf = fresh.map((p) =>
+        p.card ? planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock) : undefined,
+      );
+      const col = <T>(f: (p: Planned, i: number) => T) => fresh.map(f);
       const inserted = await tx.$queryRaw<{ id: number; externalId: string }[]>`
         INSERT INTO "Case" (category, priority, "orderId", asin, sku, "orderValue", currency, description, source, "externalId",
                             "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
@@ -95,9 +116,10 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
       const carded: number[] = [];
       fresh.forEach((p, i) => {
         const id = idOf.get(p.externalId);
-        if (!id || !clocksOf[i]) return;
+        const clocks = clocksOf[i];
+        if (!id || !clocks) return;
         carded.push(id);
-        for (const t of clocksOf[i]!.timers) timerRows.push({ caseId: id, kind: t.kind, fireAt: t.fireAt.toISOString() });
+        for (const t of clocks.timers) timerRows.push({ caseId: id, kind: t.kind, fireAt: t.fireAt.toISOString() });
       });
       if (timerRows.length) {
         await tx.$executeRaw`INSERT INTO "CaseTimer" ("caseId", kind, "fireAt")
@@ -114,8 +136,22 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
   );
 }
 
-export async function importReturns(prisma: PrismaClient, report: ReportReader, o: ImportOptions): Promise<ImportSummary> {
-  const summary: ImportSummary = { format: report.format, rowsRead: 0, created: 0, duplicates: 0, carded: 0, withRiskWords: 0, rejected: [], byReason: {}, byAsin: {} };
+export async function importReturns(
+  prisma: PrismaClient,
+  report: ReportReader,
+  o: ImportOptions,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    format: report.format,
+    rowsRead: 0,
+    created: 0,
+    duplicates: 0,
+    carded: 0,
+    withRiskWords: 0,
+    rejected: [],
+    byReason: {},
+    byAsin: {},
+  };
   const waveAsins = new Set<string>();
   let batch: Planned[] = [];
 
@@ -126,7 +162,10 @@ export async function importReturns(prisma: PrismaClient, report: ReportReader, 
     summary.duplicates += batch.length - created.length;
     for (const p of created) {
       summary.byReason[p.row.reason] = (summary.byReason[p.row.reason] ?? 0) + 1;
-      if (p.row.asin) (summary.byAsin[p.row.asin] = (summary.byAsin[p.row.asin] ?? 0) + 1), waveAsins.add(p.row.asin);
+      if (p.row.asin) {
+        summary.byAsin[p.row.asin] = (summary.byAsin[p.row.asin] ?? 0) + 1;
+        waveAsins.add(p.row.asin);
+      }
       if (p.card) summary.carded++;
       if (p.risks.length) summary.withRiskWords++;
     }
@@ -145,7 +184,11 @@ export async function importReturns(prisma: PrismaClient, report: ReportReader, 
 
   // Early warning once per ASIN for the whole file, not once per row.
   for (const asin of waveAsins) {
-    const latest = await prisma.case.findFirst({ where: { asin, source: IMPORT_SOURCE }, orderBy: { createdAt: "desc" }, select: { id: true, asin: true, createdAt: true } });
+    const latest = await prisma.case.findFirst({
+      where: { asin, source: IMPORT_SOURCE },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, asin: true, createdAt: true },
+    });
     if (latest) await checkWave(prisma, latest, o.now, o.crisis);
   }
   // Imported risk cases are raised a priority, tagged and carded; the summary counts them.

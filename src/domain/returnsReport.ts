@@ -27,7 +27,11 @@ export type ReturnRow = {
 };
 export type RowRejection = { line: number; reason: string };
 
-const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_]+/g, "-");
+const norm = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 
 const FBA_REQUIRED = ["return-date", "sku", "asin", "reason"];
 const MFN_REQUIRED = ["order-id", "return-request-date", "return-reason", "asin"];
@@ -49,7 +53,11 @@ export function parseReportDate(text: string): Date | undefined {
   if (!t) return undefined;
   const iso = DateTime.fromISO(t, { zone: "utc" });
   if (iso.isValid) return iso.toJSDate();
-  const mon = DateTime.fromFormat(t.toUpperCase().replace(/^(\d{1,2})-([A-Z]{3})-/, (_, d, m) => `${d}-${m[0]}${m.slice(1).toLowerCase()}-`), "d-LLL-yyyy", { zone: "utc" });
+  const mon = DateTime.fromFormat(
+    t.toUpperCase().replace(/^(\d{1,2})-([A-Z]{3})-/, (_, d, m) => `${d}-${m[0]}${m.slice(1).toLowerCase()}-`),
+    "d-LLL-yyyy",
+    { zone: "utc" },
+  );
   return mon.isValid ? mon.toJSDate() : undefined;
 }
 
@@ -63,10 +71,17 @@ function toRow(rec: Record<string, string>, format: ReportFormat, line: number):
   };
   const orderId = get("order-id", "amazon-order-id");
   if (!orderId) return { line, reason: "the order id is missing" };
-  if (!ORDER_ID_PATTERN.test(orderId)) return { line, reason: `"${orderId}" is not an Amazon order id (like 114-2962899-5762619)` };
+  if (!ORDER_ID_PATTERN.test(orderId))
+    return { line, reason: `"${orderId}" is not an Amazon order id (like 114-2962899-5762619)` };
   const dateText = format === "fba" ? get("return-date") : get("return-request-date");
   const returnDate = dateText ? parseReportDate(dateText) : undefined;
-  if (!returnDate) return { line, reason: dateText ? `"${dateText}" is not a date (ISO like 2025-06-05 or 05-JUN-2025)` : "the return date is missing" };
+  if (!returnDate)
+    return {
+      line,
+      reason: dateText
+        ? `"${dateText}" is not a date (ISO like 2025-06-05 or 05-JUN-2025)`
+        : "the return date is missing",
+    };
   const reason = format === "fba" ? get("reason") : get("return-reason");
   if (!reason) return { line, reason: "the return reason is missing" };
   const asinText = get("asin");
@@ -74,7 +89,8 @@ function toRow(rec: Record<string, string>, format: ReportFormat, line: number):
   if (asinText && !asin) return { line, reason: `"${asinText}" is not an ASIN (10 characters like B00TZ73MUY)` };
   const quantityText = get("quantity", "return-quantity") ?? "1";
   const quantity = Number(quantityText);
-  if (!Number.isInteger(quantity) || quantity < 1) return { line, reason: `quantity "${quantityText}" is not a whole number of items` };
+  if (!Number.isInteger(quantity) || quantity < 1)
+    return { line, reason: `quantity "${quantityText}" is not a whole number of items` };
   const amountText = format === "mfn" ? get("order-amount") : undefined;
   return {
     line,
@@ -103,7 +119,15 @@ export type ReportReader = { format: ReportFormat; rows: AsyncIterable<ReturnRow
 export async function readReturnsReport(input: Readable): Promise<ReportReader> {
   const parser = input.pipe(
     // info: each record carries the line it started on, for the per-row messages.
-    parse({ delimiter: "\t", relax_quotes: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false, info: true }),
+    parse({
+      delimiter: "\t",
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: false,
+      info: true,
+    }),
   );
   const it: AsyncIterator<{ record: string[]; info: { lines: number } }> = parser[Symbol.asyncIterator]();
   let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
@@ -112,9 +136,14 @@ export async function readReturnsReport(input: Readable): Promise<ReportReader> 
   } catch (err) {
     throw new Error(`The file could not be read as a tab-separated report (${(err as Error).message}).`);
   }
-  if (first.done) throw new Error("The file is empty. Download the returns report again and upload the .txt/.tsv file as it is.");
+  if (first.done)
+    throw new Error("The file is empty. Download the returns report again and upload the .txt/.tsv file as it is.");
   const header = first.value.record.map(norm);
-  if (header.some((h) => /[\u0000-\u0008\u000e-\u001f]/.test(h))) throw new Error("The file looks binary (e.g. an Excel .xlsx). Upload the tab-separated text report as downloaded from Seller Central.");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in the header mean a binary file
+  if (header.some((h) => /[\u0000-\u0008\u000e-\u001f]/.test(h)))
+    throw new Error(
+      "The file looks binary (e.g. an Excel .xlsx). Upload the tab-separated text report as downloaded from Seller Central.",
+    );
   const detected = detectFormat(header);
   if ("error" in detected) throw new Error(detected.error);
   const format = detected.format;
@@ -136,7 +165,9 @@ export async function readReturnsReport(input: Readable): Promise<ReportReader> 
         continue;
       }
       const rec: Record<string, string> = {};
-      header.forEach((h, i) => (rec[h] = fields[i] ?? ""));
+      header.forEach((h, i) => {
+        rec[h] = fields[i] ?? "";
+      });
       yield toRow(rec, format, line);
     }
   }

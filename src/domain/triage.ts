@@ -2,13 +2,22 @@
 // every case): what came in and went out, the response clock, the products that need fixing,
 // the money, who holds what, and what is oldest.
 import { Prisma } from "../generated/prisma/client.ts";
-import { readOdr, type OdrReading } from "./odr.ts";
+import { type OdrReading, readOdr } from "./odr.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 export type Period = { from: Date; to: Date };
 export type Tally = { key: string; count: number; previous: number };
-export type CaseRef = { number: number; category: string; priority: string; status: string; createdAt: Date; ownerId: string | null; channelId: string | null; messageTs: string | null };
+export type CaseRef = {
+  number: number;
+  category: string;
+  priority: string;
+  status: string;
+  createdAt: Date;
+  ownerId: string | null;
+  channelId: string | null;
+  messageTs: string | null;
+};
 
 export type TriageReport = {
   period: Period;
@@ -18,7 +27,14 @@ export type TriageReport = {
   byStatus: Tally[];
   byCategory: Tally[];
   byPriority: Tally[];
-  sla: { due: number; met: number; breached: number; medianFirstReplyMinutes: number | null; p90FirstReplyMinutes: number | null; medianResolveMinutes: number | null };
+  sla: {
+    due: number;
+    met: number;
+    breached: number;
+    medianFirstReplyMinutes: number | null;
+    p90FirstReplyMinutes: number | null;
+    medianResolveMinutes: number | null;
+  };
   topAsins: { asin: string; count: number; causes: { rootCause: string; count: number }[] }[];
   asinCount: number;
   resolutions: { resolution: string; count: number }[];
@@ -57,7 +73,9 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
   const prev = previousPeriod(period);
 
   // Cases opened in this period and the one before, by status now, type and priority.
-  const opened = await db.$queryRaw<{ current: boolean; status: string; category: string; priority: string; count: number }[]>`
+  const opened = await db.$queryRaw<
+    { current: boolean; status: string; category: string; priority: string; count: number }[]
+  >`
     SELECT "createdAt" >= ${from}::timestamp AS current, status, category, priority, count(*)::int AS count
     FROM "Case" WHERE "createdAt" >= ${prev.from}::timestamp AND "createdAt" < ${to}::timestamp
     GROUP BY 1, 2, 3, 4`;
@@ -69,7 +87,9 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     SELECT status, count(*)::int AS count FROM "Case" WHERE status IN ('new', 'claimed') GROUP BY status`;
 
   // The first-response clock of the cases opened in the period; resolve time of those resolved in it.
-  const [sla] = await db.$queryRaw<{ due: number; met: number; breached: number; median: number | null; p90: number | null }[]>`
+  const [sla] = await db.$queryRaw<
+    { due: number; met: number; breached: number; median: number | null; p90: number | null }[]
+  >`
     SELECT count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL OR "responseDueAt" <= ${to}::timestamp)::int AS due,
            count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL AND "firstReplyAt" <= "responseDueAt")::int AS met,
            count(*) FILTER (WHERE "breachedAt" IS NOT NULL)::int AS breached,
@@ -94,7 +114,9 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     : [];
 
   // How cases were resolved in the period, and the money that went back to buyers.
-  const outcomes = await db.$queryRaw<{ resolution: string; currency: string | null; count: number; total: string | null }[]>`
+  const outcomes = await db.$queryRaw<
+    { resolution: string; currency: string | null; count: number; total: string | null }[]
+  >`
     SELECT resolution, "resolutionCurrency" AS currency, count(*)::int AS count, sum("resolutionAmount")::text AS total
     FROM "Case" WHERE "resolvedAt" >= ${from}::timestamp AND "resolvedAt" < ${to}::timestamp AND resolution IS NOT NULL
     GROUP BY 1, 2`;
@@ -111,7 +133,9 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
   const oldestUnclaimed = await db.$queryRaw<CaseRef[]>`
     SELECT ${caseRefColumns} FROM "Case" WHERE status = 'new' ORDER BY "createdAt", id LIMIT ${OLDEST}`;
 
-  const marketplaces = await db.$queryRaw<{ marketplace: string }[]>`SELECT DISTINCT marketplace FROM "OrderVolume" ORDER BY marketplace`;
+  const marketplaces = await db.$queryRaw<
+    { marketplace: string }[]
+  >`SELECT DISTINCT marketplace FROM "OrderVolume" ORDER BY marketplace`;
   const odr: OdrReading[] = [];
   for (const m of marketplaces) {
     const reading = await readOdr(db, m.marketplace, to, odrLimitPercent);
@@ -122,7 +146,8 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
   for (const o of outcomes) resolutionCounts.set(o.resolution, (resolutionCounts.get(o.resolution) ?? 0) + o.count);
   const backlog = { new: 0, claimed: 0 };
   for (const b of backlogRows) backlog[b.status as keyof typeof backlog] = b.count;
-  const sum = (rows: { current: boolean; count: number }[], current: boolean) => rows.filter((r) => r.current === current).reduce((n, r) => n + r.count, 0);
+  const sum = (rows: { current: boolean; count: number }[], current: boolean) =>
+    rows.filter((r) => r.current === current).reduce((n, r) => n + r.count, 0);
 
   return {
     period,
@@ -140,12 +165,21 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
       p90FirstReplyMinutes: minutes(sla.p90),
       medianResolveMinutes: minutes(resolveTime.median),
     },
-    topAsins: asins.map((a) => ({ asin: a.asin, count: a.count, causes: causes.filter((c) => c.asin === a.asin).map(({ rootCause, count }) => ({ rootCause, count })) })),
+    topAsins: asins.map((a) => ({
+      asin: a.asin,
+      count: a.count,
+      causes: causes.filter((c) => c.asin === a.asin).map(({ rootCause, count }) => ({ rootCause, count })),
+    })),
     asinCount: asins[0]?.total ?? 0,
-    resolutions: [...resolutionCounts].map(([resolution, count]) => ({ resolution, count })).sort((a, b) => b.count - a.count || a.resolution.localeCompare(b.resolution)),
+    resolutions: [...resolutionCounts]
+      .map(([resolution, count]) => ({ resolution, count }))
+      .sort((a, b) => b.count - a.count || a.resolution.localeCompare(b.resolution)),
     money: outcomes
-      .filter((o) => o.total !== null && o.currency !== null)
-      .map((o) => ({ resolution: o.resolution, currency: o.currency!, count: o.count, total: o.total! }))
+      .flatMap((o) =>
+        o.total !== null && o.currency !== null
+          ? [{ resolution: o.resolution, currency: o.currency, count: o.count, total: o.total }]
+          : [],
+      )
       .sort((a, b) => a.resolution.localeCompare(b.resolution) || a.currency.localeCompare(b.currency)),
     agents,
     oldestOpen,

@@ -1,10 +1,25 @@
 // Buttons on a case card: Claim, Take over, Log reply, Reopen, and Resolve (which opens a modal).
-import type { App, BlockAction, ButtonAction, Logger, Middleware, SlackActionMiddlewareArgs, webApi } from "@slack/bolt";
-import type { Case } from "../generated/prisma/client.ts";
-import { changeCase, findCase, lastEventAt } from "../domain/cases.ts";
-import { decideClaim, decideLogReply, decideReopen, decideTakeOver, mayResolve, type Decision } from "../domain/caseRules.ts";
-import { actorFor, type Actor } from "../domain/people.ts";
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  Logger,
+  Middleware,
+  SlackActionMiddlewareArgs,
+  webApi,
+} from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
+import {
+  type Decision,
+  decideClaim,
+  decideLogReply,
+  decideReopen,
+  decideTakeOver,
+  mayResolve,
+} from "../domain/caseRules.ts";
+import { changeCase, findCase, lastEventAt } from "../domain/cases.ts";
+import { type Actor, actorFor } from "../domain/people.ts";
+import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
 import { resolveModal } from "../views/resolveModal.ts";
 
@@ -33,7 +48,9 @@ export function register(app: App, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.reopen, caseButton(decideReopen));
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.logReply,
-    caseButton(async (c, actor, at) => decideLogReply(c, actor, at, await lastEventAt(prisma, c.id, "replied", actor.userId))),
+    caseButton(async (c, actor, at) =>
+      decideLogReply(c, actor, at, await lastEventAt(prisma, c.id, "replied", actor.userId)),
+    ),
   );
 
   app.action<BlockAction<ButtonAction>>(ACTIONS.resolve, async ({ ack, body, action, client, logger }) => {
@@ -46,7 +63,12 @@ export function register(app: App, deps: AppDeps): void {
       await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(c) });
     } catch (err) {
       logger.warn(`Could not open the resolve form: ${(err as Error).message}`);
-      await tellPrivately(client, body, "Slack did not let me open the resolve form in time. Please press Resolve again.", logger);
+      await tellPrivately(
+        client,
+        body,
+        "Slack did not let me open the resolve form in time. Please press Resolve again.",
+        logger,
+      );
     }
   });
 }

@@ -1,13 +1,13 @@
 // The /case slash command: subcommands, each answered privately to whoever typed it.
 import type { App } from "@slack/bolt";
-import { findIdentifiers } from "../domain/amazon.ts";
 import type { AppDeps } from "../deps.ts";
+import { findIdentifiers } from "../domain/amazon.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
-import { answerList, answerOrders, answerSummary } from "./reports.ts";
-import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
+import { answerList, answerOrders, answerSummary } from "./reports.ts";
+import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.command(COMMAND, async ({ command, ack, client, respond, logger }) => {
@@ -18,10 +18,16 @@ export function register(app: App, deps: AppDeps): void {
         // The trigger id expires 3 s after the command: open the modal before anything else.
         const { orderId, asin } = findIdentifiers(rest.join(" "));
         try {
-          await client.views.open({ trigger_id: command.trigger_id, view: newCaseModal({ orderId, asin }, { channelId: command.channel_id }) });
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: newCaseModal({ orderId, asin }, { channelId: command.channel_id }),
+          });
         } catch (err) {
           logger.warn(`Could not open the new-case form: ${(err as Error).message}`);
-          await respond({ response_type: "ephemeral", text: "Slack did not let me open the new-case form in time. Please run `/case new` again." });
+          await respond({
+            response_type: "ephemeral",
+            text: "Slack did not let me open the new-case form in time. Please run `/case new` again.",
+          });
         }
         return;
       }
@@ -30,7 +36,10 @@ export function register(app: App, deps: AppDeps): void {
         // A report shared in this channel just before the command is imported straight away.
         const shared = await recentlySharedFile(client, command.channel_id, command.user_id, deps.now());
         if (shared) {
-          await respond({ response_type: "ephemeral", text: `Importing ${shared.name ?? "the report you shared"}… a summary follows here.` });
+          await respond({
+            response_type: "ephemeral",
+            text: `Importing ${shared.name ?? "the report you shared"}… a summary follows here.`,
+          });
           await importSlackFile(deps, client, shared.id, command.channel_id, command.user_id, logger);
           return;
         }
@@ -38,7 +47,10 @@ export function register(app: App, deps: AppDeps): void {
           await client.views.open({ trigger_id: command.trigger_id, view: importModal(command.channel_id) });
         } catch (err) {
           logger.warn(`Could not open the import form: ${(err as Error).message}`);
-          await respond({ response_type: "ephemeral", text: "Slack did not let me open the import form in time. Please run `/case import` again." });
+          await respond({
+            response_type: "ephemeral",
+            text: "Slack did not let me open the import form in time. Please run `/case import` again.",
+          });
         }
         return;
       }
@@ -54,7 +66,10 @@ export function register(app: App, deps: AppDeps): void {
           else await answerList(deps, rest.join(" "), command.user_id, 0, respond);
         } catch (err) {
           logger.error(`/case ${sub} failed: ${(err as Error).message}`);
-          await respond({ response_type: "ephemeral", text: `Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.` });
+          await respond({
+            response_type: "ephemeral",
+            text: `Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.`,
+          });
         }
         return;
       }
@@ -63,7 +78,10 @@ export function register(app: App, deps: AppDeps): void {
         await ack({ response_type: "ephemeral", text: helpText() });
         return;
       default:
-        await ack({ response_type: "ephemeral", text: helpText(`\`${COMMAND} ${sub}\` is not a command I know. Here is what I can do:`) });
+        await ack({
+          response_type: "ephemeral",
+          text: helpText(`\`${COMMAND} ${sub}\` is not a command I know. Here is what I can do:`),
+        });
     }
   });
 }

@@ -1,6 +1,7 @@
 // Bulk buttons on a return-wave alert: claim all unclaimed, assign them, log a first reply for
 // all, and resolve eligible returns through a modal. Each person gets a private summary.
 import type { App, BlockAction, ButtonAction, Logger, UsersSelectAction, webApi } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
 import { bulkSummary, changeEach } from "../domain/bulk.ts";
 import { fieldErrors } from "../domain/caseInput.ts";
 import { decideAssign, decideClaim, decideLogReply, decideResolve } from "../domain/caseRules.ts";
@@ -8,7 +9,6 @@ import { lastEventAt } from "../domain/cases.ts";
 import { casesOfAlert } from "../domain/crisis.ts";
 import { actorFor } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
-import type { AppDeps } from "../deps.ts";
 import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
 import { CASES_BLOCK, crisisResolveModal } from "../views/crisisResolveModal.ts";
 import { readModalState } from "../views/modalParts.ts";
@@ -23,7 +23,13 @@ export function register(app: App, deps: AppDeps): void {
     return { alert, open: cases.filter((c) => c.status !== "resolved") };
   }
 
-  async function tell(client: webApi.WebClient, channel: string | undefined, user: string, text: string, logger: Logger) {
+  async function tell(
+    client: webApi.WebClient,
+    channel: string | undefined,
+    user: string,
+    text: string,
+    logger: Logger,
+  ) {
     try {
       if (channel) await client.chat.postEphemeral({ channel, user, text });
       else await client.chat.postMessage({ channel: user, text });
@@ -49,9 +55,22 @@ export function register(app: App, deps: AppDeps): void {
     const wave = await openCasesOf(alertId);
     if (!wave || !action.selected_user) return;
     const actor = actorFor(body.user.id, deps.config);
-    if (!actor.isLead) return tell(client, body.channel?.id, actor.userId, "Only leads can assign a wave's cases. Use *Claim all unclaimed* to take them yourself.", logger);
+    if (!actor.isLead)
+      return tell(
+        client,
+        body.channel?.id,
+        actor.userId,
+        "Only leads can assign a wave's cases. Use *Claim all unclaimed* to take them yourself.",
+        logger,
+      );
     const assignee = action.selected_user;
-    const result = await changeEach(prisma, wave.open.map((c) => c.id), actor.userId, (c) => decideAssign(c, actor, assignee, deps.now()), deps.now());
+    const result = await changeEach(
+      prisma,
+      wave.open.map((c) => c.id),
+      actor.userId,
+      (c) => decideAssign(c, actor, assignee, deps.now()),
+      deps.now(),
+    );
     deps.kickOutbox();
     await tell(client, body.channel?.id, actor.userId, bulkSummary(`Assigned to <@${assignee}>`, result), logger);
   });
@@ -66,23 +85,37 @@ export function register(app: App, deps: AppDeps): void {
       prisma,
       unanswered,
       actor.userId,
-      async (c) => decideLogReply(c, actor, deps.now(), await lastEventAt(prisma, c.id, "replied", actor.userId), false),
+      async (c) =>
+        decideLogReply(c, actor, deps.now(), await lastEventAt(prisma, c.id, "replied", actor.userId), false),
       deps.now(),
     );
     deps.kickOutbox();
-    await tell(client, body.channel?.id, actor.userId, bulkSummary("Logged the first reply on", result, ["duplicate"]), logger);
+    await tell(
+      client,
+      body.channel?.id,
+      actor.userId,
+      bulkSummary("Logged the first reply on", result, ["duplicate"]),
+      logger,
+    );
   });
 
   app.action<BlockAction<ButtonAction>>(ACTIONS.crisisResolve, async ({ ack, body, action, client, logger }) => {
     await ack();
     const wave = await openCasesOf(Number(action.value));
     if (!wave) return;
-    if (!wave.open.length) return tell(client, body.channel?.id, body.user.id, "Every case of this wave is already resolved.", logger);
+    if (!wave.open.length)
+      return tell(client, body.channel?.id, body.user.id, "Every case of this wave is already resolved.", logger);
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: crisisResolveModal(wave.alert, wave.open) });
     } catch (err) {
       logger.warn(`Could not open the bulk resolve form: ${(err as Error).message}`);
-      await tell(client, body.channel?.id, body.user.id, "Slack did not let me open the form in time. Please press the button again.", logger);
+      await tell(
+        client,
+        body.channel?.id,
+        body.user.id,
+        "Slack did not let me open the form in time. Please press the button again.",
+        logger,
+      );
     }
   });
 
@@ -91,21 +124,40 @@ export function register(app: App, deps: AppDeps): void {
     const meta = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
     const picked = (view.state.values[CASES_BLOCK]?.value?.selected_options ?? []).map((o) => Number(o.value));
     const state = readModalState(view.state.values);
-    const parsed = resolveSchema("per case").safeParse({ resolution: state[b.resolution], rootCause: state[b.rootCause], amount: state[b.amount], note: state[b.note] });
+    const parsed = resolveSchema("per case").safeParse({
+      resolution: state[b.resolution],
+      rootCause: state[b.rootCause],
+      amount: state[b.amount],
+      note: state[b.note],
+    });
     if (!picked.length || !parsed.success) {
       const errors: Record<string, string> = {};
       if (!picked.length) errors[CASES_BLOCK] = "Pick at least one case";
-      if (!parsed.success) for (const e of fieldErrors(parsed.error)) errors[b[e.path as keyof typeof b] ?? b.note] ??= e.message;
+      if (!parsed.success)
+        for (const e of fieldErrors(parsed.error)) errors[b[e.path as keyof typeof b] ?? b.note] ??= e.message;
       if (Object.keys(errors).length) {
         await ack({ response_action: "errors", errors });
         return;
       }
     }
     await ack();
-    const input = parsed.data!;
+    const input = parsed.data;
+    if (!input) return;
     const actor = actorFor(body.user.id, deps.config);
     // Each case's own currency is used for the amount.
-    const result = await changeEach(prisma, picked, actor.userId, (c) => decideResolve(c, actor, { ...input, currency: input.amount ? (c.currency ?? undefined) : undefined }, deps.now()), deps.now());
+    const result = await changeEach(
+      prisma,
+      picked,
+      actor.userId,
+      (c) =>
+        decideResolve(
+          c,
+          actor,
+          { ...input, currency: input.amount ? (c.currency ?? undefined) : undefined },
+          deps.now(),
+        ),
+      deps.now(),
+    );
     deps.kickOutbox();
     await tell(client, meta.channelId, actor.userId, bulkSummary("Resolved", result), logger);
   });

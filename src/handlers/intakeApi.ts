@@ -3,10 +3,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CustomRoute } from "@slack/bolt";
-import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
-import { checkOdr, recordOrders } from "../domain/odr.ts";
-import { createCase } from "../domain/cases.ts";
 import type { AppDeps } from "../deps.ts";
+import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
+import { createCase } from "../domain/cases.ts";
+import { checkOdr, recordOrders } from "../domain/odr.ts";
 import { caseJson } from "../views/caseJson.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -23,7 +23,8 @@ function guarded(fn: (req: IncomingMessage, res: ServerResponse) => Promise<void
   return (req: IncomingMessage, res: ServerResponse) => {
     fn(req, res).catch((err) => {
       console.error(`${req.method} ${req.url} failed: ${(err as Error).message}`);
-      if (!res.headersSent) send(res, 500, { error: "Something went wrong on our side; the request was not stored. Please retry." });
+      if (!res.headersSent)
+        send(res, 500, { error: "Something went wrong on our side; the request was not stored. Please retry." });
     });
   };
 }
@@ -67,7 +68,12 @@ async function authorizedJson(deps: AppDeps, req: IncomingMessage, res: ServerRe
     return undefined;
   }
   if (!bearerMatches(req.headers.authorization, token)) {
-    send(res, 401, { error: "Missing or wrong token. Send the header Authorization: Bearer <INTAKE_TOKEN>." }, { "www-authenticate": "Bearer" });
+    send(
+      res,
+      401,
+      { error: "Missing or wrong token. Send the header Authorization: Bearer <INTAKE_TOKEN>." },
+      { "www-authenticate": "Bearer" },
+    );
     return undefined;
   }
   const raw = await readBody(req);
@@ -79,11 +85,16 @@ async function authorizedJson(deps: AppDeps, req: IncomingMessage, res: ServerRe
   try {
     body = JSON.parse(raw);
   } catch (err) {
-    send(res, 400, { error: `The body is not valid JSON (${(err as Error).message}). Send one JSON object with Content-Type: application/json.` });
+    send(res, 400, {
+      error: `The body is not valid JSON (${(err as Error).message}). Send one JSON object with Content-Type: application/json.`,
+    });
     return undefined;
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    send(res, 400, { error: "The body must be one JSON object.", errors: [{ path: "(body)", message: "Expected an object" }] });
+    send(res, 400, {
+      error: "The body must be one JSON object.",
+      errors: [{ path: "(body)", message: "Expected an object" }],
+    });
     return undefined;
   }
   return body;
@@ -94,13 +105,26 @@ async function postOrders(deps: AppDeps, req: IncomingMessage, res: ServerRespon
   if (!body) return;
   const parsed = orderVolumeSchema.safeParse(body);
   if (!parsed.success) {
-    send(res, 400, { error: "Some fields are missing or wrong; nothing was stored.", errors: fieldErrors(parsed.error) });
+    send(res, 400, {
+      error: "Some fields are missing or wrong; nothing was stored.",
+      errors: fieldErrors(parsed.error),
+    });
     return;
   }
   await recordOrders(deps.prisma, { ...parsed.data, span: "day" });
   const odr = await checkOdr(deps.prisma, parsed.data.marketplace, deps.now(), deps.config.crisis);
   deps.kickOutbox();
-  send(res, 200, { ...parsed.data, odr: odr ? { percent: Number(odr.percent.toFixed(3)), defects: odr.defects, orders: odr.orders, defectsUntilLimit: odr.defectsUntilLimit } : null });
+  send(res, 200, {
+    ...parsed.data,
+    odr: odr
+      ? {
+          percent: Number(odr.percent.toFixed(3)),
+          defects: odr.defects,
+          orders: odr.orders,
+          defectsUntilLimit: odr.defectsUntilLimit,
+        }
+      : null,
+  });
 }
 
 async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
@@ -108,14 +132,23 @@ async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse
   if (!body) return;
   const parsed = newCaseSchema.safeParse(body);
   if (!parsed.success) {
-    send(res, 400, { error: "Some fields are missing or wrong; nothing was stored.", errors: fieldErrors(parsed.error) });
+    send(res, 400, {
+      error: "Some fields are missing or wrong; nothing was stored.",
+      errors: fieldErrors(parsed.error),
+    });
     return;
   }
   const input = parsed.data;
   const { case: c, created } = await createCase(
     deps.prisma,
     { ...input, source: input.source ?? "api" },
-    { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now(), onDefect: deps.defectIn },
+    {
+      channelId: deps.config.casesChannel,
+      clock: deps.config.clock,
+      crisis: deps.config.crisis,
+      now: deps.now(),
+      onDefect: deps.defectIn,
+    },
   );
   if (created) deps.kickOutbox();
   send(res, created ? 201 : 200, { created, case: caseJson(c) });

@@ -1,13 +1,13 @@
 // New cases from Slack: the new-case modal's submission and the "Create after-sales case" shortcut.
 import type { App } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
 import { fieldErrors, newCaseSchema } from "../domain/caseInput.ts";
 import { createCase } from "../domain/cases.ts";
 import { caseNumber } from "../domain/vocabulary.ts";
-import type { AppDeps } from "../deps.ts";
 import { CALLBACKS, NEW_CASE_BLOCKS } from "../ids.ts";
 import { readModalState } from "../views/modalParts.ts";
-import { newCaseModal, type NewCaseMetadata } from "../views/newCaseModal.ts";
+import { type NewCaseMetadata, newCaseModal } from "../views/newCaseModal.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.shortcut(CALLBACKS.messageShortcut, async ({ shortcut, ack, client, logger }) => {
@@ -23,7 +23,11 @@ export function register(app: App, deps: AppDeps): void {
     } catch (err) {
       logger.warn(`Could not open the new-case form from a message: ${(err as Error).message}`);
       await client.chat
-        .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: "Slack did not let me open the new-case form in time. Please try the shortcut again." })
+        .postEphemeral({
+          channel: shortcut.channel.id,
+          user: shortcut.user.id,
+          text: "Slack did not let me open the new-case form in time. Please try the shortcut again.",
+        })
         .catch(() => {});
     }
   });
@@ -55,16 +59,25 @@ export function register(app: App, deps: AppDeps): void {
     const meta = parseMetadata(view.private_metadata);
     // Stored before the modal closes, so a database problem is shown in the form, not lost.
     // The view id makes a repeated submission of the same form a no-op.
-    let created;
+    let created: Awaited<ReturnType<typeof createCase>>;
     try {
       created = await createCase(
         deps.prisma,
         { ...parsed.data, source: "slack", externalId: view.id, createdById: body.user.id },
-        { channelId: deps.config.casesChannel, clock: deps.config.clock, crisis: deps.config.crisis, now: deps.now(), onDefect: deps.defectIn },
+        {
+          channelId: deps.config.casesChannel,
+          clock: deps.config.clock,
+          crisis: deps.config.crisis,
+          now: deps.now(),
+          onDefect: deps.defectIn,
+        },
       );
     } catch (err) {
       logger.error(`Could not store a new case: ${(err as Error).message}`);
-      await ack({ response_action: "errors", errors: { [b.description]: "The case could not be saved just now. Please press Create case again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [b.description]: "The case could not be saved just now. Please press Create case again." },
+      });
       return;
     }
     await ack();

@@ -1,11 +1,11 @@
 // "/case summary" and "/case list": answered privately to whoever asked; lists page with buttons.
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
+import { MARKETPLACE_CODES, marketplaceCode } from "../domain/amazon.ts";
 import { describeFilter, listCases, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
-import { marketplaceCode, MARKETPLACE_CODES } from "../domain/amazon.ts";
 import { checkOdr, recordOrders } from "../domain/odr.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
 import { triageReport } from "../domain/triage.ts";
-import type { AppDeps } from "../deps.ts";
 import { ACTIONS } from "../ids.ts";
 import { caseListMessage } from "../views/caseList.ts";
 import { triageMessage } from "../views/triageReport.ts";
@@ -18,17 +18,35 @@ export async function answerSummary(deps: AppDeps, rangeText: string, respond: R
     return;
   }
   const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent);
-  await respond({ response_type: "ephemeral", ...triageMessage(report, { title: "Summary", zone: deps.config.teamTimezone, now }) });
+  await respond({
+    response_type: "ephemeral",
+    ...triageMessage(report, { title: "Summary", zone: deps.config.teamTimezone, now }),
+  });
 }
 
-export async function answerList(deps: AppDeps, filterText: string, userId: string, page: number, respond: RespondFn, replace = false): Promise<void> {
+export async function answerList(
+  deps: AppDeps,
+  filterText: string,
+  userId: string,
+  page: number,
+  respond: RespondFn,
+  replace = false,
+): Promise<void> {
   const filter = parseListFilter(filterText);
   if ("error" in filter) {
     await respond({ response_type: "ephemeral", text: filter.error });
     return;
   }
   const { cases, total } = await listCases(deps.prisma, filter, userId, page);
-  const message = caseListMessage({ title: describeFilter(filter), filterText, cases, total, page, pageSize: PAGE_SIZE, now: deps.now() });
+  const message = caseListMessage({
+    title: describeFilter(filter),
+    filterText,
+    cases,
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+    now: deps.now(),
+  });
   await respond({ response_type: "ephemeral", replace_original: replace, ...message });
 }
 
@@ -45,8 +63,13 @@ export async function answerOrders(deps: AppDeps, args: string[], respond: Respo
   await recordOrders(deps.prisma, { marketplace, date: now.toISOString().slice(0, 10), orders, span: "60d" });
   const r = await checkOdr(deps.prisma, marketplace, now, deps.config.crisis);
   deps.kickOutbox();
-  const odr = r ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.` : "";
-  await respond({ response_type: "ephemeral", text: `Saved: ${orders} orders in the last 60 days for ${marketplace}. ${odr}` });
+  const odr = r
+    ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.`
+    : "";
+  await respond({
+    response_type: "ephemeral",
+    text: `Saved: ${orders} orders in the last 60 days for ${marketplace}. ${odr}`,
+  });
 }
 
 export function register(app: App, deps: AppDeps): void {
@@ -58,7 +81,11 @@ export function register(app: App, deps: AppDeps): void {
         await answerList(deps, f ?? "", body.user.id, Math.max(0, Number(p) || 0), respond, true);
       } catch (err) {
         logger.error(`Could not turn the page of a case list: ${(err as Error).message}`);
-        await respond({ response_type: "ephemeral", replace_original: false, text: "That list could not be shown just now. Please run `/case list` again." });
+        await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: "That list could not be shown just now. Please run `/case list` again.",
+        });
       }
     });
   }

@@ -1,11 +1,11 @@
 // The resolve modal's submission: validated inline, then one guarded change to the case.
 import type { App } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
 import { fieldErrors } from "../domain/caseInput.ts";
-import { changeCase, findCase } from "../domain/cases.ts";
 import { decideResolve } from "../domain/caseRules.ts";
+import { changeCase, findCase } from "../domain/cases.ts";
 import { actorFor } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
-import type { AppDeps } from "../deps.ts";
 import { CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
 import { readModalState } from "../views/modalParts.ts";
 
@@ -15,7 +15,10 @@ export function register(app: App, deps: AppDeps): void {
     const { caseId } = JSON.parse(view.private_metadata || "{}") as { caseId?: number };
     const c = caseId ? await findCase(deps.prisma, caseId) : null;
     if (!c) {
-      await ack({ response_action: "errors", errors: { [b.resolution]: "This case no longer exists; close the form." } });
+      await ack({
+        response_action: "errors",
+        errors: { [b.resolution]: "This case no longer exists; close the form." },
+      });
       return;
     }
     const state = readModalState(view.state.values);
@@ -34,7 +37,13 @@ export function register(app: App, deps: AppDeps): void {
     }
     const actor = actorFor(body.user.id, deps.config);
     try {
-      const result = await changeCase(deps.prisma, c.id, actor.userId, (fresh) => decideResolve(fresh, actor, parsed.data, deps.now()), deps.now());
+      const result = await changeCase(
+        deps.prisma,
+        c.id,
+        actor.userId,
+        (fresh) => decideResolve(fresh, actor, parsed.data, deps.now()),
+        deps.now(),
+      );
       if (!result.ok) {
         // E.g. a lead took the case over while the form was open: say so where the person is looking.
         await ack({ response_action: "errors", errors: { [b.resolution]: result.message } });
@@ -42,7 +51,10 @@ export function register(app: App, deps: AppDeps): void {
       }
     } catch (err) {
       logger.error(`Could not resolve case ${c.id}: ${(err as Error).message}`);
-      await ack({ response_action: "errors", errors: { [b.resolution]: "The case could not be saved just now. Please press Resolve again." } });
+      await ack({
+        response_action: "errors",
+        errors: { [b.resolution]: "The case could not be saved just now. Please press Resolve again." },
+      });
       return;
     }
     await ack();

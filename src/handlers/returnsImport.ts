@@ -3,22 +3,26 @@
 // fetched with the bot token and imported; one summary message follows in the channel.
 import { Readable } from "node:stream";
 import type { App, Logger, webApi } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
 import { queueMessage } from "../domain/outbox.ts";
 import { importReturns } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
-import type { AppDeps } from "../deps.ts";
 import { CALLBACKS } from "../ids.ts";
-import { importSummaryMessage } from "../views/importSummary.ts";
 import { REPORT_FILE_BLOCK } from "../views/importModal.ts";
+import { importSummaryMessage } from "../views/importSummary.ts";
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 type UploadedFile = { id: string; name?: string; size?: number; url_private_download?: string; url_private?: string };
 
 export function register(app: App, deps: AppDeps): void {
   app.view(CALLBACKS.importReturns, async ({ ack, view, body, client, logger }) => {
-    const files = (view.state.values[REPORT_FILE_BLOCK]?.value as unknown as { files?: UploadedFile[] } | undefined)?.files ?? [];
+    const files =
+      (view.state.values[REPORT_FILE_BLOCK]?.value as unknown as { files?: UploadedFile[] } | undefined)?.files ?? [];
     if (!files.length) {
-      await ack({ response_action: "errors", errors: { [REPORT_FILE_BLOCK]: "Attach the returns report (.txt as downloaded from Seller Central)" } });
+      await ack({
+        response_action: "errors",
+        errors: { [REPORT_FILE_BLOCK]: "Attach the returns report (.txt as downloaded from Seller Central)" },
+      });
       return;
     }
     // The import can take several seconds: close the form now, report in the channel.
@@ -29,12 +33,20 @@ export function register(app: App, deps: AppDeps): void {
 }
 
 /** Fetches an uploaded report with the bot token, imports it, and queues the summary for the channel. */
-export async function importSlackFile(deps: AppDeps, client: webApi.WebClient, fileId: string, channel: string, user: string, logger: Logger): Promise<void> {
+export async function importSlackFile(
+  deps: AppDeps,
+  client: webApi.WebClient,
+  fileId: string,
+  channel: string,
+  user: string,
+  logger: Logger,
+): Promise<void> {
   try {
     const info = (await client.files.info({ file: fileId })).file as UploadedFile | undefined;
     const url = info?.url_private_download ?? info?.url_private;
     if (!info || !url) throw new Error("Slack did not give me the file. Upload it again.");
-    if ((info.size ?? 0) > MAX_FILE_BYTES) throw new Error("The file is larger than 50 MB; split the report by date range.");
+    if ((info.size ?? 0) > MAX_FILE_BYTES)
+      throw new Error("The file is larger than 50 MB; split the report by date range.");
     const res = await fetch(url, { headers: { Authorization: `Bearer ${deps.config.botToken}` } });
     if (!res.ok || !res.body) throw new Error(`Slack answered ${res.status} when I fetched the file. Upload it again.`);
     const report = await readReturnsReport(Readable.fromWeb(res.body as never));
@@ -56,11 +68,19 @@ export async function importSlackFile(deps: AppDeps, client: webApi.WebClient, f
 }
 
 /** The report this person shared in the channel in the last few minutes, if any. */
-export async function recentlySharedFile(client: webApi.WebClient, channel: string, user: string, now: Date): Promise<UploadedFile | undefined> {
+export async function recentlySharedFile(
+  client: webApi.WebClient,
+  channel: string,
+  user: string,
+  now: Date,
+): Promise<UploadedFile | undefined> {
   const since = Math.floor(now.getTime() / 1000) - 15 * 60;
   // Bounded: the command's trigger id must still be fresh if the form has to open instead.
   const listed = await Promise.race([
-    client.files.list({ channel, user, ts_from: String(since), count: 1 }).then((r) => (r.files ?? []) as UploadedFile[], () => []),
+    client.files.list({ channel, user, ts_from: String(since), count: 1 }).then(
+      (r) => (r.files ?? []) as UploadedFile[],
+      () => [],
+    ),
     new Promise<UploadedFile[]>((resolve) => setTimeout(() => resolve([]), 1000)),
   ]);
   return listed[0];

@@ -1,12 +1,13 @@
 // Every SWEEP_INTERVAL_SECONDS: fire the reminders and escalations that have come due, clear
 // return waves that have gone quiet, and (every few minutes) re-read each marketplace's ODR.
 // Runs once right at start, so deadlines that passed while the bot was down are handled at once.
-import schedule from "node-schedule";
+
 import type { Logger } from "@slack/bolt";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import { clearQuietWaves, type CrisisSettings } from "../domain/crisis.ts";
+import schedule from "node-schedule";
+import { type CrisisSettings, clearQuietWaves } from "../domain/crisis.ts";
 import { checkOdr } from "../domain/odr.ts";
 import { fireDueTimers } from "../domain/responseClock.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 
 const ODR_SCAN_EVERY_MS = 10 * 60_000;
 const OUTBOX_CLEANUP_EVERY_MS = 60 * 60_000;
@@ -37,7 +38,9 @@ export function startClockSweep(opts: {
   async function cleanUpOutbox() {
     if (Date.now() - lastCleanup < OUTBOX_CLEANUP_EVERY_MS) return;
     lastCleanup = Date.now();
-    await opts.prisma.outboxMessage.deleteMany({ where: { status: "sent", sentAt: { lt: new Date(Date.now() - SENT_MESSAGES_KEPT_DAYS * 86_400_000) } } });
+    await opts.prisma.outboxMessage.deleteMany({
+      where: { status: "sent", sentAt: { lt: new Date(Date.now() - SENT_MESSAGES_KEPT_DAYS * 86_400_000) } },
+    });
   }
 
   async function scanCrises(): Promise<number> {
@@ -45,7 +48,10 @@ export function startClockSweep(opts: {
     let changed = await clearQuietWaves(opts.prisma, now, opts.crisis);
     if (Date.now() - lastOdrScan >= ODR_SCAN_EVERY_MS) {
       lastOdrScan = Date.now();
-      const marketplaces = await opts.prisma.orderVolume.findMany({ distinct: ["marketplace"], select: { marketplace: true } });
+      const marketplaces = await opts.prisma.orderVolume.findMany({
+        distinct: ["marketplace"],
+        select: { marketplace: true },
+      });
       for (const m of marketplaces) if (await checkOdr(opts.prisma, m.marketplace, now, opts.crisis)) changed++;
     }
     return changed;

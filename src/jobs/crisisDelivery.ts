@@ -1,15 +1,21 @@
 // Delivers crisis-channel messages from the outbox: alerts are rendered from the database each
 // time (posted once, then updated in place), and thread lines go under their alert.
-import type { webApi } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
+import { type CrisisSettings, casesOfAlert } from "../domain/crisis.ts";
 import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
-import { casesOfAlert, type CrisisSettings } from "../domain/crisis.ts";
 import { crisisNote, odrAlert, riskHeadsUp, waveAlert } from "../views/crisisAlert.ts";
 
 type Outcome = { done: true } | { done: false; waitMs: number };
 
 export async function deliverCrisis(
   row: OutboxMessage,
-  ctx: { prisma: PrismaClient; client: webApi.WebClient; now: Date; crisis: CrisisSettings; pace: (channel: string) => Promise<void> },
+  ctx: {
+    prisma: PrismaClient;
+    client: webApi.WebClient;
+    now: Date;
+    crisis: CrisisSettings;
+    pace: (channel: string) => Promise<void>;
+  },
 ): Promise<Outcome> {
   const { prisma, client } = ctx;
   const { alertId, note } = row.payload as { alertId: number; note?: string };
@@ -25,10 +31,13 @@ export async function deliverCrisis(
     return { done: true };
   }
 
-  let message;
+  let message: { text: string; blocks: types.KnownBlock[] };
   if (alert.kind === "wave" || alert.kind === "risk") {
     const cases = await casesOfAlert(prisma, alert, ctx.crisis);
-    message = alert.kind === "wave" ? waveAlert(alert, cases, { now: ctx.now, windowHours: ctx.crisis.wave.windowHours }) : riskHeadsUp(alert, cases, ctx.now);
+    message =
+      alert.kind === "wave"
+        ? waveAlert(alert, cases, { now: ctx.now, windowHours: ctx.crisis.wave.windowHours })
+        : riskHeadsUp(alert, cases, ctx.now);
   } else {
     message = odrAlert(alert);
   }
@@ -37,12 +46,18 @@ export async function deliverCrisis(
     if (alert.messageTs) return { done: true };
     await ctx.pace(channel);
     const res = await client.chat.postMessage({ channel, ...message, unfurl_links: false });
-    await prisma.crisisAlert.updateMany({ where: { id: alert.id, messageTs: null }, data: { channelId: res.channel ?? channel, messageTs: res.ts } });
+    await prisma.crisisAlert.updateMany({
+      where: { id: alert.id, messageTs: null },
+      data: { channelId: res.channel ?? channel, messageTs: res.ts },
+    });
     return { done: true };
   }
   // crisis_update
   if (!alert.messageTs) {
-    const posting = await prisma.outboxMessage.findFirst({ where: { kind: "crisis_post", status: "pending", payload: { equals: { alertId } } }, select: { id: true } });
+    const posting = await prisma.outboxMessage.findFirst({
+      where: { kind: "crisis_post", status: "pending", payload: { equals: { alertId } } },
+      select: { id: true },
+    });
     return posting ? { done: false, waitMs: 1000 } : { done: true };
   }
   await client.chat.update({ channel, ts: alert.messageTs, ...message });

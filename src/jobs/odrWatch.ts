@@ -2,13 +2,20 @@
 // a hundred imported reviews cost one reading, not a hundred, and the case itself is stored and
 // answered without waiting for it. The periodic sweep re-reads every marketplace as a safety net.
 import type { Logger } from "@slack/bolt";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { CrisisSettings } from "../domain/crisis.ts";
 import { checkOdr } from "../domain/odr.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 
 export type OdrWatch = { touch(marketplace: string): void; settle(): Promise<void>; stop(): void };
 
-export function startOdrWatch(opts: { prisma: PrismaClient; now: () => Date; crisis: CrisisSettings; delayMs?: number; onChecked: () => void; logger: Logger }): OdrWatch {
+export function startOdrWatch(opts: {
+  prisma: PrismaClient;
+  now: () => Date;
+  crisis: CrisisSettings;
+  delayMs?: number;
+  onChecked: () => void;
+  logger: Logger;
+}): OdrWatch {
   const pending = new Map<string, NodeJS.Timeout>();
   const running = new Set<Promise<void>>();
   let stopped = false;
@@ -25,7 +32,10 @@ export function startOdrWatch(opts: { prisma: PrismaClient; now: () => Date; cri
   return {
     touch(marketplace) {
       if (stopped || pending.has(marketplace)) return;
-      pending.set(marketplace, setTimeout(() => check(marketplace), opts.delayMs ?? 500));
+      pending.set(
+        marketplace,
+        setTimeout(() => check(marketplace), opts.delayMs ?? 500),
+      );
     },
     /** Runs what is waiting now (tests, shutdown). */
     async settle() {

@@ -2,15 +2,22 @@
 // takes it. Rows are claimed with a conditional update, so several running copies share the work
 // without sending anything twice.
 import type { Logger, webApi } from "@slack/bolt";
-import type { Case, OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
 import { yieldToWaitingRequests } from "../db.ts";
 import type { CrisisSettings } from "../domain/crisis.ts";
-import { deliverCrisis } from "./crisisDelivery.ts";
+import type { Case, OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
 import { caseCard } from "../views/caseCard.ts";
 import { amazonDeadlineMet } from "../views/clockLines.ts";
-import { amazonOverdueText, amazonReminderText, escalationMessage, reminderText, whoShouldAct, type Audience } from "../views/clockNotices.ts";
+import {
+  type Audience,
+  amazonOverdueText,
+  amazonReminderText,
+  escalationMessage,
+  reminderText,
+  whoShouldAct,
+} from "../views/clockNotices.ts";
 import { stalledParcelText } from "../views/crisisAlert.ts";
 import { historyLine } from "../views/historyLine.ts";
+import { deliverCrisis } from "./crisisDelivery.ts";
 import { retryPlan } from "./slackErrors.ts";
 
 export type OutboxWorker = {
@@ -59,7 +66,10 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   }
 
   async function waitingForCard(caseId: number): Promise<Outcome> {
-    const post = await prisma.outboxMessage.findFirst({ where: { caseId, kind: "post_card", status: "pending" }, select: { id: true } });
+    const post = await prisma.outboxMessage.findFirst({
+      where: { caseId, kind: "post_card", status: "pending" },
+      select: { id: true },
+    });
     return post ? { done: false, waitMs: WAIT_FOR_CARD_MS } : { done: true };
   }
 
@@ -68,10 +78,16 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       // Reports and summaries are a snapshot, rendered when they were queued.
       const message = row.payload as { text: string; blocks: never[] };
       await pace(row.channelId!);
-      await client.chat.postMessage({ channel: row.channelId!, text: message.text, blocks: message.blocks, unfurl_links: false });
+      await client.chat.postMessage({
+        channel: row.channelId!,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+      });
       return { done: true };
     }
-    if (row.kind.startsWith("crisis_")) return deliverCrisis(row, { prisma, client, now: now(), crisis: opts.crisis, pace });
+    if (row.kind.startsWith("crisis_"))
+      return deliverCrisis(row, { prisma, client, now: now(), crisis: opts.crisis, pace });
     const c = row.caseId ? await prisma.case.findUnique({ where: { id: row.caseId } }) : null;
     if (!c) return { done: true };
     if (row.kind === "post_card") {
@@ -79,7 +95,10 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       const channel = row.channelId!;
       await pace(channel);
       const res = await client.chat.postMessage({ channel, ...caseCard(c, now()), unfurl_links: false });
-      await prisma.case.updateMany({ where: { id: c.id, messageTs: null }, data: { channelId: res.channel ?? channel, messageTs: res.ts } });
+      await prisma.case.updateMany({
+        where: { id: c.id, messageTs: null },
+        data: { channelId: res.channel ?? channel, messageTs: res.ts },
+      });
       return { done: true };
     }
     if (row.kind === "escalation") {
@@ -89,11 +108,19 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
         const waiting = await waitingForCard(c.id);
         if (!waiting.done) return waiting;
       }
-      const permalink = c.messageTs && c.channelId
-        ? await client.chat.getPermalink({ channel: c.channelId, message_ts: c.messageTs }).then((r) => r.permalink, () => undefined)
-        : undefined;
+      const permalink =
+        c.messageTs && c.channelId
+          ? await client.chat.getPermalink({ channel: c.channelId, message_ts: c.messageTs }).then(
+              (r) => r.permalink,
+              () => undefined,
+            )
+          : undefined;
       await pace(row.channelId!);
-      await client.chat.postMessage({ channel: row.channelId!, ...escalationMessage(c, opts.audience, { now: now(), permalink }), unfurl_links: false });
+      await client.chat.postMessage({
+        channel: row.channelId!,
+        ...escalationMessage(c, opts.audience, { now: now(), permalink }),
+        unfurl_links: false,
+      });
       return { done: true };
     }
     const threadText = noticeText(row.kind, c);
@@ -118,7 +145,11 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       const event = await prisma.caseEvent.findUnique({ where: { id: eventId } });
       if (!event) return { done: true };
       await pace(c.channelId);
-      await client.chat.postMessage({ channel: c.channelId, thread_ts: c.messageTs, text: historyLine(event, c.number) });
+      await client.chat.postMessage({
+        channel: c.channelId,
+        thread_ts: c.messageTs,
+        text: historyLine(event, c.number),
+      });
       return { done: true };
     }
     logger.warn(`Outbox message ${row.id} has unknown kind ${row.kind}; skipped`);
@@ -156,7 +187,10 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     try {
       const outcome = await deliver(row);
       if (outcome.done) {
-        await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
+        await prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null },
+        });
       } else {
         // Waiting for the card is not a failed attempt.
         await prisma.outboxMessage.update({
@@ -167,14 +201,21 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     } catch (err) {
       const plan = retryPlan(err, attempts);
       if (plan.retry) {
-        logger.warn(`Slack did not take outbox message ${row.id} (${row.kind}, attempt ${attempts}): ${plan.reason}; retrying in ${Math.round(plan.delayMs / 1000)} s`);
+        logger.warn(
+          `Slack did not take outbox message ${row.id} (${row.kind}, attempt ${attempts}): ${plan.reason}; retrying in ${Math.round(plan.delayMs / 1000)} s`,
+        );
         await prisma.outboxMessage.update({
           where: { id: row.id },
           data: { nextAttemptAt: new Date(Date.now() + plan.delayMs), lockedUntil: null, lastError: plan.reason },
         });
       } else {
-        logger.error(`Slack refused outbox message ${row.id} (${row.kind}, case ${row.caseId}): ${plan.reason}; it will not be retried`);
-        await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "failed", lockedUntil: null, lastError: plan.reason } });
+        logger.error(
+          `Slack refused outbox message ${row.id} (${row.kind}, case ${row.caseId}): ${plan.reason}; it will not be retried`,
+        );
+        await prisma.outboxMessage.update({
+          where: { id: row.id },
+          data: { status: "failed", lockedUntil: null, lastError: plan.reason },
+        });
       }
     }
   }
@@ -182,7 +223,11 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   async function runOnce(): Promise<number> {
     const now = new Date();
     const due = await prisma.outboxMessage.findMany({
-      where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: {
+        status: "pending",
+        nextAttemptAt: { lte: now },
+        OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+      },
       orderBy: { id: "asc" },
       take: 50,
     });

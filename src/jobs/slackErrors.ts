@@ -3,7 +3,14 @@
 export type RetryPlan = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
 
 /** Slack answers with these when the problem is on its side and will pass. */
-const TRANSIENT_PLATFORM_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"]);
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  "ratelimited",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+  "team_added_to_org",
+]);
 
 export const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -14,20 +21,32 @@ export function backoffMs(attempts: number, random = Math.random): number {
 }
 
 export function retryPlan(err: unknown, attempts: number): RetryPlan {
-  const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+  const e = err as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+    data?: { error?: string };
+    message?: string;
+  };
   switch (e?.code) {
     case "slack_webapi_rate_limited_error":
-      return { retry: true, delayMs: Math.max(1, e.retryAfter ?? 1) * 1000, reason: `rate limited (Retry-After ${e.retryAfter ?? "?"} s)` };
+      return {
+        retry: true,
+        delayMs: Math.max(1, e.retryAfter ?? 1) * 1000,
+        reason: `rate limited (Retry-After ${e.retryAfter ?? "?"} s)`,
+      };
     case "slack_webapi_request_error":
       return { retry: true, delayMs: backoffMs(attempts), reason: `network error: ${e.message}` };
     case "slack_webapi_http_error": {
       const status = e.statusCode ?? 0;
-      if (status >= 500 || status === 408) return { retry: true, delayMs: backoffMs(attempts), reason: `Slack answered HTTP ${status}` };
+      if (status >= 500 || status === 408)
+        return { retry: true, delayMs: backoffMs(attempts), reason: `Slack answered HTTP ${status}` };
       return { retry: false, reason: `Slack answered HTTP ${status}` };
     }
     case "slack_webapi_platform_error": {
       const code = e.data?.error ?? "unknown_error";
-      if (TRANSIENT_PLATFORM_ERRORS.has(code)) return { retry: true, delayMs: backoffMs(attempts), reason: `Slack error ${code}` };
+      if (TRANSIENT_PLATFORM_ERRORS.has(code))
+        return { retry: true, delayMs: backoffMs(attempts), reason: `Slack error ${code}` };
       return { retry: false, reason: `Slack error ${code}` };
     }
     default:

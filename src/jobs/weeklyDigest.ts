@@ -1,10 +1,18 @@
 // Posts the weekly triage digest on DIGEST_CRON in TEAM_TIMEZONE, once per period, and at start
 // catches up a digest that was due while the bot was not running (marked late).
-import schedule from "node-schedule";
+
 import type { Logger } from "@slack/bolt";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import { claimDigestPeriod, digestPeriod, LATE_AFTER_MS, lastScheduledTime, queueDigest, wasInUseBefore } from "../domain/digest.ts";
+import schedule from "node-schedule";
+import {
+  claimDigestPeriod,
+  digestPeriod,
+  LATE_AFTER_MS,
+  lastScheduledTime,
+  queueDigest,
+  wasInUseBefore,
+} from "../domain/digest.ts";
 import { triageReport } from "../domain/triage.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { triageMessage } from "../views/triageReport.ts";
 
 export type WeeklyDigest = {
@@ -34,7 +42,12 @@ export function startWeeklyDigest(opts: {
       async (tx) => {
         if (!(await claimDigestPeriod(tx, period, late))) return false;
         const report = await triageReport(tx, period, opts.odrLimitPercent);
-        const message = triageMessage(report, { title: "Weekly triage", zone: opts.zone, now, lateSince: late ? scheduledFor : undefined });
+        const message = triageMessage(report, {
+          title: "Weekly triage",
+          zone: opts.zone,
+          now,
+          lateSince: late ? scheduledFor : undefined,
+        });
         await queueDigest(tx, period, opts.channelId, message);
         return true;
       },
@@ -51,7 +64,9 @@ export function startWeeklyDigest(opts: {
   }
 
   const job = schedule.scheduleJob({ rule: opts.cron, tz: opts.zone }, (fireDate: Date) => {
-    postFor(fireDate).catch((err) => opts.logger.error(`The weekly digest could not be prepared: ${(err as Error).message}`));
+    postFor(fireDate).catch((err) =>
+      opts.logger.error(`The weekly digest could not be prepared: ${(err as Error).message}`),
+    );
   });
   catchUp().catch((err) => opts.logger.error(`Catching up the weekly digest failed: ${(err as Error).message}`));
 

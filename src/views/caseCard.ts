@@ -1,16 +1,36 @@
 // The case card in the cases channel: always rendered whole from the case record.
 import type { types } from "@slack/bolt";
-import type { Case } from "../generated/prisma/client.ts";
 import { formatMoney } from "../domain/money.ts";
-import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES, caseNumber, type Category, type Priority, type Resolution, type RootCause, type Status } from "../domain/vocabulary.ts";
+import {
+  CATEGORIES,
+  type Category,
+  caseNumber,
+  PRIORITIES,
+  type Priority,
+  RESOLUTIONS,
+  type Resolution,
+  ROOT_CAUSES,
+  type RootCause,
+  STATUSES,
+  type Status,
+} from "../domain/vocabulary.ts";
+import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
 import { amazonClockLine, responseClockLine } from "./clockLines.ts";
 import { escapeMrkdwn, plain, slackDate, trimText } from "./text.ts";
 
 type Block = types.KnownBlock;
 
-const PRIORITY_MARK: Record<Priority, string> = { urgent: ":rotating_light: Urgent", high: ":large_orange_circle: High", normal: ":white_circle: Normal" };
-const STATUS_MARK: Record<Status, string> = { new: ":new: New", claimed: ":technologist: Claimed", resolved: ":white_check_mark: Resolved" };
+const PRIORITY_MARK: Record<Priority, string> = {
+  urgent: ":rotating_light: Urgent",
+  high: ":large_orange_circle: High",
+  normal: ":white_circle: Normal",
+};
+const STATUS_MARK: Record<Status, string> = {
+  new: ":new: New",
+  claimed: ":technologist: Claimed",
+  resolved: ":white_check_mark: Resolved",
+};
 
 /** Card description is kept short; the full text stays in the record. */
 export const CARD_DESCRIPTION_MAX = 600;
@@ -34,12 +54,20 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
   const blocks: Block[] = [
     { type: "header", text: plain(`${number} · ${category}`, 150) },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
-    { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(trimText(c.description, CARD_DESCRIPTION_MAX)).replace(/\n/g, "\n>")}` } },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `>${escapeMrkdwn(trimText(c.description, CARD_DESCRIPTION_MAX)).replace(/\n/g, "\n>")}`,
+      },
+    },
   ];
 
   if (status === "resolved") blocks.push(resolutionSection(c));
 
-  const risk = c.riskPhrases ? `:warning: Risk words: “${escapeMrkdwn(trimText(c.riskPhrases, 200))}” — contact the buyer before a claim` : undefined;
+  const risk = c.riskPhrases
+    ? `:warning: Risk words: “${escapeMrkdwn(trimText(c.riskPhrases, 200))}” — contact the buyer before a claim`
+    : undefined;
   const clocks = [risk, responseClockLine(c), amazonClockLine(c, now)].filter((l): l is string => Boolean(l));
   blocks.push({
     type: "context",
@@ -49,7 +77,9 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
   const actions = caseActions(c);
   if (actions.length) blocks.push({ type: "actions", block_id: `case_actions:${c.id}`, elements: actions });
 
-  const owner = (c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed") + (c.breachedAt && !c.firstReplyAt && status !== "resolved" ? ", overdue" : "");
+  const owner =
+    (c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed") +
+    (c.breachedAt && !c.firstReplyAt && status !== "resolved" ? ", overdue" : "");
   const text = `${number} ${category} (${PRIORITIES[priority] ?? c.priority}) for order ${c.orderId}: ${STATUSES[status] ?? c.status}${owner}`;
   return { text, blocks };
 }
@@ -76,6 +106,7 @@ function button(text: string, actionId: string, caseId: number, style?: "primary
 
 function caseActions(c: Case): types.Button[] {
   if (c.status === "resolved") return [button("Reopen", ACTIONS.reopen, c.id)];
-  const first = c.status === "new" ? button("Claim", ACTIONS.claim, c.id, "primary") : button("Take over", ACTIONS.takeOver, c.id);
+  const first =
+    c.status === "new" ? button("Claim", ACTIONS.claim, c.id, "primary") : button("Take over", ACTIONS.takeOver, c.id);
   return [first, button("Log reply", ACTIONS.logReply, c.id), button("Resolve", ACTIONS.resolve, c.id)];
 }

@@ -1,6 +1,7 @@
 // A case as the intake API returns it. Money stays a decimal string.
-import type { Case } from "../generated/prisma/client.ts";
+
 import { caseNumber } from "../domain/vocabulary.ts";
+import type { Case } from "../generated/prisma/client.ts";
 
 export function caseJson(c: Case) {
   return {

@@ -1,15 +1,19 @@
 // The card's clock lines: the team's first-response deadline and Amazon's deadline, if any.
-import type { Case } from "../generated/prisma/client.ts";
+
 import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
+import type { Case } from "../generated/prisma/client.ts";
 import { formatDuration, slackDate } from "./text.ts";
 
 export function responseClockLine(c: Case): string | undefined {
   if (c.firstReplyAt) {
     const took = formatDuration(c.firstReplyAt.getTime() - c.createdAt.getTime());
-    return c.breachedAt ? `:warning: First reply after ${took}, later than the deadline` : `:white_check_mark: First reply after ${took}`;
+    return c.breachedAt
+      ? `:warning: First reply after ${took}, later than the deadline`
+      : `:white_check_mark: First reply after ${took}`;
   }
   if (c.status === "resolved" || !c.responseDueAt) return undefined;
-  if (c.breachedAt) return `:warning: *Overdue:* the first reply was due ${slackDate(c.responseDueAt)} (${slackDate(c.responseDueAt, "{ago}")})`;
+  if (c.breachedAt)
+    return `:warning: *Overdue:* the first reply was due ${slackDate(c.responseDueAt)} (${slackDate(c.responseDueAt, "{ago}")})`;
   return `:hourglass_flowing_sand: First reply due ${slackDate(c.responseDueAt)}`;
 }
 
@@ -23,6 +27,7 @@ export function amazonDeadlineMet(c: Pick<Case, "amazonDeadline" | "firstReplyAt
 export function amazonClockLine(c: Case, now: Date): string | undefined {
   const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
   if (!d || !c.amazonDueAt || amazonDeadlineMet(c)) return undefined;
-  if (c.amazonDueAt <= now) return `:rotating_light: *Amazon deadline passed:* ${d.task} was due ${slackDate(c.amazonDueAt)}`;
+  if (c.amazonDueAt <= now)
+    return `:rotating_light: *Amazon deadline passed:* ${d.task} was due ${slackDate(c.amazonDueAt)}`;
   return `:calendar: Amazon deadline: ${d.task} by ${slackDate(c.amazonDueAt)}`;
 }

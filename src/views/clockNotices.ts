@@ -1,10 +1,10 @@
 // Messages the response clock sends: the reminder in the card's thread, the escalation to the
 // leads, and Amazon-deadline reminders.
 import type { types } from "@slack/bolt";
-import type { Case } from "../generated/prisma/client.ts";
 import { formatMoney } from "../domain/money.ts";
 import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
-import { CATEGORIES, PRIORITIES, caseNumber, type Category, type Priority } from "../domain/vocabulary.ts";
+import { CATEGORIES, type Category, caseNumber, PRIORITIES, type Priority } from "../domain/vocabulary.ts";
+import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
 import { escapeMrkdwn, formatDuration, plain, slackDate, trimText } from "./text.ts";
 
@@ -25,7 +25,11 @@ export function reminderText(c: Case, audience: Audience, now: Date): string {
   return `:hourglass: ${whoShouldAct(c, audience)} ${caseNumber(c.number)}${unclaimed} needs a first reply to the buyer by ${slackDate(due, "{time}")} (${left} left).`;
 }
 
-export function escalationMessage(c: Case, audience: Audience, opts: { now: Date; permalink?: string }): { text: string; blocks: types.KnownBlock[] } {
+export function escalationMessage(
+  c: Case,
+  audience: Audience,
+  opts: { now: Date; permalink?: string },
+): { text: string; blocks: types.KnownBlock[] } {
   const number = caseNumber(c.number);
   const category = CATEGORIES[c.category as Category] ?? c.category;
   const due = c.responseDueAt ?? c.createdAt;
@@ -33,7 +37,7 @@ export function escalationMessage(c: Case, audience: Audience, opts: { now: Date
   const name = opts.permalink ? `<${opts.permalink}|${number} · ${category}>` : `${number} · ${category}`;
   const leads = leadMentions(audience);
   const owner = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
-  const headline = `:rotating_light: ${leads ? leads + " " : ""}*${name}* has no first reply: it was due ${slackDate(due)}, *${late} late*.`;
+  const headline = `:rotating_light: ${leads ? `${leads} ` : ""}*${name}* has no first reply: it was due ${slackDate(due)}, *${late} late*.`;
   const fields = [
     `*Owner*\n${owner}`,
     `*Priority*\n${PRIORITIES[c.priority as Priority] ?? c.priority}`,
@@ -45,11 +49,14 @@ export function escalationMessage(c: Case, audience: Audience, opts: { now: Date
       ? { type: "button", text: plain("Claim"), action_id: ACTIONS.claim, value: String(c.id), style: "primary" }
       : { type: "button", text: plain("Take over"), action_id: ACTIONS.takeOver, value: String(c.id) };
   return {
-    text: `${leads ? leads + " " : ""}${number} has no first reply to the buyer, ${late} past the deadline (${owner}).`,
+    text: `${leads ? `${leads} ` : ""}${number} has no first reply to the buyer, ${late} past the deadline (${owner}).`,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: headline } },
       { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
-      { type: "section", text: { type: "mrkdwn", text: `>${escapeMrkdwn(trimText(c.description, 300)).replace(/\n/g, "\n>")}` } },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `>${escapeMrkdwn(trimText(c.description, 300)).replace(/\n/g, "\n>")}` },
+      },
       { type: "actions", block_id: `escalation_actions:${c.id}`, elements: [takeButton] },
     ],
   };

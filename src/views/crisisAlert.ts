@@ -1,15 +1,31 @@
 // Crisis channel messages: the return-wave alert (with bulk buttons), risk-word heads-ups,
 // the Order Defect Rate alert, and the short lines added to their threads.
 import type { types } from "@slack/bolt";
-import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
 import type { OdrReading } from "../domain/odr.ts";
-import { CATEGORIES, ROOT_CAUSES, caseNumber } from "../domain/vocabulary.ts";
+import { CATEGORIES, caseNumber, ROOT_CAUSES } from "../domain/vocabulary.ts";
+import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
-import { caseLine, caseLink, listWithMore } from "./triageReport.ts";
 import { escapeMrkdwn, formatDuration, plain } from "./text.ts";
+import { caseLine, caseLink, listWithMore } from "./triageReport.ts";
 
 type Labels = Record<string, string>;
-export type AlertCase = Pick<Case, "id" | "number" | "category" | "priority" | "status" | "createdAt" | "ownerId" | "channelId" | "messageTs" | "asin" | "sku" | "marketplace" | "rootCause" | "riskPhrases">;
+export type AlertCase = Pick<
+  Case,
+  | "id"
+  | "number"
+  | "category"
+  | "priority"
+  | "status"
+  | "createdAt"
+  | "ownerId"
+  | "channelId"
+  | "messageTs"
+  | "asin"
+  | "sku"
+  | "marketplace"
+  | "rootCause"
+  | "riskPhrases"
+>;
 
 export const PLAYBOOK =
   ":books: *Playbook:* don't blanket-reject returns (it turns returns into complaints) · process eligible returns in bulk · put one person on follow-up · keep buyers informed of progress.";
@@ -21,13 +37,20 @@ function countBy(cases: AlertCase[], key: (c: AlertCase) => string): string {
   return lines.length ? listWithMore(lines, 6) : "—";
 }
 
-export function waveAlert(alert: CrisisAlert, cases: AlertCase[], opts: { now: Date; windowHours: number }): { text: string; blocks: types.KnownBlock[] } {
+export function waveAlert(
+  alert: CrisisAlert,
+  cases: AlertCase[],
+  opts: { now: Date; windowHours: number },
+): { text: string; blocks: types.KnownBlock[] } {
   const detail = (alert.detail ?? {}) as { count?: number; usualPerDay?: number };
   const cleared = alert.status === "cleared";
   const skus = [...new Set(cases.map((c) => c.sku).filter(Boolean))].slice(0, 3).join(", ");
   const usual = detail.usualPerDay ?? 0;
   const count = detail.count ?? cases.length;
-  const rate = usual > 0 ? ` — about ${Math.round((count / (usual * (opts.windowHours / 24))) * 10) / 10}× the usual ${usual.toFixed(1)} a day` : " — usually none";
+  const rate =
+    usual > 0
+      ? ` — about ${Math.round((count / (usual * (opts.windowHours / 24))) * 10) / 10}× the usual ${usual.toFixed(1)} a day`
+      : " — usually none";
   const open = cases.filter((c) => c.status !== "resolved");
   const unclaimed = cases.filter((c) => c.status === "new").length;
   const head = cleared
@@ -47,12 +70,27 @@ export function waveAlert(alert: CrisisAlert, cases: AlertCase[], opts: { now: D
     {
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*By type*\n${countBy(cases, (c) => (CATEGORIES as Labels)[c.category] ?? c.category)}` },
-        { type: "mrkdwn", text: `*Root cause*\n${countBy(cases, (c) => (c.rootCause ? ((ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause) : "not known yet"))}` },
+        {
+          type: "mrkdwn",
+          text: `*By type*\n${countBy(cases, (c) => (CATEGORIES as Labels)[c.category] ?? c.category)}`,
+        },
+        {
+          type: "mrkdwn",
+          text: `*Root cause*\n${countBy(cases, (c) => (c.rootCause ? ((ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause) : "not known yet"))}`,
+        },
         { type: "mrkdwn", text: `*Marketplaces*\n${countBy(cases, (c) => c.marketplace ?? "unknown")}` },
       ],
     },
-    { type: "section", text: { type: "mrkdwn", text: `*Cases*\n${listWithMore(cases.map((c) => caseLine(c, opts.now)), 10)}` } },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `*Cases*\n${listWithMore(
+          cases.map((c) => caseLine(c, opts.now)),
+          10,
+        )}`,
+      },
+    },
   ];
   if (!cleared) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: PLAYBOOK }] });
@@ -60,10 +98,26 @@ export function waveAlert(alert: CrisisAlert, cases: AlertCase[], opts: { now: D
       type: "actions",
       block_id: `crisis_actions:${alert.id}`,
       elements: [
-        { type: "button", text: plain("Claim all unclaimed"), action_id: ACTIONS.crisisClaimAll, value: String(alert.id), style: "primary" },
+        {
+          type: "button",
+          text: plain("Claim all unclaimed"),
+          action_id: ACTIONS.crisisClaimAll,
+          value: String(alert.id),
+          style: "primary",
+        },
         { type: "users_select", action_id: ACTIONS.crisisAssign, placeholder: plain("Assign unclaimed to…", 150) },
-        { type: "button", text: plain("Log first reply for all"), action_id: ACTIONS.crisisReplyAll, value: String(alert.id) },
-        { type: "button", text: plain("Resolve eligible returns…"), action_id: ACTIONS.crisisResolve, value: String(alert.id) },
+        {
+          type: "button",
+          text: plain("Log first reply for all"),
+          action_id: ACTIONS.crisisReplyAll,
+          value: String(alert.id),
+        },
+        {
+          type: "button",
+          text: plain("Resolve eligible returns…"),
+          action_id: ACTIONS.crisisResolve,
+          value: String(alert.id),
+        },
       ],
     });
   }
@@ -73,13 +127,23 @@ export function waveAlert(alert: CrisisAlert, cases: AlertCase[], opts: { now: D
   return { text, blocks };
 }
 
-export function riskHeadsUp(alert: CrisisAlert, cases: AlertCase[], now: Date): { text: string; blocks: types.KnownBlock[] } {
+export function riskHeadsUp(
+  alert: CrisisAlert,
+  cases: AlertCase[],
+  now: Date,
+): { text: string; blocks: types.KnownBlock[] } {
   const lines = cases.map((c) => `${caseLine(c, now)} · “${escapeMrkdwn(c.riskPhrases ?? "")}”`);
   const text = `Risk words from buyers of ${alert.subject}: contact them before they file a claim.`;
   return {
     text,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `:warning: *Risk words from buyers of ${alert.subject}* — contact them before they file a claim or leave a review.` } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `:warning: *Risk words from buyers of ${alert.subject}* — contact them before they file a claim or leave a review.`,
+        },
+      },
       { type: "section", text: { type: "mrkdwn", text: listWithMore(lines, 10) } },
     ],
   };
@@ -87,9 +151,15 @@ export function riskHeadsUp(alert: CrisisAlert, cases: AlertCase[], now: Date): 
 
 export function odrAlert(alert: CrisisAlert): { text: string; blocks: types.KnownBlock[] } {
   const r = alert.detail as unknown as OdrReading;
-  const level = alert.kind === "odr_alert" ? ":rotating_light: *Order Defect Rate above the limit*" : ":warning: *Order Defect Rate rising*";
+  const level =
+    alert.kind === "odr_alert"
+      ? ":rotating_light: *Order Defect Rate above the limit*"
+      : ":warning: *Order Defect Rate rising*";
   const pct = `${r.percent.toFixed(2)}%`;
-  const until = r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more defective order${r.defectsUntilLimit === 1 ? "" : "s"} until ${r.limitPercent}%.` : `At or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`;
+  const until =
+    r.defectsUntilLimit > 0
+      ? `${r.defectsUntilLimit} more defective order${r.defectsUntilLimit === 1 ? "" : "s"} until ${r.limitPercent}%.`
+      : `At or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`;
   const cleared = alert.status === "cleared" ? "\n:white_check_mark: Back below the threshold." : "";
   const text = `${alert.subject} Order Defect Rate ${pct} (${r.defects} of ${r.orders} orders, 60 days). ${until}`;
   return {
@@ -106,8 +176,12 @@ export function odrAlert(alert: CrisisAlert): { text: string; blocks: types.Know
   };
 }
 
-export function crisisNote(note: string, c: Pick<Case, "number" | "category" | "ownerId" | "channelId" | "messageTs"> | null): string {
-  if (note === "cleared") return ":white_check_mark: The wave is over: the rate has been back to normal for the quiet period.";
+export function crisisNote(
+  note: string,
+  c: Pick<Case, "number" | "category" | "ownerId" | "channelId" | "messageTs"> | null,
+): string {
+  if (note === "cleared")
+    return ":white_check_mark: The wave is over: the rate has been back to normal for the quiet period.";
   if (!c) return note;
   const who = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
   return `${caseLink(c)} (${(CATEGORIES as Labels)[c.category] ?? c.category}, ${who}) joined the wave.`;

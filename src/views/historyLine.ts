@@ -1,6 +1,6 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
-import { RESOLUTIONS, ROOT_CAUSES, caseNumber, type Resolution, type RootCause } from "../domain/vocabulary.ts";
+import { caseNumber, RESOLUTIONS, type Resolution, ROOT_CAUSES, type RootCause } from "../domain/vocabulary.ts";
 
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
 

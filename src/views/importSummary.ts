@@ -1,20 +1,30 @@
 // The one message an import posts: what was read, created, skipped and rejected, and why.
 import type { types } from "@slack/bolt";
 import type { ImportSummary } from "../domain/returnsImport.ts";
-import { listWithMore } from "./triageReport.ts";
 import { escapeMrkdwn, plain } from "./text.ts";
+import { listWithMore } from "./triageReport.ts";
 
 const FORMAT = { fba: "FBA customer returns report", mfn: "merchant-fulfilled returns report" } as const;
 
 const top = (counts: Record<string, number>, limit: number) =>
-  listWithMore(Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${escapeMrkdwn(k)}: *${n}*`), limit);
+  listWithMore(
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([k, n]) => `${escapeMrkdwn(k)}: *${n}*`),
+    limit,
+  );
 
 export function importSummaryText(s: ImportSummary, fileName: string): string {
   const lines = [
     `Imported ${fileName} (${FORMAT[s.format]}): ${s.rowsRead} rows read, ${s.created} cases created, ${s.duplicates} duplicates skipped, ${s.rejected.length} rows rejected.`,
     `Cards posted for ${s.carded} cases that need action now; the rest are in /case list and the weekly digest.`,
   ];
-  if (s.rejected.length) lines.push("Rejected rows:", ...s.rejected.slice(0, 20).map((r) => `  line ${r.line}: ${r.reason}`), ...(s.rejected.length > 20 ? [`  …and ${s.rejected.length - 20} more`] : []));
+  if (s.rejected.length)
+    lines.push(
+      "Rejected rows:",
+      ...s.rejected.slice(0, 20).map((r) => `  line ${r.line}: ${r.reason}`),
+      ...(s.rejected.length > 20 ? [`  …and ${s.rejected.length - 20} more`] : []),
+    );
   return lines.join("\n");
 }
 
@@ -32,11 +42,23 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
     },
   ];
   if (s.created) {
-    blocks.push({ type: "section", fields: [{ type: "mrkdwn", text: `*By reason*\n${top(s.byReason, 8)}` }, { type: "mrkdwn", text: `*By ASIN*\n${Object.keys(s.byAsin).length ? top(s.byAsin, 8) : "—"}` }] });
+    blocks.push({
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*By reason*\n${top(s.byReason, 8)}` },
+        { type: "mrkdwn", text: `*By ASIN*\n${Object.keys(s.byAsin).length ? top(s.byAsin, 8) : "—"}` },
+      ],
+    });
   }
   if (s.rejected.length) {
     const lines = s.rejected.map((r) => `line ${r.line}: ${escapeMrkdwn(r.reason)}`);
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: `*Rejected rows* (the header is line 1)\n${listWithMore(lines, 15)}`.slice(0, 3000) } });
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `*Rejected rows* (the header is line 1)\n${listWithMore(lines, 15)}`.slice(0, 3000),
+      },
+    });
   }
   const text = `Returns import ${fileName}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejected.length} rejected.`;
   return { text, blocks };

@@ -5,7 +5,18 @@ import { plain, trimText } from "./text.ts";
 
 export type Option = { value: string; label: string };
 
-export function textInput(blockId: string, label: string, opts: { optional?: boolean; hint?: string; placeholder?: string; initial?: string; multiline?: boolean; maxLength?: number } = {}): types.InputBlock {
+export function textInput(
+  blockId: string,
+  label: string,
+  opts: {
+    optional?: boolean;
+    hint?: string;
+    placeholder?: string;
+    initial?: string;
+    multiline?: boolean;
+    maxLength?: number;
+  } = {},
+): types.InputBlock {
   return {
     type: "input",
     block_id: blockId,
@@ -23,7 +34,12 @@ export function textInput(blockId: string, label: string, opts: { optional?: boo
   };
 }
 
-export function selectInput(blockId: string, label: string, options: Option[], opts: { optional?: boolean; initial?: string; placeholder?: string; hint?: string } = {}): types.InputBlock {
+export function selectInput(
+  blockId: string,
+  label: string,
+  options: Option[],
+  opts: { optional?: boolean; initial?: string; placeholder?: string; hint?: string } = {},
+): types.InputBlock {
   const toOption = (o: Option) => ({ text: plain(o.label), value: o.value });
   const initial = options.find((o) => o.value === opts.initial);
   return {
@@ -42,9 +58,13 @@ export function selectInput(blockId: string, label: string, options: Option[], o
   };
 }
 
-export const optionsFrom = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const optionsFrom = (labels: Record<string, string>): Option[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+>;
 
 /** Reads every input of a submitted modal as block id → text (blank inputs are absent). */
 export function readModalState(values: StateValues): Record<string, string | undefined> {

@@ -1,8 +1,8 @@
 // The "New after-sales case" modal, opened by /case new or the message shortcut.
 import type { types } from "@slack/bolt";
-import { ASIN_EXAMPLE, CURRENCIES, MARKETPLACES, MARKETPLACE_CODES, ORDER_ID_EXAMPLE } from "../domain/amazon.ts";
+import { ASIN_EXAMPLE, CURRENCIES, MARKETPLACE_CODES, MARKETPLACES, ORDER_ID_EXAMPLE } from "../domain/amazon.ts";
 import { CATEGORIES, PRIORITIES } from "../domain/vocabulary.ts";
-import { CALLBACKS, NEW_CASE_BLOCKS as B } from "../ids.ts";
+import { NEW_CASE_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
 import { plain } from "./text.ts";
 
@@ -11,7 +11,10 @@ export type NewCasePrefill = { orderId?: string; asin?: string; description?: st
 export type NewCaseMetadata = { channelId?: string };
 
 export function newCaseModal(prefill: NewCasePrefill = {}, metadata: NewCaseMetadata = {}): types.ModalView {
-  const marketplaces = MARKETPLACE_CODES.map((code) => ({ value: code, label: `${code} · ${MARKETPLACES[code].name}` }));
+  const marketplaces = MARKETPLACE_CODES.map((code) => ({
+    value: code,
+    label: `${code} · ${MARKETPLACES[code].name}`,
+  }));
   return {
     type: "modal",
     callback_id: CALLBACKS.newCase,
@@ -30,12 +33,20 @@ export function newCaseModal(prefill: NewCasePrefill = {}, metadata: NewCaseMeta
       }),
       textInput(B.asin, "ASIN", { optional: true, placeholder: ASIN_EXAMPLE, initial: prefill.asin, maxLength: 10 }),
       textInput(B.sku, "SKU", { optional: true, maxLength: 40 }),
-      selectInput(B.marketplace, "Marketplace", marketplaces, { optional: true, placeholder: "Where the order was placed" }),
-      textInput(B.orderValue, "Order value", { optional: true, placeholder: "29.99" }),
-      selectInput(B.currency, "Currency", CURRENCIES.map((c) => ({ value: c, label: c })), {
+      selectInput(B.marketplace, "Marketplace", marketplaces, {
         optional: true,
-        hint: "Leave empty to use the marketplace's currency.",
+        placeholder: "Where the order was placed",
       }),
+      textInput(B.orderValue, "Order value", { optional: true, placeholder: "29.99" }),
+      selectInput(
+        B.currency,
+        "Currency",
+        CURRENCIES.map((c) => ({ value: c, label: c })),
+        {
+          optional: true,
+          hint: "Leave empty to use the marketplace's currency.",
+        },
+      ),
       textInput(B.buyerName, "Buyer", { optional: true, maxLength: 200 }),
       selectInput(B.priority, "Priority", optionsFrom(PRIORITIES), {
         optional: true,

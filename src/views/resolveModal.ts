@@ -1,10 +1,10 @@
 // The "Resolve case" modal: how the case ended, what it cost, and why it happened.
 import type { types } from "@slack/bolt";
-import type { Case } from "../generated/prisma/client.ts";
 import { CURRENCIES } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
-import { RESOLUTIONS, ROOT_CAUSES, caseNumber } from "../domain/vocabulary.ts";
-import { CALLBACKS, RESOLVE_BLOCKS as B } from "../ids.ts";
+import { caseNumber, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
+import type { Case } from "../generated/prisma/client.ts";
+import { RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
 import { escapeMrkdwn, plain, trimText } from "./text.ts";
 
@@ -32,9 +32,19 @@ export function resolveModal(c: Case): types.ModalView {
         placeholder: "12.50",
         hint: "Required for refunds, partial refunds and coupons: what the buyer gets back.",
       }),
-      selectInput(B.currency, "Currency", currencies.map((v) => ({ value: v, label: v })), { optional: true, initial: c.currency ?? undefined }),
+      selectInput(
+        B.currency,
+        "Currency",
+        currencies.map((v) => ({ value: v, label: v })),
+        { optional: true, initial: c.currency ?? undefined },
+      ),
       selectInput(B.rootCause, "Root cause", optionsFrom(ROOT_CAUSES)),
-      textInput(B.note, "Note", { optional: true, multiline: true, maxLength: 2000, placeholder: "What was agreed with the buyer, follow-ups, evidence" }),
+      textInput(B.note, "Note", {
+        optional: true,
+        multiline: true,
+        maxLength: 2000,
+        placeholder: "What was agreed with the buyer, follow-ups, evidence",
+      }),
     ],
   };
 }

@@ -4,7 +4,7 @@
 export function trimText(text: string | null | undefined, max: number, fallback = "—"): string {
   const t = (text ?? "").trim();
   if (!t) return fallback;
-  return t.length <= max ? t : t.slice(0, max - 1).trimEnd() + "…";
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */
@@ -18,7 +18,11 @@ export function slackDate(date: Date, format = "{date_short_pretty} {time}"): st
   return `<!date^${seconds}^${format}|${date.toISOString().slice(0, 16).replace("T", " ")} UTC>`;
 }
 
-export const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: trimText(text, max), emoji: true });
+export const plain = (text: string, max = 75) => ({
+  type: "plain_text" as const,
+  text: trimText(text, max),
+  emoji: true,
+});
 
 /** "45 min", "1 h 5 min", "2 d 3 h": how long something took or how late it is. */
 export function formatDuration(ms: number): string {

@@ -2,9 +2,9 @@
 // top-N lists cut with "…and N more", always within Slack's limits.
 import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
-import type { CaseRef, Tally, TriageReport } from "../domain/triage.ts";
 import { formatMoney } from "../domain/money.ts";
-import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES, caseNumber } from "../domain/vocabulary.ts";
+import type { CaseRef, Tally, TriageReport } from "../domain/triage.ts";
+import { CATEGORIES, caseNumber, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../domain/vocabulary.ts";
 import { formatDuration, plain, slackDate } from "./text.ts";
 
 type Labels = Record<string, string>;
@@ -22,13 +22,17 @@ export function periodLabel(from: Date, to: Date, zone: string): string {
   const a = DateTime.fromJSDate(from, { zone });
   const b = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
   const sameYear = a.year === b.year;
-  return a.hasSame(b, "day") ? b.toFormat("d LLL yyyy") : `${a.toFormat(sameYear ? "d LLL" : "d LLL yyyy")} – ${b.toFormat("d LLL yyyy")}`;
+  return a.hasSame(b, "day")
+    ? b.toFormat("d LLL yyyy")
+    : `${a.toFormat(sameYear ? "d LLL" : "d LLL yyyy")} – ${b.toFormat("d LLL yyyy")}`;
 }
 
 /** A link to a case's card (Slack redirects archive links to the workspace). */
 export function caseLink(c: Pick<CaseRef, "number" | "channelId" | "messageTs">): string {
   const n = caseNumber(c.number);
-  return c.channelId && c.messageTs ? `<https://slack.com/archives/${c.channelId}/p${c.messageTs.replace(".", "")}|${n}>` : n;
+  return c.channelId && c.messageTs
+    ? `<https://slack.com/archives/${c.channelId}/p${c.messageTs.replace(".", "")}|${n}>`
+    : n;
 }
 
 export function caseLine(c: CaseRef, now: Date): string {
@@ -44,18 +48,34 @@ export function listWithMore(lines: string[], limit = LIST_LIMIT, noun = "more")
 }
 
 const tallyLines = (rows: Tally[], labels: Labels, limit = LIST_LIMIT) =>
-  rows.length ? listWithMore(rows.map((t) => `${labels[t.key] ?? t.key}: *${t.count}* (${change(t.count, t.previous)})`), limit) : "—";
+  rows.length
+    ? listWithMore(
+        rows.map((t) => `${labels[t.key] ?? t.key}: *${t.count}* (${change(t.count, t.previous)})`),
+        limit,
+      )
+    : "—";
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
 const mins = (m: number | null) => (m === null ? "—" : formatDuration(m * 60_000));
-const section = (text: string): types.KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } });
+const section = (text: string): types.KnownBlock => ({
+  type: "section",
+  text: { type: "mrkdwn", text: text.slice(0, 3000) },
+});
 
 export function triageMessage(r: TriageReport, o: ReportOptions): { text: string; blocks: types.KnownBlock[] } {
   const label = periodLabel(r.period.from, r.period.to, o.zone);
   const open = r.backlog.new + r.backlog.claimed;
   const blocks: types.KnownBlock[] = [{ type: "header", text: plain(`${o.title} · ${label}`, 150) }];
   if (o.lateSince) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:clock3: Posted late: the bot was not running at ${slackDate(o.lateSince)}, when this was due.` }] });
+    blocks.push({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `:clock3: Posted late: the bot was not running at ${slackDate(o.lateSince)}, when this was due.`,
+        },
+      ],
+    });
   }
   blocks.push(
     section(
@@ -94,17 +114,29 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
 
   if (r.topAsins.length) {
     const lines = r.topAsins.map((a, i) => {
-      const why = a.causes.slice(0, 3).map((c) => `${(ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause} ${c.count}`).join(", ");
+      const why = a.causes
+        .slice(0, 3)
+        .map((c) => `${(ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause} ${c.count}`)
+        .join(", ");
       return `${i + 1}. *${a.asin}* — ${a.count} case${a.count === 1 ? "" : "s"}${why ? ` · ${why}` : ""}`;
     });
     const more = r.asinCount - r.topAsins.length;
-    blocks.push(section(`*Products with the most cases*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more ASINs` : ""}`));
+    blocks.push(
+      section(`*Products with the most cases*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more ASINs` : ""}`),
+    );
   }
 
   if (r.resolutions.length) {
-    const how = r.resolutions.map((x) => `${(RESOLUTIONS as Labels)[x.resolution] ?? x.resolution} ${x.count}`).join(" · ");
-    const money = r.money.map((m) => `${(RESOLUTIONS as Labels)[m.resolution] ?? m.resolution}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`);
-    blocks.push(section(`*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`));
+    const how = r.resolutions
+      .map((x) => `${(RESOLUTIONS as Labels)[x.resolution] ?? x.resolution} ${x.count}`)
+      .join(" · ");
+    const money = r.money.map(
+      (m) =>
+        `${(RESOLUTIONS as Labels)[m.resolution] ?? m.resolution}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`,
+    );
+    blocks.push(
+      section(`*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`),
+    );
   }
 
   if (r.agents.length) {
@@ -112,10 +144,15 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     blocks.push(section(`*Who holds what*\n${listWithMore(lines, 10, "more people")}`));
   }
 
-  if (r.oldestOpen.length) blocks.push(section(`*Oldest open cases*\n${r.oldestOpen.map((c) => caseLine(c, o.now)).join("\n")}`));
+  if (r.oldestOpen.length)
+    blocks.push(section(`*Oldest open cases*\n${r.oldestOpen.map((c) => caseLine(c, o.now)).join("\n")}`));
   if (r.unclaimed.count) {
     const more = r.unclaimed.count - r.unclaimed.oldest.length;
-    blocks.push(section(`*Unclaimed: ${r.unclaimed.count}*\n${r.unclaimed.oldest.map((c) => caseLine(c, o.now)).join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`));
+    blocks.push(
+      section(
+        `*Unclaimed: ${r.unclaimed.count}*\n${r.unclaimed.oldest.map((c) => caseLine(c, o.now)).join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`,
+      ),
+    );
   }
 
   const text =

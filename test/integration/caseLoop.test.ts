@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, CALLBACKS, NEW_CASE_BLOCKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { interactionBody, postSigned } from "../support/signedRequests.ts";
-import { CASES_CHANNEL, LEAD, startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { CASES_CHANNEL, LEAD, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 let testDb: TestDatabase;
 let t: TestBot;
@@ -26,7 +26,12 @@ const validCase = {
   [NEW_CASE_BLOCKS.orderValue]: "89.99",
   [NEW_CASE_BLOCKS.buyerName]: "Jane Buyer",
 };
-const selects = [NEW_CASE_BLOCKS.category, NEW_CASE_BLOCKS.marketplace, NEW_CASE_BLOCKS.currency, NEW_CASE_BLOCKS.priority];
+const selects = [
+  NEW_CASE_BLOCKS.category,
+  NEW_CASE_BLOCKS.marketplace,
+  NEW_CASE_BLOCKS.currency,
+  NEW_CASE_BLOCKS.priority,
+];
 
 async function createCaseViaModal(values: Record<string, string | undefined> = validCase, viewId?: string) {
   const res = await t.submit({ callbackId: CALLBACKS.newCase, userId: "U0AGENT1", values, selects, viewId });
@@ -50,7 +55,8 @@ async function cardFor(caseId: number) {
   return c;
 }
 
-const buttonsOf = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => e.action_id));
+const buttonsOf = (blocks: any[]) =>
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => e.action_id));
 
 describe("slash command", () => {
   it("explains every subcommand on /case help and on an unknown subcommand", async () => {
@@ -87,7 +93,12 @@ describe("new case modal", () => {
       callbackId: CALLBACKS.newCase,
       userId: "U0AGENT1",
       selects,
-      values: { ...validCase, [NEW_CASE_BLOCKS.orderId]: "12345", [NEW_CASE_BLOCKS.asin]: "nope", [NEW_CASE_BLOCKS.orderValue]: "lots" },
+      values: {
+        ...validCase,
+        [NEW_CASE_BLOCKS.orderId]: "12345",
+        [NEW_CASE_BLOCKS.asin]: "nope",
+        [NEW_CASE_BLOCKS.orderValue]: "lots",
+      },
     });
     expect(res.json.response_action).toBe("errors");
     expect(res.json.errors[NEW_CASE_BLOCKS.orderId]).toContain("Order IDs look like 114-2962899-5762619");
@@ -107,7 +118,11 @@ describe("new case modal", () => {
     expect(c.orderValue?.toFixed(2)).toBe("89.99");
     const card = await cardFor(c.id);
     await t.flush();
-    const posts = t.slack.calls("chat.postMessage").filter((p) => p.args.ts === undefined && p.args.channel === CASES_CHANNEL && p.args.text.startsWith(`AS-${c.number} `));
+    const posts = t.slack
+      .calls("chat.postMessage")
+      .filter(
+        (p) => p.args.ts === undefined && p.args.channel === CASES_CHANNEL && p.args.text.startsWith(`AS-${c.number} `),
+      );
     expect(posts).toHaveLength(1);
     expect(posts[0].args.blocks[0].text.text).toBe(`AS-${c.number} · Refund`);
     expect(buttonsOf(posts[0].args.blocks)).toEqual([ACTIONS.claim, ACTIONS.logReply, ACTIONS.resolve]);
@@ -142,10 +157,20 @@ describe("claim", () => {
 
     // The card is re-rendered from the record: owner shown, Claim replaced by Take over.
     await t.flush();
-    const update = await waitFor(() => t.slack.calls("chat.update").filter((u) => u.args.ts === claimed.messageTs).at(-1), "card update");
+    const update = await waitFor(
+      () =>
+        t.slack
+          .calls("chat.update")
+          .filter((u) => u.args.ts === claimed.messageTs)
+          .at(-1),
+      "card update",
+    );
     expect(JSON.stringify(update.args.blocks)).toContain(`<@${claimed.ownerId}>`);
     expect(buttonsOf(update.args.blocks)).toEqual([ACTIONS.takeOver, ACTIONS.logReply, ACTIONS.resolve]);
-    const note = await waitFor(() => t.slack.calls("chat.postMessage").find((p) => p.args.thread_ts === claimed.messageTs), "history note");
+    const note = await waitFor(
+      () => t.slack.calls("chat.postMessage").find((p) => p.args.thread_ts === claimed.messageTs),
+      "history note",
+    );
     expect(note.args.text).toBe(`<@${claimed.ownerId}> claimed AS-${claimed.number}`);
   });
 
@@ -181,7 +206,9 @@ describe("log reply", () => {
     const told = await waitFor(() => t.slack.calls("chat.postEphemeral")[before], "duplicate notice");
     expect(told.args.text).toContain("already logged");
     expect(await t.db.prisma.caseEvent.count({ where: { caseId: c.id, kind: "replied" } })).toBe(1);
-    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).firstReplyAt).toEqual(replied.firstReplyAt);
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).firstReplyAt).toEqual(
+      replied.firstReplyAt,
+    );
   });
 });
 
@@ -247,7 +274,11 @@ describe("resolve", () => {
 
     await t.flush();
     const update = await waitFor(
-      () => t.slack.calls("chat.update").filter((u) => u.args.ts === resolved.messageTs && JSON.stringify(u.args.blocks).includes("*Resolved* by")).at(-1),
+      () =>
+        t.slack
+          .calls("chat.update")
+          .filter((u) => u.args.ts === resolved.messageTs && JSON.stringify(u.args.blocks).includes("*Resolved* by"))
+          .at(-1),
       "resolved card",
     );
     const text = JSON.stringify(update.args.blocks);

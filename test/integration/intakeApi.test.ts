@@ -1,7 +1,7 @@
 // POST /api/cases and GET /healthz, as another system would call them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { CASES_CHANNEL, startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { CASES_CHANNEL, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 let testDb: TestDatabase;
 let t: TestBot;
@@ -53,7 +53,9 @@ describe("POST /api/cases", () => {
   });
 
   it("lists every bad field with what is expected", async () => {
-    const res = await t.api("/api/cases", { body: { orderId: "1142962899", category: "lost_parcel", orderValue: 12.345, marketplace: "XX" } });
+    const res = await t.api("/api/cases", {
+      body: { orderId: "1142962899", category: "lost_parcel", orderValue: 12.345, marketplace: "XX" },
+    });
     expect(res.status).toBe(400);
     const byPath = Object.fromEntries(res.json.errors.map((e: any) => [e.path, e.message]));
     expect(byPath.orderId).toContain("Order IDs look like 114-2962899-5762619");
@@ -88,7 +90,11 @@ describe("POST /api/cases", () => {
     await waitFor(() => t.slack.calls("chat.postMessage").length >= 1, "the card");
     await t.flush();
     // (The buyer's "never arrived" also raises a risk heads-up in the same channel.)
-    const cards = t.slack.calls("chat.postMessage").filter((c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts && c.args.text.startsWith(first.json.case.number));
+    const cards = t.slack
+      .calls("chat.postMessage")
+      .filter(
+        (c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts && c.args.text.startsWith(first.json.case.number),
+      );
     expect(cards).toHaveLength(1);
     expect(cards[0].args.text).toContain(first.json.case.number);
     expect(cards[0].token).toBe("xoxb-test-token");

@@ -1,8 +1,8 @@
 // Nothing lost, nothing doubled: Slack outages, rate limits and restarts while cards are pending.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
-import { CASES_CHANNEL, startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
+import { CASES_CHANNEL, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 let testDb: TestDatabase;
 let slack: SlackStandIn;
@@ -25,7 +25,8 @@ const newCase = (externalId: string) => ({
   description: "Wrong size",
   externalId,
 });
-const cardsPosted = () => slack.calls("chat.postMessage").filter((c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts);
+const cardsPosted = () =>
+  slack.calls("chat.postMessage").filter((c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts);
 
 describe("outbox", () => {
   it("keeps the case when Slack answers 5xx, and posts the card exactly once when Slack recovers", async () => {
@@ -56,7 +57,10 @@ describe("outbox", () => {
     await waitFor(() => slack.calls("chat.postMessage").length === 2, "the retry after Retry-After", 10_000);
     const [first, second] = slack.calls("chat.postMessage");
     expect(second.at - first.at).toBeGreaterThanOrEqual(950);
-    const row = await waitFor(() => t!.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "sent" } }), "delivery");
+    const row = await waitFor(
+      () => t!.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "sent" } }),
+      "delivery",
+    );
     expect(row.attempts).toBe(2);
   });
 
@@ -64,7 +68,10 @@ describe("outbox", () => {
     slack.fail("chat.postMessage", { error: "channel_not_found", times: 5 });
     t = await startTestBot(testDb, { slack });
     await t.api("/api/cases", { body: newCase("bad-channel") });
-    const row = await waitFor(() => t!.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "failed" } }), "the failure");
+    const row = await waitFor(
+      () => t!.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "failed" } }),
+      "the failure",
+    );
     expect(row.lastError).toBe("Slack error channel_not_found");
     expect(slack.calls("chat.postMessage")).toHaveLength(1);
   });
@@ -85,7 +92,11 @@ describe("outbox", () => {
     await fresh.close();
     t = await startTestBot(testDb, { slack });
     expect(await t.db.prisma.case.count()).toBe(3);
-    await waitFor(async () => (await t!.db.prisma.case.count({ where: { messageTs: { not: null } } })) === 3, "all three cards", 10_000);
+    await waitFor(
+      async () => (await t!.db.prisma.case.count({ where: { messageTs: { not: null } } })) === 3,
+      "all three cards",
+      10_000,
+    );
     await t.flush();
     const delivered = slack.calls("chat.postMessage").slice(attemptsBefore);
     expect(delivered).toHaveLength(3);
@@ -110,12 +121,22 @@ describe("outbox", () => {
       data: [
         { kind: "message", channelId: "C1", payload: {}, status: "sent", sentAt: old },
         { kind: "message", channelId: "C1", payload: {}, status: "sent", sentAt: new Date() },
-        { kind: "message", channelId: "C1", payload: {}, status: "failed", lastError: "Slack error channel_not_found", createdAt: old },
+        {
+          kind: "message",
+          channelId: "C1",
+          payload: {},
+          status: "failed",
+          lastError: "Slack error channel_not_found",
+          createdAt: old,
+        },
       ],
     });
     await t.stop(); // the sweep at start of the next run cleans up
     t = await startTestBot(testDb, { slack, env: { SWEEP_INTERVAL_SECONDS: "3600" } });
     await waitFor(async () => (await t!.db.prisma.outboxMessage.count()) === 2, "the clean-up");
-    expect((await t.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => m.status)).toEqual(["sent", "failed"]);
+    expect((await t.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => m.status)).toEqual([
+      "sent",
+      "failed",
+    ]);
   });
 });

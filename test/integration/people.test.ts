@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { LEAD, startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { LEAD, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 let testDb: TestDatabase;
 let t: TestBot;
@@ -18,7 +18,9 @@ afterAll(async () => {
 
 describe("agents and leads", () => {
   it("refuses a Claim from someone who is not an agent, and lets an agent and a lead act", async () => {
-    const res = await t.api("/api/cases", { body: { orderId: "114-2962899-5762619", category: "complaint", description: "Rude courier" } });
+    const res = await t.api("/api/cases", {
+      body: { orderId: "114-2962899-5762619", category: "complaint", description: "Rude courier" },
+    });
     const id = res.json.case.id;
     await t.click(ACTIONS.claim, id, "U0VISITOR");
     const refusal = await waitFor(() => t.slack.calls("chat.postEphemeral")[0], "refusal");
@@ -27,8 +29,14 @@ describe("agents and leads", () => {
     expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id } })).status).toBe("new");
 
     await t.click(ACTIONS.claim, id, "U0AGENT2");
-    await waitFor(async () => (await t.db.prisma.case.findUniqueOrThrow({ where: { id } })).ownerId === "U0AGENT2", "agent's claim");
+    await waitFor(
+      async () => (await t.db.prisma.case.findUniqueOrThrow({ where: { id } })).ownerId === "U0AGENT2",
+      "agent's claim",
+    );
     await t.click(ACTIONS.takeOver, id, LEAD); // leads need not be listed as agents
-    await waitFor(async () => (await t.db.prisma.case.findUniqueOrThrow({ where: { id } })).ownerId === LEAD, "lead's take-over");
+    await waitFor(
+      async () => (await t.db.prisma.case.findUniqueOrThrow({ where: { id } })).ownerId === LEAD,
+      "lead's take-over",
+    );
   });
 });

@@ -2,10 +2,10 @@
 // comes up, answers /healthz and stops cleanly on SIGTERM.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../support/freePort.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
+import { freePort } from "../support/freePort.ts";
+import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
 
 const mainScript = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 let testDb: TestDatabase;
@@ -35,7 +35,6 @@ function run(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-
 describe("the bot process", () => {
   it("without Slack settings, exits non-zero and says exactly what to set", async () => {
     const p = run({});
@@ -61,7 +60,10 @@ describe("the bot process", () => {
     });
     let status = 0;
     for (let i = 0; i < 200 && status !== 200; i++) {
-      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe(200);

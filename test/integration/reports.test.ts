@@ -4,8 +4,8 @@ import { ACTIONS } from "../../src/ids.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { backend, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { buttonPayload, interactionBody, postSigned } from "../support/signedRequests.ts";
-import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
-import { startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
+import { startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 const DIGEST = "C0DIGEST";
 // Mondays 09:00 in Berlin = 08:00 UTC in November.
@@ -24,11 +24,27 @@ beforeAll(async () => {
   // A week of cases: 25 open returns for one ASIN, a few refunds.
   for (let i = 0; i < 25; i++) {
     clock = new Date(Date.UTC(2026, 10, 18, 10, i));
-    const res = await t.api("/api/cases", { body: { orderId: "114-2962899-5762619", asin: "B0AAAAAAAA", category: "return", description: `Return ${i}`, externalId: `r${i}` } });
+    const res = await t.api("/api/cases", {
+      body: {
+        orderId: "114-2962899-5762619",
+        asin: "B0AAAAAAAA",
+        category: "return",
+        description: `Return ${i}`,
+        externalId: `r${i}`,
+      },
+    });
     expect(res.status).toBe(201);
   }
   for (let i = 0; i < 3; i++) {
-    await t.api("/api/cases", { body: { orderId: "114-2962899-5762619", asin: "B0BBBBBBBB", category: "refund", description: `Refund ${i}`, externalId: `f${i}` } });
+    await t.api("/api/cases", {
+      body: {
+        orderId: "114-2962899-5762619",
+        asin: "B0BBBBBBBB",
+        category: "refund",
+        description: `Refund ${i}`,
+        externalId: `f${i}`,
+      },
+    });
   }
 });
 afterAll(async () => {
@@ -47,7 +63,9 @@ describe("weekly digest", () => {
     expect(await t.bot.digest.postFor(scheduled)).toBe(false);
     await t.flush();
     const posted = await waitFor(() => digests()[0], "the digest");
-    expect(posted.args.text).toContain("Weekly triage 16 Nov – 23 Nov 2026: 28 opened, 0 resolved, 28 open (28 unclaimed)");
+    expect(posted.args.text).toContain(
+      "Weekly triage 16 Nov – 23 Nov 2026: 28 opened, 0 resolved, 28 open (28 unclaimed)",
+    );
     expect(JSON.stringify(posted.args.blocks)).toContain("*B0AAAAAAAA* — 25 cases");
     expect(JSON.stringify(posted.args.blocks)).not.toContain("Posted late");
     expect(blockKitProblems(posted.args, "message")).toEqual([]);
@@ -73,7 +91,11 @@ describe("weekly digest", () => {
     try {
       const scheduled = new Date("2026-12-07T08:00:00Z");
       clock = scheduled;
-      const results = await Promise.all([t.bot.digest.postFor(scheduled), second.bot.digest.postFor(scheduled), t.bot.digest.postFor(scheduled)]);
+      const results = await Promise.all([
+        t.bot.digest.postFor(scheduled),
+        second.bot.digest.postFor(scheduled),
+        t.bot.digest.postFor(scheduled),
+      ]);
       expect(results.filter(Boolean)).toHaveLength(1);
       await Promise.all([t.flush(), second.flush()]);
       await waitFor(() => digests().find((d) => d.args.text.includes("30 Nov – 7 Dec")), "the digest");
@@ -113,7 +135,10 @@ describe("/case summary and /case list", () => {
     const next = page1.body.blocks.at(-1).elements.find((e: any) => e.action_id === ACTIONS.listNext);
     expect(next).toBeDefined();
 
-    const payload = { ...buttonPayload({ actionId: ACTIONS.listNext, value: next.value, userId: "U0AGENT1" }), response_url: slack.url.replace(/api\/$/, "response/list") };
+    const payload = {
+      ...buttonPayload({ actionId: ACTIONS.listNext, value: next.value, userId: "U0AGENT1" }),
+      response_url: slack.url.replace(/api\/$/, "response/list"),
+    };
     await postSigned(t.baseUrl, interactionBody(payload));
     const page2 = await waitFor(() => slack.responses.find((r) => r.path === "/response/list"), "page 2");
     expect(page2.body.text).toBe("Unclaimed cases: 21–28 of 28");
@@ -125,7 +150,9 @@ describe("/case summary and /case list", () => {
     await t.command("list B0BBBBBBBB");
     expect((await waitFor(() => responses()[before], "asin list")).body.text).toBe("Cases for B0BBBBBBBB: 1–3 of 3");
     await t.command("list <@U0NOBODY|nobody>");
-    expect((await waitFor(() => responses()[before + 1], "person list")).body.text).toBe("Open cases of <@U0NOBODY>: none.");
+    expect((await waitFor(() => responses()[before + 1], "person list")).body.text).toBe(
+      "Open cases of <@U0NOBODY>: none.",
+    );
     await t.command("list everything");
     expect((await waitFor(() => responses()[before + 2], "error")).body.text).toContain("I can't list `everything`");
   });

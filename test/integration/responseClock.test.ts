@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
 import { backend, createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
-import { CASES_CHANNEL, LEAD, startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
+import { CASES_CHANNEL, LEAD, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 const ESCALATION = "C0ESCAL";
 const env = { ESCALATION_CHANNEL: ESCALATION, AGENT_GROUP_ID: "S0AGENTS", SWEEP_INTERVAL_SECONDS: "3600" };
@@ -28,13 +28,19 @@ afterAll(async () => {
 });
 
 async function newCase(externalId: string, category = "negative_review") {
-  const res = await t.api("/api/cases", { body: { orderId: "114-2962899-5762619", category, description: "Buyer left a 1-star review", externalId } });
+  const res = await t.api("/api/cases", {
+    body: { orderId: "114-2962899-5762619", category, description: "Buyer left a 1-star review", externalId },
+  });
   expect(res.status).toBe(201);
-  const c = await waitFor(() => t.db.prisma.case.findFirst({ where: { id: res.json.case.id, messageTs: { not: null } } }), "the card");
+  const c = await waitFor(
+    () => t.db.prisma.case.findFirst({ where: { id: res.json.case.id, messageTs: { not: null } } }),
+    "the card",
+  );
   return c;
 }
 const threadOf = (ts: string) => slack.calls("chat.postMessage").filter((m) => m.args.thread_ts === ts);
-const escalationsFor = (n: number) => slack.calls("chat.postMessage").filter((m) => m.args.channel === ESCALATION && m.args.text.includes(`AS-${n} `));
+const escalationsFor = (n: number) =>
+  slack.calls("chat.postMessage").filter((m) => m.args.channel === ESCALATION && m.args.text.includes(`AS-${n} `));
 
 describe("first-response clock", () => {
   it("reminds the agents 15 minutes before the hour, then escalates to the leads once", async () => {
@@ -49,7 +55,10 @@ describe("first-response clock", () => {
     minutesLater(2); // 46 minutes after opening
     await t.bot.sweep.runOnce();
     await t.flush();
-    const reminder = await waitFor(() => threadOf(c.messageTs!).find((m) => m.args.text.includes("needs a first reply")), "the reminder");
+    const reminder = await waitFor(
+      () => threadOf(c.messageTs!).find((m) => m.args.text.includes("needs a first reply")),
+      "the reminder",
+    );
     expect(reminder.args.text).toContain(`<!subteam^S0AGENTS> AS-${c.number} is unclaimed and needs a first reply`);
     await t.bot.sweep.runOnce();
     await t.flush();
@@ -66,7 +75,14 @@ describe("first-response clock", () => {
     expect(blocks).toContain(ACTIONS.claim);
     const breached = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
     expect(breached.breachedAt?.toISOString()).toBe(breached.responseDueAt?.toISOString());
-    const card = await waitFor(() => slack.calls("chat.update").filter((u) => u.args.ts === c.messageTs && JSON.stringify(u.args.blocks).includes("Overdue")).at(-1), "overdue card");
+    const card = await waitFor(
+      () =>
+        slack
+          .calls("chat.update")
+          .filter((u) => u.args.ts === c.messageTs && JSON.stringify(u.args.blocks).includes("Overdue"))
+          .at(-1),
+      "overdue card",
+    );
     expect(card.args.text).toContain("overdue");
 
     await t.bot.sweep.runOnce();
@@ -75,11 +91,17 @@ describe("first-response clock", () => {
 
     // The Claim button on the escalation works from the escalation channel.
     await t.click(ACTIONS.claim, c.id, "U0AGENT7", ESCALATION);
-    await waitFor(async () => (await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).ownerId === "U0AGENT7", "claim from the escalation");
+    await waitFor(
+      async () => (await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).ownerId === "U0AGENT7",
+      "claim from the escalation",
+    );
     // The late first reply is recorded with how long it took.
     minutesLater(4);
     await t.click(ACTIONS.logReply, c.id, "U0AGENT7");
-    const answered = await waitFor(() => t.db.prisma.case.findFirst({ where: { id: c.id, firstReplyAt: { not: null } } }), "the reply");
+    const answered = await waitFor(
+      () => t.db.prisma.case.findFirst({ where: { id: c.id, firstReplyAt: { not: null } } }),
+      "the reply",
+    );
     expect(answered.firstReplyAt!.getTime() - answered.createdAt.getTime()).toBe(70 * 60_000);
     expect(answered.breachedAt).not.toBeNull();
   });
@@ -96,7 +118,12 @@ describe("first-response clock", () => {
     expect(escalationsFor(c.number)).toHaveLength(0);
     const timers = await t.db.prisma.caseTimer.findMany({ where: { caseId: c.id }, orderBy: { kind: "asc" } });
     // A refund starts from a buyer message: Amazon's 24-hour clock stopped with the reply too.
-    expect(timers.map((x) => `${x.kind}:${x.status}`)).toEqual(["amazon_due:cancelled", "amazon_warning:cancelled", "response_breach:cancelled", "response_warning:cancelled"]);
+    expect(timers.map((x) => `${x.kind}:${x.status}`)).toEqual([
+      "amazon_due:cancelled",
+      "amazon_warning:cancelled",
+      "response_breach:cancelled",
+      "response_warning:cancelled",
+    ]);
     expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).breachedAt).toBeNull();
   });
 
@@ -114,23 +141,39 @@ describe("first-response clock", () => {
     expect(threadOf(c.messageTs!).filter((m) => m.args.text.includes("needs a first reply"))).toHaveLength(0);
   });
 
-  it.runIf(backend === "postgres")("two copies of the bot on one PostgreSQL send one reminder and one escalation", async () => {
-    const second = await startTestBot(testDb, { slack, now, env });
-    try {
-      const c = await newCase("clock-4");
-      minutesLater(46);
-      await Promise.all([t.bot.sweep.runOnce(), second.bot.sweep.runOnce(), t.bot.sweep.runOnce(), second.bot.sweep.runOnce()]);
-      await Promise.all([t.flush(), second.flush()]);
-      await waitFor(() => threadOf(c.messageTs!).find((m) => m.args.text.includes("needs a first reply")), "the reminder");
-      minutesLater(15);
-      await Promise.all([t.bot.sweep.runOnce(), second.bot.sweep.runOnce(), t.bot.sweep.runOnce(), second.bot.sweep.runOnce()]);
-      await Promise.all([t.flush(), second.flush()]);
-      await waitFor(() => escalationsFor(c.number)[0], "the escalation");
-      await new Promise((r) => setTimeout(r, 300)); // give a duplicate every chance to show up
-      expect(threadOf(c.messageTs!).filter((m) => m.args.text.includes("needs a first reply"))).toHaveLength(1);
-      expect(escalationsFor(c.number)).toHaveLength(1);
-    } finally {
-      await second.stop();
-    }
-  });
+  it.runIf(backend === "postgres")(
+    "two copies of the bot on one PostgreSQL send one reminder and one escalation",
+    async () => {
+      const second = await startTestBot(testDb, { slack, now, env });
+      try {
+        const c = await newCase("clock-4");
+        minutesLater(46);
+        await Promise.all([
+          t.bot.sweep.runOnce(),
+          second.bot.sweep.runOnce(),
+          t.bot.sweep.runOnce(),
+          second.bot.sweep.runOnce(),
+        ]);
+        await Promise.all([t.flush(), second.flush()]);
+        await waitFor(
+          () => threadOf(c.messageTs!).find((m) => m.args.text.includes("needs a first reply")),
+          "the reminder",
+        );
+        minutesLater(15);
+        await Promise.all([
+          t.bot.sweep.runOnce(),
+          second.bot.sweep.runOnce(),
+          t.bot.sweep.runOnce(),
+          second.bot.sweep.runOnce(),
+        ]);
+        await Promise.all([t.flush(), second.flush()]);
+        await waitFor(() => escalationsFor(c.number)[0], "the escalation");
+        await new Promise((r) => setTimeout(r, 300)); // give a duplicate every chance to show up
+        expect(threadOf(c.messageTs!).filter((m) => m.args.text.includes("needs a first reply"))).toHaveLength(1);
+        expect(escalationsFor(c.number)).toHaveLength(1);
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 });

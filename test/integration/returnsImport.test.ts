@@ -8,12 +8,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db.ts";
-import { importReturns, IMPORT_SOURCE, type ImportSummary } from "../../src/domain/returnsImport.ts";
+import { IMPORT_SOURCE, type ImportSummary, importReturns } from "../../src/domain/returnsImport.ts";
 import { readReturnsReport } from "../../src/domain/returnsReport.ts";
 import { importSummaryMessage } from "../../src/views/importSummary.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { fbaReport, mfnReport, type FbaRow } from "../support/returnsFiles.ts";
+import { type FbaRow, fbaReport, mfnReport } from "../support/returnsFiles.ts";
 
 const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES" });
 const now = new Date("2026-11-26T10:00:00Z");
@@ -31,14 +31,26 @@ afterAll(async () => {
 
 async function run(text: string): Promise<ImportSummary> {
   const report = await readReturnsReport(Readable.from([text]));
-  return importReturns(db.prisma, report, { now, channelId: "C0CASES", clock: config.clock, crisis: config.crisis, cardRules: config.importCardRules });
+  return importReturns(db.prisma, report, {
+    now,
+    channelId: "C0CASES",
+    clock: config.clock,
+    crisis: config.crisis,
+    cardRules: config.importCardRules,
+  });
 }
 
 const fbaRows: FbaRow[] = [
   { date: "2025-06-05T15:31:40+00:00", orderId: "114-2962899-5762619", reason: "DEFECTIVE", lpn: "LPN1" },
   { date: "05-JUN-2025", orderId: "114-2962899-5762620", reason: "SWITCHEROO", lpn: "LPN2", asin: "B0SWITCH01" },
   { date: "2025-06-06", orderId: "114-2962899-5762621", reason: "NOT_COMPATIBLE", lpn: "LPN3" },
-  { date: "2025-06-06", orderId: "114-2962899-5762622", reason: "APPAREL_TOO_SMALL", lpn: "LPN4", comment: "It arrived broken too" },
+  {
+    date: "2025-06-06",
+    orderId: "114-2962899-5762622",
+    reason: "APPAREL_TOO_SMALL",
+    lpn: "LPN4",
+    comment: "It arrived broken too",
+  },
   { date: "2025-06-07", orderId: "114-2962899-5762623", reason: "ZZ_NEW_AMAZON_CODE", lpn: "LPN5" },
   { date: "June 7th", orderId: "114-2962899-5762624", reason: "DEFECTIVE", lpn: "LPN6" },
 ];
@@ -48,7 +60,13 @@ describe("returns import", () => {
     const s = await run(fbaReport(fbaRows));
     expect(s).toMatchObject({ format: "fba", rowsRead: 6, created: 5, duplicates: 0, carded: 3, withRiskWords: 1 });
     expect(s.rejected).toEqual([{ line: 7, reason: '"June 7th" is not a date (ISO like 2025-06-05 or 05-JUN-2025)' }]);
-    expect(s.byReason).toEqual({ DEFECTIVE: 1, SWITCHEROO: 1, NOT_COMPATIBLE: 1, APPAREL_TOO_SMALL: 1, ZZ_NEW_AMAZON_CODE: 1 });
+    expect(s.byReason).toEqual({
+      DEFECTIVE: 1,
+      SWITCHEROO: 1,
+      NOT_COMPATIBLE: 1,
+      APPAREL_TOO_SMALL: 1,
+      ZZ_NEW_AMAZON_CODE: 1,
+    });
     const cases = await db.prisma.case.findMany({ where: { source: IMPORT_SOURCE }, orderBy: { orderId: "asc" } });
     expect(cases.map((c) => [c.returnReason, c.category, c.priority, c.rootCause])).toEqual([
       ["DEFECTIVE", "return", "high", "defect"],
@@ -61,32 +79,58 @@ describe("returns import", () => {
     expect(cases[1].createdAt.toISOString()).toBe("2025-06-05T00:00:00.000Z");
     const cards = await db.prisma.outboxMessage.findMany({ where: { kind: "post_card" } });
     expect(cards).toHaveLength(3); // DEFECTIVE, SWITCHEROO, and the risk words
-    expect(await db.prisma.caseTimer.count({ where: { caseId: { in: cards.map((c) => c.caseId!) } } })).toBeGreaterThan(0);
+    expect(await db.prisma.caseTimer.count({ where: { caseId: { in: cards.map((c) => c.caseId!) } } })).toBeGreaterThan(
+      0,
+    );
     expect(blockKitProblems(importSummaryMessage(s, "returns.txt"), "message")).toEqual([]);
   });
 
   it("creates nothing new when the same file, or an overlapping one, is imported again", async () => {
     const again = await run(fbaReport(fbaRows));
     expect(again).toMatchObject({ rowsRead: 6, created: 0, duplicates: 5 });
-    const overlap = await run(fbaReport([...fbaRows.slice(3, 5), { date: "2025-06-08", orderId: "114-2962899-5762625", reason: "DEFECTIVE", lpn: "LPN7" }]));
+    const overlap = await run(
+      fbaReport([
+        ...fbaRows.slice(3, 5),
+        { date: "2025-06-08", orderId: "114-2962899-5762625", reason: "DEFECTIVE", lpn: "LPN7" },
+      ]),
+    );
     expect(overlap).toMatchObject({ created: 1, duplicates: 2 });
     expect(await db.prisma.case.count({ where: { source: IMPORT_SOURCE } })).toBe(6);
   });
 
   it("reads the merchant-fulfilled report: an A-to-z claim is urgent and gets a card", async () => {
-    const s = await run(mfnReport([
-      { orderId: "205-1234567-7654321", requestDate: "2025-06-07", rma: "RMA1", reason: "NOT_AS_DESCRIBED", aToZ: "Y", amount: "24.99", currency: "EUR" },
-      { orderId: "205-1234567-7654322", requestDate: "08-JUN-2025", rma: "RMA2", reason: "UNWANTED_ITEM" },
-    ]));
+    const s = await run(
+      mfnReport([
+        {
+          orderId: "205-1234567-7654321",
+          requestDate: "2025-06-07",
+          rma: "RMA1",
+          reason: "NOT_AS_DESCRIBED",
+          aToZ: "Y",
+          amount: "24.99",
+          currency: "EUR",
+        },
+        { orderId: "205-1234567-7654322", requestDate: "08-JUN-2025", rma: "RMA2", reason: "UNWANTED_ITEM" },
+      ]),
+    );
     expect(s).toMatchObject({ format: "mfn", created: 2, carded: 1 });
     const claim = await db.prisma.case.findFirstOrThrow({ where: { orderId: "205-1234567-7654321" } });
-    expect(claim).toMatchObject({ category: "a_to_z_claim", priority: "urgent", rootCause: "not_as_described", currency: "EUR" });
+    expect(claim).toMatchObject({
+      category: "a_to_z_claim",
+      priority: "urgent",
+      rootCause: "not_as_described",
+      currency: "EUR",
+    });
     expect(claim.orderValue?.toFixed(2)).toBe("24.99");
   });
 
   it("imports a 10,000-row report", async () => {
     const rows: FbaRow[] = Array.from({ length: 10_000 }, (_, i) => ({
-      date: "2025-07-01", orderId: `113-${String(1000000 + i)}-0000001`, reason: i % 10 === 0 ? "DEFECTIVE" : "UNWANTED_ITEM", lpn: `BIG${i}`, asin: `B0BIG${String(i % 50).padStart(5, "0")}`,
+      date: "2025-07-01",
+      orderId: `113-${String(1000000 + i)}-0000001`,
+      reason: i % 10 === 0 ? "DEFECTIVE" : "UNWANTED_ITEM",
+      lpn: `BIG${i}`,
+      asin: `B0BIG${String(i % 50).padStart(5, "0")}`,
     }));
     const s = await run(fbaReport(rows));
     expect(s).toMatchObject({ rowsRead: 10_000, created: 10_000, duplicates: 0, carded: 1000 });
@@ -120,9 +164,14 @@ describe("npm run import", () => {
     await db.close(); // the embedded database allows one process at a time
     try {
       const good = path.join(testDb.settings.dataDir, "returns.txt");
-      writeFileSync(good, fbaReport([{ date: "2025-08-01", orderId: "114-7777777-0000001", reason: "DEFECTIVE", lpn: "CLI1" }]));
+      writeFileSync(
+        good,
+        fbaReport([{ date: "2025-08-01", orderId: "114-7777777-0000001", reason: "DEFECTIVE", lpn: "CLI1" }]),
+      );
       const ok = await runCli(good);
-      expect(ok.out).toContain("Imported returns.txt (FBA customer returns report): 1 rows read, 1 cases created, 0 duplicates skipped, 0 rows rejected.");
+      expect(ok.out).toContain(
+        "Imported returns.txt (FBA customer returns report): 1 rows read, 1 cases created, 0 duplicates skipped, 0 rows rejected.",
+      );
       expect(ok.code).toBe(0);
 
       const bad = path.join(testDb.settings.dataDir, "contacts.csv");

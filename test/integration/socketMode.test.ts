@@ -1,11 +1,12 @@
 // Socket Mode, the usual production set-up: the bot opens a WebSocket from apps.connections.open
 // and receives envelopes over it. A local WebSocket server stands in for Slack's.
-import { freePort } from "../support/freePort.ts";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { startSlackStandIn, type SlackStandIn } from "../support/slackStandIn.ts";
-import { startTestBot, waitFor, type TestBot } from "../support/testBot.ts";
+import { freePort } from "../support/freePort.ts";
+import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
+import { startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
 
 let testDb: TestDatabase;
 let slack: SlackStandIn;
@@ -13,7 +14,6 @@ let wss: WebSocketServer;
 let socket: WebSocket | undefined;
 const received: any[] = [];
 let t: TestBot;
-
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -23,10 +23,20 @@ beforeAll(async () => {
   wss.on("connection", (ws) => {
     socket = ws;
     ws.on("message", (data) => received.push(JSON.parse(String(data))));
-    ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "stand-in" }, connection_info: { app_id: "A0APP" } }));
+    ws.send(
+      JSON.stringify({
+        type: "hello",
+        num_connections: 1,
+        debug_info: { host: "stand-in" },
+        connection_info: { app_id: "A0APP" },
+      }),
+    );
   });
   slack.answer("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/` });
-  t = await startTestBot(testDb, { slack, env: { SLACK_APP_TOKEN: "xapp-1-test-app-token", PORT: String(await freePort()) } });
+  t = await startTestBot(testDb, {
+    slack,
+    env: { SLACK_APP_TOKEN: "xapp-1-test-app-token", PORT: String(await freePort()) },
+  });
 });
 afterAll(async () => {
   await t?.stop();
@@ -68,10 +78,21 @@ describe("Socket Mode", () => {
         envelope_id: "env-new-1",
         type: "slash_commands",
         accepts_response_payload: true,
-        payload: { team_id: "T0STANDIN", channel_id: "C0CASES", user_id: "U0AGENT1", command: "/case", text: "new", response_url: "http://127.0.0.1:9/response/none", trigger_id: "trigger-socket-2" },
+        payload: {
+          team_id: "T0STANDIN",
+          channel_id: "C0CASES",
+          user_id: "U0AGENT1",
+          command: "/case",
+          text: "new",
+          response_url: "http://127.0.0.1:9/response/none",
+          trigger_id: "trigger-socket-2",
+        },
       }),
     );
-    const modal = await waitFor(() => slack.calls("views.open").find((c) => c.args.trigger_id === "trigger-socket-2"), "the modal");
+    const modal = await waitFor(
+      () => slack.calls("views.open").find((c) => c.args.trigger_id === "trigger-socket-2"),
+      "the modal",
+    );
     expect(modal.args.view.callback_id).toBe("new_case_modal");
     expect(modal.token).toBe("xoxb-test-token");
   });

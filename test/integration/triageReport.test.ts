@@ -12,22 +12,106 @@ const at = (iso: string) => new Date(iso);
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
 type Fixture = {
-  n: number; created: string; category: string; priority: string; status: string; asin?: string; replyAfter?: number; breached?: boolean;
-  resolved?: string; resolution?: string; amount?: string; currency?: string; rootCause?: string; owner?: string;
+  n: number;
+  created: string;
+  category: string;
+  priority: string;
+  status: string;
+  asin?: string;
+  replyAfter?: number;
+  breached?: boolean;
+  resolved?: string;
+  resolution?: string;
+  amount?: string;
+  currency?: string;
+  rootCause?: string;
+  owner?: string;
 };
 // Period under report: 16 Nov 00:00 – 23 Nov 00:00 UTC; the period before: 9–16 Nov.
 const fixtures: Fixture[] = [
-  { n: 1, created: "2026-11-16T10:00:00Z", category: "refund", priority: "high", status: "resolved", asin: "B0AAAAAAAA", replyAfter: 20, resolved: "2026-11-17T10:00:00Z", resolution: "refund", amount: "10.00", currency: "USD", rootCause: "defect", owner: "U0ONE" },
-  { n: 2, created: "2026-11-17T10:00:00Z", category: "refund", priority: "high", status: "resolved", asin: "B0AAAAAAAA", replyAfter: 90, breached: true, resolved: "2026-11-18T12:00:00Z", resolution: "partial_refund", amount: "5.50", currency: "USD", rootCause: "defect", owner: "U0ONE" },
-  { n: 3, created: "2026-11-18T10:00:00Z", category: "return", priority: "normal", status: "claimed", asin: "B0AAAAAAAA", replyAfter: 30, owner: "U0TWO" },
-  { n: 4, created: "2026-11-19T10:00:00Z", category: "complaint", priority: "high", status: "new", asin: "B0BBBBBBBB", breached: true },
-  { n: 5, created: "2026-11-20T10:00:00Z", category: "chargeback", priority: "urgent", status: "resolved", asin: "B0BBBBBBBB", replyAfter: 10, resolved: "2026-11-20T20:00:00Z", resolution: "coupon", amount: "3.00", currency: "EUR", rootCause: "damaged_in_transit", owner: "U0TWO" },
+  {
+    n: 1,
+    created: "2026-11-16T10:00:00Z",
+    category: "refund",
+    priority: "high",
+    status: "resolved",
+    asin: "B0AAAAAAAA",
+    replyAfter: 20,
+    resolved: "2026-11-17T10:00:00Z",
+    resolution: "refund",
+    amount: "10.00",
+    currency: "USD",
+    rootCause: "defect",
+    owner: "U0ONE",
+  },
+  {
+    n: 2,
+    created: "2026-11-17T10:00:00Z",
+    category: "refund",
+    priority: "high",
+    status: "resolved",
+    asin: "B0AAAAAAAA",
+    replyAfter: 90,
+    breached: true,
+    resolved: "2026-11-18T12:00:00Z",
+    resolution: "partial_refund",
+    amount: "5.50",
+    currency: "USD",
+    rootCause: "defect",
+    owner: "U0ONE",
+  },
+  {
+    n: 3,
+    created: "2026-11-18T10:00:00Z",
+    category: "return",
+    priority: "normal",
+    status: "claimed",
+    asin: "B0AAAAAAAA",
+    replyAfter: 30,
+    owner: "U0TWO",
+  },
+  {
+    n: 4,
+    created: "2026-11-19T10:00:00Z",
+    category: "complaint",
+    priority: "high",
+    status: "new",
+    asin: "B0BBBBBBBB",
+    breached: true,
+  },
+  {
+    n: 5,
+    created: "2026-11-20T10:00:00Z",
+    category: "chargeback",
+    priority: "urgent",
+    status: "resolved",
+    asin: "B0BBBBBBBB",
+    replyAfter: 10,
+    resolved: "2026-11-20T20:00:00Z",
+    resolution: "coupon",
+    amount: "3.00",
+    currency: "EUR",
+    rootCause: "damaged_in_transit",
+    owner: "U0TWO",
+  },
   // Opened just before the end; its deadline falls after it, so it is not yet counted as due.
   { n: 6, created: "2026-11-22T23:30:00Z", category: "other", priority: "normal", status: "new" },
   // Opened exactly at the end: belongs to the next period.
   { n: 7, created: "2026-11-23T00:00:00Z", category: "refund", priority: "high", status: "new" },
   // Opened in the period before, resolved in this one.
-  { n: 8, created: "2026-11-10T09:00:00Z", category: "refund", priority: "high", status: "resolved", asin: "B0AAAAAAAA", replyAfter: 5, resolved: "2026-11-16T09:00:00Z", resolution: "replacement", rootCause: "wrong_item", owner: "U0THREE" },
+  {
+    n: 8,
+    created: "2026-11-10T09:00:00Z",
+    category: "refund",
+    priority: "high",
+    status: "resolved",
+    asin: "B0AAAAAAAA",
+    replyAfter: 5,
+    resolved: "2026-11-16T09:00:00Z",
+    resolution: "replacement",
+    rootCause: "wrong_item",
+    owner: "U0THREE",
+  },
   { n: 9, created: "2026-11-12T09:00:00Z", category: "return", priority: "normal", status: "new" },
 ];
 const period = { from: at("2026-11-16T00:00:00Z"), to: at("2026-11-23T00:00:00Z") };
@@ -39,11 +123,28 @@ beforeAll(async () => {
     const createdAt = at(f.created);
     await db.prisma.case.create({
       data: {
-        number: 2000 + f.n, category: f.category, priority: f.priority, status: f.status, orderId: "114-2962899-5762619", asin: f.asin,
-        description: `case ${f.n}`, source: "test", externalId: `t${f.n}`, createdAt, responseDueAt: plus(createdAt, 60),
-        firstReplyAt: f.replyAfter === undefined ? null : plus(createdAt, f.replyAfter), breachedAt: f.breached ? plus(createdAt, 60) : null,
-        resolvedAt: f.resolved ? at(f.resolved) : null, resolution: f.resolution, resolutionAmount: f.amount, resolutionCurrency: f.currency,
-        rootCause: f.rootCause, ownerId: f.owner, resolvedById: f.resolved ? f.owner : null, channelId: "C0CASES", messageTs: `1700000000.00000${f.n}`,
+        number: 2000 + f.n,
+        category: f.category,
+        priority: f.priority,
+        status: f.status,
+        orderId: "114-2962899-5762619",
+        asin: f.asin,
+        description: `case ${f.n}`,
+        source: "test",
+        externalId: `t${f.n}`,
+        createdAt,
+        responseDueAt: plus(createdAt, 60),
+        firstReplyAt: f.replyAfter === undefined ? null : plus(createdAt, f.replyAfter),
+        breachedAt: f.breached ? plus(createdAt, 60) : null,
+        resolvedAt: f.resolved ? at(f.resolved) : null,
+        resolution: f.resolution,
+        resolutionAmount: f.amount,
+        resolutionCurrency: f.currency,
+        rootCause: f.rootCause,
+        ownerId: f.owner,
+        resolvedById: f.resolved ? f.owner : null,
+        channelId: "C0CASES",
+        messageTs: `1700000000.00000${f.n}`,
       },
     });
   }
@@ -83,7 +184,14 @@ describe("triage report", () => {
     // Due: answered 1, 2, 3, 5 + unanswered past deadline 4 (6 is due after the period). Met: 1, 3, 5.
     // First replies 10, 20, 30, 90 min: median 25, 90th percentile 30 + 0.7 × 60 = 72.
     // Resolve times 600, 1440, 1560, 8640 min: median 1500.
-    expect(r.sla).toEqual({ due: 5, met: 3, breached: 2, medianFirstReplyMinutes: 25, p90FirstReplyMinutes: 72, medianResolveMinutes: 1500 });
+    expect(r.sla).toEqual({
+      due: 5,
+      met: 3,
+      breached: 2,
+      medianFirstReplyMinutes: 25,
+      p90FirstReplyMinutes: 72,
+      medianResolveMinutes: 1500,
+    });
   });
 
   it("names the products behind the most cases, the resolutions, the money per currency, and who holds what", async () => {
@@ -117,7 +225,14 @@ describe("triage report", () => {
   it("handles an empty week", async () => {
     const r = await triageReport(db.prisma, { from: at("2025-01-06T00:00:00Z"), to: at("2025-01-13T00:00:00Z") });
     expect(r.opened).toEqual({ count: 0, previous: 0 });
-    expect(r.sla).toEqual({ due: 0, met: 0, breached: 0, medianFirstReplyMinutes: null, p90FirstReplyMinutes: null, medianResolveMinutes: null });
+    expect(r.sla).toEqual({
+      due: 0,
+      met: 0,
+      breached: 0,
+      medianFirstReplyMinutes: null,
+      p90FirstReplyMinutes: null,
+      medianResolveMinutes: null,
+    });
     expect(r.topAsins).toEqual([]);
     const msg = triageMessage(r, { title: "Weekly triage", zone: "UTC", now: at("2025-01-13T09:00:00Z") });
     expect(JSON.stringify(msg.blocks)).toContain("No cases were opened in this period");
@@ -126,9 +241,16 @@ describe("triage report", () => {
 
   it("renders the report as a valid message with a plain-text fallback", async () => {
     const r = await triageReport(db.prisma, period);
-    const msg = triageMessage(r, { title: "Weekly triage", zone: "Asia/Shanghai", now: at("2026-11-23T01:00:00Z"), lateSince: at("2026-11-23T01:00:00Z") });
+    const msg = triageMessage(r, {
+      title: "Weekly triage",
+      zone: "Asia/Shanghai",
+      now: at("2026-11-23T01:00:00Z"),
+      lateSince: at("2026-11-23T01:00:00Z"),
+    });
     expect(blockKitProblems(msg, "message")).toEqual([]);
-    expect(msg.text).toBe("Weekly triage 16 Nov – 23 Nov 2026: 6 opened, 4 resolved, 5 open (4 unclaimed); first reply in time 60%.");
+    expect(msg.text).toBe(
+      "Weekly triage 16 Nov – 23 Nov 2026: 6 opened, 4 resolved, 5 open (4 unclaimed); first reply in time 60%.",
+    );
     const json = JSON.stringify(msg.blocks);
     expect(json).toContain("Posted late");
     expect(json).toContain("Money back to buyers");
@@ -140,12 +262,39 @@ describe("triage report", () => {
   it("includes the Order Defect Rate of marketplaces with known order volume", async () => {
     expect((await triageReport(db.prisma, period)).odr).toEqual([]);
     await db.prisma.orderVolume.create({ data: { marketplace: "US", date: "2026-11-22", span: "60d", orders: 200 } });
-    for (const [n, orderId] of [[30, "111-0000001-0000001"], [31, "111-0000002-0000002"], [32, "111-0000002-0000002"]] as const) {
-      await db.prisma.case.create({ data: { number: 2000 + n, category: n === 32 ? "chargeback" : "negative_review", priority: "high", orderId, marketplace: "US", description: "1 star", source: "test", createdAt: at("2026-11-20T10:00:00Z") } });
+    for (const [n, orderId] of [
+      [30, "111-0000001-0000001"],
+      [31, "111-0000002-0000002"],
+      [32, "111-0000002-0000002"],
+    ] as const) {
+      await db.prisma.case.create({
+        data: {
+          number: 2000 + n,
+          category: n === 32 ? "chargeback" : "negative_review",
+          priority: "high",
+          orderId,
+          marketplace: "US",
+          description: "1 star",
+          source: "test",
+          createdAt: at("2026-11-20T10:00:00Z"),
+        },
+      });
     }
     const r = await triageReport(db.prisma, period);
     // Two orders with defects (the second has a review and a chargeback, counted once) of 200.
-    expect(r.odr).toEqual([{ marketplace: "US", orders: 200, defects: 2, negativeReviews: 2, claims: 0, chargebacks: 1, percent: 1, limitPercent: 1, defectsUntilLimit: 0 }]);
+    expect(r.odr).toEqual([
+      {
+        marketplace: "US",
+        orders: 200,
+        defects: 2,
+        negativeReviews: 2,
+        claims: 0,
+        chargebacks: 1,
+        percent: 1,
+        limitPercent: 1,
+        defectsUntilLimit: 0,
+      },
+    ]);
     const msg = triageMessage(r, { title: "Weekly triage", zone: "UTC", now: period.to });
     expect(JSON.stringify(msg.blocks)).toContain("US *1.00%* (2 of 200 orders) :rotating_light:");
   });

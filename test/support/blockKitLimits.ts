@@ -3,7 +3,10 @@
 
 type Obj = Record<string, any>;
 
-export function blockKitProblems(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "message" | "modal"): string[] {
+export function blockKitProblems(
+  payload: { blocks?: Obj[]; text?: string } | Obj,
+  surface: "message" | "modal",
+): string[] {
   const problems: string[] = [];
   const p = payload as Obj;
   const maxBlocks = surface === "message" ? 50 : 100;
@@ -38,11 +41,13 @@ export function blockKitProblems(payload: { blocks?: Obj[]; text?: string } | Ob
         if (b.accessory) element(b.accessory, where, problems);
         break;
       case "context":
-        if (!b.elements?.length || b.elements.length > 10) problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–10)`);
+        if (!b.elements?.length || b.elements.length > 10)
+          problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–10)`);
         for (const e of b.elements ?? []) if (e.type !== "image") textObject(e, 3000, where, problems);
         break;
       case "actions":
-        if (!b.elements?.length || b.elements.length > 25) problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–25)`);
+        if (!b.elements?.length || b.elements.length > 25)
+          problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–25)`);
         for (const e of b.elements ?? []) element(e, where, problems);
         break;
       case "input":
@@ -75,7 +80,8 @@ function element(e: Obj, where: string, problems: string[]) {
       if (e.value && e.value.length > 2000) problems.push(`${where}: button value > 2000`);
       break;
     case "static_select":
-      if (!e.options?.length || e.options.length > 100) problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
+      if (!e.options?.length || e.options.length > 100)
+        problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
       for (const o of e.options ?? []) {
         textObject(o.text, 75, `${where} option`, problems);
         if (o.value.length > 150) problems.push(`${where}: option value > 150`);
@@ -85,11 +91,13 @@ function element(e: Obj, where: string, problems: string[]) {
     case "file_input":
       break;
     case "multi_static_select":
-      if (!e.options?.length || e.options.length > 100) problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
+      if (!e.options?.length || e.options.length > 100)
+        problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
       for (const o of e.options ?? []) textObject(o.text, 75, `${where} option`, problems);
       break;
     case "plain_text_input":
-      if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length) problems.push(`${where}: initial value longer than max_length`);
+      if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length)
+        problems.push(`${where}: initial value longer than max_length`);
       if (e.max_length !== undefined && e.max_length > 3000) problems.push(`${where}: max_length > 3000`);
       break;
     default:

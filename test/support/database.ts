@@ -6,7 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "../../src/db.ts";
+import { type Database, openDatabase } from "../../src/db.ts";
 
 export const backend = process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -4,10 +4,14 @@ import { createHmac } from "node:crypto";
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
-  return "v0=" + createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-export async function postSigned(baseUrl: string, body: string, opts: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {}) {
+export async function postSigned(
+  baseUrl: string,
+  body: string,
+  opts: { secret?: string; timestamp?: number; headers?: Record<string, string> } = {},
+) {
   const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(`${baseUrl}/slack/events`, {
     method: "POST",
@@ -29,7 +33,12 @@ export async function postSigned(baseUrl: string, body: string, opts: { secret?:
   return { status: res.status, text, json };
 }
 
-export function slashCommandBody(fields: { text: string; user_id?: string; channel_id?: string; response_url?: string }): string {
+export function slashCommandBody(fields: {
+  text: string;
+  user_id?: string;
+  channel_id?: string;
+  response_url?: string;
+}): string {
   return new URLSearchParams({
     token: "legacy",
     team_id: "T0STANDIN",
@@ -50,7 +59,13 @@ export function interactionBody(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function buttonPayload(opts: { actionId: string; value: string; userId: string; channel?: string; messageTs?: string }) {
+export function buttonPayload(opts: {
+  actionId: string;
+  value: string;
+  userId: string;
+  channel?: string;
+  messageTs?: string;
+}) {
   return {
     type: "block_actions",
     team: { id: "T0STANDIN", domain: "stand-in" },
@@ -58,20 +73,45 @@ export function buttonPayload(opts: { actionId: string; value: string; userId: s
     api_app_id: "A0APP",
     token: "legacy",
     trigger_id: `trigger-${opts.userId}-${Math.random()}`,
-    container: { type: "message", message_ts: opts.messageTs ?? "1.0", channel_id: opts.channel ?? "C0CASES", is_ephemeral: false },
+    container: {
+      type: "message",
+      message_ts: opts.messageTs ?? "1.0",
+      channel_id: opts.channel ?? "C0CASES",
+      is_ephemeral: false,
+    },
     channel: { id: opts.channel ?? "C0CASES", name: "cases" },
     message: { type: "message", ts: opts.messageTs ?? "1.0", text: "card" },
     response_url: "http://127.0.0.1:9/response/none",
-    actions: [{ type: "button", action_id: opts.actionId, block_id: "case_actions", value: opts.value, action_ts: String(Date.now() / 1000) }],
+    actions: [
+      {
+        type: "button",
+        action_id: opts.actionId,
+        block_id: "case_actions",
+        value: opts.value,
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
   };
 }
 
 /** A view_submission as Slack sends it: state values keyed by block id, then action id "value". */
-export function viewSubmission(opts: { callbackId: string; userId: string; values: Record<string, string | undefined>; selects?: string[]; privateMetadata?: string; viewId?: string }) {
+export function viewSubmission(opts: {
+  callbackId: string;
+  userId: string;
+  values: Record<string, string | undefined>;
+  selects?: string[];
+  privateMetadata?: string;
+  viewId?: string;
+}) {
   const values: Record<string, Record<string, unknown>> = {};
   for (const [block, v] of Object.entries(opts.values)) {
     values[block] = opts.selects?.includes(block)
-      ? { value: { type: "static_select", selected_option: v === undefined ? null : { value: v, text: { type: "plain_text", text: v } } } }
+      ? {
+          value: {
+            type: "static_select",
+            selected_option: v === undefined ? null : { value: v, text: { type: "plain_text", text: v } },
+          },
+        }
       : { value: { type: "plain_text_input", value: v ?? null } };
   }
   return {

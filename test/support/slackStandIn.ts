@@ -38,7 +38,9 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     if (path.startsWith("/files/")) {
       const file = files.get(path.slice("/files/".length));
       const authorized = req.headers.authorization === "Bearer xoxb-test-token";
-      res.writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "text/plain" }).end(file && authorized ? file.content : "");
+      res
+        .writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "text/plain" })
+        .end(file && authorized ? file.content : "");
       return;
     }
     if (path.startsWith("/response/")) {
@@ -62,16 +64,27 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: "stand_in_fault" }));
         return;
       }
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: fault.error ?? "internal_error" }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error: fault.error ?? "internal_error" }));
       return;
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, ...answerFor(method, args), ...extra.get(method) }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ ok: true, ...answerFor(method, args), ...extra.get(method) }));
   });
 
   function answerFor(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { url: "https://stand-in.slack.com/", team: "Stand-in", user: "aftersales", team_id: "T0STANDIN", user_id: "U0BOT", bot_id: "B0BOT" };
+        return {
+          url: "https://stand-in.slack.com/",
+          team: "Stand-in",
+          user: "aftersales",
+          team_id: "T0STANDIN",
+          user_id: "U0BOT",
+          bot_id: "B0BOT",
+        };
       case "chat.postMessage":
         ts += 1;
         return { channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } };
@@ -80,10 +93,22 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       case "chat.postEphemeral":
         return { message_ts: `${ts}.000200` };
       case "chat.getPermalink":
-        return { channel: args.channel, permalink: `https://stand-in.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}` };
+        return {
+          channel: args.channel,
+          permalink: `https://stand-in.slack.com/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}`,
+        };
       case "files.info": {
         const f = files.get(args.file);
-        return f ? { file: { id: args.file, name: f.name, size: Buffer.byteLength(f.content), url_private_download: `${base}/files/${args.file}` } } : { ok: false, error: "file_not_found" };
+        return f
+          ? {
+              file: {
+                id: args.file,
+                name: f.name,
+                size: Buffer.byteLength(f.content),
+                url_private_download: `${base}/files/${args.file}`,
+              },
+            }
+          : { ok: false, error: "file_not_found" };
       }
       case "views.open":
         return { view: { id: `V${calls.length}`, ...(args.view ?? {}) } };

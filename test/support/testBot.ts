@@ -1,12 +1,19 @@
 // The real bot, started in HTTP mode on a free port against a stand-in Slack, plus helpers
 // to click, type and submit exactly as Slack would.
 import { LogLevel } from "@slack/bolt";
-import { loadConfig, type Config } from "../../src/config.ts";
+import { type Config, loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db.ts";
-import { startBot, type RunningBot } from "../../src/server.ts";
-import { startSlackStandIn, type SlackStandIn } from "./slackStandIn.ts";
-import { SIGNING_SECRET, buttonPayload, interactionBody, postSigned, slashCommandBody, viewSubmission } from "./signedRequests.ts";
+import { type RunningBot, startBot } from "../../src/server.ts";
 import type { TestDatabase } from "./database.ts";
+import {
+  buttonPayload,
+  interactionBody,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommandBody,
+  viewSubmission,
+} from "./signedRequests.ts";
+import { type SlackStandIn, startSlackStandIn } from "./slackStandIn.ts";
 
 export const CASES_CHANNEL = "C0CASES";
 export const INTAKE_TOKEN = "intake-token-for-tests-0123456789";
@@ -21,7 +28,10 @@ export type TestBot = {
   command(text: string, userId?: string): ReturnType<typeof postSigned>;
   click(actionId: string, caseId: number, userId: string, channel?: string): ReturnType<typeof postSigned>;
   submit(opts: Parameters<typeof viewSubmission>[0]): ReturnType<typeof postSigned>;
-  api(path: string, init?: { method?: string; body?: unknown; token?: string | null; rawBody?: string }): Promise<{ status: number; json: any }>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string | null; rawBody?: string },
+  ): Promise<{ status: number; json: any }>;
   /** Lets the outbox deliver everything that is due. */
   flush(): Promise<void>;
   stop(): Promise<void>;
@@ -56,8 +66,13 @@ export async function startTestBot(
     config,
     baseUrl,
     db: bot.database,
-    command: (text, userId = "U0AGENT1") => postSigned(baseUrl, slashCommandBody({ text, user_id: userId, response_url: slack.url.replace(/api\/$/, "response/cmd") })),
-    click: (actionId, caseId, userId, channel) => postSigned(baseUrl, interactionBody(buttonPayload({ actionId, value: String(caseId), userId, channel }))),
+    command: (text, userId = "U0AGENT1") =>
+      postSigned(
+        baseUrl,
+        slashCommandBody({ text, user_id: userId, response_url: slack.url.replace(/api\/$/, "response/cmd") }),
+      ),
+    click: (actionId, caseId, userId, channel) =>
+      postSigned(baseUrl, interactionBody(buttonPayload({ actionId, value: String(caseId), userId, channel }))),
     submit: (o) => postSigned(baseUrl, interactionBody(viewSubmission(o))),
     async api(path, init = {}) {
       const headers: Record<string, string> = { "content-type": "application/json" };

@@ -45,14 +45,20 @@ describe("business hours", () => {
 
   it("supports several windows and day lists", () => {
     const h = parseBusinessHours("Mon-Fri 09:00-12:00; Mon-Fri 13:00-18:00; Sat 10:00-14:00", "Asia/Shanghai");
-    expect(local(addWorkingMinutes(at("2026-11-26T11:30", "Asia/Shanghai"), 60, h), "Asia/Shanghai")).toBe("Thu 2026-11-26 13:30");
-    expect(local(addWorkingMinutes(at("2026-11-27T17:45", "Asia/Shanghai"), 30, h), "Asia/Shanghai")).toBe("Sat 2026-11-28 10:15");
+    expect(local(addWorkingMinutes(at("2026-11-26T11:30", "Asia/Shanghai"), 60, h), "Asia/Shanghai")).toBe(
+      "Thu 2026-11-26 13:30",
+    );
+    expect(local(addWorkingMinutes(at("2026-11-27T17:45", "Asia/Shanghai"), 30, h), "Asia/Shanghai")).toBe(
+      "Sat 2026-11-28 10:15",
+    );
     expect(parseBusinessHours("Sun-Tue 08:00-09:00", "UTC").windows.size).toBe(3);
   });
 
   it("explains a badly written schedule", () => {
     expect(() => parseBusinessHours("weekdays nine to five", "UTC")).toThrow('is not like "Mon-Fri 09:00-18:00"');
-    expect(() => parseBusinessHours("Mon-Fri 18:00-09:00", "UTC")).toThrow("opening time must be before the closing time");
+    expect(() => parseBusinessHours("Mon-Fri 18:00-09:00", "UTC")).toThrow(
+      "opening time must be before the closing time",
+    );
     expect(() => parseBusinessHours("Mon-Fry 09:00-18:00", "UTC")).toThrow("is not a day");
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { decideClaim, decideLogReply, decideReopen, decideResolve, decideTakeOver, mayResolve, REPLY_DOUBLE_CLICK_MS } from "../../src/domain/caseRules.ts";
+import {
+  decideClaim,
+  decideLogReply,
+  decideReopen,
+  decideResolve,
+  decideTakeOver,
+  mayResolve,
+  REPLY_DOUBLE_CLICK_MS,
+} from "../../src/domain/caseRules.ts";
 import { actorFor } from "../../src/domain/people.ts";
 import { priorityFor } from "../../src/domain/vocabulary.ts";
 
@@ -35,7 +43,11 @@ describe("priority from case type", () => {
 describe("claim", () => {
   it("claims a new case for an agent", () => {
     const d = decideClaim(fresh, agent, now);
-    expect(d).toMatchObject({ ok: true, data: { status: "claimed", ownerId: "UAGENT", claimedAt: now }, event: { kind: "claimed" } });
+    expect(d).toMatchObject({
+      ok: true,
+      data: { status: "claimed", ownerId: "UAGENT", claimedAt: now },
+      event: { kind: "claimed" },
+    });
   });
   it("tells a loser who owns it, and hints leads at Take over", () => {
     const d = decideClaim(claimedBy("UOTHER"), agent, now);
@@ -53,7 +65,11 @@ describe("claim", () => {
 describe("take over", () => {
   it("is for leads only and records whom it was taken from", () => {
     expect(decideTakeOver(claimedBy("UAGENT"), other, now)).toMatchObject({ ok: false, reason: "not_lead" });
-    expect(decideTakeOver(claimedBy("UAGENT"), lead, now)).toMatchObject({ ok: true, data: { ownerId: "ULEAD" }, event: { kind: "taken_over", detail: { from: "UAGENT" } } });
+    expect(decideTakeOver(claimedBy("UAGENT"), lead, now)).toMatchObject({
+      ok: true,
+      data: { ownerId: "ULEAD" },
+      event: { kind: "taken_over", detail: { from: "UAGENT" } },
+    });
   });
 });
 
@@ -81,7 +97,9 @@ describe("resolve", () => {
   const input = { resolution: "refund" as const, rootCause: "defect" as const, amount: "12.50", currency: "USD" };
   it("is for the owner or a lead", () => {
     expect(mayResolve(claimedBy("UAGENT"), agent)).toBeUndefined();
-    expect(mayResolve(claimedBy("UAGENT"), other)?.message).toBe("Only <@UAGENT> (the owner) or a lead can resolve AS-1042.");
+    expect(mayResolve(claimedBy("UAGENT"), other)?.message).toBe(
+      "Only <@UAGENT> (the owner) or a lead can resolve AS-1042.",
+    );
     expect(mayResolve(fresh, agent)?.reason).toBe("unclaimed");
     expect(mayResolve(fresh, lead)).toBeUndefined();
   });
@@ -89,7 +107,15 @@ describe("resolve", () => {
     const d = decideResolve(claimedBy("UAGENT"), agent, input, now);
     expect(d).toMatchObject({
       ok: true,
-      data: { status: "resolved", resolvedById: "UAGENT", resolution: "refund", resolutionAmount: "12.50", resolutionCurrency: "USD", rootCause: "defect", firstReplyAt: now },
+      data: {
+        status: "resolved",
+        resolvedById: "UAGENT",
+        resolution: "refund",
+        resolutionAmount: "12.50",
+        resolutionCurrency: "USD",
+        rootCause: "defect",
+        firstReplyAt: now,
+      },
     });
   });
   it("makes a lead who resolves an unclaimed case its owner", () => {
@@ -100,7 +126,10 @@ describe("resolve", () => {
 describe("reopen", () => {
   it("reopens a resolved case to its owner; others are refused", () => {
     const resolved = { ...claimedBy("UAGENT"), status: "resolved" };
-    expect(decideReopen(resolved, agent, now)).toMatchObject({ ok: true, data: { status: "claimed", ownerId: "UAGENT", resolvedAt: null } });
+    expect(decideReopen(resolved, agent, now)).toMatchObject({
+      ok: true,
+      data: { status: "claimed", ownerId: "UAGENT", resolvedAt: null },
+    });
     expect(decideReopen(resolved, other, now)).toMatchObject({ ok: false, reason: "not_owner" });
     expect(decideReopen(claimedBy("UAGENT"), agent, now)).toMatchObject({ ok: false, reason: "open" });
   });

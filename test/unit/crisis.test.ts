@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RISK_PHRASES, findRiskPhrases, isWave, raisePriority } from "../../src/domain/crisis.ts";
 import { decideAssign } from "../../src/domain/caseRules.ts";
+import { DEFAULT_RISK_PHRASES, findRiskPhrases, isWave, raisePriority } from "../../src/domain/crisis.ts";
 import { actorFor } from "../../src/domain/people.ts";
 
 const wave = { minCases: 5, windowHours: 24, multiplier: 3, baselineDays: 28, quietHours: 24 };
@@ -35,8 +35,14 @@ describe("assigning a wave's cases", () => {
   const agent = actorFor("UAGENT", { agentUserIds: [], leadUserIds: ["ULEAD"] });
   const c = { number: 1042, status: "new", ownerId: null, firstReplyAt: null };
   it("is for leads, and never overwrites an owner", () => {
-    expect(decideAssign(c, lead, "UFOLLOW", new Date())).toMatchObject({ ok: true, data: { ownerId: "UFOLLOW", status: "claimed" } });
+    expect(decideAssign(c, lead, "UFOLLOW", new Date())).toMatchObject({
+      ok: true,
+      data: { ownerId: "UFOLLOW", status: "claimed" },
+    });
     expect(decideAssign(c, agent, "UFOLLOW", new Date())).toMatchObject({ ok: false, reason: "not_lead" });
-    expect(decideAssign({ ...c, status: "claimed", ownerId: "UX" }, lead, "UFOLLOW", new Date())).toMatchObject({ ok: false, reason: "already_claimed" });
+    expect(decideAssign({ ...c, status: "claimed", ownerId: "UX" }, lead, "UFOLLOW", new Date())).toMatchObject({
+      ok: false,
+      reason: "already_claimed",
+    });
   });
 });

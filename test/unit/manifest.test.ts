@@ -7,7 +7,9 @@ const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
 
 describe("manifest.json", () => {
   it("validates against Slack's app manifest schema", () => {
-    const schema = JSON.parse(readFileSync(new URL("../fixtures/slack-manifest.schema.1.0.0.json", import.meta.url), "utf8"));
+    const schema = JSON.parse(
+      readFileSync(new URL("../fixtures/slack-manifest.schema.1.0.0.json", import.meta.url), "utf8"),
+    );
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(schema);
     expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);

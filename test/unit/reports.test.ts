@@ -12,14 +12,20 @@ const now = new Date("2026-11-26T12:00:00Z");
 describe("report ranges", () => {
   it("reads 7d, 30d and whole days in the team's time zone", () => {
     expect(parseReportRange("", now, "UTC")).toEqual({ period: { from: new Date("2026-11-19T12:00:00Z"), to: now } });
-    expect(parseReportRange("30d", now, "UTC")).toEqual({ period: { from: new Date("2026-10-27T12:00:00Z"), to: now } });
+    expect(parseReportRange("30d", now, "UTC")).toEqual({
+      period: { from: new Date("2026-10-27T12:00:00Z"), to: now },
+    });
     expect(parseReportRange("2026-11-01..2026-11-30", now, "Asia/Shanghai")).toEqual({
       period: { from: new Date("2026-10-31T16:00:00Z"), to: new Date("2026-11-30T16:00:00Z") },
     });
   });
   it("explains what it cannot read", () => {
-    expect(parseReportRange("2026-11-30..2026-11-01", now, "UTC")).toMatchObject({ error: expect.stringContaining("ends before it starts") });
-    expect(parseReportRange("2026-02-30..2026-03-01", now, "UTC")).toMatchObject({ error: expect.stringContaining("does not exist") });
+    expect(parseReportRange("2026-11-30..2026-11-01", now, "UTC")).toMatchObject({
+      error: expect.stringContaining("ends before it starts"),
+    });
+    expect(parseReportRange("2026-02-30..2026-03-01", now, "UTC")).toMatchObject({
+      error: expect.stringContaining("does not exist"),
+    });
     expect(parseReportRange("900d", now, "UTC")).toMatchObject({ error: expect.stringContaining("out of range") });
     expect(parseReportRange("lately", now, "UTC")).toMatchObject({ error: expect.stringContaining("Use `7d`") });
   });
@@ -38,37 +44,90 @@ describe("list filters", () => {
 describe("digest schedule", () => {
   it("covers the 7 days before the scheduled time, keyed by it", () => {
     const p = digestPeriod(new Date("2026-11-23T08:00:00Z"));
-    expect(p).toMatchObject({ key: "2026-11-23T08:00:00.000Z", from: new Date("2026-11-16T08:00:00Z"), to: new Date("2026-11-23T08:00:00Z") });
+    expect(p).toMatchObject({
+      key: "2026-11-23T08:00:00.000Z",
+      from: new Date("2026-11-16T08:00:00Z"),
+      to: new Date("2026-11-23T08:00:00Z"),
+    });
   });
   it("finds the last scheduled time in the team's zone, including exactly now", () => {
-    expect(lastScheduledTime("0 9 * * 1", "Europe/Berlin", new Date("2026-11-26T12:00:00Z"))).toEqual(new Date("2026-11-23T08:00:00Z"));
-    expect(lastScheduledTime("0 9 * * 1", "Europe/Berlin", new Date("2026-11-23T08:00:00Z"))).toEqual(new Date("2026-11-23T08:00:00Z"));
-    expect(lastScheduledTime("*/20 * * * * *", "UTC", new Date("2026-11-26T12:00:05Z"))).toEqual(new Date("2026-11-26T12:00:00Z"));
+    expect(lastScheduledTime("0 9 * * 1", "Europe/Berlin", new Date("2026-11-26T12:00:00Z"))).toEqual(
+      new Date("2026-11-23T08:00:00Z"),
+    );
+    expect(lastScheduledTime("0 9 * * 1", "Europe/Berlin", new Date("2026-11-23T08:00:00Z"))).toEqual(
+      new Date("2026-11-23T08:00:00Z"),
+    );
+    expect(lastScheduledTime("*/20 * * * * *", "UTC", new Date("2026-11-26T12:00:05Z"))).toEqual(
+      new Date("2026-11-26T12:00:00Z"),
+    );
   });
 });
 
-const ref = (n: number): CaseRef => ({ number: n, category: "a_to_z_claim", priority: "urgent", status: "new", createdAt: new Date("2026-11-01T00:00:00Z"), ownerId: null, channelId: "C0CASES", messageTs: `17000000${n}.000100` });
+const ref = (n: number): CaseRef => ({
+  number: n,
+  category: "a_to_z_claim",
+  priority: "urgent",
+  status: "new",
+  createdAt: new Date("2026-11-01T00:00:00Z"),
+  ownerId: null,
+  channelId: "C0CASES",
+  messageTs: `17000000${n}.000100`,
+});
 
 describe("the largest report and list stay valid Block Kit", () => {
   it("a digest with every list at its longest", () => {
-    const many = <T,>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+    const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
     const report: TriageReport = {
       period: { from: new Date("2026-11-16T00:00:00Z"), to: new Date("2026-11-23T00:00:00Z") },
       opened: { count: 200000, previous: 180000 },
       resolved: { count: 150000, previous: 170000 },
       backlog: { new: 90000, claimed: 40000 },
-      byStatus: [{ key: "new", count: 1, previous: 2 }, { key: "claimed", count: 3, previous: 3 }, { key: "resolved", count: 9, previous: 1 }],
+      byStatus: [
+        { key: "new", count: 1, previous: 2 },
+        { key: "claimed", count: 3, previous: 3 },
+        { key: "resolved", count: 9, previous: 1 },
+      ],
       byCategory: many(10, (i) => ({ key: `category_${i}`, count: 1000 - i, previous: 900 })),
-      byPriority: [{ key: "urgent", count: 5, previous: 1 }, { key: "high", count: 9, previous: 9 }, { key: "normal", count: 1, previous: 4 }],
-      sla: { due: 200000, met: 150000, breached: 50000, medianFirstReplyMinutes: 42, p90FirstReplyMinutes: 3000, medianResolveMinutes: 99999 },
-      topAsins: many(5, (i) => ({ asin: `B0ASIN000${i}`, count: 9999, causes: many(8, (j) => ({ rootCause: `cause_with_a_long_name_${j}`, count: 100 })) })),
+      byPriority: [
+        { key: "urgent", count: 5, previous: 1 },
+        { key: "high", count: 9, previous: 9 },
+        { key: "normal", count: 1, previous: 4 },
+      ],
+      sla: {
+        due: 200000,
+        met: 150000,
+        breached: 50000,
+        medianFirstReplyMinutes: 42,
+        p90FirstReplyMinutes: 3000,
+        medianResolveMinutes: 99999,
+      },
+      topAsins: many(5, (i) => ({
+        asin: `B0ASIN000${i}`,
+        count: 9999,
+        causes: many(8, (j) => ({ rootCause: `cause_with_a_long_name_${j}`, count: 100 })),
+      })),
       asinCount: 40000,
       resolutions: many(9, (i) => ({ resolution: `resolution_${i}`, count: 1000 })),
-      money: many(40, (i) => ({ resolution: "refund", currency: `C${String(i).padStart(2, "0")}`, count: 99999, total: "99999999.99" })),
+      money: many(40, (i) => ({
+        resolution: "refund",
+        currency: `C${String(i).padStart(2, "0")}`,
+        count: 99999,
+        total: "99999999.99",
+      })),
       agents: many(300, (i) => ({ userId: `U0AGENT${i}`, open: 100, resolved: 1000 })),
       oldestOpen: many(5, (i) => ref(100000 + i)),
       unclaimed: { count: 90000, oldest: many(5, (i) => ref(200000 + i)) },
-      odr: many(9, (i) => ({ marketplace: `M${i}`, orders: 1000000, defects: 12000, negativeReviews: 1, claims: 1, chargebacks: 1, percent: 1.2, limitPercent: 1, defectsUntilLimit: 0 })),
+      odr: many(9, (i) => ({
+        marketplace: `M${i}`,
+        orders: 1000000,
+        defects: 12000,
+        negativeReviews: 1,
+        claims: 1,
+        chargebacks: 1,
+        percent: 1.2,
+        limitPercent: 1,
+        defectsUntilLimit: 0,
+      })),
     };
     const msg = triageMessage(report, { title: "Weekly triage", zone: "UTC", now, lateSince: now });
     expect(blockKitProblems(msg, "message")).toEqual([]);
@@ -80,10 +139,24 @@ describe("the largest report and list stay valid Block Kit", () => {
 
   it("a full page of cases, with both page buttons", () => {
     const cases = Array.from({ length: 20 }, (_, i) => ({ ...ref(100000 + i), ownerId: "U0VERYLONGUSERID1" }));
-    const msg = caseListMessage({ title: "Open cases of <@U0VERYLONGUSERID1>", filterText: "<@U0VERYLONGUSERID1|someone>", cases, total: 5000, page: 3, pageSize: 20, now });
+    const msg = caseListMessage({
+      title: "Open cases of <@U0VERYLONGUSERID1>",
+      filterText: "<@U0VERYLONGUSERID1|someone>",
+      cases,
+      total: 5000,
+      page: 3,
+      pageSize: 20,
+      now,
+    });
     expect(blockKitProblems(msg, "message")).toEqual([]);
     expect(msg.text).toBe("Open cases of <@U0VERYLONGUSERID1>: 61–80 of 5000");
-    expect(msg.blocks.at(-1)).toMatchObject({ type: "actions", elements: [{ value: '{"f":"<@U0VERYLONGUSERID1|someone>","p":2}' }, { value: '{"f":"<@U0VERYLONGUSERID1|someone>","p":4}' }] });
+    expect(msg.blocks.at(-1)).toMatchObject({
+      type: "actions",
+      elements: [
+        { value: '{"f":"<@U0VERYLONGUSERID1|someone>","p":2}' },
+        { value: '{"f":"<@U0VERYLONGUSERID1|someone>","p":4}' },
+      ],
+    });
   });
 
   it("small helpers", () => {

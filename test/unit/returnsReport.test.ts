@@ -1,7 +1,12 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { mapReason } from "../../src/domain/returnReasons.ts";
-import { parseReportDate, readReturnsReport, type ReturnRow, type RowRejection } from "../../src/domain/returnsReport.ts";
+import {
+  parseReportDate,
+  type ReturnRow,
+  type RowRejection,
+  readReturnsReport,
+} from "../../src/domain/returnsReport.ts";
 import { fbaReport, mfnReport } from "../support/returnsFiles.ts";
 
 async function readAll(text: string | Buffer) {
@@ -13,33 +18,75 @@ async function readAll(text: string | Buffer) {
 
 describe("reading returns reports", () => {
   it("reads the FBA report with both date styles and either order-id column name", async () => {
-    const text = fbaReport([
-      { date: "2025-06-05T15:31:40+00:00", orderId: "114-2962899-5762619", reason: "NOT_COMPATIBLE", lpn: "LPNNC5N165ZVR" },
-      { date: "05-JUN-2025", orderId: "114-2962899-5762620", reason: "DEFECTIVE", lpn: "LPN2", comment: "Arrived broken" },
-    ], "amazon-order-id");
+    const text = fbaReport(
+      [
+        {
+          date: "2025-06-05T15:31:40+00:00",
+          orderId: "114-2962899-5762619",
+          reason: "NOT_COMPATIBLE",
+          lpn: "LPNNC5N165ZVR",
+        },
+        {
+          date: "05-JUN-2025",
+          orderId: "114-2962899-5762620",
+          reason: "DEFECTIVE",
+          lpn: "LPN2",
+          comment: "Arrived broken",
+        },
+      ],
+      "amazon-order-id",
+    );
     const { format, rows } = await readAll(text);
     expect(format).toBe("fba");
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ line: 2, orderId: "114-2962899-5762619", asin: "B00TZ73MUY", sku: "LVA1004-UPC", reason: "NOT_COMPATIBLE", returnRef: "LPNNC5N165ZVR", aToZClaim: false });
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      orderId: "114-2962899-5762619",
+      asin: "B00TZ73MUY",
+      sku: "LVA1004-UPC",
+      reason: "NOT_COMPATIBLE",
+      returnRef: "LPNNC5N165ZVR",
+      aToZClaim: false,
+    });
     expect((rows[0] as ReturnRow).returnDate.toISOString()).toBe("2025-06-05T15:31:40.000Z");
     expect((rows[1] as ReturnRow).returnDate.toISOString()).toBe("2025-06-05T00:00:00.000Z");
     expect(rows[1]).toMatchObject({ line: 3, comment: "Arrived broken" });
   });
 
   it("reads the merchant-fulfilled report, its A-to-z flag, amount and currency", async () => {
-    const { format, rows } = await readAll(mfnReport([{ orderId: "205-1234567-7654321", requestDate: "2025-06-07", rma: "DkZ1", reason: "SWITCHEROO", aToZ: "Y", amount: "24.99", currency: "EUR" }]));
+    const { format, rows } = await readAll(
+      mfnReport([
+        {
+          orderId: "205-1234567-7654321",
+          requestDate: "2025-06-07",
+          rma: "DkZ1",
+          reason: "SWITCHEROO",
+          aToZ: "Y",
+          amount: "24.99",
+          currency: "EUR",
+        },
+      ]),
+    );
     expect(format).toBe("mfn");
-    expect(rows[0]).toMatchObject({ orderId: "205-1234567-7654321", returnRef: "DkZ1", reason: "SWITCHEROO", aToZClaim: true, orderAmount: "24.99", currency: "EUR", asin: "B0CXYZ1234", sku: "MUG-01" });
+    expect(rows[0]).toMatchObject({
+      orderId: "205-1234567-7654321",
+      returnRef: "DkZ1",
+      reason: "SWITCHEROO",
+      aToZClaim: true,
+      orderAmount: "24.99",
+      currency: "EUR",
+      asin: "B0CXYZ1234",
+      sku: "MUG-01",
+    });
   });
 
   it("rejects bad rows with their line numbers and reasons, keeping the good ones and unknown codes", async () => {
-    const text =
-      fbaReport([
-        { date: "2025-06-05", orderId: "114-2962899-5762619", reason: "BRAND_NEW_CODE", lpn: "A" },
-        { date: "yesterday", orderId: "114-2962899-5762619", reason: "DEFECTIVE", lpn: "B" },
-        { date: "2025-06-05", orderId: "12345", reason: "DEFECTIVE", lpn: "C" },
-        { date: "2025-06-05", orderId: "114-2962899-5762619", reason: "DEFECTIVE", lpn: "D", quantity: "two" },
-      ]) + "2025-06-05\t114-2962899-5762619\tSKU\n";
+    const text = `${fbaReport([
+      { date: "2025-06-05", orderId: "114-2962899-5762619", reason: "BRAND_NEW_CODE", lpn: "A" },
+      { date: "yesterday", orderId: "114-2962899-5762619", reason: "DEFECTIVE", lpn: "B" },
+      { date: "2025-06-05", orderId: "12345", reason: "DEFECTIVE", lpn: "C" },
+      { date: "2025-06-05", orderId: "114-2962899-5762619", reason: "DEFECTIVE", lpn: "D", quantity: "two" },
+    ])}2025-06-05\t114-2962899-5762619\tSKU\n`;
     const { rows } = await readAll(text);
     expect(rows[0]).toMatchObject({ line: 2, reason: "BRAND_NEW_CODE" });
     expect(rows.slice(1)).toEqual([
@@ -53,7 +100,9 @@ describe("reading returns reports", () => {
   it("explains files that are not reports: wrong format, empty, binary", async () => {
     await expect(readAll("name\temail\nJane\tj@x\n")).rejects.toThrow("not an Amazon returns report I know");
     await expect(readAll("")).rejects.toThrow("The file is empty");
-    await expect(readAll(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x09, 0x0a]))).rejects.toThrow(/binary|not an Amazon returns report/);
+    await expect(readAll(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x09, 0x0a]))).rejects.toThrow(
+      /binary|not an Amazon returns report/,
+    );
   });
 
   it("reads dates in both documented styles", () => {
@@ -65,12 +114,25 @@ describe("reading returns reports", () => {
 
 describe("reason codes", () => {
   it("maps seller-fault, buyer-side, undeliverable and unknown codes", () => {
-    expect(mapReason("DEFECTIVE")).toEqual({ category: "return", rootCause: "defect", sellerFault: true, group: "seller" });
+    expect(mapReason("DEFECTIVE")).toEqual({
+      category: "return",
+      rootCause: "defect",
+      sellerFault: true,
+      group: "seller",
+    });
     expect(mapReason("AMZ-PG-BAD-DESC").rootCause).toBe("not_as_described");
     expect(mapReason("SWITCHEROO").rootCause).toBe("wrong_item");
     expect(mapReason("DAMAGED_BY_CARRIER").rootCause).toBe("damaged_in_transit");
-    expect(mapReason("NEVER_ARRIVED")).toMatchObject({ category: "delivery_issue", rootCause: "late_or_lost", sellerFault: true });
-    expect(mapReason("UNDELIVERABLE_REFUSED")).toMatchObject({ category: "delivery_issue", sellerFault: false, group: "undeliverable" });
+    expect(mapReason("NEVER_ARRIVED")).toMatchObject({
+      category: "delivery_issue",
+      rootCause: "late_or_lost",
+      sellerFault: true,
+    });
+    expect(mapReason("UNDELIVERABLE_REFUSED")).toMatchObject({
+      category: "delivery_issue",
+      sellerFault: false,
+      group: "undeliverable",
+    });
     expect(mapReason("APPAREL_TOO_SMALL")).toMatchObject({ rootCause: "buyer_remorse", sellerFault: false });
     expect(mapReason("SOMETHING_NEW")).toEqual({ category: "return", sellerFault: false, group: "unknown" });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Prisma, type Case } from "../../src/generated/prisma/client.ts";
+import { type Case, Prisma } from "../../src/generated/prisma/client.ts";
 import { ACTIONS, NEW_CASE_BLOCKS } from "../../src/ids.ts";
 import { caseCard } from "../../src/views/caseCard.ts";
 import { amazonOverdueText, escalationMessage, reminderText } from "../../src/views/clockNotices.ts";
@@ -51,7 +51,7 @@ const base: Case = {
 };
 
 const now = new Date("2026-11-26T08:30:00Z");
-const huge = "<b>&" + "Very long complaint text. ".repeat(400);
+const huge = `<b>&${"Very long complaint text. ".repeat(400)}`;
 const extreme: Case = {
   ...base,
   status: "resolved",
@@ -67,17 +67,31 @@ const extreme: Case = {
   rootCause: "damaged_in_transit",
   resolutionNote: huge,
 };
-const buttons = (blocks: any[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => e.action_id));
+const buttons = (blocks: any[]) =>
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: any) => e.action_id));
 
 describe("case card", () => {
   it("shows number, type, priority, order, ASIN, value, buyer, owner and the right buttons for each state", () => {
     const card = caseCard(base, now);
     const json = JSON.stringify(card.blocks);
     expect(card.blocks[0]).toMatchObject({ type: "header", text: { text: "AS-1042 · Refund" } });
-    for (const s of ["High", "114-2962899-5762619", "B00TZ73MUY", "89.90 USD", "Jane Buyer", "Unclaimed", "Arrived punctured."]) expect(json).toContain(s);
+    for (const s of [
+      "High",
+      "114-2962899-5762619",
+      "B00TZ73MUY",
+      "89.90 USD",
+      "Jane Buyer",
+      "Unclaimed",
+      "Arrived punctured.",
+    ])
+      expect(json).toContain(s);
     expect(buttons(card.blocks)).toEqual([ACTIONS.claim, ACTIONS.logReply, ACTIONS.resolve]);
     expect(card.text).toBe("AS-1042 Refund (High) for order 114-2962899-5762619: New, unclaimed");
-    expect(buttons(caseCard({ ...base, status: "claimed", ownerId: "U9" }, now).blocks)).toEqual([ACTIONS.takeOver, ACTIONS.logReply, ACTIONS.resolve]);
+    expect(buttons(caseCard({ ...base, status: "claimed", ownerId: "U9" }, now).blocks)).toEqual([
+      ACTIONS.takeOver,
+      ACTIONS.logReply,
+      ACTIONS.resolve,
+    ]);
     expect(buttons(extreme.status === "resolved" ? caseCard(extreme, now).blocks : [])).toEqual([ACTIONS.reopen]);
   });
 
@@ -115,12 +129,22 @@ describe("clock lines on the card", () => {
     const json = texts(answered);
     expect(json).toContain("First reply after 23 min");
     expect(json).not.toContain("Amazon deadline");
-    expect(texts({ ...answered, breachedAt: base.responseDueAt, firstReplyAt: new Date("2026-11-26T09:40:00Z") })).toContain("First reply after 1 h 40 min, later than the deadline");
+    expect(
+      texts({ ...answered, breachedAt: base.responseDueAt, firstReplyAt: new Date("2026-11-26T09:40:00Z") }),
+    ).toContain("First reply after 1 h 40 min, later than the deadline");
   });
   it("keeps an A-to-z claim's Amazon deadline until the case is resolved", () => {
-    const claim = { ...base, category: "a_to_z_claim", amazonDeadline: "a_to_z_claim", firstReplyAt: now, amazonDueAt: new Date("2026-11-29T08:00:00Z") };
+    const claim = {
+      ...base,
+      category: "a_to_z_claim",
+      amazonDeadline: "a_to_z_claim",
+      firstReplyAt: now,
+      amazonDueAt: new Date("2026-11-29T08:00:00Z"),
+    };
     expect(texts(claim)).toContain("respond to the A-to-z claim by");
-    expect(texts({ ...claim, status: "resolved", resolvedById: "U2", resolution: "appealed", rootCause: "other" })).not.toContain("A-to-z claim by");
+    expect(
+      texts({ ...claim, status: "resolved", resolvedById: "U2", resolution: "appealed", rootCause: "other" }),
+    ).not.toContain("A-to-z claim by");
   });
 });
 
@@ -128,31 +152,56 @@ describe("clock notices", () => {
   const audience = { leadUserIds: ["UL1", "UL2"], agentGroupId: "S0AGENTS" };
   it("reminds the owner, or the agents when nobody owns the case", () => {
     const at = new Date("2026-11-26T08:45:00Z");
-    expect(reminderText({ ...base, ownerId: "U2" }, audience, at)).toBe(`:hourglass: <@U2> AS-1042 needs a first reply to the buyer by <!date^${base.responseDueAt!.getTime() / 1000}^{time}|2026-11-26 09:00 UTC> (15 min left).`);
+    expect(reminderText({ ...base, ownerId: "U2" }, audience, at)).toBe(
+      `:hourglass: <@U2> AS-1042 needs a first reply to the buyer by <!date^${base.responseDueAt!.getTime() / 1000}^{time}|2026-11-26 09:00 UTC> (15 min left).`,
+    );
     expect(reminderText(base, audience, at)).toContain("<!subteam^S0AGENTS> AS-1042 is unclaimed");
     expect(reminderText(base, { leadUserIds: [] }, at)).toContain("<!here> AS-1042 is unclaimed");
   });
   it("escalates to the leads with how late it is, the card link and a Claim button, within Slack's limits", () => {
-    const msg = escalationMessage(extreme.status === "resolved" ? { ...base, description: huge } : base, audience, { now: new Date("2026-11-26T10:05:00Z"), permalink: "https://x.slack.com/archives/C1/p1" });
+    const msg = escalationMessage(extreme.status === "resolved" ? { ...base, description: huge } : base, audience, {
+      now: new Date("2026-11-26T10:05:00Z"),
+      permalink: "https://x.slack.com/archives/C1/p1",
+    });
     const json = JSON.stringify(msg.blocks);
-    expect(msg.text).toBe("<@UL1> <@UL2> AS-1042 has no first reply to the buyer, 1 h 5 min past the deadline (unclaimed).");
+    expect(msg.text).toBe(
+      "<@UL1> <@UL2> AS-1042 has no first reply to the buyer, 1 h 5 min past the deadline (unclaimed).",
+    );
     expect(json).toContain("<https://x.slack.com/archives/C1/p1|AS-1042 · Refund>");
     expect(json).toContain("*1 h 5 min late*");
     expect(buttons(msg.blocks)).toEqual([ACTIONS.claim]);
     expect(blockKitProblems(msg, "message")).toEqual([]);
-    expect(buttons(escalationMessage({ ...base, status: "claimed", ownerId: "U2" }, audience, { now }).blocks)).toEqual([ACTIONS.takeOver]);
+    expect(buttons(escalationMessage({ ...base, status: "claimed", ownerId: "U2" }, audience, { now }).blocks)).toEqual(
+      [ACTIONS.takeOver],
+    );
   });
   it("tells the owner and the leads when Amazon's deadline passed", () => {
-    expect(amazonOverdueText({ ...base, ownerId: "U2" }, audience)).toContain("<@U2> <@UL1> <@UL2> Amazon's deadline to answer the buyer's message for AS-1042 passed");
+    expect(amazonOverdueText({ ...base, ownerId: "U2" }, audience)).toContain(
+      "<@U2> <@UL1> <@UL2> Amazon's deadline to answer the buyer's message for AS-1042 passed",
+    );
   });
 });
 
 describe("modals", () => {
   it("new-case modal labels inputs in plain words and stays valid when prefilled with a long message", () => {
-    const modal = newCaseModal({ orderId: "114-2962899-5762619", asin: "B00TZ73MUY", description: huge.repeat(3) }, { channelId: "C1" });
+    const modal = newCaseModal(
+      { orderId: "114-2962899-5762619", asin: "B00TZ73MUY", description: huge.repeat(3) },
+      { channelId: "C1" },
+    );
     expect(blockKitProblems(modal, "modal")).toEqual([]);
     const labels = modal.blocks.map((b: any) => b.label?.text);
-    expect(labels).toEqual(["Order ID", "Case type", "What happened", "ASIN", "SKU", "Marketplace", "Order value", "Currency", "Buyer", "Priority"]);
+    expect(labels).toEqual([
+      "Order ID",
+      "Case type",
+      "What happened",
+      "ASIN",
+      "SKU",
+      "Marketplace",
+      "Order value",
+      "Currency",
+      "Buyer",
+      "Priority",
+    ]);
     const desc = modal.blocks.find((b: any) => b.block_id === NEW_CASE_BLOCKS.description) as any;
     expect(desc.element.initial_value.length).toBeLessThanOrEqual(3000);
   });
@@ -167,15 +216,36 @@ describe("modals", () => {
 describe("history lines and help", () => {
   it("reads like a person wrote it", () => {
     expect(historyLine({ kind: "claimed", actorId: "U1", detail: null }, 1042)).toBe("<@U1> claimed AS-1042");
-    expect(historyLine({ kind: "taken_over", actorId: "UL", detail: { from: "U1" } }, 1042)).toBe("<@UL> took over AS-1042 from <@U1>");
-    expect(historyLine({ kind: "replied", actorId: "U1", detail: { first: true, claimed: true } }, 1042)).toBe("<@U1> logged the first reply to the buyer and claimed AS-1042");
-    expect(historyLine({ kind: "resolved", actorId: "U1", detail: { resolution: "partial_refund", rootCause: "defect", amount: "5", currency: "EUR" } }, 1042)).toBe(
-      "<@U1> resolved AS-1042: Partial refund (5.00 EUR), root cause Defect",
+    expect(historyLine({ kind: "taken_over", actorId: "UL", detail: { from: "U1" } }, 1042)).toBe(
+      "<@UL> took over AS-1042 from <@U1>",
     );
+    expect(historyLine({ kind: "replied", actorId: "U1", detail: { first: true, claimed: true } }, 1042)).toBe(
+      "<@U1> logged the first reply to the buyer and claimed AS-1042",
+    );
+    expect(
+      historyLine(
+        {
+          kind: "resolved",
+          actorId: "U1",
+          detail: { resolution: "partial_refund", rootCause: "defect", amount: "5", currency: "EUR" },
+        },
+        1042,
+      ),
+    ).toBe("<@U1> resolved AS-1042: Partial refund (5.00 EUR), root cause Defect");
   });
   it("help names every subcommand and button", () => {
     const text = helpText();
-    for (const s of ["/case new", "/case help", "Claim", "Log reply", "Resolve", "Take over", "Reopen", "Create after-sales case"]) expect(text).toContain(s);
+    for (const s of [
+      "/case new",
+      "/case help",
+      "Claim",
+      "Log reply",
+      "Resolve",
+      "Take over",
+      "Reopen",
+      "Create after-sales case",
+    ])
+      expect(text).toContain(s);
     expect(text.length).toBeLessThan(3000);
   });
   it("trims text with an ellipsis and never returns empty text", () => {
