@@ -1,6 +1,5 @@
 // Early warning and crisis rules: return waves per ASIN, risk words in buyers' text, and the
-// alerts that rally the team. Alerts are rows with a unique (kind, subject, window) key, so a
-// restart or a second copy of the bot never raises the same alert twice.
+// windows and states of the alerts that rally the team (store/crisisAlerts.ts raises them).
 import type { Priority } from "./vocabulary.ts";
 
 export type WaveSettings = {
