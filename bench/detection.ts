@@ -4,8 +4,9 @@
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:detection
 
-import { type CrisisSettings, checkWave, DEFAULT_RISK_PHRASES } from "../src/domain/crisis.ts";
-import { checkOdr, recordOrders } from "../src/domain/odr.ts";
+import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "../src/domain/crisis.ts";
+import { checkWave } from "../src/store/crisisAlerts.ts";
+import { checkOdr, recordOrders } from "../src/store/odr.ts";
 import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const CASES = 200_000;

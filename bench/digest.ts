@@ -3,7 +3,7 @@
 //   npm run bench:digest
 
 import { digestPeriod } from "../src/domain/digest.ts";
-import { triageReport } from "../src/domain/triage.ts";
+import { triageReport } from "../src/store/triage.ts";
 import { triageMessage } from "../src/views/triageReport.ts";
 import { emptyBenchDatabase } from "./benchDatabase.ts";
 

@@ -3,8 +3,8 @@
 //   npm run bench:import
 import { Readable } from "node:stream";
 import { loadConfig } from "../src/config.ts";
-import { importReturns } from "../src/domain/returnsImport.ts";
 import { readReturnsReport } from "../src/domain/returnsReport.ts";
+import { importReturns } from "../src/store/returnsImport.ts";
 import { type FbaRow, fbaReport } from "../test/support/returnsFiles.ts";
 import { emptyBenchDatabase } from "./benchDatabase.ts";
 

@@ -2,7 +2,7 @@
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:sweep
 
-import { fireDueTimers } from "../src/domain/responseClock.ts";
+import { fireDueTimers } from "../src/store/timers.ts";
 import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const OPEN_CASES = 100_000;

@@ -16,14 +16,14 @@ export function createApp(
   opts: { logger?: Logger; logLevel?: LogLevel; identity?: BotIdentity } = {},
 ): App {
   const { config } = deps;
-  const app = new App({
+  const app: App = new App({
     token: config.botToken,
     // Known ids spare Bolt its own start-up auth.test.
     ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     signingSecret: config.signingSecret,
     ...(config.appToken ? { socketMode: true, appToken: config.appToken } : {}),
     port: config.port,
-    customRoutes: intakeRoutes(deps),
+    customRoutes: intakeRoutes(deps, () => app.logger),
     logger: opts.logger,
     logLevel: opts.logLevel ?? LogLevel.INFO,
     clientOptions: {

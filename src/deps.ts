@@ -8,7 +8,7 @@ export type AppDeps = {
   /** The clock; tests move it instead of sleeping. */
   now: () => Date;
   /** Ask the outbox to deliver what was just stored, without waiting for its next poll. */
-  kickOutbox: () => void;
+  wakeOutbox: () => void;
   /** A defect case arrived in this marketplace: re-read its Order Defect Rate soon. */
   defectIn: (marketplace: string) => void;
 };

@@ -7,9 +7,9 @@ import path from "node:path";
 import { Presets, SingleBar } from "cli-progress";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db.ts";
-import { queueMessage } from "./domain/outbox.ts";
-import { importReturns } from "./domain/returnsImport.ts";
 import { readReturnsReport } from "./domain/returnsReport.ts";
+import { enqueue } from "./store/outbox.ts";
+import { importReturns } from "./store/returnsImport.ts";
 import { importSummaryMessage, importSummaryText } from "./views/importSummary.ts";
 
 async function main(): Promise<number> {
@@ -51,7 +51,9 @@ async function main(): Promise<number> {
     });
     bar.stop();
     const name = path.basename(file);
-    await queueMessage(db.prisma, config.casesChannel, importSummaryMessage(summary, name));
+    await enqueue(db.prisma, [
+      { kind: "message", channelId: config.casesChannel, message: importSummaryMessage(summary, name) },
+    ]);
     console.log(importSummaryText(summary, name));
     return summary.created + summary.duplicates > 0 ? 0 : 1;
   } finally {

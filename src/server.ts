@@ -37,7 +37,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
   const app = createApp(
-    { config, prisma: database.prisma, now, kickOutbox: () => outbox?.kick(), defectIn: (m) => odrWatch?.touch(m) },
+    { config, prisma: database.prisma, now, wakeOutbox: () => outbox?.wake(), defectIn: (m) => odrWatch?.touch(m) },
     { logger: opts.logger, logLevel: opts.logLevel, identity },
   );
   const started = (await app.start(config.port)) as unknown;
@@ -56,7 +56,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     prisma: database.prisma,
     now,
     crisis: config.crisis,
-    onChecked: () => outbox?.kick(),
+    wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });
   const sweep = startClockSweep({
@@ -65,7 +65,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     intervalSeconds: config.sweepIntervalSeconds,
     channels: { casesChannel: config.casesChannel, escalationChannel: config.escalationChannel },
     crisis: config.crisis,
-    onFired: () => outbox?.kick(),
+    wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });
   const digest = startWeeklyDigest({
@@ -75,7 +75,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     zone: config.teamTimezone,
     channelId: config.digestChannel,
     odrLimitPercent: config.crisis.odr.alertPercent,
-    onQueued: () => outbox?.kick(),
+    wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });
   const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;

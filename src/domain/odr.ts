@@ -1,7 +1,5 @@
 // Order Defect Rate per marketplace: orders with a defect (negative review, A-to-z claim not
 // denied or withdrawn, chargeback), each order counted once, over 60 days, against order volume.
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { CrisisSettings } from "./crisis.ts";
 
 export const ODR_DAYS = 60;
 export const DEFECT_CATEGORIES = ["negative_review", "a_to_z_claim", "chargeback"];
@@ -20,63 +18,22 @@ export type OdrReading = {
   defectsUntilLimit: number;
 };
 
-export async function recordOrders(
-  prisma: PrismaClient,
-  v: { marketplace: string; date: string; orders: number; span: "day" | "60d" },
-): Promise<void> {
-  await prisma.orderVolume.upsert({
-    where: { marketplace_date_span: { marketplace: v.marketplace, date: v.date, span: v.span } },
-    create: v,
-    update: { orders: v.orders },
-  });
-}
+/** What the database counts for a marketplace's ODR (see store/odr.ts readOdr). */
+export type OdrCounts = {
+  /** The last 60-day total given, and the day it was given for. */
+  total: number | null;
+  lastTotalDate: string | null;
+  /** The last day with a daily figure, and the sum of daily figures in the 60 days. */
+  lastDay: string | null;
+  dayOrders: number | null;
+  defects: number;
+  reviews: number;
+  claims: number;
+  chargebacks: number;
+};
 
-/**
- * One query: orders in the last 60 days (a 60-day total given since the last daily figure wins,
- * otherwise the daily figures) and the defective orders, each order counted once.
- */
-export async function readOdr(
-  prisma: Pick<PrismaClient, "$queryRaw">,
-  marketplace: string,
-  now: Date,
-  limitPercent: number,
-): Promise<OdrReading | undefined> {
-  const since = new Date(now.getTime() - ODR_DAYS * 86_400_000);
-  const sinceDay = since.toISOString().slice(0, 10);
-  const [d] = await prisma.$queryRaw<
-    {
-      total: number | null;
-      lastTotalDate: string | null;
-      lastDay: string | null;
-      dayOrders: number | null;
-      defects: number;
-      reviews: number;
-      claims: number;
-      chargebacks: number;
-    }[]
-  >`
-    WITH total AS (
-      SELECT orders, date FROM "OrderVolume" WHERE marketplace = ${marketplace} AND span = '60d' ORDER BY date DESC, "updatedAt" DESC LIMIT 1
-    ), days AS (
-      SELECT max(date) AS last_day, sum(orders) FILTER (WHERE date > ${sinceDay})::int AS orders
-      FROM "OrderVolume" WHERE marketplace = ${marketplace} AND span = 'day'
-    ), defects AS (
-      -- One row per order (an order counts once), remembering which kinds of defect it had.
-      SELECT count(*)::int AS defects,
-             count(*) FILTER (WHERE review)::int AS reviews,
-             count(*) FILTER (WHERE claim)::int AS claims,
-             count(*) FILTER (WHERE chargeback)::int AS chargebacks
-      FROM (
-        SELECT "orderId", bool_or(category = 'negative_review') AS review, bool_or(category = 'a_to_z_claim') AS claim, bool_or(category = 'chargeback') AS chargeback
-        FROM "Case"
-        WHERE marketplace = ${marketplace} AND category IN (${Prisma.join(DEFECT_CATEGORIES)}) AND "createdAt" > ${since}::timestamp
-          AND NOT (category = 'a_to_z_claim' AND resolution IS NOT NULL AND resolution IN (${Prisma.join(CLAIM_NOT_HELD)}))
-        GROUP BY "orderId"
-      ) orders_with_defects
-    )
-    SELECT (SELECT orders FROM total) AS total, (SELECT date FROM total) AS "lastTotalDate",
-           days.last_day AS "lastDay", days.orders AS "dayOrders", defects.*
-    FROM days, defects`;
+/** A 60-day total given since the last daily figure wins, otherwise the daily figures; no orders, no rate. */
+export function odrReading(marketplace: string, d: OdrCounts, limitPercent: number): OdrReading | undefined {
   const useTotal = d.total !== null && (d.lastDay === null || (d.lastTotalDate ?? "") >= d.lastDay);
   const orders = useTotal ? d.total : d.lastDay ? d.dayOrders : null;
   if (!orders) return undefined;
@@ -94,78 +51,39 @@ export async function readOdr(
   };
 }
 
+export const ODR_ALERT_KINDS = ["odr_warning", "odr_alert"] as const;
+export type OdrLevel = (typeof ODR_ALERT_KINDS)[number];
+
+/** The alert (ODR_ALERT_PERCENT) or the warning (ODR_WARNING_PERCENT) the rate has reached, if any. */
+export function odrLevel(percent: number, t: { alertPercent: number; warningPercent: number }): OdrLevel | undefined {
+  if (percent >= t.alertPercent - 1e-9) return "odr_alert";
+  if (percent >= t.warningPercent - 1e-9) return "odr_warning";
+  return undefined;
+}
+
+/** A running ODR alert or warning of the marketplace. */
+export type RunningOdrAlert = { id: number; kind: string; channelId: string | null; startedAt: Date };
+
+export type OdrTransition =
+  | { action: "raise"; kind: OdrLevel }
+  | { action: "update"; alert: RunningOdrAlert }
+  | { action: "clear"; alert: RunningOdrAlert };
+
 /**
- * Raises the warning (ODR_WARNING_PERCENT) or the alert (ODR_ALERT_PERCENT) once when crossed,
- * updates it while it holds, and clears it when the rate falls back.
+ * What a reading does to the running alerts: the warning or the alert is raised once when its
+ * threshold is crossed, updated while it holds, and cleared when the rate falls back. Above the
+ * limit only the alert is kept current; a running warning waits underneath it, none is raised.
  */
-export async function checkOdr(
-  prisma: PrismaClient,
-  marketplace: string,
-  now: Date,
-  s: CrisisSettings,
-): Promise<OdrReading | undefined> {
-  const reading = await readOdr(prisma, marketplace, now, s.odr.alertPercent);
-  if (!reading) return undefined;
-  const level =
-    reading.percent >= s.odr.alertPercent - 1e-9
-      ? "odr_alert"
-      : reading.percent >= s.odr.warningPercent - 1e-9
-        ? "odr_warning"
-        : undefined;
-  const detail = reading as unknown as Prisma.InputJsonValue;
-  const activeWhere = { kind: { in: ["odr_warning", "odr_alert"] }, subject: marketplace, windowKey: "active" };
-  // Below both thresholds with nothing to clear: no transaction needed.
-  if (!level && (await prisma.crisisAlert.count({ where: activeWhere })) === 0) return reading;
-  await prisma.$transaction(async (tx) => {
-    const current = await tx.crisisAlert.findMany({ where: activeWhere });
-    for (const kind of ["odr_warning", "odr_alert"] as const) {
-      const active = current.find((a) => a.kind === kind);
-      const holds = kind === "odr_alert" ? level === "odr_alert" : level !== undefined;
-      if (active && holds) {
-        // Above the limit only the alert is kept current; the warning waits underneath it.
-        if (kind === "odr_warning" && level === "odr_alert") continue;
-        await tx.crisisAlert.update({ where: { id: active.id }, data: { lastSeenAt: now, detail } });
-        await tx.outboxMessage.create({
-          data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } },
-        });
-      } else if (active) {
-        await tx.crisisAlert.update({
-          where: { id: active.id },
-          data: { status: "cleared", clearedAt: now, windowKey: active.startedAt.toISOString(), detail },
-        });
-        await tx.outboxMessage.create({
-          data: { kind: "crisis_update", channelId: active.channelId, payload: { alertId: active.id } },
-        });
-      } else if (holds && !(kind === "odr_warning" && level === "odr_alert")) {
-        const { count } = await tx.crisisAlert.createMany({
-          data: [
-            {
-              kind,
-              subject: marketplace,
-              windowKey: "active",
-              startedAt: now,
-              lastSeenAt: now,
-              channelId: s.channelId,
-              detail,
-            },
-          ],
-          skipDuplicates: true,
-        });
-        if (count === 1) {
-          const created = await tx.crisisAlert.findUniqueOrThrow({
-            where: { kind_subject_windowKey: { kind, subject: marketplace, windowKey: "active" } },
-          });
-          await tx.outboxMessage.create({
-            data: {
-              kind: "crisis_post",
-              channelId: s.channelId,
-              payload: { alertId: created.id },
-              dedupeKey: `crisis_post:${created.id}`,
-            },
-          });
-        }
-      }
-    }
-  });
-  return reading;
+export function odrTransitions(running: RunningOdrAlert[], level: OdrLevel | undefined): OdrTransition[] {
+  const out: OdrTransition[] = [];
+  for (const kind of ODR_ALERT_KINDS) {
+    const alert = running.find((a) => a.kind === kind);
+    const holds = kind === "odr_alert" ? level === "odr_alert" : level !== undefined;
+    const underAlert = kind === "odr_warning" && level === "odr_alert";
+    if (alert && holds) {
+      if (!underAlert) out.push({ action: "update", alert });
+    } else if (alert) out.push({ action: "clear", alert });
+    else if (holds && !underAlert) out.push({ action: "raise", kind });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The first-response clock and Amazon's own deadlines: when each is due, when to remind, what
-// stops them, and firing the notices that have come due (claimed in the database first).
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+// stops them, and what each timer does when it fires (store/timers.ts fires them).
 import { addWorkingMinutes, type BusinessHours } from "./businessHours.ts";
+import type { NoticeKind } from "./outboxMessages.ts";
 import type { Category, Priority } from "./vocabulary.ts";
 
 export type ClockSettings = {
@@ -89,73 +89,11 @@ export function clocksToStop(
   return [];
 }
 
-export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder";
 /** What each timer does when it fires: the message it queues, the event it records, and whether the card changes. */
-const ON_FIRE: Record<TimerKind, { notice: NoticeKind; event: string; rerenderCard: boolean }> = {
+export const TIMER_EFFECTS: Record<TimerKind, { notice: NoticeKind; event: string; rerenderCard: boolean }> = {
   response_warning: { notice: "sla_reminder", event: "response_reminder", rerenderCard: false },
   response_breach: { notice: "escalation", event: "breached", rerenderCard: true },
   amazon_warning: { notice: "amazon_reminder", event: "amazon_reminder", rerenderCard: false },
   amazon_due: { notice: "amazon_overdue", event: "amazon_overdue", rerenderCard: true },
   stalled_parcel: { notice: "stalled_reminder", event: "stalled_reminder", rerenderCard: false },
 };
-
-type FiredTimer = { caseId: number; kind: TimerKind };
-
-/**
- * Fires every timer that has come due, as one SQL statement (so it is atomic and costs one round
- * trip): the timers are claimed with FOR UPDATE SKIP LOCKED, so two copies of the bot take
- * disjoint sets; breaches are recorded on the cases; events and Slack messages are queued.
- * A reminder that comes due together with its deadline (the bot was down) is dropped.
- */
-export async function fireDueTimers(
-  prisma: PrismaClient,
-  now: Date,
-  channels: { casesChannel: string; escalationChannel: string },
-  limit = 1000,
-): Promise<FiredTimer[]> {
-  const kinds = Object.keys(ON_FIRE) as TimerKind[];
-  const notices = kinds.map((k) => ON_FIRE[k].notice);
-  const events = kinds.map((k) => ON_FIRE[k].event);
-  const rerender = kinds.map((k) => ON_FIRE[k].rerenderCard);
-  const noticeChannels = notices.map((n) => (n === "escalation" ? channels.escalationChannel : channels.casesChannel));
-  // The outbox runs on the wall clock (retries, pacing), whatever clock the deadlines use.
-  const queuedAt = new Date();
-  return prisma.$queryRaw<FiredTimer[]>`
-    WITH fired AS (
-      UPDATE "CaseTimer" SET status = 'fired', "firedAt" = ${now}
-      WHERE id IN (
-        SELECT id FROM "CaseTimer"
-        WHERE status = 'pending' AND "fireAt" <= ${now}
-        ORDER BY "fireAt" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING "caseId", kind
-    ), breached AS (
-      UPDATE "Case" c SET "breachedAt" = c."responseDueAt"
-      FROM fired f WHERE f.kind = 'response_breach' AND c.id = f."caseId" AND c."breachedAt" IS NULL
-      RETURNING c.id
-    ), todo AS (
-      SELECT f."caseId", m.notice, m.event, m.rerender, m.channel
-      FROM fired f
-      JOIN unnest(${kinds}::text[], ${notices}::text[], ${events}::text[], ${rerender}::boolean[], ${noticeChannels}::text[])
-        AS m(kind, notice, event, rerender, channel) ON m.kind = f.kind
-      WHERE NOT (f.kind = 'response_warning' AND EXISTS (
-        SELECT 1 FROM fired b WHERE b.kind = 'response_breach' AND b."caseId" = f."caseId"))
-    ), events AS (
-      INSERT INTO "CaseEvent" ("caseId", kind, "createdAt") SELECT "caseId", event, ${now}::timestamp FROM todo
-    ), messages AS (
-      INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", "nextAttemptAt", "createdAt")
-      SELECT notice, "caseId", channel, '{}'::jsonb, notice || ':' || "caseId", ${queuedAt}::timestamp, ${queuedAt}::timestamp FROM todo
-      UNION ALL
-      SELECT 'update_card', "caseId", NULL, '{}'::jsonb, NULL, ${queuedAt}::timestamp, ${queuedAt}::timestamp FROM todo WHERE rerender
-      ON CONFLICT ("dedupeKey") DO NOTHING
-    )
-    SELECT "caseId", kind FROM fired`;
-}
-
-export async function stopClocks(tx: Prisma.TransactionClient, caseId: number, kinds: TimerKind[]): Promise<void> {
-  if (kinds.length === 0) return;
-  await tx.caseTimer.updateMany({
-    where: { caseId, status: "pending", kind: { in: kinds } },
-    data: { status: "cancelled" },
-  });
-}

@@ -1,10 +1,6 @@
-// The weekly triage numbers, computed in the database with grouped queries (never by loading
-// every case): what came in and went out, the response clock, the products that need fixing,
-// the money, who holds what, and what is oldest.
-import { Prisma } from "../generated/prisma/client.ts";
-import { type OdrReading, readOdr } from "./odr.ts";
-
-type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
+// The weekly triage numbers: what the report holds, and the tallies of this period against the
+// one before (store/triage.ts computes them in the database).
+import type { OdrReading } from "./odr.ts";
 
 export type Period = { from: Date; to: Date };
 export type Tally = { key: string; count: number; previous: number };
@@ -54,7 +50,8 @@ export function previousPeriod(p: Period): Period {
   return { from: new Date(p.from.getTime() - length), to: p.from };
 }
 
-function tally(rows: { current: boolean; key: string; count: number }[]): Tally[] {
+/** Counts of this period and the one before, per key, largest first. */
+export function tally(rows: { current: boolean; key: string; count: number }[]): Tally[] {
   const byKey = new Map<string, Tally>();
   for (const r of rows) {
     const t = byKey.get(r.key) ?? { key: r.key, count: 0, previous: 0 };
@@ -65,125 +62,5 @@ function tally(rows: { current: boolean; key: string; count: number }[]): Tally[
   return [...byKey.values()].sort((a, b) => b.count - a.count || b.previous - a.previous || a.key.localeCompare(b.key));
 }
 
-const minutes = (seconds: number | null) => (seconds === null ? null : Math.round(Number(seconds) / 60));
-const caseRefColumns = Prisma.sql`number, category, priority, status, "createdAt", "ownerId", "channelId", "messageTs"`;
-
-export async function triageReport(db: Db, period: Period, odrLimitPercent = 1): Promise<TriageReport> {
-  const { from, to } = period;
-  const prev = previousPeriod(period);
-
-  // Cases opened in this period and the one before, by status now, type and priority.
-  const opened = await db.$queryRaw<
-    { current: boolean; status: string; category: string; priority: string; count: number }[]
-  >`
-    SELECT "createdAt" >= ${from}::timestamp AS current, status, category, priority, count(*)::int AS count
-    FROM "Case" WHERE "createdAt" >= ${prev.from}::timestamp AND "createdAt" < ${to}::timestamp
-    GROUP BY 1, 2, 3, 4`;
-  const resolvedRows = await db.$queryRaw<{ current: boolean; count: number }[]>`
-    SELECT "resolvedAt" >= ${from}::timestamp AS current, count(*)::int AS count
-    FROM "Case" WHERE "resolvedAt" >= ${prev.from}::timestamp AND "resolvedAt" < ${to}::timestamp
-    GROUP BY 1`;
-  const backlogRows = await db.$queryRaw<{ status: string; count: number }[]>`
-    SELECT status, count(*)::int AS count FROM "Case" WHERE status IN ('new', 'claimed') GROUP BY status`;
-
-  // The first-response clock of the cases opened in the period; resolve time of those resolved in it.
-  const [sla] = await db.$queryRaw<
-    { due: number; met: number; breached: number; median: number | null; p90: number | null }[]
-  >`
-    SELECT count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL OR "responseDueAt" <= ${to}::timestamp)::int AS due,
-           count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL AND "firstReplyAt" <= "responseDueAt")::int AS met,
-           count(*) FILTER (WHERE "breachedAt" IS NOT NULL)::int AS breached,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "firstReplyAt" - "createdAt")) AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM "firstReplyAt" - "createdAt")) AS p90
-    FROM "Case" WHERE "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp`;
-  const [resolveTime] = await db.$queryRaw<{ median: number | null }[]>`
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "resolvedAt" - "createdAt")) AS median
-    FROM "Case" WHERE "resolvedAt" >= ${from}::timestamp AND "resolvedAt" < ${to}::timestamp`;
-
-  // The products behind the most cases, and why.
-  const asins = await db.$queryRaw<{ asin: string; count: number; total: number }[]>`
-    SELECT asin, count(*)::int AS count, (count(*) OVER ())::int AS total
-    FROM "Case" WHERE "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp AND asin IS NOT NULL
-    GROUP BY asin ORDER BY count(*) DESC, asin LIMIT ${TOP_ASINS}`;
-  const causes = asins.length
-    ? await db.$queryRaw<{ asin: string; rootCause: string; count: number }[]>`
-        SELECT asin, "rootCause", count(*)::int AS count
-        FROM "Case" WHERE asin = ANY(${asins.map((a) => a.asin)}) AND "rootCause" IS NOT NULL
-          AND "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp
-        GROUP BY 1, 2 ORDER BY count(*) DESC, "rootCause"`
-    : [];
-
-  // How cases were resolved in the period, and the money that went back to buyers.
-  const outcomes = await db.$queryRaw<
-    { resolution: string; currency: string | null; count: number; total: string | null }[]
-  >`
-    SELECT resolution, "resolutionCurrency" AS currency, count(*)::int AS count, sum("resolutionAmount")::text AS total
-    FROM "Case" WHERE "resolvedAt" >= ${from}::timestamp AND "resolvedAt" < ${to}::timestamp AND resolution IS NOT NULL
-    GROUP BY 1, 2`;
-
-  const agents = await db.$queryRaw<{ userId: string; open: number; resolved: number }[]>`
-    SELECT "ownerId" AS "userId",
-           count(*) FILTER (WHERE status = 'claimed')::int AS open,
-           count(*) FILTER (WHERE "resolvedAt" >= ${from}::timestamp AND "resolvedAt" < ${to}::timestamp)::int AS resolved
-    FROM "Case" WHERE "ownerId" IS NOT NULL AND (status = 'claimed' OR ("resolvedAt" >= ${from}::timestamp AND "resolvedAt" < ${to}::timestamp))
-    GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1`;
-
-  const oldestOpen = await db.$queryRaw<CaseRef[]>`
-    SELECT ${caseRefColumns} FROM "Case" WHERE status IN ('new', 'claimed') ORDER BY "createdAt", id LIMIT ${OLDEST}`;
-  const oldestUnclaimed = await db.$queryRaw<CaseRef[]>`
-    SELECT ${caseRefColumns} FROM "Case" WHERE status = 'new' ORDER BY "createdAt", id LIMIT ${OLDEST}`;
-
-  const marketplaces = await db.$queryRaw<
-    { marketplace: string }[]
-  >`SELECT DISTINCT marketplace FROM "OrderVolume" ORDER BY marketplace`;
-  const odr: OdrReading[] = [];
-  for (const m of marketplaces) {
-    const reading = await readOdr(db, m.marketplace, to, odrLimitPercent);
-    if (reading) odr.push(reading);
-  }
-
-  const resolutionCounts = new Map<string, number>();
-  for (const o of outcomes) resolutionCounts.set(o.resolution, (resolutionCounts.get(o.resolution) ?? 0) + o.count);
-  const backlog = { new: 0, claimed: 0 };
-  for (const b of backlogRows) backlog[b.status as keyof typeof backlog] = b.count;
-  const sum = (rows: { current: boolean; count: number }[], current: boolean) =>
-    rows.filter((r) => r.current === current).reduce((n, r) => n + r.count, 0);
-
-  return {
-    period,
-    opened: { count: sum(opened, true), previous: sum(opened, false) },
-    resolved: { count: sum(resolvedRows, true), previous: sum(resolvedRows, false) },
-    backlog,
-    byStatus: tally(opened.map((r) => ({ current: r.current, key: r.status, count: r.count }))),
-    byCategory: tally(opened.map((r) => ({ current: r.current, key: r.category, count: r.count }))),
-    byPriority: tally(opened.map((r) => ({ current: r.current, key: r.priority, count: r.count }))),
-    sla: {
-      due: sla.due,
-      met: sla.met,
-      breached: sla.breached,
-      medianFirstReplyMinutes: minutes(sla.median),
-      p90FirstReplyMinutes: minutes(sla.p90),
-      medianResolveMinutes: minutes(resolveTime.median),
-    },
-    topAsins: asins.map((a) => ({
-      asin: a.asin,
-      count: a.count,
-      causes: causes.filter((c) => c.asin === a.asin).map(({ rootCause, count }) => ({ rootCause, count })),
-    })),
-    asinCount: asins[0]?.total ?? 0,
-    resolutions: [...resolutionCounts]
-      .map(([resolution, count]) => ({ resolution, count }))
-      .sort((a, b) => b.count - a.count || a.resolution.localeCompare(b.resolution)),
-    money: outcomes
-      .flatMap((o) =>
-        o.total !== null && o.currency !== null
-          ? [{ resolution: o.resolution, currency: o.currency, count: o.count, total: o.total }]
-          : [],
-      )
-      .sort((a, b) => a.resolution.localeCompare(b.resolution) || a.currency.localeCompare(b.currency)),
-    agents,
-    oldestOpen,
-    unclaimed: { count: backlog.new, oldest: oldestUnclaimed },
-    odr,
-  };
-}
+/** Seconds as whole minutes (null stays null: nothing to measure). */
+export const minutes = (seconds: number | null) => (seconds === null ? null : Math.round(Number(seconds) / 60));

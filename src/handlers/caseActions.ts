@@ -17,10 +17,10 @@ import {
   decideTakeOver,
   mayResolve,
 } from "../domain/caseRules.ts";
-import { changeCase, findCase, lastEventAt } from "../domain/cases.ts";
 import { type Actor, actorFor } from "../domain/people.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
+import { changeCase, findCase, lastEventAt } from "../store/cases.ts";
 import { resolveModal } from "../views/resolveModal.ts";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -37,7 +37,7 @@ export function register(app: App, deps: AppDeps): void {
       const caseId = Number(action.value);
       const result = await changeCase(prisma, caseId, actor.userId, (c) => decide(c, actor, now()), now());
       if (result.ok) {
-        deps.kickOutbox();
+        deps.wakeOutbox();
         return;
       }
       await tellPrivately(client, body, result.message, logger);

@@ -2,14 +2,14 @@
 // all, and resolve eligible returns through a modal. Each person gets a private summary.
 import type { App, BlockAction, ButtonAction, Logger, UsersSelectAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { bulkSummary, changeEach } from "../domain/bulk.ts";
+import { bulkSummary } from "../domain/bulk.ts";
 import { fieldErrors } from "../domain/caseInput.ts";
 import { decideAssign, decideClaim, decideLogReply, decideResolve } from "../domain/caseRules.ts";
-import { lastEventAt } from "../domain/cases.ts";
-import { casesOfAlert } from "../domain/crisis.ts";
 import { actorFor } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
 import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
+import { changeEach, lastEventAt } from "../store/cases.ts";
+import { casesOfAlert } from "../store/crisisAlerts.ts";
 import { CASES_BLOCK, crisisResolveModal } from "../views/crisisResolveModal.ts";
 import { readModalState } from "../views/modalParts.ts";
 
@@ -45,7 +45,7 @@ export function register(app: App, deps: AppDeps): void {
     const actor = actorFor(body.user.id, deps.config);
     const mine = wave.open.filter((c) => c.ownerId !== actor.userId).map((c) => c.id);
     const result = await changeEach(prisma, mine, actor.userId, (c) => decideClaim(c, actor, deps.now()), deps.now());
-    deps.kickOutbox();
+    deps.wakeOutbox();
     await tell(client, body.channel?.id, actor.userId, bulkSummary("Claimed", result), logger);
   });
 
@@ -71,7 +71,7 @@ export function register(app: App, deps: AppDeps): void {
       (c) => decideAssign(c, actor, assignee, deps.now()),
       deps.now(),
     );
-    deps.kickOutbox();
+    deps.wakeOutbox();
     await tell(client, body.channel?.id, actor.userId, bulkSummary(`Assigned to <@${assignee}>`, result), logger);
   });
 
@@ -89,7 +89,7 @@ export function register(app: App, deps: AppDeps): void {
         decideLogReply(c, actor, deps.now(), await lastEventAt(prisma, c.id, "replied", actor.userId), false),
       deps.now(),
     );
-    deps.kickOutbox();
+    deps.wakeOutbox();
     await tell(
       client,
       body.channel?.id,
@@ -158,7 +158,7 @@ export function register(app: App, deps: AppDeps): void {
         ),
       deps.now(),
     );
-    deps.kickOutbox();
+    deps.wakeOutbox();
     await tell(client, meta.channelId, actor.userId, bulkSummary("Resolved", result), logger);
   });
 }

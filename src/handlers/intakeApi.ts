@@ -2,19 +2,20 @@
 // Served by Bolt's own HTTP server (custom routes) in both HTTP and Socket Mode.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CustomRoute } from "@slack/bolt";
+import type { CustomRoute, Logger } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
-import { createCase } from "../domain/cases.ts";
-import { checkOdr, recordOrders } from "../domain/odr.ts";
+import { createCase } from "../store/cases.ts";
+import { checkOdr, recordOrders } from "../store/odr.ts";
 import { caseJson } from "../views/caseJson.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function intakeRoutes(deps: AppDeps): CustomRoute[] {
+/** `logger` is read when a request comes in: the app that owns it is built after its routes. */
+export function intakeRoutes(deps: AppDeps, logger: () => Logger): CustomRoute[] {
   return [
     { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res)) },
-    { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res)) },
+    { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res, logger())) },
     { path: "/api/metrics/orders", method: ["POST"], handler: guarded((req, res) => postOrders(deps, req, res)) },
   ];
 }
@@ -113,7 +114,7 @@ async function postOrders(deps: AppDeps, req: IncomingMessage, res: ServerRespon
   }
   await recordOrders(deps.prisma, { ...parsed.data, span: "day" });
   const odr = await checkOdr(deps.prisma, parsed.data.marketplace, deps.now(), deps.config.crisis);
-  deps.kickOutbox();
+  deps.wakeOutbox();
   send(res, 200, {
     ...parsed.data,
     odr: odr
@@ -127,7 +128,7 @@ async function postOrders(deps: AppDeps, req: IncomingMessage, res: ServerRespon
   });
 }
 
-async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
+async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse, logger: Logger) {
   const body = await authorizedJson(deps, req, res);
   if (!body) return;
   const parsed = newCaseSchema.safeParse(body);
@@ -147,9 +148,10 @@ async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse
       clock: deps.config.clock,
       crisis: deps.config.crisis,
       now: deps.now(),
+      logger,
       onDefect: deps.defectIn,
     },
   );
-  if (created) deps.kickOutbox();
+  if (created) deps.wakeOutbox();
   send(res, created ? 201 : 200, { created, case: caseJson(c) });
 }

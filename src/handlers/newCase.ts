@@ -3,9 +3,9 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
 import { fieldErrors, newCaseSchema } from "../domain/caseInput.ts";
-import { createCase } from "../domain/cases.ts";
 import { caseNumber } from "../domain/vocabulary.ts";
 import { CALLBACKS, NEW_CASE_BLOCKS } from "../ids.ts";
+import { createCase } from "../store/cases.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { type NewCaseMetadata, newCaseModal } from "../views/newCaseModal.ts";
 
@@ -69,6 +69,7 @@ export function register(app: App, deps: AppDeps): void {
           clock: deps.config.clock,
           crisis: deps.config.crisis,
           now: deps.now(),
+          logger,
           onDefect: deps.defectIn,
         },
       );
@@ -81,7 +82,7 @@ export function register(app: App, deps: AppDeps): void {
       return;
     }
     await ack();
-    deps.kickOutbox();
+    deps.wakeOutbox();
     if (created.created && meta.channelId && meta.channelId !== deps.config.casesChannel) {
       await client.chat
         .postEphemeral({

@@ -2,11 +2,12 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { MARKETPLACE_CODES, marketplaceCode } from "../domain/amazon.ts";
-import { describeFilter, listCases, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
-import { checkOdr, recordOrders } from "../domain/odr.ts";
+import { describeFilter, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
-import { triageReport } from "../domain/triage.ts";
 import { ACTIONS } from "../ids.ts";
+import { listCases } from "../store/caseLists.ts";
+import { checkOdr, recordOrders } from "../store/odr.ts";
+import { triageReport } from "../store/triage.ts";
 import { caseListMessage } from "../views/caseList.ts";
 import { triageMessage } from "../views/triageReport.ts";
 
@@ -62,7 +63,7 @@ export async function answerOrders(deps: AppDeps, args: string[], respond: Respo
   const now = deps.now();
   await recordOrders(deps.prisma, { marketplace, date: now.toISOString().slice(0, 10), orders, span: "60d" });
   const r = await checkOdr(deps.prisma, marketplace, now, deps.config.crisis);
-  deps.kickOutbox();
+  deps.wakeOutbox();
   const odr = r
     ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.`
     : "";

@@ -3,10 +3,10 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors } from "../domain/caseInput.ts";
 import { decideResolve } from "../domain/caseRules.ts";
-import { changeCase, findCase } from "../domain/cases.ts";
 import { actorFor } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
 import { CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
+import { changeCase, findCase } from "../store/cases.ts";
 import { readModalState } from "../views/modalParts.ts";
 
 export function register(app: App, deps: AppDeps): void {
@@ -58,6 +58,6 @@ export function register(app: App, deps: AppDeps): void {
       return;
     }
     await ack();
-    deps.kickOutbox();
+    deps.wakeOutbox();
   });
 }

@@ -4,10 +4,10 @@
 import { Readable } from "node:stream";
 import type { App, Logger, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { queueMessage } from "../domain/outbox.ts";
-import { importReturns } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
 import { CALLBACKS } from "../ids.ts";
+import { enqueue } from "../store/outbox.ts";
+import { importReturns } from "../store/returnsImport.ts";
 import { REPORT_FILE_BLOCK } from "../views/importModal.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 
@@ -57,8 +57,10 @@ export async function importSlackFile(
       crisis: deps.config.crisis,
       cardRules: deps.config.importCardRules,
     });
-    await queueMessage(deps.prisma, channel, importSummaryMessage(summary, info.name ?? "returns report"));
-    deps.kickOutbox();
+    await enqueue(deps.prisma, [
+      { kind: "message", channelId: channel, message: importSummaryMessage(summary, info.name ?? "returns report") },
+    ]);
+    deps.wakeOutbox();
   } catch (err) {
     logger.warn(`Returns import failed: ${(err as Error).message}`);
     await client.chat

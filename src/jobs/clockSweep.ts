@@ -4,10 +4,12 @@
 
 import type { Logger } from "@slack/bolt";
 import schedule from "node-schedule";
-import { type CrisisSettings, clearQuietWaves } from "../domain/crisis.ts";
-import { checkOdr } from "../domain/odr.ts";
-import { fireDueTimers } from "../domain/responseClock.ts";
+import type { CrisisSettings } from "../domain/crisis.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { clearQuietWaves } from "../store/crisisAlerts.ts";
+import { checkOdr, marketplacesWithOrders } from "../store/odr.ts";
+import { removeSentBefore } from "../store/outbox.ts";
+import { fireDueTimers } from "../store/timers.ts";
 
 const ODR_SCAN_EVERY_MS = 10 * 60_000;
 const OUTBOX_CLEANUP_EVERY_MS = 60 * 60_000;
@@ -26,7 +28,7 @@ export function startClockSweep(opts: {
   intervalSeconds: number;
   channels: { casesChannel: string; escalationChannel: string };
   crisis: CrisisSettings;
-  onFired: () => void;
+  wakeOutbox: () => void;
   logger: Logger;
 }): ClockSweep {
   let running: Promise<number> | undefined;
@@ -38,9 +40,7 @@ export function startClockSweep(opts: {
   async function cleanUpOutbox() {
     if (Date.now() - lastCleanup < OUTBOX_CLEANUP_EVERY_MS) return;
     lastCleanup = Date.now();
-    await opts.prisma.outboxMessage.deleteMany({
-      where: { status: "sent", sentAt: { lt: new Date(Date.now() - SENT_MESSAGES_KEPT_DAYS * 86_400_000) } },
-    });
+    await removeSentBefore(opts.prisma, new Date(Date.now() - SENT_MESSAGES_KEPT_DAYS * 86_400_000));
   }
 
   async function scanCrises(): Promise<number> {
@@ -48,11 +48,9 @@ export function startClockSweep(opts: {
     let changed = await clearQuietWaves(opts.prisma, now, opts.crisis);
     if (Date.now() - lastOdrScan >= ODR_SCAN_EVERY_MS) {
       lastOdrScan = Date.now();
-      const marketplaces = await opts.prisma.orderVolume.findMany({
-        distinct: ["marketplace"],
-        select: { marketplace: true },
-      });
-      for (const m of marketplaces) if (await checkOdr(opts.prisma, m.marketplace, now, opts.crisis)) changed++;
+      for (const marketplace of await marketplacesWithOrders(opts.prisma)) {
+        if (await checkOdr(opts.prisma, marketplace, now, opts.crisis)) changed++;
+      }
     }
     return changed;
   }
@@ -63,10 +61,10 @@ export function startClockSweep(opts: {
     for (;;) {
       const fired = await fireDueTimers(opts.prisma, opts.now(), opts.channels);
       total += fired.length;
-      if (fired.length) opts.onFired();
+      if (fired.length) opts.wakeOutbox();
       if (fired.length < 1000 || stopped) break;
     }
-    if (!stopped && (await scanCrises()) > 0) opts.onFired();
+    if (!stopped && (await scanCrises()) > 0) opts.wakeOutbox();
     if (!stopped) await cleanUpOutbox();
     return total;
   }

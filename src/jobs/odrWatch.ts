@@ -3,8 +3,8 @@
 // answered without waiting for it. The periodic sweep re-reads every marketplace as a safety net.
 import type { Logger } from "@slack/bolt";
 import type { CrisisSettings } from "../domain/crisis.ts";
-import { checkOdr } from "../domain/odr.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { checkOdr } from "../store/odr.ts";
 
 export type OdrWatch = { touch(marketplace: string): void; settle(): Promise<void>; stop(): void };
 
@@ -13,7 +13,7 @@ export function startOdrWatch(opts: {
   now: () => Date;
   crisis: CrisisSettings;
   delayMs?: number;
-  onChecked: () => void;
+  wakeOutbox: () => void;
   logger: Logger;
 }): OdrWatch {
   const pending = new Map<string, NodeJS.Timeout>();
@@ -23,7 +23,7 @@ export function startOdrWatch(opts: {
   function check(marketplace: string) {
     pending.delete(marketplace);
     const p = checkOdr(opts.prisma, marketplace, opts.now(), opts.crisis)
-      .then(() => opts.onChecked())
+      .then(() => opts.wakeOutbox())
       .catch((err) => opts.logger.error(`Order Defect Rate check for ${marketplace} failed: ${(err as Error).message}`))
       .finally(() => running.delete(p));
     running.add(p);

@@ -3,16 +3,11 @@
 
 import type { Logger } from "@slack/bolt";
 import schedule from "node-schedule";
-import {
-  claimDigestPeriod,
-  digestPeriod,
-  LATE_AFTER_MS,
-  lastScheduledTime,
-  queueDigest,
-  wasInUseBefore,
-} from "../domain/digest.ts";
-import { triageReport } from "../domain/triage.ts";
+import { digestPeriod, LATE_AFTER_MS, lastScheduledTime } from "../domain/digest.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { claimDigestPeriod, wasInUseBefore } from "../store/digestRuns.ts";
+import { enqueue } from "../store/outbox.ts";
+import { triageReport } from "../store/triage.ts";
 import { triageMessage } from "../views/triageReport.ts";
 
 export type WeeklyDigest = {
@@ -29,7 +24,7 @@ export function startWeeklyDigest(opts: {
   zone: string;
   channelId: string;
   odrLimitPercent: number;
-  onQueued: () => void;
+  wakeOutbox: () => void;
   logger: Logger;
 }): WeeklyDigest {
   const { prisma } = opts;
@@ -48,12 +43,12 @@ export function startWeeklyDigest(opts: {
           now,
           lateSince: late ? scheduledFor : undefined,
         });
-        await queueDigest(tx, period, opts.channelId, message);
+        await enqueue(tx, [{ kind: "digest", channelId: opts.channelId, periodKey: period.key, message }]);
         return true;
       },
       { timeout: 30_000 },
     );
-    if (queued) opts.onQueued();
+    if (queued) opts.wakeOutbox();
     return queued;
   }
 

@@ -1,7 +1,7 @@
 // The triage numbers against a hand-counted set of cases (see the comments for each count).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db.ts";
-import { triageReport } from "../../src/domain/triage.ts";
+import { triageReport } from "../../src/store/triage.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";

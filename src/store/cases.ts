@@ -1,14 +1,18 @@
-// Cases in the database: creation (idempotent per source + external id) and guarded changes.
-
+// Cases in the database: creation (idempotent per source + external id), guarded changes (one
+// at a time, or one by one for a bulk action), and the reads around them.
+import type { Logger } from "@slack/bolt";
 import { yieldToWaitingRequests } from "../db.ts";
-import { type Case, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { NewCaseInput } from "./caseInput.ts";
-import type { Decision } from "./caseRules.ts";
-import { type CrisisSettings, checkWave, findRiskPhrases, raisePriority, riskHeadsUp } from "./crisis.ts";
-import { DEFECT_CATEGORIES } from "./odr.ts";
-import { queueCardPost, queueChangeMessages } from "./outbox.ts";
-import { type ClockSettings, clocksToStop, planClocks, stopClocks } from "./responseClock.ts";
-import { type Priority, priorityFor } from "./vocabulary.ts";
+import type { BulkResult } from "../domain/bulk.ts";
+import type { NewCaseInput } from "../domain/caseInput.ts";
+import type { Decision } from "../domain/caseRules.ts";
+import { type CrisisSettings, findRiskPhrases, raisePriority } from "../domain/crisis.ts";
+import { DEFECT_CATEGORIES } from "../domain/odr.ts";
+import { type ClockSettings, clocksToStop, planClocks } from "../domain/responseClock.ts";
+import { type Priority, priorityFor } from "../domain/vocabulary.ts";
+import { type Case, type CaseEvent, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { checkWave, raiseRiskHeadsUp } from "./crisisAlerts.ts";
+import { enqueue } from "./outbox.ts";
+import { stopClocks } from "./timers.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
 
@@ -20,6 +24,8 @@ export async function createCase(
     now: Date;
     clock: ClockSettings;
     crisis: CrisisSettings;
+    /** Told when the early-warning checks fail; the case is stored all the same. */
+    logger: Pick<Logger, "error">;
     /** Told about a new defect (review, claim, chargeback) in a marketplace, to re-read its ODR. */
     onDefect?: (marketplace: string) => void;
   },
@@ -70,10 +76,10 @@ export async function createCase(
           createdAt: opts.now,
         },
       });
-      await queueCardPost(tx, c.id, opts.channelId);
+      await enqueue(tx, [{ kind: "post_card", caseId: c.id, channelId: opts.channelId }]);
       return c;
     });
-    await watchForCrisis(prisma, c, opts.now, opts.crisis);
+    await watchForCrisis(prisma, c, opts.now, opts.crisis, opts.logger);
     if (c.marketplace && DEFECT_CATEGORIES.includes(c.category)) opts.onDefect?.(c.marketplace);
     return { case: c, created: true };
   } catch (err) {
@@ -89,17 +95,37 @@ export async function createCase(
 }
 
 /** Early warning on every new case. The case is stored whatever happens here. */
-async function watchForCrisis(prisma: PrismaClient, c: Case, now: Date, crisis: CrisisSettings): Promise<void> {
+async function watchForCrisis(
+  prisma: PrismaClient,
+  c: Case,
+  now: Date,
+  crisis: CrisisSettings,
+  logger: Pick<Logger, "error">,
+): Promise<void> {
   try {
     await checkWave(prisma, c, now, crisis);
-    if (c.riskPhrases) await riskHeadsUp(prisma, c, now, crisis);
+    if (c.riskPhrases) await raiseRiskHeadsUp(prisma, c, now, crisis);
   } catch (err) {
-    console.error(`Crisis checks for case ${c.id} failed: ${(err as Error).message}; the periodic scan will catch up`);
+    logger.error(`Crisis checks for case ${c.id} failed: ${(err as Error).message}; the periodic scan will catch up`);
   }
 }
 
 export async function findCase(prisma: PrismaClient, caseId: number): Promise<Case | null> {
   return prisma.case.findUnique({ where: { id: caseId } });
+}
+
+export function findEvent(prisma: PrismaClient, eventId: number): Promise<CaseEvent | null> {
+  return prisma.caseEvent.findUnique({ where: { id: eventId } });
+}
+
+/** Remembers where a card was posted; a second post of the same card changes nothing. */
+export async function recordCardPosted(
+  prisma: PrismaClient,
+  caseId: number,
+  channelId: string,
+  messageTs: string | undefined,
+): Promise<void> {
+  await prisma.case.updateMany({ where: { id: caseId, messageTs: null }, data: { channelId, messageTs } });
 }
 
 export type ChangeResult = { ok: true; case: Case } | { ok: false; reason: string; message: string };
@@ -138,13 +164,38 @@ export async function changeCase(
           createdAt: now,
         },
       });
-      await queueChangeMessages(tx, caseId, event.id);
+      // Re-render the card (the worker reads the record as it is when delivering, and folds
+      // several pending re-renders of one card into one) and add the event's line to its thread.
+      await enqueue(tx, [
+        { kind: "update_card", caseId },
+        { kind: "history_note", caseId, eventId: event.id },
+      ]);
       await stopClocks(tx, caseId, clocksToStop(current, decision.data));
       return true;
     });
     if (landed) return { ok: true, case: { ...current, ...decision.data, updatedAt } as Case };
   }
   return { ok: false, reason: "busy", message: "The case changed several times just now; please try again." };
+}
+
+/** One guarded change per case, so a case someone else took in the meantime is skipped and reported, never overwritten. */
+export async function changeEach(
+  prisma: PrismaClient,
+  caseIds: number[],
+  actorId: string,
+  decide: (c: Case) => Decision | Promise<Decision>,
+  now: Date,
+): Promise<BulkResult> {
+  const result: BulkResult = { changed: [], skipped: [] };
+  for (const id of caseIds) {
+    const r = await changeCase(prisma, id, actorId, decide, now);
+    if (r.ok) result.changed.push(r.case.number);
+    else {
+      const c = await prisma.case.findUnique({ where: { id }, select: { number: true } });
+      result.skipped.push({ number: c?.number ?? 0, reason: r.reason, message: r.message });
+    }
+  }
+  return result;
 }
 
 export async function lastEventAt(

@@ -1,0 +1,142 @@
+// Every kind of message the bot sends to Slack through the outbox: what each one carries, and
+// which ones may exist only once (their dedupe key). Writers and deliverers share these types,
+// so a message is read back exactly as it was queued.
+
+/** A finished Slack message (a report, a summary), stored as it will be posted. */
+export type SlackMessage = { text: string; blocks: unknown[] };
+
+/** The clock notices a fired timer queues (see TIMER_EFFECTS in responseClock.ts). */
+export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder";
+
+/** What a crisis thread line says: a case joined the wave, or the alert cleared. */
+export type CrisisNote = "joined" | "cleared";
+
+/** The JSON stored with each kind (the row's `payload` column). */
+export type OutboxPayloads = {
+  post_card: Record<string, never>;
+  update_card: Record<string, never>;
+  history_note: { eventId: number };
+  sla_reminder: Record<string, never>;
+  escalation: Record<string, never>;
+  amazon_reminder: Record<string, never>;
+  amazon_overdue: Record<string, never>;
+  stalled_reminder: Record<string, never>;
+  digest: SlackMessage;
+  message: SlackMessage;
+  crisis_post: { alertId: number };
+  crisis_update: { alertId: number };
+  crisis_note: { alertId: number; note: CrisisNote };
+};
+export type OutboxKind = keyof OutboxPayloads;
+
+type Notice<K extends NoticeKind> = { kind: K; caseId: number; channelId: string };
+
+/** A message to queue, one member per kind. */
+export type OutboxMessageInput =
+  /** The card of a new case, posted once, ever. */
+  | { kind: "post_card"; caseId: number; channelId: string }
+  /** Re-render a card from the record; several pending ones for a card fold into one. */
+  | { kind: "update_card"; caseId: number }
+  /** The line of a case event in the card's thread. */
+  | { kind: "history_note"; caseId: number; eventId: number }
+  | Notice<"sla_reminder">
+  | Notice<"escalation">
+  | Notice<"amazon_reminder">
+  | Notice<"amazon_overdue">
+  | Notice<"stalled_reminder">
+  /** The weekly digest of a period: once per period. */
+  | { kind: "digest"; channelId: string; periodKey: string; message: SlackMessage }
+  /** A finished message such as an import summary. */
+  | { kind: "message"; channelId: string; message: SlackMessage }
+  /** An alert in the crisis channel, posted once. */
+  | { kind: "crisis_post"; alertId: number; channelId: string }
+  /** Re-render an alert (its channel is unknown for alerts stored before channels were kept). */
+  | { kind: "crisis_update"; alertId: number; channelId: string | null }
+  /** A line under an alert: a case joined it (once per case), or it cleared (once). */
+  | ({ kind: "crisis_note"; alertId: number; channelId: string } & (
+      | { note: "joined"; caseId: number }
+      | { note: "cleared" }
+    ));
+
+export type OutboxMessageOf<K extends OutboxKind> = Extract<OutboxMessageInput, { kind: K }>;
+
+/** How a message is stored: the columns of its OutboxMessage row. */
+export type OutboxRow<K extends OutboxKind = OutboxKind> = {
+  kind: K;
+  caseId: number | null;
+  channelId: string | null;
+  payload: OutboxPayloads[K];
+  /** Set for messages that must exist at most once: a second one with the same key is not stored. */
+  dedupeKey: string | null;
+};
+
+type RowOf = { [K in OutboxKind]: (m: OutboxMessageOf<K>) => Omit<OutboxRow<K>, "kind"> };
+
+const none = {} as Record<string, never>;
+const notice = (m: { kind: NoticeKind; caseId: number; channelId: string }) => ({
+  caseId: m.caseId,
+  channelId: m.channelId,
+  payload: none,
+  // One notice of each kind per case: a timer that fires twice (two replicas) still posts once.
+  dedupeKey: `${m.kind}:${m.caseId}`,
+});
+
+/** The row of each kind, and with it the dedupe key: the one place either is decided. */
+const ROW_OF: RowOf = {
+  post_card: (m) => ({ caseId: m.caseId, channelId: m.channelId, payload: none, dedupeKey: `card:${m.caseId}` }),
+  update_card: (m) => ({ caseId: m.caseId, channelId: null, payload: none, dedupeKey: null }),
+  history_note: (m) => ({
+    caseId: m.caseId,
+    channelId: null,
+    payload: { eventId: m.eventId },
+    dedupeKey: `note:${m.eventId}`,
+  }),
+  sla_reminder: notice,
+  escalation: notice,
+  amazon_reminder: notice,
+  amazon_overdue: notice,
+  stalled_reminder: notice,
+  digest: (m) => ({ caseId: null, channelId: m.channelId, payload: m.message, dedupeKey: `digest:${m.periodKey}` }),
+  message: (m) => ({ caseId: null, channelId: m.channelId, payload: m.message, dedupeKey: null }),
+  crisis_post: (m) => ({
+    caseId: null,
+    channelId: m.channelId,
+    payload: { alertId: m.alertId },
+    dedupeKey: `crisis_post:${m.alertId}`,
+  }),
+  crisis_update: (m) => ({ caseId: null, channelId: m.channelId, payload: { alertId: m.alertId }, dedupeKey: null }),
+  crisis_note: (m) =>
+    m.note === "joined"
+      ? {
+          caseId: m.caseId,
+          channelId: m.channelId,
+          payload: { alertId: m.alertId, note: m.note },
+          dedupeKey: `crisis_note:${m.alertId}:${m.caseId}`,
+        }
+      : {
+          caseId: null,
+          channelId: m.channelId,
+          payload: { alertId: m.alertId, note: m.note },
+          dedupeKey: `crisis_cleared:${m.alertId}`,
+        },
+};
+
+export const OUTBOX_KINDS = Object.keys(ROW_OF) as OutboxKind[];
+
+export function isOutboxKind(kind: string): kind is OutboxKind {
+  return Object.hasOwn(ROW_OF, kind);
+}
+
+function rowOf<K extends OutboxKind>(m: OutboxMessageOf<K>): OutboxRow<K> {
+  return { kind: m.kind as K, ...(ROW_OF[m.kind as K] as RowOf[K])(m) };
+}
+
+/** The row a message is stored as. */
+export function outboxRow(m: OutboxMessageInput): OutboxRow {
+  return rowOf(m) as OutboxRow;
+}
+
+/** The dedupe key of a message: null for kinds that may repeat. */
+export function dedupeKey(m: OutboxMessageInput): string | null {
+  return outboxRow(m).dedupeKey;
+}

@@ -1,0 +1,43 @@
+// Case cards: posted once, re-rendered in place from the record, and each change's line in the
+// card's thread.
+import { findCase, findEvent, recordCardPosted } from "../../store/cases.ts";
+import { foldEarlierCardUpdates } from "../../store/outbox.ts";
+import { caseCard } from "../../views/caseCard.ts";
+import { historyLine } from "../../views/historyLine.ts";
+import { channelOf, type Deliverer, DONE, waitingForCard } from "./deliverer.ts";
+
+export const postCard: Deliverer<"post_card"> = async (m, ctx) => {
+  const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
+  if (!c || c.messageTs) return DONE;
+  const channel = channelOf(m, ctx);
+  if (!channel) return DONE;
+  await ctx.pace(channel);
+  const res = await ctx.client.chat.postMessage({ channel, ...caseCard(c, ctx.now()), unfurl_links: false });
+  await recordCardPosted(ctx.prisma, c.id, res.channel ?? channel, res.ts);
+  return DONE;
+};
+
+export const updateCard: Deliverer<"update_card"> = async (m, ctx) => {
+  const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
+  if (!c) return DONE;
+  if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
+  // Earlier changes' re-renders are covered by this one: their changes are already in `c`.
+  await foldEarlierCardUpdates(ctx.prisma, c.id, m.id);
+  await ctx.client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c, ctx.now()) });
+  return DONE;
+};
+
+export const historyNote: Deliverer<"history_note"> = async (m, ctx) => {
+  const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
+  if (!c) return DONE;
+  if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
+  const event = await findEvent(ctx.prisma, m.payload.eventId);
+  if (!event) return DONE;
+  await ctx.pace(c.channelId);
+  await ctx.client.chat.postMessage({
+    channel: c.channelId,
+    thread_ts: c.messageTs,
+    text: historyLine(event, c.number),
+  });
+  return DONE;
+};

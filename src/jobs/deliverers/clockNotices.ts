@@ -1,0 +1,71 @@
+// Reminders and escalations of the response clock and Amazon's deadlines. Each is checked against
+// the record when it goes out: one the case no longer needs (answered, resolved) is dropped.
+import type { Case } from "../../generated/prisma/client.ts";
+import { findCase } from "../../store/cases.ts";
+import { amazonDeadlineMet } from "../../views/clockLines.ts";
+import {
+  amazonOverdueText,
+  amazonReminderText,
+  escalationMessage,
+  reminderText,
+  whoShouldAct,
+} from "../../views/clockNotices.ts";
+import { stalledParcelText } from "../../views/crisisAlert.ts";
+import { channelOf, type Deliverer, type DeliveryContext, DONE, waitingForCard } from "./deliverer.ts";
+
+/** A notice in the card's thread; `text` is null when the case no longer needs it. */
+function threadNotice<K extends "sla_reminder" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder">(
+  text: (c: Case, ctx: DeliveryContext) => string | null,
+): Deliverer<K> {
+  return async (m, ctx) => {
+    const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
+    if (!c) return DONE;
+    const line = text(c, ctx);
+    if (line === null) return DONE;
+    if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
+    await ctx.pace(c.channelId);
+    await ctx.client.chat.postMessage({ channel: c.channelId, thread_ts: c.messageTs, text: line });
+    return DONE;
+  };
+}
+
+export const slaReminder = threadNotice<"sla_reminder">((c, ctx) =>
+  c.firstReplyAt || c.status === "resolved" ? null : reminderText(c, ctx.audience, ctx.now()),
+);
+export const amazonReminder = threadNotice<"amazon_reminder">((c, ctx) =>
+  amazonDeadlineMet(c) ? null : amazonReminderText(c, ctx.audience, ctx.now()),
+);
+export const amazonOverdue = threadNotice<"amazon_overdue">((c, ctx) =>
+  amazonDeadlineMet(c) ? null : amazonOverdueText(c, ctx.audience),
+);
+export const stalledReminder = threadNotice<"stalled_reminder">((c, ctx) =>
+  c.status === "resolved" ? null : stalledParcelText(c, ctx.stalledDays, whoShouldAct(c, ctx.audience)),
+);
+
+/** The escalation goes to the escalation channel, with a link to the card once it is posted. */
+export const escalation: Deliverer<"escalation"> = async (m, ctx) => {
+  const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
+  if (!c) return DONE;
+  // A reply logged since the deadline passed makes the escalation moot; the breach stays on record.
+  if (c.firstReplyAt || c.status === "resolved") return DONE;
+  if (!c.messageTs) {
+    const waiting = await waitingForCard(ctx.prisma, c.id);
+    if (!waiting.done) return waiting;
+  }
+  const permalink =
+    c.messageTs && c.channelId
+      ? await ctx.client.chat.getPermalink({ channel: c.channelId, message_ts: c.messageTs }).then(
+          (r) => r.permalink,
+          () => undefined,
+        )
+      : undefined;
+  const channel = channelOf(m, ctx);
+  if (!channel) return DONE;
+  await ctx.pace(channel);
+  await ctx.client.chat.postMessage({
+    channel,
+    ...escalationMessage(c, ctx.audience, { now: ctx.now(), permalink }),
+    unfurl_links: false,
+  });
+  return DONE;
+};

@@ -1,0 +1,19 @@
+// Reports and summaries are a snapshot, rendered when they were queued, and posted as they are.
+import type { SlackMessage } from "../../domain/outboxMessages.ts";
+import { channelOf, type Deliverer, type DeliveryContext, DONE, type Queued } from "./deliverer.ts";
+
+async function postSnapshot(m: Queued<"digest" | "message">, message: SlackMessage, ctx: DeliveryContext) {
+  const channel = channelOf(m, ctx);
+  if (!channel) return DONE;
+  await ctx.pace(channel);
+  await ctx.client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks as never[],
+    unfurl_links: false,
+  });
+  return DONE;
+}
+
+export const digest: Deliverer<"digest"> = (m, ctx) => postSnapshot(m, m.payload, ctx);
+export const message: Deliverer<"message"> = (m, ctx) => postSnapshot(m, m.payload, ctx);

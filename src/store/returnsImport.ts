@@ -1,0 +1,119 @@
+// Writes a returns report as cases: idempotent per row (a stable external id), in batches inside
+// transactions, cards only for the returns that need action now.
+import { planClocks } from "../domain/responseClock.ts";
+import {
+  BATCH_SIZE,
+  countBatch,
+  emptySummary,
+  IMPORT_SOURCE,
+  type ImportOptions,
+  type ImportSummary,
+  type Planned,
+  planReturn,
+  returnDescription,
+} from "../domain/returnsImport.ts";
+import type { ReportReader } from "../domain/returnsReport.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { checkWave } from "./crisisAlerts.ts";
+import { enqueue } from "./outbox.ts";
+
+async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptions): Promise<{ created: Planned[] }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.case.findMany({
+        where: { source: IMPORT_SOURCE, externalId: { in: batch.map((p) => p.externalId) } },
+        select: { externalId: true },
+      });
+      const seen = new Set(existing.map((e) => e.externalId));
+      const fresh: Planned[] = [];
+      for (const p of batch) {
+        if (seen.has(p.externalId)) continue;
+        seen.add(p.externalId);
+        fresh.push(p);
+      }
+      if (!fresh.length) return { created: [] };
+      // Plain SQL with one array per column: Prisma's createMany builds large inserts slowly.
+      const clocksOf = fresh.map((p) =>
+        p.card ? planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock) : undefined,
+      );
+      const col = <T>(f: (p: Planned, i: number) => T) => fresh.map(f);
+      const inserted = await tx.$queryRaw<{ id: number; externalId: string }[]>`
+        INSERT INTO "Case" (category, priority, "orderId", asin, sku, "orderValue", currency, description, source, "externalId",
+                            "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
+        SELECT category, priority, "orderId", asin, sku, "orderValue"::numeric, currency, description, ${IMPORT_SOURCE}, "externalId",
+               "createdAt"::timestamp, ${o.now}::timestamp, "rootCause", "returnReason", "riskPhrases", "responseDueAt"::timestamp, "amazonDeadline", "amazonDueAt"::timestamp
+        FROM unnest(
+          ${col((p) => p.category)}::text[], ${col((p) => p.priority)}::text[], ${col((p) => p.row.orderId)}::text[], ${col((p) => p.row.asin ?? null)}::text[],
+          ${col((p) => p.row.sku ?? null)}::text[], ${col((p) => p.row.orderAmount ?? null)}::text[], ${col((p) => (p.row.orderAmount ? (p.row.currency ?? null) : null))}::text[],
+          ${col((p) => returnDescription(p.row))}::text[], ${col((p) => p.externalId)}::text[], ${col((p) => p.row.returnDate.toISOString())}::text[],
+          ${col((p) => p.rootCause ?? null)}::text[], ${col((p) => p.row.reason)}::text[], ${col((p) => (p.risks.length ? p.risks.join(", ") : null))}::text[],
+          ${col((_, i) => clocksOf[i]?.responseDueAt.toISOString() ?? null)}::text[], ${col((_, i) => clocksOf[i]?.amazonDeadline ?? null)}::text[],
+          ${col((_, i) => clocksOf[i]?.amazonDueAt?.toISOString() ?? null)}::text[]
+        ) AS r(category, priority, "orderId", asin, sku, "orderValue", currency, description, "externalId", "createdAt", "rootCause", "returnReason",
+               "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
+        ON CONFLICT (source, "externalId") DO NOTHING
+        RETURNING id, "externalId"`;
+      const idOf = new Map(inserted.map((c) => [c.externalId, c.id]));
+      const ids = inserted.map((c) => c.id);
+      await tx.$executeRaw`INSERT INTO "CaseEvent" ("caseId", kind, "createdAt") SELECT unnest(${ids}::int[]), 'imported', ${o.now}::timestamp`;
+      const timerRows: { caseId: number; kind: string; fireAt: string }[] = [];
+      const carded: number[] = [];
+      fresh.forEach((p, i) => {
+        const id = idOf.get(p.externalId);
+        const clocks = clocksOf[i];
+        if (!id || !clocks) return;
+        carded.push(id);
+        for (const t of clocks.timers) timerRows.push({ caseId: id, kind: t.kind, fireAt: t.fireAt.toISOString() });
+      });
+      if (timerRows.length) {
+        await tx.$executeRaw`INSERT INTO "CaseTimer" ("caseId", kind, "fireAt")
+          SELECT * FROM unnest(${timerRows.map((t) => t.caseId)}::int[], ${timerRows.map((t) => t.kind)}::text[], ${timerRows.map((t) => t.fireAt)}::timestamp[])`;
+      }
+      await enqueue(
+        tx,
+        carded.map((caseId) => ({ kind: "post_card", caseId, channelId: o.channelId })),
+      );
+      return { created: fresh.filter((p) => idOf.has(p.externalId)) };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export async function importReturns(
+  prisma: PrismaClient,
+  report: ReportReader,
+  o: ImportOptions,
+): Promise<ImportSummary> {
+  const summary = emptySummary(report.format);
+  const waveAsins = new Set<string>();
+  let batch: Planned[] = [];
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const { created } = await writeBatch(prisma, batch, o);
+    countBatch(summary, batch.length, created);
+    for (const p of created) if (p.row.asin) waveAsins.add(p.row.asin);
+    batch = [];
+  };
+  for await (const r of report.rows) {
+    summary.rowsRead++;
+    if (!("orderId" in r)) summary.rejected.push(r);
+    else batch.push(planReturn(r, o.cardRules, o.crisis));
+    if (batch.length >= BATCH_SIZE) await flush();
+    if (summary.rowsRead % 250 === 0) o.onProgress?.(summary.rowsRead);
+  }
+  await flush();
+  o.onProgress?.(summary.rowsRead);
+
+  // Early warning once per ASIN for the whole file, not once per row.
+  for (const asin of waveAsins) {
+    const latest = await prisma.case.findFirst({
+      where: { asin, source: IMPORT_SOURCE },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, asin: true, createdAt: true },
+    });
+    if (latest) await checkWave(prisma, latest, o.now, o.crisis);
+  }
+  // Imported risk cases are raised a priority, tagged and carded; the summary counts them.
+  return summary;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import {
+  dedupeKey,
+  isOutboxKind,
+  OUTBOX_KINDS,
+  type OutboxMessageInput,
+  outboxRow,
+} from "../../src/domain/outboxMessages.ts";
+
+const message = { text: "Weekly triage", blocks: [] };
+
+describe("outbox dedupe keys", () => {
+  const cases: [OutboxMessageInput, string | null][] = [
+    [{ kind: "post_card", caseId: 7, channelId: "C1" }, "card:7"],
+    [{ kind: "update_card", caseId: 7 }, null],
+    [{ kind: "history_note", caseId: 7, eventId: 42 }, "note:42"],
+    [{ kind: "sla_reminder", caseId: 7, channelId: "C1" }, "sla_reminder:7"],
+    [{ kind: "escalation", caseId: 7, channelId: "C2" }, "escalation:7"],
+    [{ kind: "amazon_reminder", caseId: 7, channelId: "C1" }, "amazon_reminder:7"],
+    [{ kind: "amazon_overdue", caseId: 7, channelId: "C1" }, "amazon_overdue:7"],
+    [{ kind: "stalled_reminder", caseId: 7, channelId: "C1" }, "stalled_reminder:7"],
+    [
+      { kind: "digest", channelId: "C3", periodKey: "2026-11-23T09:00:00.000Z", message },
+      "digest:2026-11-23T09:00:00.000Z",
+    ],
+    [{ kind: "message", channelId: "C1", message }, null],
+    [{ kind: "crisis_post", alertId: 3, channelId: "C4" }, "crisis_post:3"],
+    [{ kind: "crisis_update", alertId: 3, channelId: null }, null],
+    [{ kind: "crisis_note", alertId: 3, channelId: "C4", note: "joined", caseId: 7 }, "crisis_note:3:7"],
+    [{ kind: "crisis_note", alertId: 3, channelId: "C4", note: "cleared" }, "crisis_cleared:3"],
+  ];
+
+  it.each(cases)("%o is kept once by %s", (m, key) => {
+    expect(dedupeKey(m)).toBe(key);
+  });
+
+  it("covers every kind", () => {
+    expect(new Set(cases.map(([m]) => m.kind))).toEqual(new Set(OUTBOX_KINDS));
+  });
+
+  it("tells a different case, event, period or alert apart", () => {
+    expect(dedupeKey({ kind: "post_card", caseId: 8, channelId: "C1" })).not.toBe(
+      dedupeKey({ kind: "post_card", caseId: 7, channelId: "C1" }),
+    );
+    expect(dedupeKey({ kind: "crisis_note", alertId: 3, channelId: "C4", note: "joined", caseId: 8 })).not.toBe(
+      dedupeKey({ kind: "crisis_note", alertId: 3, channelId: "C4", note: "joined", caseId: 7 }),
+    );
+  });
+});
+
+describe("outbox rows", () => {
+  it("stores what the deliverers read: the case, the channel and the payload of each kind", () => {
+    expect(outboxRow({ kind: "history_note", caseId: 7, eventId: 42 })).toEqual({
+      kind: "history_note",
+      caseId: 7,
+      channelId: null,
+      payload: { eventId: 42 },
+      dedupeKey: "note:42",
+    });
+    expect(outboxRow({ kind: "digest", channelId: "C3", periodKey: "p", message })).toEqual({
+      kind: "digest",
+      caseId: null,
+      channelId: "C3",
+      payload: message,
+      dedupeKey: "digest:p",
+    });
+    expect(outboxRow({ kind: "crisis_note", alertId: 3, channelId: "C4", note: "joined", caseId: 7 })).toEqual({
+      kind: "crisis_note",
+      caseId: 7,
+      channelId: "C4",
+      payload: { alertId: 3, note: "joined" },
+      dedupeKey: "crisis_note:3:7",
+    });
+    expect(outboxRow({ kind: "crisis_update", alertId: 3, channelId: "C4" }).payload).toEqual({ alertId: 3 });
+  });
+
+  it("recognises stored kinds and refuses unknown ones", () => {
+    expect(isOutboxKind("escalation")).toBe(true);
+    expect(isOutboxKind("fax")).toBe(false);
+    expect(isOutboxKind("toString")).toBe(false);
+  });
+});
