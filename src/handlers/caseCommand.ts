@@ -63,7 +63,7 @@ export function register(app: App, deps: AppDeps): void {
           const which = sub.toLowerCase();
           if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
           else if (which === "orders") await answerOrders(deps, rest, respond);
-          else await answerList(deps, rest.join(" "), command.user_id, 0, respond);
+          else await answerList(deps, rest.join(" "), command.user_id, respond);
         } catch (err) {
           logger.error(`/case ${sub} failed: ${(err as Error).message}`);
           await respond({

@@ -9,8 +9,8 @@ import { lastEventAt } from "../domain/cases.ts";
 import { casesOfAlert } from "../domain/crisis.ts";
 import { actorFor } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
-import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
-import { CASES_BLOCK, crisisResolveModal } from "../views/crisisResolveModal.ts";
+import { ACTIONS, CALLBACKS, CASES_BLOCK, RESOLVE_BLOCKS } from "../ids.ts";
+import { crisisResolveModal } from "../views/crisisResolveModal.ts";
 import { readModalState } from "../views/modalParts.ts";
 
 export function register(app: App, deps: AppDeps): void {

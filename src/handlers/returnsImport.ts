@@ -7,8 +7,7 @@ import type { AppDeps } from "../deps.ts";
 import { queueMessage } from "../domain/outbox.ts";
 import { importReturns } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
-import { CALLBACKS } from "../ids.ts";
-import { REPORT_FILE_BLOCK } from "../views/importModal.ts";
+import { CALLBACKS, REPORT_FILE_BLOCK } from "../ids.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -3,7 +3,7 @@
 import type { types, webApi } from "@slack/bolt";
 import { type CrisisSettings, casesOfAlert } from "../domain/crisis.ts";
 import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
-import { crisisNote, odrAlert, riskHeadsUp, waveAlert } from "../views/crisisAlert.ts";
+import { crisisNote, odrAlert, riskHeadsUpMessage, waveAlert } from "../views/crisisAlert.ts";
 
 type Outcome = { done: true } | { done: false; waitMs: number };
 
@@ -37,7 +37,7 @@ export async function deliverCrisis(
     message =
       alert.kind === "wave"
         ? waveAlert(alert, cases, { now: ctx.now, windowHours: ctx.crisis.wave.windowHours })
-        : riskHeadsUp(alert, cases, ctx.now);
+        : riskHeadsUpMessage(alert, cases, ctx.now);
   } else {
     message = odrAlert(alert);
   }

@@ -1,9 +1,7 @@
 // The "Import returns report" modal: one file input for the report as downloaded from Seller Central.
 import type { types } from "@slack/bolt";
-import { CALLBACKS } from "../ids.ts";
+import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
 import { plain } from "./text.ts";
-
-export const REPORT_FILE_BLOCK = "report_file";
 
 export function importModal(channelId: string): types.ModalView {
   return {
@@ -25,7 +23,7 @@ export function importModal(channelId: string): types.ModalView {
         type: "input",
         block_id: REPORT_FILE_BLOCK,
         label: plain("Returns report", 2000),
-        element: { type: "file_input", action_id: "value", filetypes: ["txt", "tsv", "csv"], max_files: 1 },
+        element: { type: "file_input", action_id: INPUT_ACTION, filetypes: ["txt", "tsv", "csv"], max_files: 1 },
       } as types.InputBlock,
     ],
   };
