@@ -2,7 +2,7 @@
 // Served by Bolt's own HTTP server (custom routes) in both HTTP and Socket Mode.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CustomRoute } from "@slack/bolt";
+import type { CustomRoute, Logger } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
 import { createCase } from "../domain/cases.ts";
@@ -11,7 +11,11 @@ import { caseJson } from "../views/caseJson.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export function intakeRoutes(deps: AppDeps): CustomRoute[] {
+/** Where the routes report failures: the app's logger (the routes are made before the app is). */
+export type RouteLogger = Pick<Logger, "error" | "warn">;
+
+export function intakeRoutes(deps: AppDeps, logger: RouteLogger): CustomRoute[] {
+  const guarded = guardedWith(logger);
   return [
     { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res)) },
     { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res)) },
@@ -19,15 +23,16 @@ export function intakeRoutes(deps: AppDeps): CustomRoute[] {
   ];
 }
 
-function guarded(fn: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+/** A route whose failure is logged and answered with a 500 the caller can act on, never left hanging. */
+const guardedWith = (logger: RouteLogger) => (fn: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => {
   return (req: IncomingMessage, res: ServerResponse) => {
     fn(req, res).catch((err) => {
-      console.error(`${req.method} ${req.url} failed: ${(err as Error).message}`);
+      logger.error(`${req.method} ${req.url} failed: ${(err as Error).message}`);
       if (!res.headersSent)
         send(res, 500, { error: "Something went wrong on our side; the request was not stored. Please retry." });
     });
   };
-}
+};
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });

@@ -3,6 +3,7 @@ import type { types } from "@slack/bolt";
 import { caseNumber, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
 import { CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS } from "../ids.ts";
 import type { AlertCase } from "./crisisAlert.ts";
+import type { CrisisResolveMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
 import { plain, trimText } from "./text.ts";
 
@@ -20,7 +21,7 @@ export function crisisResolveModal(
     title: plain("Resolve in bulk", 24),
     submit: plain("Resolve selected", 24),
     close: plain("Cancel", 24),
-    private_metadata: JSON.stringify({ alertId: alert.id, channelId: alert.channelId }),
+    private_metadata: JSON.stringify({ alertId: alert.id, channelId: alert.channelId } satisfies CrisisResolveMetadata),
     blocks: [
       {
         type: "section",

@@ -1,6 +1,7 @@
 // The "Import returns report" modal: one file input for the report as downloaded from Seller Central.
 import type { types } from "@slack/bolt";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
+import type { ImportMetadata } from "./modalMetadata.ts";
 import { plain } from "./text.ts";
 
 export function importModal(channelId: string): types.ModalView {
@@ -10,7 +11,7 @@ export function importModal(channelId: string): types.ModalView {
     title: plain("Import returns", 24),
     submit: plain("Import", 24),
     close: plain("Cancel", 24),
-    private_metadata: JSON.stringify({ channelId }),
+    private_metadata: JSON.stringify({ channelId } satisfies ImportMetadata),
     blocks: [
       {
         type: "section",
