@@ -16,14 +16,19 @@ export function createApp(
   opts: { logger?: Logger; logLevel?: LogLevel; identity?: BotIdentity } = {},
 ): App {
   const { config } = deps;
-  const app: App = new App({
+  // Bolt takes its HTTP routes before the app (and its logger) exists: they log through it once it does.
+  const routeLogger = {
+    error: (...msg: unknown[]) => app.logger.error(...msg),
+    warn: (...msg: unknown[]) => app.logger.warn(...msg),
+  };
+  const app = new App({
     token: config.botToken,
     // Known ids spare Bolt its own start-up auth.test.
     ...(opts.identity ? { botId: opts.identity.botId, botUserId: opts.identity.botUserId } : {}),
     signingSecret: config.signingSecret,
     ...(config.appToken ? { socketMode: true, appToken: config.appToken } : {}),
     port: config.port,
-    customRoutes: intakeRoutes(deps, () => app.logger),
+    customRoutes: intakeRoutes(deps, routeLogger),
     logger: opts.logger,
     logLevel: opts.logLevel ?? LogLevel.INFO,
     clientOptions: {

@@ -61,7 +61,11 @@ async function openPostgres(url: string): Promise<Database> {
       query: (sql, params) => client.query(sql, params) as never,
     });
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+    // The lock belongs to this session and ends with it (client.end below), so a failed unlock
+    // only delays another starting copy by the time it takes to close; worth a warning, not a stop.
+    await client
+      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
+      .catch((err) => process.emitWarning(`Could not release the migration lock: ${(err as Error).message}`));
     await client.end();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });

@@ -48,3 +48,31 @@ export const RESOLVE_BLOCKS = {
 
 /** Every input block holds one element with this action id, so values read as state[block].value. */
 export const INPUT_ACTION = "value";
+
+/** The cases picked in the bulk resolve modal of a return wave. */
+export const CASES_BLOCK = "cases";
+/** The file input of the returns import modal. */
+export const REPORT_FILE_BLOCK = "report_file";
+
+/**
+ * Actions blocks carry the record they act on in their block id ("crisis_actions:42"), so a
+ * listener whose element has no value of its own (a user picker) still knows which record it is.
+ */
+const ACTIONS_BLOCK_PREFIXES = {
+  case: "case_actions",
+  crisis: "crisis_actions",
+  escalation: "escalation_actions",
+} as const;
+export type ActionsBlockKind = keyof typeof ACTIONS_BLOCK_PREFIXES;
+
+export function actionsBlockId(kind: ActionsBlockKind, recordId: number): string {
+  return `${ACTIONS_BLOCK_PREFIXES[kind]}:${recordId}`;
+}
+
+/** The record id in an actions block id of this kind; undefined for any other block id. */
+export function recordIdOfBlock(kind: ActionsBlockKind, blockId: string | undefined): number | undefined {
+  const prefix = `${ACTIONS_BLOCK_PREFIXES[kind]}:`;
+  if (!blockId?.startsWith(prefix)) return undefined;
+  const id = Number(blockId.slice(prefix.length));
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}

@@ -87,7 +87,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     digest,
     odrWatch,
     async stop() {
-      await app.stop().catch(() => {});
+      // Stopping goes on whatever the listener says: the jobs and the database must still be closed.
+      await app
+        .stop()
+        .catch((err) => app.logger.warn(`The Slack listener did not stop cleanly: ${(err as Error).message}`));
       digest.stop();
       await odrWatch.settle();
       odrWatch.stop();

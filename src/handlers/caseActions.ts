@@ -1,13 +1,5 @@
 // Buttons on a case card: Claim, Take over, Log reply, Reopen, and Resolve (which opens a modal).
-import type {
-  App,
-  BlockAction,
-  ButtonAction,
-  Logger,
-  Middleware,
-  SlackActionMiddlewareArgs,
-  webApi,
-} from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import {
   type Decision,
@@ -22,16 +14,25 @@ import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
 import { changeCase, findCase, lastEventAt } from "../store/cases.ts";
 import { resolveModal } from "../views/resolveModal.ts";
+import { afterAck, openModal, privately, type Recipient } from "./kit.ts";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/** The person who clicked, in the channel of the card. */
+const clicker = (body: BlockAction): Recipient => ({
+  userId: body.user.id,
+  channelId: body.channel?.id ?? body.container?.channel_id,
+});
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma, now } = deps;
 
   /** Acks at once, then applies one guarded change; whoever loses a race is told why, privately. */
-  const caseButton =
-    (decide: (c: Case, actor: Actor, at: Date) => Decision | Promise<Decision>): Middleware<ButtonArgs> =>
-    async ({ ack, body, action, client, logger }) => {
+  const caseButton = (
+    failed: string,
+    decide: (c: Case, actor: Actor, at: Date) => Decision | Promise<Decision>,
+  ): Middleware<ButtonArgs> =>
+    afterAck(failed, async ({ ack, body, action, client, logger }) => {
       await ack();
       const actor = actorFor(body.user.id, deps.config);
       const caseId = Number(action.value);
@@ -40,45 +41,37 @@ export function register(app: App, deps: AppDeps): void {
         deps.wakeOutbox();
         return;
       }
-      await tellPrivately(client, body, result.message, logger);
-    };
+      await privately(client, clicker(body), logger)(result.message);
+    });
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.claim, caseButton(decideClaim));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.takeOver, caseButton(decideTakeOver));
-  app.action<BlockAction<ButtonAction>>(ACTIONS.reopen, caseButton(decideReopen));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.claim, caseButton("the case was not claimed", decideClaim));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.takeOver, caseButton("the case was not taken over", decideTakeOver));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.reopen, caseButton("the case was not reopened", decideReopen));
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.logReply,
-    caseButton(async (c, actor, at) =>
+    caseButton("the reply was not logged", async (c, actor, at) =>
       decideLogReply(c, actor, at, await lastEventAt(prisma, c.id, "replied", actor.userId)),
     ),
   );
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.resolve, async ({ ack, body, action, client, logger }) => {
-    await ack();
-    const c = await findCase(prisma, Number(action.value));
-    if (!c) return tellPrivately(client, body, "That case no longer exists.", logger);
-    const refusal = mayResolve(c, actorFor(body.user.id, deps.config));
-    if (refusal) return tellPrivately(client, body, refusal.message, logger);
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view: resolveModal(c) });
-    } catch (err) {
-      logger.warn(`Could not open the resolve form: ${(err as Error).message}`);
-      await tellPrivately(
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.resolve,
+    afterAck("the resolve form could not be opened", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      const tell = privately(client, clicker(body), logger);
+      const c = await findCase(prisma, Number(action.value));
+      if (!c) return tell("That case no longer exists.");
+      const refusal = mayResolve(c, actorFor(body.user.id, deps.config));
+      if (refusal) return tell(refusal.message);
+      await openModal({
         client,
-        body,
-        "Slack did not let me open the resolve form in time. Please press Resolve again.",
+        triggerId: body.trigger_id,
+        view: resolveModal(c),
+        form: "the resolve form",
+        again: "Please press Resolve again.",
+        tell,
         logger,
-      );
-    }
-  });
-}
-
-async function tellPrivately(client: webApi.WebClient, body: BlockAction, text: string, logger: Logger): Promise<void> {
-  const channel = body.channel?.id ?? body.container?.channel_id;
-  try {
-    if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text });
-    else await client.chat.postMessage({ channel: body.user.id, text });
-  } catch (err) {
-    logger.warn(`Could not tell ${body.user.id} "${text}": ${(err as Error).message}`);
-  }
+      });
+    }),
+  );
 }

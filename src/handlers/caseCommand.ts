@@ -1,87 +1,94 @@
 // The /case slash command: subcommands, each answered privately to whoever typed it.
-import type { App } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
+import { afterAck, openModal, replyPrivately } from "./kit.ts";
 import { answerList, answerOrders, answerSummary } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** "`/case import` could not be finished": names the subcommand the person typed. */
+function commandFailed({ command }: CommandArgs): string {
+  const sub = command.text.trim().split(/\s+/)[0];
+  return `\`${COMMAND}${sub ? ` ${sub}` : ""}\` could not be finished`;
+}
+
 export function register(app: App, deps: AppDeps): void {
-  app.command(COMMAND, async ({ command, ack, client, respond, logger }) => {
-    const [sub = "", ...rest] = command.text.trim().split(/\s+/);
-    switch (sub.toLowerCase()) {
-      case "new": {
-        await ack();
-        // The trigger id expires 3 s after the command: open the modal before anything else.
-        const { orderId, asin } = findIdentifiers(rest.join(" "));
-        try {
-          await client.views.open({
-            trigger_id: command.trigger_id,
+  app.command(
+    COMMAND,
+    afterAck<CommandArgs>(commandFailed, async ({ command, ack, client, respond, logger }) => {
+      const [sub = "", ...rest] = command.text.trim().split(/\s+/);
+      const tell = replyPrivately(respond, logger);
+      switch (sub.toLowerCase()) {
+        case "new": {
+          await ack();
+          // The trigger id expires 3 s after the command: open the modal before anything else.
+          const { orderId, asin } = findIdentifiers(rest.join(" "));
+          await openModal({
+            client,
+            triggerId: command.trigger_id,
             view: newCaseModal({ orderId, asin }, { channelId: command.channel_id }),
+            form: "the new-case form",
+            again: "Please run `/case new` again.",
+            tell,
+            logger,
           });
-        } catch (err) {
-          logger.warn(`Could not open the new-case form: ${(err as Error).message}`);
-          await respond({
-            response_type: "ephemeral",
-            text: "Slack did not let me open the new-case form in time. Please run `/case new` again.",
-          });
-        }
-        return;
-      }
-      case "import": {
-        await ack();
-        // A report shared in this channel just before the command is imported straight away.
-        const shared = await recentlySharedFile(client, command.channel_id, command.user_id, deps.now());
-        if (shared) {
-          await respond({
-            response_type: "ephemeral",
-            text: `Importing ${shared.name ?? "the report you shared"}… a summary follows here.`,
-          });
-          await importSlackFile(deps, client, shared.id, command.channel_id, command.user_id, logger);
           return;
         }
-        try {
-          await client.views.open({ trigger_id: command.trigger_id, view: importModal(command.channel_id) });
-        } catch (err) {
-          logger.warn(`Could not open the import form: ${(err as Error).message}`);
-          await respond({
-            response_type: "ephemeral",
-            text: "Slack did not let me open the import form in time. Please run `/case import` again.",
+        case "import": {
+          await ack();
+          // A report shared in this channel just before the command is imported straight away.
+          const shared = await recentlySharedFile(client, command.channel_id, command.user_id, deps.now(), logger);
+          if (shared) {
+            await respond({
+              response_type: "ephemeral",
+              text: `Importing ${shared.name ?? "the report you shared"}… a summary follows here.`,
+            });
+            await importSlackFile(deps, client, shared.id, command.channel_id, command.user_id, logger);
+            return;
+          }
+          await openModal({
+            client,
+            triggerId: command.trigger_id,
+            view: importModal(command.channel_id),
+            form: "the import form",
+            again: "Please run `/case import` again.",
+            tell,
+            logger,
           });
+          return;
         }
-        return;
-      }
-      case "summary":
-      case "orders":
-      case "list": {
-        // Acknowledge first: a report over many cases may take longer than Slack waits.
-        await ack();
-        try {
-          const which = sub.toLowerCase();
-          if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
-          else if (which === "orders") await answerOrders(deps, rest, respond);
-          else await answerList(deps, rest.join(" "), command.user_id, 0, respond);
-        } catch (err) {
-          logger.error(`/case ${sub} failed: ${(err as Error).message}`);
-          await respond({
+        case "summary":
+        case "orders":
+        case "list": {
+          // Acknowledge first: a report over many cases may take longer than Slack waits.
+          await ack();
+          try {
+            const which = sub.toLowerCase();
+            if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
+            else if (which === "orders") await answerOrders(deps, rest, respond);
+            else await answerList(deps, rest.join(" "), command.user_id, respond);
+          } catch (err) {
+            logger.error(`/case ${sub} failed: ${(err as Error).message}`);
+            await tell(`Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.`);
+          }
+          return;
+        }
+        case "":
+        case "help":
+          await ack({ response_type: "ephemeral", text: helpText() });
+          return;
+        default:
+          await ack({
             response_type: "ephemeral",
-            text: `Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.`,
+            text: helpText(`\`${COMMAND} ${sub}\` is not a command I know. Here is what I can do:`),
           });
-        }
-        return;
       }
-      case "":
-      case "help":
-        await ack({ response_type: "ephemeral", text: helpText() });
-        return;
-      default:
-        await ack({
-          response_type: "ephemeral",
-          text: helpText(`\`${COMMAND} ${sub}\` is not a command I know. Here is what I can do:`),
-        });
-    }
-  });
+    }),
+  );
 }

@@ -1,164 +1,167 @@
 // Bulk buttons on a return-wave alert: claim all unclaimed, assign them, log a first reply for
 // all, and resolve eligible returns through a modal. Each person gets a private summary.
-import type { App, BlockAction, ButtonAction, Logger, UsersSelectAction, webApi } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, UsersSelectAction, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { bulkSummary } from "../domain/bulk.ts";
-import { fieldErrors } from "../domain/caseInput.ts";
 import { decideAssign, decideClaim, decideLogReply, decideResolve } from "../domain/caseRules.ts";
 import { actorFor } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
-import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
+import { ACTIONS, CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS, recordIdOfBlock } from "../ids.ts";
 import { changeEach, lastEventAt } from "../store/cases.ts";
 import { casesOfAlert } from "../store/crisisAlerts.ts";
-import { CASES_BLOCK, crisisResolveModal } from "../views/crisisResolveModal.ts";
+import { crisisResolveModal } from "../views/crisisResolveModal.ts";
+import { crisisResolveMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
+import { afterAck, modalErrors, openModal, privately, type Recipient, readMetadata } from "./kit.ts";
+
+const WAVE_GONE = "I could not find that return wave any more. Use `/case list` to work on its cases one by one.";
+
+/** The person who clicked, in the crisis channel where the alert is. */
+const clicker = (body: BlockAction): Recipient => ({ userId: body.user.id, channelId: body.channel?.id });
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma } = deps;
 
-  async function openCasesOf(alertId: number) {
+  async function openCasesOf(alertId: number | undefined) {
+    if (!alertId) return undefined;
     const alert = await prisma.crisisAlert.findUnique({ where: { id: alertId } });
     if (!alert) return undefined;
     const cases = await casesOfAlert(prisma, alert, deps.config.crisis);
     return { alert, open: cases.filter((c) => c.status !== "resolved") };
   }
 
-  async function tell(
-    client: webApi.WebClient,
-    channel: string | undefined,
-    user: string,
-    text: string,
-    logger: Logger,
-  ) {
-    try {
-      if (channel) await client.chat.postEphemeral({ channel, user, text });
-      else await client.chat.postMessage({ channel: user, text });
-    } catch (err) {
-      logger.warn(`Could not send a bulk summary to ${user}: ${(err as Error).message}`);
-    }
-  }
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.crisisClaimAll,
+    afterAck("the wave's cases were not claimed", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      const tell = privately(client, clicker(body), logger);
+      const wave = await openCasesOf(Number(action.value));
+      if (!wave) return tell(WAVE_GONE);
+      const actor = actorFor(body.user.id, deps.config);
+      const mine = wave.open.filter((c) => c.ownerId !== actor.userId).map((c) => c.id);
+      const result = await changeEach(prisma, mine, actor.userId, (c) => decideClaim(c, actor, deps.now()), deps.now());
+      deps.wakeOutbox();
+      await tell(bulkSummary("Claimed", result));
+    }),
+  );
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.crisisClaimAll, async ({ ack, body, action, client, logger }) => {
-    await ack();
-    const wave = await openCasesOf(Number(action.value));
-    if (!wave) return;
-    const actor = actorFor(body.user.id, deps.config);
-    const mine = wave.open.filter((c) => c.ownerId !== actor.userId).map((c) => c.id);
-    const result = await changeEach(prisma, mine, actor.userId, (c) => decideClaim(c, actor, deps.now()), deps.now());
-    deps.wakeOutbox();
-    await tell(client, body.channel?.id, actor.userId, bulkSummary("Claimed", result), logger);
-  });
-
-  app.action<BlockAction<UsersSelectAction>>(ACTIONS.crisisAssign, async ({ ack, body, action, client, logger }) => {
-    await ack();
-    const alertId = Number(body.actions[0]?.block_id?.split(":")[1]);
-    const wave = await openCasesOf(alertId);
-    if (!wave || !action.selected_user) return;
-    const actor = actorFor(body.user.id, deps.config);
-    if (!actor.isLead)
-      return tell(
-        client,
-        body.channel?.id,
+  app.action<BlockAction<UsersSelectAction>>(
+    ACTIONS.crisisAssign,
+    afterAck("the wave's cases were not assigned", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      // A user picker has no value of its own: the alert is named by its actions block.
+      if (!action.selected_user) return;
+      const tell = privately(client, clicker(body), logger);
+      const wave = await openCasesOf(recordIdOfBlock("crisis", action.block_id));
+      if (!wave) return tell(WAVE_GONE);
+      const actor = actorFor(body.user.id, deps.config);
+      if (!actor.isLead)
+        return tell("Only leads can assign a wave's cases. Use *Claim all unclaimed* to take them yourself.");
+      const assignee = action.selected_user;
+      const result = await changeEach(
+        prisma,
+        wave.open.map((c) => c.id),
         actor.userId,
-        "Only leads can assign a wave's cases. Use *Claim all unclaimed* to take them yourself.",
-        logger,
+        (c) => decideAssign(c, actor, assignee, deps.now()),
+        deps.now(),
       );
-    const assignee = action.selected_user;
-    const result = await changeEach(
-      prisma,
-      wave.open.map((c) => c.id),
-      actor.userId,
-      (c) => decideAssign(c, actor, assignee, deps.now()),
-      deps.now(),
-    );
-    deps.wakeOutbox();
-    await tell(client, body.channel?.id, actor.userId, bulkSummary(`Assigned to <@${assignee}>`, result), logger);
-  });
+      deps.wakeOutbox();
+      await tell(bulkSummary(`Assigned to <@${assignee}>`, result));
+    }),
+  );
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.crisisReplyAll, async ({ ack, body, action, client, logger }) => {
-    await ack();
-    const wave = await openCasesOf(Number(action.value));
-    if (!wave) return;
-    const actor = actorFor(body.user.id, deps.config);
-    const unanswered = wave.open.filter((c) => c.firstReplyAt === null).map((c) => c.id);
-    const result = await changeEach(
-      prisma,
-      unanswered,
-      actor.userId,
-      async (c) =>
-        decideLogReply(c, actor, deps.now(), await lastEventAt(prisma, c.id, "replied", actor.userId), false),
-      deps.now(),
-    );
-    deps.wakeOutbox();
-    await tell(
-      client,
-      body.channel?.id,
-      actor.userId,
-      bulkSummary("Logged the first reply on", result, ["duplicate"]),
-      logger,
-    );
-  });
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.crisisReplyAll,
+    afterAck("the first replies were not logged", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      const tell = privately(client, clicker(body), logger);
+      const wave = await openCasesOf(Number(action.value));
+      if (!wave) return tell(WAVE_GONE);
+      const actor = actorFor(body.user.id, deps.config);
+      const unanswered = wave.open.filter((c) => c.firstReplyAt === null).map((c) => c.id);
+      const result = await changeEach(
+        prisma,
+        unanswered,
+        actor.userId,
+        async (c) =>
+          decideLogReply(c, actor, deps.now(), await lastEventAt(prisma, c.id, "replied", actor.userId), false),
+        deps.now(),
+      );
+      deps.wakeOutbox();
+      await tell(bulkSummary("Logged the first reply on", result, ["duplicate"]));
+    }),
+  );
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.crisisResolve, async ({ ack, body, action, client, logger }) => {
-    await ack();
-    const wave = await openCasesOf(Number(action.value));
-    if (!wave) return;
-    if (!wave.open.length)
-      return tell(client, body.channel?.id, body.user.id, "Every case of this wave is already resolved.", logger);
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view: crisisResolveModal(wave.alert, wave.open) });
-    } catch (err) {
-      logger.warn(`Could not open the bulk resolve form: ${(err as Error).message}`);
-      await tell(
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.crisisResolve,
+    afterAck("the bulk resolve form could not be opened", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      const tell = privately(client, clicker(body), logger);
+      const wave = await openCasesOf(Number(action.value));
+      if (!wave) return tell(WAVE_GONE);
+      if (!wave.open.length) return tell("Every case of this wave is already resolved.");
+      await openModal({
         client,
-        body.channel?.id,
-        body.user.id,
-        "Slack did not let me open the form in time. Please press the button again.",
+        triggerId: body.trigger_id,
+        view: crisisResolveModal(wave.alert, wave.open),
+        form: "the form",
+        again: "Please press the button again.",
+        tell,
         logger,
-      );
-    }
-  });
+      });
+    }),
+  );
 
-  app.view(CALLBACKS.crisisResolve, async ({ ack, view, body, client, logger }) => {
-    const b = RESOLVE_BLOCKS;
-    const meta = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
-    const picked = (view.state.values[CASES_BLOCK]?.value?.selected_options ?? []).map((o) => Number(o.value));
-    const state = readModalState(view.state.values);
-    const parsed = resolveSchema("per case").safeParse({
-      resolution: state[b.resolution],
-      rootCause: state[b.rootCause],
-      amount: state[b.amount],
-      note: state[b.note],
-    });
-    if (!picked.length || !parsed.success) {
-      const errors: Record<string, string> = {};
-      if (!picked.length) errors[CASES_BLOCK] = "Pick at least one case";
-      if (!parsed.success)
-        for (const e of fieldErrors(parsed.error)) errors[b[e.path as keyof typeof b] ?? b.note] ??= e.message;
-      if (Object.keys(errors).length) {
-        await ack({ response_action: "errors", errors });
-        return;
-      }
-    }
-    await ack();
-    const input = parsed.data;
-    if (!input) return;
-    const actor = actorFor(body.user.id, deps.config);
-    // Each case's own currency is used for the amount.
-    const result = await changeEach(
-      prisma,
-      picked,
-      actor.userId,
-      (c) =>
-        decideResolve(
-          c,
-          actor,
-          { ...input, currency: input.amount ? (c.currency ?? undefined) : undefined },
+  const b = RESOLVE_BLOCKS;
+  app.view<ViewSubmitAction>(
+    CALLBACKS.crisisResolve,
+    afterAck(
+      "the cases were not resolved",
+      async ({ ack, view, body, client, logger }) => {
+        const picked = (view.state.values[CASES_BLOCK]?.[INPUT_ACTION]?.selected_options ?? []).map((o) =>
+          Number(o.value),
+        );
+        const state = readModalState(view.state.values);
+        const parsed = resolveSchema("per case").safeParse({
+          resolution: state[b.resolution],
+          rootCause: state[b.rootCause],
+          amount: state[b.amount],
+          note: state[b.note],
+        });
+        if (!picked.length || !parsed.success) {
+          await ack(
+            modalErrors(parsed.error, b, b.note, picked.length ? {} : { [CASES_BLOCK]: "Pick at least one case" }),
+          );
+          return;
+        }
+        await ack();
+        const input = parsed.data;
+        // The picked cases are in the form itself; only where to send the summary is in the metadata,
+        // and without it the summary comes as a direct message.
+        const meta = readMetadata(view.private_metadata, crisisResolveMetadata);
+        const actor = actorFor(body.user.id, deps.config);
+        // Each case's own currency is used for the amount.
+        const result = await changeEach(
+          prisma,
+          picked,
+          actor.userId,
+          (c) =>
+            decideResolve(
+              c,
+              actor,
+              { ...input, currency: input.amount ? (c.currency ?? undefined) : undefined },
+              deps.now(),
+            ),
           deps.now(),
-        ),
-      deps.now(),
-    );
-    deps.wakeOutbox();
-    await tell(client, meta.channelId, actor.userId, bulkSummary("Resolved", result), logger);
-  });
+        );
+        deps.wakeOutbox();
+        await privately(
+          client,
+          { userId: actor.userId, channelId: meta?.channelId },
+          logger,
+        )(bulkSummary("Resolved", result));
+      },
+      { formBlock: b.note },
+    ),
+  );
 }

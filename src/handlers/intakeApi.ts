@@ -11,24 +11,28 @@ import { caseJson } from "../views/caseJson.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** `logger` is read when a request comes in: the app that owns it is built after its routes. */
-export function intakeRoutes(deps: AppDeps, logger: () => Logger): CustomRoute[] {
+/** Where the routes report failures: the app's logger (the routes are made before the app is). */
+export type RouteLogger = Pick<Logger, "error" | "warn">;
+
+export function intakeRoutes(deps: AppDeps, logger: RouteLogger): CustomRoute[] {
+  const guarded = guardedWith(logger);
   return [
     { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res)) },
-    { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res, logger())) },
+    { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res, logger)) },
     { path: "/api/metrics/orders", method: ["POST"], handler: guarded((req, res) => postOrders(deps, req, res)) },
   ];
 }
 
-function guarded(fn: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+/** A route whose failure is logged and answered with a 500 the caller can act on, never left hanging. */
+const guardedWith = (logger: RouteLogger) => (fn: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => {
   return (req: IncomingMessage, res: ServerResponse) => {
     fn(req, res).catch((err) => {
-      console.error(`${req.method} ${req.url} failed: ${(err as Error).message}`);
+      logger.error(`${req.method} ${req.url} failed: ${(err as Error).message}`);
       if (!res.headersSent)
         send(res, 500, { error: "Something went wrong on our side; the request was not stored. Please retry." });
     });
   };
-}
+};
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
@@ -128,7 +132,7 @@ async function postOrders(deps: AppDeps, req: IncomingMessage, res: ServerRespon
   });
 }
 
-async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse, logger: Logger) {
+async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse, logger: RouteLogger) {
   const body = await authorizedJson(deps, req, res);
   if (!body) return;
   const parsed = newCaseSchema.safeParse(body);

@@ -25,13 +25,29 @@ export async function answerSummary(deps: AppDeps, rangeText: string, respond: R
   });
 }
 
-export async function answerList(
+/** "/case list …": the first page, as a new private message. */
+export async function answerList(deps: AppDeps, filterText: string, userId: string, respond: RespondFn): Promise<void> {
+  await respondWithList(deps, filterText, userId, 0, respond, false);
+}
+
+/** Previous/next on a list: the page replaces the one the person is looking at. */
+export async function turnListPage(
   deps: AppDeps,
   filterText: string,
   userId: string,
   page: number,
   respond: RespondFn,
-  replace = false,
+): Promise<void> {
+  await respondWithList(deps, filterText, userId, page, respond, true);
+}
+
+async function respondWithList(
+  deps: AppDeps,
+  filterText: string,
+  userId: string,
+  page: number,
+  respond: RespondFn,
+  replaceOriginal: boolean,
 ): Promise<void> {
   const filter = parseListFilter(filterText);
   if ("error" in filter) {
@@ -48,7 +64,7 @@ export async function answerList(
     pageSize: PAGE_SIZE,
     now: deps.now(),
   });
-  await respond({ response_type: "ephemeral", replace_original: replace, ...message });
+  await respond({ response_type: "ephemeral", replace_original: replaceOriginal, ...message });
 }
 
 /** "/case orders US 48200": the marketplace's orders over the last 60 days, for the ODR. */
@@ -79,7 +95,7 @@ export function register(app: App, deps: AppDeps): void {
       await ack();
       try {
         const { f, p } = JSON.parse(action.value ?? "{}") as { f?: string; p?: number };
-        await answerList(deps, f ?? "", body.user.id, Math.max(0, Number(p) || 0), respond, true);
+        await turnListPage(deps, f ?? "", body.user.id, Math.max(0, Number(p) || 0), respond);
       } catch (err) {
         logger.error(`Could not turn the page of a case list: ${(err as Error).message}`);
         await respond({

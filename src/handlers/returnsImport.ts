@@ -2,34 +2,37 @@
 // is taken straight away, otherwise /case import opens a form with a file input. The file is
 // fetched with the bot token and imported; one summary message follows in the channel.
 import { Readable } from "node:stream";
-import type { App, Logger, webApi } from "@slack/bolt";
+import type { App, Logger, ViewSubmitAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
-import { CALLBACKS } from "../ids.ts";
+import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
 import { enqueue } from "../store/outbox.ts";
 import { importReturns } from "../store/returnsImport.ts";
-import { REPORT_FILE_BLOCK } from "../views/importModal.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
+import { importMetadata } from "../views/modalMetadata.ts";
+import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 type UploadedFile = { id: string; name?: string; size?: number; url_private_download?: string; url_private?: string };
 
 export function register(app: App, deps: AppDeps): void {
-  app.view(CALLBACKS.importReturns, async ({ ack, view, body, client, logger }) => {
-    const files =
-      (view.state.values[REPORT_FILE_BLOCK]?.value as unknown as { files?: UploadedFile[] } | undefined)?.files ?? [];
-    if (!files.length) {
-      await ack({
-        response_action: "errors",
-        errors: { [REPORT_FILE_BLOCK]: "Attach the returns report (.txt as downloaded from Seller Central)" },
-      });
-      return;
-    }
-    // The import can take several seconds: close the form now, report in the channel.
-    await ack();
-    const { channelId } = JSON.parse(view.private_metadata || "{}") as { channelId?: string };
-    await importSlackFile(deps, client, files[0].id, channelId ?? deps.config.casesChannel, body.user.id, logger);
-  });
+  app.view<ViewSubmitAction>(
+    CALLBACKS.importReturns,
+    afterAck("the returns report was not imported", async ({ ack, view, body, client, logger }) => {
+      const files =
+        (view.state.values[REPORT_FILE_BLOCK]?.[INPUT_ACTION] as unknown as { files?: UploadedFile[] } | undefined)
+          ?.files ?? [];
+      if (!files.length) {
+        await ack(modalError(REPORT_FILE_BLOCK, "Attach the returns report (.txt as downloaded from Seller Central)"));
+        return;
+      }
+      // The import can take several seconds: close the form now, report in the channel.
+      await ack();
+      // A form whose metadata cannot be read still imports; its summary goes to the cases channel.
+      const channelId = readMetadata(view.private_metadata, importMetadata)?.channelId ?? deps.config.casesChannel;
+      await importSlackFile(deps, client, files[0].id, channelId, body.user.id, logger);
+    }),
+  );
 }
 
 /** Fetches an uploaded report with the bot token, imports it, and queues the summary for the channel. */
@@ -63,9 +66,12 @@ export async function importSlackFile(
     deps.wakeOutbox();
   } catch (err) {
     logger.warn(`Returns import failed: ${(err as Error).message}`);
-    await client.chat
-      .postEphemeral({ channel, user, text: `The returns report was not imported: ${(err as Error).message}` })
-      .catch((e) => logger.warn(`Could not tell ${user}: ${(e as Error).message}`));
+    await tellPrivately(
+      client,
+      { userId: user, channelId: channel },
+      `The returns report was not imported: ${(err as Error).message}`,
+      logger,
+    );
   }
 }
 
@@ -75,13 +81,18 @@ export async function recentlySharedFile(
   channel: string,
   user: string,
   now: Date,
+  logger: Logger,
 ): Promise<UploadedFile | undefined> {
   const since = Math.floor(now.getTime() / 1000) - 15 * 60;
   // Bounded: the command's trigger id must still be fresh if the form has to open instead.
   const listed = await Promise.race([
     client.files.list({ channel, user, ts_from: String(since), count: 1 }).then(
       (r) => (r.files ?? []) as UploadedFile[],
-      () => [],
+      (err) => {
+        // Not being able to look is no reason to refuse: the form opens instead.
+        logger.warn(`Could not list the files shared in ${channel}: ${(err as Error).message}`);
+        return [];
+      },
     ),
     new Promise<UploadedFile[]>((resolve) => setTimeout(() => resolve([]), 1000)),
   ]);

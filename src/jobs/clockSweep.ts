@@ -90,7 +90,8 @@ export function startClockSweep(opts: {
     async stop() {
       stopped = true;
       job?.cancel();
-      await running?.catch(() => {});
+      // Only wait for a sweep in progress to end; its failure was already logged where it ran.
+      if (running) await Promise.allSettled([running]);
     },
   };
 }

@@ -15,7 +15,7 @@ import {
   type Status,
 } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
-import { ACTIONS } from "../ids.ts";
+import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { amazonClockLine, responseClockLine } from "./clockLines.ts";
 import { escapeMrkdwn, plain, slackDate, trimText } from "./text.ts";
 
@@ -75,7 +75,7 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
   });
 
   const actions = caseActions(c);
-  if (actions.length) blocks.push({ type: "actions", block_id: `case_actions:${c.id}`, elements: actions });
+  if (actions.length) blocks.push({ type: "actions", block_id: actionsBlockId("case", c.id), elements: actions });
 
   const owner =
     (c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed") +

@@ -3,8 +3,8 @@ import type { types } from "@slack/bolt";
 import type { CaseRef } from "../domain/triage.ts";
 import { STATUSES } from "../domain/vocabulary.ts";
 import { ACTIONS } from "../ids.ts";
+import { caseLine } from "./lists.ts";
 import { plain } from "./text.ts";
-import { caseLine } from "./triageReport.ts";
 
 export function caseListMessage(opts: {
   title: string;

@@ -5,7 +5,7 @@ import { formatMoney } from "../domain/money.ts";
 import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
 import { CATEGORIES, type Category, caseNumber, PRIORITIES, type Priority } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
-import { ACTIONS } from "../ids.ts";
+import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { escapeMrkdwn, formatDuration, plain, slackDate, trimText } from "./text.ts";
 
 export type Audience = { leadUserIds: string[]; agentGroupId?: string };
@@ -57,7 +57,7 @@ export function escalationMessage(
         type: "section",
         text: { type: "mrkdwn", text: `>${escapeMrkdwn(trimText(c.description, 300)).replace(/\n/g, "\n>")}` },
       },
-      { type: "actions", block_id: `escalation_actions:${c.id}`, elements: [takeButton] },
+      { type: "actions", block_id: actionsBlockId("escalation", c.id), elements: [takeButton] },
     ],
   };
 }

@@ -4,9 +4,9 @@ import type { types } from "@slack/bolt";
 import type { OdrReading } from "../domain/odr.ts";
 import { CATEGORIES, caseNumber, ROOT_CAUSES } from "../domain/vocabulary.ts";
 import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
-import { ACTIONS } from "../ids.ts";
+import { ACTIONS, actionsBlockId } from "../ids.ts";
+import { caseLine, caseLink, listWithMore } from "./lists.ts";
 import { escapeMrkdwn, formatDuration, plain } from "./text.ts";
-import { caseLine, caseLink, listWithMore } from "./triageReport.ts";
 
 type Labels = Record<string, string>;
 export type AlertCase = Pick<
@@ -96,7 +96,7 @@ export function waveAlert(
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: PLAYBOOK }] });
     blocks.push({
       type: "actions",
-      block_id: `crisis_actions:${alert.id}`,
+      block_id: actionsBlockId("crisis", alert.id),
       elements: [
         {
           type: "button",
@@ -127,7 +127,7 @@ export function waveAlert(
   return { text, blocks };
 }
 
-export function riskHeadsUp(
+export function riskHeadsUpMessage(
   alert: CrisisAlert,
   cases: AlertCase[],
   now: Date,

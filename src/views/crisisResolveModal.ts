@@ -1,12 +1,11 @@
 // "Resolve eligible returns…": one resolution applied to the cases picked from a wave.
 import type { types } from "@slack/bolt";
 import { caseNumber, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
-import { CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
+import { CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS } from "../ids.ts";
 import type { AlertCase } from "./crisisAlert.ts";
+import type { CrisisResolveMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
 import { plain, trimText } from "./text.ts";
-
-export const CASES_BLOCK = "cases";
 
 export function crisisResolveModal(
   alert: { id: number; subject: string; channelId: string | null },
@@ -22,7 +21,7 @@ export function crisisResolveModal(
     title: plain("Resolve in bulk", 24),
     submit: plain("Resolve selected", 24),
     close: plain("Cancel", 24),
-    private_metadata: JSON.stringify({ alertId: alert.id, channelId: alert.channelId }),
+    private_metadata: JSON.stringify({ alertId: alert.id, channelId: alert.channelId } satisfies CrisisResolveMetadata),
     blocks: [
       {
         type: "section",
@@ -37,7 +36,7 @@ export function crisisResolveModal(
         label: plain("Cases", 2000),
         element: {
           type: "multi_static_select",
-          action_id: "value",
+          action_id: INPUT_ACTION,
           placeholder: plain("Pick the cases", 150),
           options,
           initial_options: options,

@@ -1,9 +1,8 @@
 // The "Import returns report" modal: one file input for the report as downloaded from Seller Central.
 import type { types } from "@slack/bolt";
-import { CALLBACKS } from "../ids.ts";
+import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
+import type { ImportMetadata } from "./modalMetadata.ts";
 import { plain } from "./text.ts";
-
-export const REPORT_FILE_BLOCK = "report_file";
 
 export function importModal(channelId: string): types.ModalView {
   return {
@@ -12,7 +11,7 @@ export function importModal(channelId: string): types.ModalView {
     title: plain("Import returns", 24),
     submit: plain("Import", 24),
     close: plain("Cancel", 24),
-    private_metadata: JSON.stringify({ channelId }),
+    private_metadata: JSON.stringify({ channelId } satisfies ImportMetadata),
     blocks: [
       {
         type: "section",
@@ -25,7 +24,7 @@ export function importModal(channelId: string): types.ModalView {
         type: "input",
         block_id: REPORT_FILE_BLOCK,
         label: plain("Returns report", 2000),
-        element: { type: "file_input", action_id: "value", filetypes: ["txt", "tsv", "csv"], max_files: 1 },
+        element: { type: "file_input", action_id: INPUT_ACTION, filetypes: ["txt", "tsv", "csv"], max_files: 1 },
       } as types.InputBlock,
     ],
   };

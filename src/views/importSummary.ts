@@ -1,8 +1,8 @@
 // The one message an import posts: what was read, created, skipped and rejected, and why.
 import type { types } from "@slack/bolt";
 import type { ImportSummary } from "../domain/returnsImport.ts";
+import { listWithMore } from "./lists.ts";
 import { escapeMrkdwn, plain } from "./text.ts";
-import { listWithMore } from "./triageReport.ts";
 
 const FORMAT = { fba: "FBA customer returns report", mfn: "merchant-fulfilled returns report" } as const;
 

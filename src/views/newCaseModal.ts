@@ -3,12 +3,11 @@ import type { types } from "@slack/bolt";
 import { ASIN_EXAMPLE, CURRENCIES, MARKETPLACE_CODES, MARKETPLACES, ORDER_ID_EXAMPLE } from "../domain/amazon.ts";
 import { CATEGORIES, PRIORITIES } from "../domain/vocabulary.ts";
 import { NEW_CASE_BLOCKS as B, CALLBACKS } from "../ids.ts";
+import type { NewCaseMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
 import { plain } from "./text.ts";
 
 export type NewCasePrefill = { orderId?: string; asin?: string; description?: string; category?: string };
-/** Where the form was opened, so the person can be told there that the case exists. */
-export type NewCaseMetadata = { channelId?: string };
 
 export function newCaseModal(prefill: NewCasePrefill = {}, metadata: NewCaseMetadata = {}): types.ModalView {
   const marketplaces = MARKETPLACE_CODES.map((code) => ({

@@ -5,6 +5,7 @@ import { formatMoney } from "../domain/money.ts";
 import { caseNumber, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
+import type { ResolveCaseMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
 import { escapeMrkdwn, plain, trimText } from "./text.ts";
 
@@ -17,7 +18,7 @@ export function resolveModal(c: Case): types.ModalView {
     title: plain(`Resolve ${caseNumber(c.number)}`, 24),
     submit: plain("Resolve", 24),
     close: plain("Cancel", 24),
-    private_metadata: JSON.stringify({ caseId: c.id }),
+    private_metadata: JSON.stringify({ caseId: c.id } satisfies ResolveCaseMetadata),
     blocks: [
       {
         type: "section",

@@ -3,12 +3,12 @@
 import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
 import { formatMoney } from "../domain/money.ts";
-import type { CaseRef, Tally, TriageReport } from "../domain/triage.ts";
-import { CATEGORIES, caseNumber, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../domain/vocabulary.ts";
+import type { Tally, TriageReport } from "../domain/triage.ts";
+import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../domain/vocabulary.ts";
+import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
 import { formatDuration, plain, slackDate } from "./text.ts";
 
 type Labels = Record<string, string>;
-export const LIST_LIMIT = 8;
 
 export type ReportOptions = { title: string; zone: string; now: Date; lateSince?: Date };
 
@@ -25,26 +25,6 @@ export function periodLabel(from: Date, to: Date, zone: string): string {
   return a.hasSame(b, "day")
     ? b.toFormat("d LLL yyyy")
     : `${a.toFormat(sameYear ? "d LLL" : "d LLL yyyy")} – ${b.toFormat("d LLL yyyy")}`;
-}
-
-/** A link to a case's card (Slack redirects archive links to the workspace). */
-export function caseLink(c: Pick<CaseRef, "number" | "channelId" | "messageTs">): string {
-  const n = caseNumber(c.number);
-  return c.channelId && c.messageTs
-    ? `<https://slack.com/archives/${c.channelId}/p${c.messageTs.replace(".", "")}|${n}>`
-    : n;
-}
-
-export function caseLine(c: CaseRef, now: Date): string {
-  const owner = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
-  const age = formatDuration(now.getTime() - new Date(c.createdAt).getTime());
-  return `${caseLink(c)} · ${(CATEGORIES as Labels)[c.category] ?? c.category} · ${(PRIORITIES as Labels)[c.priority] ?? c.priority} · ${age} old · ${owner}`;
-}
-
-/** Lines cut to `limit`, with "…and N more" for the rest. */
-export function listWithMore(lines: string[], limit = LIST_LIMIT, noun = "more"): string {
-  if (lines.length <= limit) return lines.join("\n");
-  return [...lines.slice(0, limit), `…and ${lines.length - limit} ${noun}`].join("\n");
 }
 
 const tallyLines = (rows: Tally[], labels: Labels, limit = LIST_LIMIT) =>

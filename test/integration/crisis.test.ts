@@ -2,8 +2,7 @@
 // after a quiet period, bulk claim with cases taken meanwhile, ODR thresholds, risk words, and
 // two copies of the bot raising one alert.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
-import { CASES_BLOCK } from "../../src/views/crisisResolveModal.ts";
+import { ACTIONS, CALLBACKS, CASES_BLOCK, RESOLVE_BLOCKS } from "../../src/ids.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { backend, createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { buttonPayload, interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";

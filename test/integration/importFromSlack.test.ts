@@ -1,7 +1,6 @@
 // /case import through Slack: the modal, the file fetched with the bot token, one summary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALLBACKS } from "../../src/ids.ts";
-import { REPORT_FILE_BLOCK } from "../../src/views/importModal.ts";
+import { CALLBACKS, REPORT_FILE_BLOCK } from "../../src/ids.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { fbaReport } from "../support/returnsFiles.ts";

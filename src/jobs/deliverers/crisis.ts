@@ -5,7 +5,7 @@ import type { CrisisAlert } from "../../generated/prisma/client.ts";
 import { findCase } from "../../store/cases.ts";
 import { casesOfAlert, findAlert, recordAlertPosted } from "../../store/crisisAlerts.ts";
 import { alertPostPending } from "../../store/outbox.ts";
-import { crisisNote, odrAlert, riskHeadsUp as riskHeadsUpMessage, waveAlert } from "../../views/crisisAlert.ts";
+import { crisisNote, odrAlert, riskHeadsUpMessage, waveAlert } from "../../views/crisisAlert.ts";
 import { type Deliverer, type DeliveryContext, DONE, type Outcome, type Queued } from "./deliverer.ts";
 
 const WAIT_FOR_ALERT_MS = 1000;
