@@ -19,8 +19,27 @@ export const yieldToWaitingRequests = () => new Promise<void>((resolve) => setIm
 export type Database = {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
-  close(): Promise<void>;
+  /** Closes the connections; false when they did not close in time (see CLOSE_WAIT_MS). */
+  close(): Promise<boolean>;
 };
+
+/**
+ * How long closing waits for connections to be handed back. A connection cut while a query ran
+ * (the server went down) may never be, and a stopping bot must not hang on it.
+ */
+const CLOSE_WAIT_MS = 5000;
+
+async function closeWithin(ms: number, close: () => Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([close().then(() => true as const), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 // Cross-process lock id so two copies starting together do not migrate at once.
 const MIGRATION_LOCK_ID = 7_270_736_901;
@@ -44,10 +63,11 @@ export async function openDatabase(opts: {
   return {
     prisma,
     kind: "pglite",
-    async close() {
-      await prisma.$disconnect();
-      if (!handle.closed) await handle.close();
-    },
+    close: () =>
+      closeWithin(CLOSE_WAIT_MS, async () => {
+        await prisma.$disconnect();
+        if (!handle.closed) await handle.close();
+      }),
   };
 }
 
@@ -72,8 +92,6 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     prisma,
     kind: "postgres",
-    async close() {
-      await prisma.$disconnect();
-    },
+    close: () => closeWithin(CLOSE_WAIT_MS, () => prisma.$disconnect()),
   };
 }

@@ -96,7 +96,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       odrWatch.stop();
       await sweep.stop();
       await outbox?.stop();
-      if (!opts.database) await database.close();
+      if (!opts.database && !(await database.close())) {
+        app.logger.warn("Some database connections did not close in time; stopping without them.");
+      }
     },
   };
 }
