@@ -1,10 +1,11 @@
 // Order Defect Rate per marketplace: orders with a defect (negative review, A-to-z claim not
 // denied or withdrawn, chargeback), each order counted once, over 60 days, against order volume.
+import type { Category, Resolution } from "./vocabulary.ts";
 
 export const ODR_DAYS = 60;
-export const DEFECT_CATEGORIES = ["negative_review", "a_to_z_claim", "chargeback"];
+export const DEFECT_CATEGORIES: Category[] = ["negative_review", "a_to_z_claim", "chargeback"];
 /** A-to-z claims that ended like this are not defects. */
-export const CLAIM_NOT_HELD = ["claim_denied", "claim_withdrawn"];
+export const CLAIM_NOT_HELD: Resolution[] = ["claim_denied", "claim_withdrawn"];
 
 export type OdrReading = {
   marketplace: string;

@@ -1,14 +1,15 @@
 // The weekly triage numbers: what the report holds, and the tallies of this period against the
 // one before (store/triage.ts computes them in the database).
 import type { OdrReading } from "./odr.ts";
+import type { CaseStatus, Category, Priority, Resolution, RootCause } from "./vocabulary.ts";
 
 export type Period = { from: Date; to: Date };
-export type Tally = { key: string; count: number; previous: number };
+export type Tally<K extends string = string> = { key: K; count: number; previous: number };
 export type CaseRef = {
   number: number;
-  category: string;
-  priority: string;
-  status: string;
+  category: Category;
+  priority: Priority;
+  status: CaseStatus;
   createdAt: Date;
   ownerId: string | null;
   channelId: string | null;
@@ -20,9 +21,9 @@ export type TriageReport = {
   opened: { count: number; previous: number };
   resolved: { count: number; previous: number };
   backlog: { new: number; claimed: number };
-  byStatus: Tally[];
-  byCategory: Tally[];
-  byPriority: Tally[];
+  byStatus: Tally<CaseStatus>[];
+  byCategory: Tally<Category>[];
+  byPriority: Tally<Priority>[];
   sla: {
     due: number;
     met: number;
@@ -31,10 +32,10 @@ export type TriageReport = {
     p90FirstReplyMinutes: number | null;
     medianResolveMinutes: number | null;
   };
-  topAsins: { asin: string; count: number; causes: { rootCause: string; count: number }[] }[];
+  topAsins: { asin: string; count: number; causes: { rootCause: RootCause; count: number }[] }[];
   asinCount: number;
-  resolutions: { resolution: string; count: number }[];
-  money: { resolution: string; currency: string; count: number; total: string }[];
+  resolutions: { resolution: Resolution; count: number }[];
+  money: { resolution: Resolution; currency: string; count: number; total: string }[];
   agents: { userId: string; open: number; resolved: number }[];
   oldestOpen: CaseRef[];
   unclaimed: { count: number; oldest: CaseRef[] };
@@ -51,8 +52,8 @@ export function previousPeriod(p: Period): Period {
 }
 
 /** Counts of this period and the one before, per key, largest first. */
-export function tally(rows: { current: boolean; key: string; count: number }[]): Tally[] {
-  const byKey = new Map<string, Tally>();
+export function tally<K extends string>(rows: { current: boolean; key: K; count: number }[]): Tally<K>[] {
+  const byKey = new Map<K, Tally<K>>();
   for (const r of rows) {
     const t = byKey.get(r.key) ?? { key: r.key, count: 0, previous: 0 };
     if (r.current) t.count += r.count;

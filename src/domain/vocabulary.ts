@@ -1,4 +1,6 @@
-// The team's words for case types, priorities, resolutions and root causes.
+// The team's words for case types, priorities, statuses, resolutions and root causes. The keys are
+// the values the database accepts (enums in prisma/schema.prisma; test/unit/vocabulary.test.ts keeps
+// the two the same); the labels are what people read. Views call the label helpers below.
 
 export const CATEGORIES = {
   return: "Return",
@@ -54,7 +56,17 @@ export const ROOT_CAUSES = {
 export type RootCause = keyof typeof ROOT_CAUSES;
 
 export const STATUSES = { new: "New", claimed: "Claimed", resolved: "Resolved" } as const;
-export type Status = keyof typeof STATUSES;
+export type CaseStatus = keyof typeof STATUSES;
+
+export const categoryLabel = (c: Category): string => CATEGORIES[c];
+export const priorityLabel = (p: Priority): string => PRIORITIES[p];
+export const statusLabel = (s: CaseStatus): string => STATUSES[s];
+export const resolutionLabel = (r: Resolution): string => RESOLUTIONS[r];
+export const rootCauseLabel = (r: RootCause): string => ROOT_CAUSES[r];
+
+/** For values read back from JSON (an event's detail), where the database did not check them. */
+export const isResolution = (v: unknown): v is Resolution => typeof v === "string" && Object.hasOwn(RESOLUTIONS, v);
+export const isRootCause = (v: unknown): v is RootCause => typeof v === "string" && Object.hasOwn(ROOT_CAUSES, v);
 
 export function caseNumber(n: number): string {
   return `AS-${n}`;

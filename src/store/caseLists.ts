@@ -3,7 +3,7 @@ import { type ListFilter, PAGE_SIZE } from "../domain/caseLists.ts";
 import type { CaseRef } from "../domain/triage.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
-const OPEN = { status: { in: ["new", "claimed"] } };
+const OPEN: Prisma.CaseWhereInput = { status: { in: ["new", "claimed"] } };
 
 function where(f: ListFilter, viewerId: string): Prisma.CaseWhereInput {
   switch (f.kind) {

@@ -57,7 +57,7 @@ export async function checkWave(
   const counts = await waveCounts(prisma, asin, now, s.wave);
   const holds = isWave(counts.count, counts.baseline, s.wave);
   const detail = { count: counts.count, usualPerDay: counts.usualPerDay };
-  const key = { kind_subject_windowKey: { kind: "wave", subject: asin, windowKey: RUNNING_WINDOW } };
+  const key = { kind_subject_windowKey: { kind: "wave" as const, subject: asin, windowKey: RUNNING_WINDOW } };
   // The usual case (no wave, none running) costs no transaction.
   if (!holds && !(await prisma.crisisAlert.findUnique({ where: key, select: { id: true } }))) return "none";
   return prisma.$transaction(async (tx) => {

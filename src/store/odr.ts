@@ -12,7 +12,7 @@ import {
   odrReading,
   odrTransitions,
 } from "../domain/odr.ts";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { enqueue } from "./outbox.ts";
 
 export async function recordOrders(
@@ -59,8 +59,8 @@ export async function readOdr(
       FROM (
         SELECT "orderId", bool_or(category = 'negative_review') AS review, bool_or(category = 'a_to_z_claim') AS claim, bool_or(category = 'chargeback') AS chargeback
         FROM "Case"
-        WHERE marketplace = ${marketplace} AND category IN (${Prisma.join(DEFECT_CATEGORIES)}) AND "createdAt" > ${since}::timestamp
-          AND NOT (category = 'a_to_z_claim' AND resolution IS NOT NULL AND resolution IN (${Prisma.join(CLAIM_NOT_HELD)}))
+        WHERE marketplace = ${marketplace} AND category = ANY(${DEFECT_CATEGORIES}::"Category"[]) AND "createdAt" > ${since}::timestamp
+          AND NOT (category = 'a_to_z_claim' AND resolution IS NOT NULL AND resolution = ANY(${CLAIM_NOT_HELD}::"Resolution"[]))
         GROUP BY "orderId"
       ) orders_with_defects
     )

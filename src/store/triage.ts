@@ -13,6 +13,7 @@ import {
   type TriageReport,
   tally,
 } from "../domain/triage.ts";
+import type { CaseStatus, Category, Priority, Resolution, RootCause } from "../domain/vocabulary.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { readOdr } from "./odr.ts";
 
@@ -26,7 +27,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
 
   // Cases opened in this period and the one before, by status now, type and priority.
   const opened = await db.$queryRaw<
-    { current: boolean; status: string; category: string; priority: string; count: number }[]
+    { current: boolean; status: CaseStatus; category: Category; priority: Priority; count: number }[]
   >`
     SELECT "createdAt" >= ${from}::timestamp AS current, status, category, priority, count(*)::int AS count
     FROM "Case" WHERE "createdAt" >= ${prev.from}::timestamp AND "createdAt" < ${to}::timestamp
@@ -35,7 +36,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     SELECT "resolvedAt" >= ${from}::timestamp AS current, count(*)::int AS count
     FROM "Case" WHERE "resolvedAt" >= ${prev.from}::timestamp AND "resolvedAt" < ${to}::timestamp
     GROUP BY 1`;
-  const backlogRows = await db.$queryRaw<{ status: string; count: number }[]>`
+  const backlogRows = await db.$queryRaw<{ status: CaseStatus; count: number }[]>`
     SELECT status, count(*)::int AS count FROM "Case" WHERE status IN ('new', 'claimed') GROUP BY status`;
 
   // The first-response clock of the cases opened in the period; resolve time of those resolved in it.
@@ -58,7 +59,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     FROM "Case" WHERE "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp AND asin IS NOT NULL
     GROUP BY asin ORDER BY count(*) DESC, asin LIMIT ${TOP_ASINS}`;
   const causes = asins.length
-    ? await db.$queryRaw<{ asin: string; rootCause: string; count: number }[]>`
+    ? await db.$queryRaw<{ asin: string; rootCause: RootCause; count: number }[]>`
         SELECT asin, "rootCause", count(*)::int AS count
         FROM "Case" WHERE asin = ANY(${asins.map((a) => a.asin)}) AND "rootCause" IS NOT NULL
           AND "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp
@@ -67,7 +68,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
 
   // How cases were resolved in the period, and the money that went back to buyers.
   const outcomes = await db.$queryRaw<
-    { resolution: string; currency: string | null; count: number; total: string | null }[]
+    { resolution: Resolution; currency: string | null; count: number; total: string | null }[]
   >`
     SELECT resolution, "resolutionCurrency" AS currency, count(*)::int AS count, sum("resolutionAmount")::text AS total
     FROM "Case" WHERE "resolvedAt" >= ${from}::timestamp AND "resolvedAt" < ${to}::timestamp AND resolution IS NOT NULL
@@ -94,10 +95,10 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     if (reading) odr.push(reading);
   }
 
-  const resolutionCounts = new Map<string, number>();
+  const resolutionCounts = new Map<Resolution, number>();
   for (const o of outcomes) resolutionCounts.set(o.resolution, (resolutionCounts.get(o.resolution) ?? 0) + o.count);
   const backlog = { new: 0, claimed: 0 };
-  for (const b of backlogRows) backlog[b.status as keyof typeof backlog] = b.count;
+  for (const b of backlogRows) if (b.status !== "resolved") backlog[b.status] = b.count;
   const sum = (rows: { current: boolean; count: number }[], current: boolean) =>
     rows.filter((r) => r.current === current).reduce((n, r) => n + r.count, 0);
 

@@ -2,17 +2,14 @@
 import type { types } from "@slack/bolt";
 import { formatMoney } from "../domain/money.ts";
 import {
-  CATEGORIES,
-  type Category,
+  type CaseStatus,
   caseNumber,
-  PRIORITIES,
+  categoryLabel,
   type Priority,
-  RESOLUTIONS,
-  type Resolution,
-  ROOT_CAUSES,
-  type RootCause,
-  STATUSES,
-  type Status,
+  priorityLabel,
+  resolutionLabel,
+  rootCauseLabel,
+  statusLabel,
 } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
@@ -26,7 +23,7 @@ const PRIORITY_MARK: Record<Priority, string> = {
   high: ":large_orange_circle: High",
   normal: ":white_circle: Normal",
 };
-const STATUS_MARK: Record<Status, string> = {
+const STATUS_MARK: Record<CaseStatus, string> = {
   new: ":new: New",
   claimed: ":technologist: Claimed",
   resolved: ":white_check_mark: Resolved",
@@ -37,13 +34,12 @@ export const CARD_DESCRIPTION_MAX = 600;
 
 export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } {
   const number = caseNumber(c.number);
-  const category = CATEGORIES[c.category as Category] ?? c.category;
-  const status = c.status as Status;
-  const priority = c.priority as Priority;
+  const category = categoryLabel(c.category);
+  const { status, priority } = c;
 
   const fields = [
-    `*Priority*\n${PRIORITY_MARK[priority] ?? c.priority}`,
-    `*Status*\n${STATUS_MARK[status] ?? c.status}`,
+    `*Priority*\n${PRIORITY_MARK[priority]}`,
+    `*Status*\n${STATUS_MARK[status]}`,
     `*Order ID*\n${c.orderId}`,
     `*ASIN*\n${c.asin ?? "—"}${c.sku ? ` · SKU ${escapeMrkdwn(c.sku)}` : ""}`,
     `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}${c.marketplace ? ` · ${c.marketplace}` : ""}`,
@@ -80,14 +76,14 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
   const owner =
     (c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed") +
     (c.breachedAt && !c.firstReplyAt && status !== "resolved" ? ", overdue" : "");
-  const text = `${number} ${category} (${PRIORITIES[priority] ?? c.priority}) for order ${c.orderId}: ${STATUSES[status] ?? c.status}${owner}`;
+  const text = `${number} ${category} (${priorityLabel(priority)}) for order ${c.orderId}: ${statusLabel(status)}${owner}`;
   return { text, blocks };
 }
 
 function resolutionSection(c: Case): Block {
-  const how = RESOLUTIONS[c.resolution as Resolution] ?? c.resolution ?? "—";
+  const how = c.resolution ? resolutionLabel(c.resolution) : "—";
   const amount = formatMoney(c.resolutionAmount, c.resolutionCurrency);
-  const cause = ROOT_CAUSES[c.rootCause as RootCause] ?? c.rootCause ?? "—";
+  const cause = c.rootCause ? rootCauseLabel(c.rootCause) : "—";
   const lines = [
     `:white_check_mark: *Resolved* by <@${c.resolvedById}>${c.resolvedAt ? ` ${slackDate(c.resolvedAt)}` : ""}`,
     `*How:* ${how}${amount ? ` · ${amount}` : ""}   *Root cause:* ${cause}`,

@@ -1,6 +1,6 @@
 // The card's clock lines: the team's first-response deadline and Amazon's deadline, if any.
 
-import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
+import { AMAZON_DEADLINES } from "../domain/responseClock.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { formatDuration, slackDate } from "./text.ts";
 
@@ -19,13 +19,13 @@ export function responseClockLine(c: Case): string | undefined {
 
 /** Amazon's deadline is met by the first reply (buyer messages) or by resolving (claims, chargebacks). */
 export function amazonDeadlineMet(c: Pick<Case, "amazonDeadline" | "firstReplyAt" | "status">): boolean {
-  const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
+  const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
   if (!d) return true;
   return d.metBy === "first_reply" ? c.firstReplyAt !== null || c.status === "resolved" : c.status === "resolved";
 }
 
 export function amazonClockLine(c: Case, now: Date): string | undefined {
-  const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
+  const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
   if (!d || !c.amazonDueAt || amazonDeadlineMet(c)) return undefined;
   if (c.amazonDueAt <= now)
     return `:rotating_light: *Amazon deadline passed:* ${d.task} was due ${slackDate(c.amazonDueAt)}`;

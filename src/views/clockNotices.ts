@@ -2,8 +2,8 @@
 // leads, and Amazon-deadline reminders.
 import type { types } from "@slack/bolt";
 import { formatMoney } from "../domain/money.ts";
-import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
-import { CATEGORIES, type Category, caseNumber, PRIORITIES, type Priority } from "../domain/vocabulary.ts";
+import { AMAZON_DEADLINES } from "../domain/responseClock.ts";
+import { caseNumber, categoryLabel, priorityLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { escapeMrkdwn, formatDuration, plain, slackDate, trimText } from "./text.ts";
@@ -31,7 +31,7 @@ export function escalationMessage(
   opts: { now: Date; permalink?: string },
 ): { text: string; blocks: types.KnownBlock[] } {
   const number = caseNumber(c.number);
-  const category = CATEGORIES[c.category as Category] ?? c.category;
+  const category = categoryLabel(c.category);
   const due = c.responseDueAt ?? c.createdAt;
   const late = formatDuration(opts.now.getTime() - due.getTime());
   const name = opts.permalink ? `<${opts.permalink}|${number} · ${category}>` : `${number} · ${category}`;
@@ -40,7 +40,7 @@ export function escalationMessage(
   const headline = `:rotating_light: ${leads ? `${leads} ` : ""}*${name}* has no first reply: it was due ${slackDate(due)}, *${late} late*.`;
   const fields = [
     `*Owner*\n${owner}`,
-    `*Priority*\n${PRIORITIES[c.priority as Priority] ?? c.priority}`,
+    `*Priority*\n${priorityLabel(c.priority)}`,
     `*Order ID*\n${c.orderId}`,
     `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}`,
   ];
@@ -63,13 +63,13 @@ export function escalationMessage(
 }
 
 export function amazonReminderText(c: Case, audience: Audience, now: Date): string {
-  const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
+  const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
   const due = c.amazonDueAt ?? now;
   return `:calendar: ${whoShouldAct(c, audience)} Amazon's deadline for ${caseNumber(c.number)} is in ${formatDuration(due.getTime() - now.getTime())}: ${d?.task ?? "respond"} by ${slackDate(due)}.`;
 }
 
 export function amazonOverdueText(c: Case, audience: Audience): string {
-  const d = AMAZON_DEADLINES[c.amazonDeadline as AmazonDeadline];
+  const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
   const who = [c.ownerId ? `<@${c.ownerId}>` : "", leadMentions(audience)].filter(Boolean).join(" ") || "<!here>";
   return `:rotating_light: ${who} Amazon's deadline to ${d?.task ?? "respond"} for ${caseNumber(c.number)} passed ${slackDate(c.amazonDueAt ?? c.createdAt)}.`;
 }

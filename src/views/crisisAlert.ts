@@ -2,13 +2,12 @@
 // the Order Defect Rate alert, and the short lines added to their threads.
 import type { types } from "@slack/bolt";
 import type { OdrReading } from "../domain/odr.ts";
-import { CATEGORIES, caseNumber, ROOT_CAUSES } from "../domain/vocabulary.ts";
+import { caseNumber, categoryLabel, rootCauseLabel } from "../domain/vocabulary.ts";
 import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { caseLine, caseLink, listWithMore } from "./lists.ts";
 import { escapeMrkdwn, formatDuration, plain } from "./text.ts";
 
-type Labels = Record<string, string>;
 export type AlertCase = Pick<
   Case,
   | "id"
@@ -72,11 +71,11 @@ export function waveAlert(
       fields: [
         {
           type: "mrkdwn",
-          text: `*By type*\n${countBy(cases, (c) => (CATEGORIES as Labels)[c.category] ?? c.category)}`,
+          text: `*By type*\n${countBy(cases, (c) => categoryLabel(c.category))}`,
         },
         {
           type: "mrkdwn",
-          text: `*Root cause*\n${countBy(cases, (c) => (c.rootCause ? ((ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause) : "not known yet"))}`,
+          text: `*Root cause*\n${countBy(cases, (c) => (c.rootCause ? rootCauseLabel(c.rootCause) : "not known yet"))}`,
         },
         { type: "mrkdwn", text: `*Marketplaces*\n${countBy(cases, (c) => c.marketplace ?? "unknown")}` },
       ],
@@ -184,7 +183,7 @@ export function crisisNote(
     return ":white_check_mark: The wave is over: the rate has been back to normal for the quiet period.";
   if (!c) return note;
   const who = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
-  return `${caseLink(c)} (${(CATEGORIES as Labels)[c.category] ?? c.category}, ${who}) joined the wave.`;
+  return `${caseLink(c)} (${categoryLabel(c.category)}, ${who}) joined the wave.`;
 }
 
 export function stalledParcelText(c: Pick<Case, "number" | "ownerId">, days: number, mention: string): string {

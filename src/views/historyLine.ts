@@ -1,6 +1,6 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
-import { caseNumber, RESOLUTIONS, type Resolution, ROOT_CAUSES, type RootCause } from "../domain/vocabulary.ts";
+import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
 
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
 
@@ -17,8 +17,8 @@ export function historyLine(event: HistoryEvent, number: number): string {
       return `${who} logged ${d.first ? "the first" : "a"} reply to the buyer${d.claimed ? ` and claimed ${n}` : ""}`;
     case "resolved": {
       const money = formatMoney(d.amount as string | undefined, d.currency as string | undefined);
-      const how = RESOLUTIONS[d.resolution as Resolution] ?? d.resolution;
-      const cause = ROOT_CAUSES[d.rootCause as RootCause] ?? d.rootCause;
+      const how = isResolution(d.resolution) ? resolutionLabel(d.resolution) : d.resolution;
+      const cause = isRootCause(d.rootCause) ? rootCauseLabel(d.rootCause) : d.rootCause;
       return `${who} resolved ${n}: ${how}${money ? ` (${money})` : ""}, root cause ${cause}`;
     }
     case "assigned":

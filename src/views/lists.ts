@@ -1,10 +1,8 @@
 // Lists of cases shared by reports, alerts and pages: one line per case, cut with "…and N more"
 // so a long list never makes Slack reject the message.
 import type { CaseRef } from "../domain/triage.ts";
-import { CATEGORIES, caseNumber, PRIORITIES } from "../domain/vocabulary.ts";
+import { caseNumber, categoryLabel, priorityLabel } from "../domain/vocabulary.ts";
 import { formatDuration } from "./text.ts";
-
-type Labels = Record<string, string>;
 
 /** How many lines a short list shows before "…and N more". */
 export const LIST_LIMIT = 8;
@@ -21,7 +19,7 @@ export function caseLink(c: Pick<CaseRef, "number" | "channelId" | "messageTs">)
 export function caseLine(c: CaseRef, now: Date): string {
   const owner = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
   const age = formatDuration(now.getTime() - new Date(c.createdAt).getTime());
-  return `${caseLink(c)} · ${(CATEGORIES as Labels)[c.category] ?? c.category} · ${(PRIORITIES as Labels)[c.priority] ?? c.priority} · ${age} old · ${owner}`;
+  return `${caseLink(c)} · ${categoryLabel(c.category)} · ${priorityLabel(c.priority)} · ${age} old · ${owner}`;
 }
 
 /** Lines cut to `limit`, with "…and N more" for the rest. */

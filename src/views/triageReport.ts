@@ -4,11 +4,9 @@ import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
 import { formatMoney } from "../domain/money.ts";
 import type { Tally, TriageReport } from "../domain/triage.ts";
-import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../domain/vocabulary.ts";
+import { categoryLabel, priorityLabel, resolutionLabel, rootCauseLabel, statusLabel } from "../domain/vocabulary.ts";
 import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
 import { formatDuration, plain, slackDate } from "./text.ts";
-
-type Labels = Record<string, string>;
 
 export type ReportOptions = { title: string; zone: string; now: Date; lateSince?: Date };
 
@@ -27,10 +25,10 @@ export function periodLabel(from: Date, to: Date, zone: string): string {
     : `${a.toFormat(sameYear ? "d LLL" : "d LLL yyyy")} – ${b.toFormat("d LLL yyyy")}`;
 }
 
-const tallyLines = (rows: Tally[], labels: Labels, limit = LIST_LIMIT) =>
+const tallyLines = <K extends string>(rows: Tally<K>[], label: (key: K) => string, limit = LIST_LIMIT) =>
   rows.length
     ? listWithMore(
-        rows.map((t) => `${labels[t.key] ?? t.key}: *${t.count}* (${change(t.count, t.previous)})`),
+        rows.map((t) => `${label(t.key)}: *${t.count}* (${change(t.count, t.previous)})`),
         limit,
       )
     : "—";
@@ -68,9 +66,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     blocks.push({
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*Opened, by status now*\n${tallyLines(r.byStatus, STATUSES)}` },
-        { type: "mrkdwn", text: `*By priority*\n${tallyLines(r.byPriority, PRIORITIES)}` },
-        { type: "mrkdwn", text: `*By type*\n${tallyLines(r.byCategory, CATEGORIES, 6)}` },
+        { type: "mrkdwn", text: `*Opened, by status now*\n${tallyLines(r.byStatus, statusLabel)}` },
+        { type: "mrkdwn", text: `*By priority*\n${tallyLines(r.byPriority, priorityLabel)}` },
+        { type: "mrkdwn", text: `*By type*\n${tallyLines(r.byCategory, categoryLabel, 6)}` },
       ],
     });
     const s = r.sla;
@@ -96,7 +94,7 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     const lines = r.topAsins.map((a, i) => {
       const why = a.causes
         .slice(0, 3)
-        .map((c) => `${(ROOT_CAUSES as Labels)[c.rootCause] ?? c.rootCause} ${c.count}`)
+        .map((c) => `${rootCauseLabel(c.rootCause)} ${c.count}`)
         .join(", ");
       return `${i + 1}. *${a.asin}* — ${a.count} case${a.count === 1 ? "" : "s"}${why ? ` · ${why}` : ""}`;
     });
@@ -107,12 +105,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
   }
 
   if (r.resolutions.length) {
-    const how = r.resolutions
-      .map((x) => `${(RESOLUTIONS as Labels)[x.resolution] ?? x.resolution} ${x.count}`)
-      .join(" · ");
+    const how = r.resolutions.map((x) => `${resolutionLabel(x.resolution)} ${x.count}`).join(" · ");
     const money = r.money.map(
-      (m) =>
-        `${(RESOLUTIONS as Labels)[m.resolution] ?? m.resolution}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`,
+      (m) => `${resolutionLabel(m.resolution)}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`,
     );
     blocks.push(
       section(`*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`),

@@ -1,6 +1,7 @@
 // The triage numbers against a hand-counted set of cases (see the comments for each count).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db.ts";
+import type { CaseStatus, Category, Priority, Resolution, RootCause } from "../../src/domain/vocabulary.ts";
 import { triageReport } from "../../src/store/triage.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
@@ -14,17 +15,17 @@ const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_0
 type Fixture = {
   n: number;
   created: string;
-  category: string;
-  priority: string;
-  status: string;
+  category: Category;
+  priority: Priority;
+  status: CaseStatus;
   asin?: string;
   replyAfter?: number;
   breached?: boolean;
   resolved?: string;
-  resolution?: string;
+  resolution?: Resolution;
   amount?: string;
   currency?: string;
-  rootCause?: string;
+  rootCause?: RootCause;
   owner?: string;
 };
 // Period under report: 16 Nov 00:00 – 23 Nov 00:00 UTC; the period before: 9–16 Nov.

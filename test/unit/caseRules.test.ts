@@ -9,7 +9,7 @@ import {
   REPLY_DOUBLE_CLICK_MS,
 } from "../../src/domain/caseRules.ts";
 import { actorFor } from "../../src/domain/people.ts";
-import { priorityFor } from "../../src/domain/vocabulary.ts";
+import { type CaseStatus, priorityFor } from "../../src/domain/vocabulary.ts";
 
 const now = new Date("2026-11-26T10:00:00Z");
 const roles = { agentUserIds: ["UAGENT", "UOTHER"], leadUserIds: ["ULEAD"] };
@@ -17,8 +17,8 @@ const agent = actorFor("UAGENT", roles);
 const other = actorFor("UOTHER", roles);
 const lead = actorFor("ULEAD", roles);
 const stranger = actorFor("USTRANGER", roles);
-const fresh = { number: 1042, status: "new", ownerId: null, firstReplyAt: null };
-const claimedBy = (owner: string) => ({ ...fresh, status: "claimed", ownerId: owner });
+const fresh = { number: 1042, status: "new" as CaseStatus, ownerId: null, firstReplyAt: null };
+const claimedBy = (owner: string) => ({ ...fresh, status: "claimed" as CaseStatus, ownerId: owner });
 
 describe("roles", () => {
   it("treats everyone as an agent when no agents are configured, and leads as agents", () => {
@@ -125,7 +125,7 @@ describe("resolve", () => {
 
 describe("reopen", () => {
   it("reopens a resolved case to its owner; others are refused", () => {
-    const resolved = { ...claimedBy("UAGENT"), status: "resolved" };
+    const resolved = { ...claimedBy("UAGENT"), status: "resolved" as CaseStatus };
     expect(decideReopen(resolved, agent, now)).toMatchObject({
       ok: true,
       data: { status: "claimed", ownerId: "UAGENT", resolvedAt: null },

@@ -33,7 +33,7 @@ describe("risk words", () => {
 describe("assigning a wave's cases", () => {
   const lead = actorFor("ULEAD", { agentUserIds: [], leadUserIds: ["ULEAD"] });
   const agent = actorFor("UAGENT", { agentUserIds: [], leadUserIds: ["ULEAD"] });
-  const c = { number: 1042, status: "new", ownerId: null, firstReplyAt: null };
+  const c = { number: 1042, status: "new" as const, ownerId: null, firstReplyAt: null };
   it("is for leads, and never overwrites an owner", () => {
     expect(decideAssign(c, lead, "UFOLLOW", new Date())).toMatchObject({
       ok: true,

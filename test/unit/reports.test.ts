@@ -3,6 +3,7 @@ import { parseListFilter } from "../../src/domain/caseLists.ts";
 import { digestPeriod, lastScheduledTime } from "../../src/domain/digest.ts";
 import { parseReportRange } from "../../src/domain/reportRange.ts";
 import type { CaseRef, TriageReport } from "../../src/domain/triage.ts";
+import { CATEGORIES, keysOf, RESOLUTIONS, ROOT_CAUSES } from "../../src/domain/vocabulary.ts";
 import { caseListMessage } from "../../src/views/caseList.ts";
 import { listWithMore } from "../../src/views/lists.ts";
 import { change, triageMessage } from "../../src/views/triageReport.ts";
@@ -88,7 +89,7 @@ describe("the largest report and list stay valid Block Kit", () => {
         { key: "claimed", count: 3, previous: 3 },
         { key: "resolved", count: 9, previous: 1 },
       ],
-      byCategory: many(10, (i) => ({ key: `category_${i}`, count: 1000 - i, previous: 900 })),
+      byCategory: many(10, (i) => ({ key: keysOf(CATEGORIES)[i], count: 1000 - i, previous: 900 })),
       byPriority: [
         { key: "urgent", count: 5, previous: 1 },
         { key: "high", count: 9, previous: 9 },
@@ -105,10 +106,10 @@ describe("the largest report and list stay valid Block Kit", () => {
       topAsins: many(5, (i) => ({
         asin: `B0ASIN000${i}`,
         count: 9999,
-        causes: many(8, (j) => ({ rootCause: `cause_with_a_long_name_${j}`, count: 100 })),
+        causes: many(8, (j) => ({ rootCause: keysOf(ROOT_CAUSES)[j], count: 100 })),
       })),
       asinCount: 40000,
-      resolutions: many(9, (i) => ({ resolution: `resolution_${i}`, count: 1000 })),
+      resolutions: many(9, (i) => ({ resolution: keysOf(RESOLUTIONS)[i], count: 1000 })),
       money: many(40, (i) => ({
         resolution: "refund",
         currency: `C${String(i).padStart(2, "0")}`,

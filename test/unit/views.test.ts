@@ -101,7 +101,7 @@ describe("case card", () => {
   });
 
   it("stays within Slack's limits with the longest possible content, and escapes buyer text", () => {
-    for (const c of [base, extreme, { ...extreme, status: "claimed" }]) {
+    for (const c of [base, extreme, { ...extreme, status: "claimed" as const }]) {
       const card = caseCard(c, now);
       expect(blockKitProblems(card, "message")).toEqual([]);
     }
@@ -125,7 +125,12 @@ describe("clock lines on the card", () => {
     expect(texts(base, new Date("2026-11-27T09:00:00Z"))).toContain("Amazon deadline passed");
   });
   it("after the first reply shows how long it took, and drops the buyer-message deadline", () => {
-    const answered = { ...base, status: "claimed", ownerId: "U2", firstReplyAt: new Date("2026-11-26T08:23:00Z") };
+    const answered = {
+      ...base,
+      status: "claimed" as const,
+      ownerId: "U2",
+      firstReplyAt: new Date("2026-11-26T08:23:00Z"),
+    };
     const json = texts(answered);
     expect(json).toContain("First reply after 23 min");
     expect(json).not.toContain("Amazon deadline");
@@ -136,14 +141,20 @@ describe("clock lines on the card", () => {
   it("keeps an A-to-z claim's Amazon deadline until the case is resolved", () => {
     const claim = {
       ...base,
-      category: "a_to_z_claim",
-      amazonDeadline: "a_to_z_claim",
+      category: "a_to_z_claim" as const,
+      amazonDeadline: "a_to_z_claim" as const,
       firstReplyAt: now,
       amazonDueAt: new Date("2026-11-29T08:00:00Z"),
     };
     expect(texts(claim)).toContain("respond to the A-to-z claim by");
     expect(
-      texts({ ...claim, status: "resolved", resolvedById: "U2", resolution: "appealed", rootCause: "other" }),
+      texts({
+        ...claim,
+        status: "resolved" as const,
+        resolvedById: "U2",
+        resolution: "appealed" as const,
+        rootCause: "other" as const,
+      }),
     ).not.toContain("A-to-z claim by");
   });
 });
