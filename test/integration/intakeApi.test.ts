@@ -53,10 +53,11 @@ describe("POST /api/cases", () => {
     expect(await bot.db.prisma.case.count()).toBe(0);
   });
 
-  botTest(
-    "creates the case (201) and posts one card; the same externalId again returns it (200) without a second card",
-    async ({ bot }) => {
-      const first = await bot.api("/api/cases", { body });
+  describe("creates the case (201) and posts one card; the same externalId again returns it (200) without a second card", () => {
+    let first: { status: number; json: any };
+
+    botTest("a new case is created (201), its priority and currency worked out from it", async ({ bot }) => {
+      first = await bot.api("/api/cases", { body });
       expect(first.status).toBe(201);
       expect(first.json.created).toBe(true);
       expect(first.json.case).toMatchObject({
@@ -69,13 +70,22 @@ describe("POST /api/cases", () => {
         source: "helpdesk",
         externalId: "helpdesk-4711",
       });
-      const again = await Promise.all([bot.api("/api/cases", { body }), bot.api("/api/cases", { body })]);
-      for (const r of again) {
-        expect(r.status).toBe(200);
-        expect(r.json.created).toBe(false);
-        expect(r.json.case.id).toBe(first.json.case.id);
-      }
-      expect(await bot.db.prisma.case.count({ where: { externalId: "helpdesk-4711" } })).toBe(1);
+    });
+
+    botTest(
+      "the same externalId again, twice at once, returns that case (200) and stores no other",
+      async ({ bot }) => {
+        const again = await Promise.all([bot.api("/api/cases", { body }), bot.api("/api/cases", { body })]);
+        for (const r of again) {
+          expect(r.status).toBe(200);
+          expect(r.json.created).toBe(false);
+          expect(r.json.case.id).toBe(first.json.case.id);
+        }
+        expect(await bot.db.prisma.case.count({ where: { externalId: "helpdesk-4711" } })).toBe(1);
+      },
+    );
+
+    botTest("one card is posted to the cases channel, with the bot token", async ({ bot }) => {
       await waitFor(() => bot.slack.calls("chat.postMessage").length >= 1, "the card");
       await bot.flush();
       // (The buyer's "never arrived" also raises a risk heads-up in the same channel.)
@@ -88,8 +98,8 @@ describe("POST /api/cases", () => {
       expect(cards).toHaveLength(1);
       expect(cards[0].args.text).toContain(first.json.case.number);
       expect(cards[0].token).toBe("xoxb-test-token");
-    },
-  );
+    });
+  });
 
   botTest("creates separate cases for the same order from different sources", async ({ bot }) => {
     const res = await bot.api("/api/cases", { body: { ...body, source: "email-bridge" } });

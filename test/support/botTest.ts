@@ -1,22 +1,23 @@
 // The set-up every integration test file shares, as vitest fixtures: a fresh migrated database,
 // a stand-in Slack and the real bot started against both. Each is set up once per file, when a
-// test (or a beforeAll) first asks for it, and torn down after the file's last test.
+// test (or a botTest.beforeAll) first asks for it, and torn down after the file's last test.
 //
-//   import { botTest as test } from "../support/botTest.ts";
+//   import { botTest } from "../support/botTest.ts";
 //
 //   botTest.override("botOptions", { env: { AGENT_USER_IDS: "U0AGENT1" } }); // only if needed
 //
-//   test("explains /case help", async ({ bot }) => {
+//   botTest("explains /case help", async ({ bot }) => {
 //     const res = await bot.command("help");
 //     expect(res.json.text).toContain("/case new");
 //   });
 //
 // Fixtures:
 //   testDb      the file's database (created, migrated, dropped afterwards); its settings serve
-//               a process of its own, open() a connection of the test's own
+//               a process of its own, open() gives a connection of the test's own
 //   slack       the stand-in Slack; it outlives restarts of the bot and is shared with secondBot
 //   botOptions  how the bot is started: env settings, a clock, channel pacing (BotOptions);
 //               set for a file with `botTest.override("botOptions", {...})` at its top level
+//               (each test file loads this module afresh, so the setting stays in that file)
 //   bot         the real bot (TestBot): command/click/submit/api, flush, db, sweep, digest,
 //               and stop()/start() for restarts
 //   db          the database opened directly, for files that test the store without a bot
@@ -26,6 +27,7 @@
 //
 // Fixtures nobody asks for are never set up: a file that only needs a database and Slack (to start
 // the bot as a process of its own, say) asks for { testDb, slack } and no bot is started.
+// Tests that need a clean slate each use isolatedBotTest below instead.
 import { test as base } from "vitest";
 import type { Database } from "../../src/db.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
