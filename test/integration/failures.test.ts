@@ -1,21 +1,17 @@
 // When something breaks after Slack was acknowledged (database down, Slack refusing a call) or a
 // form comes back unreadable, the person is answered privately; nothing fails in silence.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { ACTIONS, CALLBACKS, NEW_CASE_BLOCKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { CASES_CHANNEL, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
+import { botTest, CASES_CHANNEL, type TestBot, waitFor } from "../support/botTest.ts";
+import type { TestDatabase } from "../support/database.ts";
 
-let testDb: TestDatabase;
+// One bot for the file; the last steps take its database down for good.
 let t: TestBot;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  t = await startTestBot(testDb);
-});
-afterAll(async () => {
-  await t?.stop();
-  await testDb?.drop();
+let testDb: TestDatabase;
+botTest.beforeAll(({ bot, testDb: database }) => {
+  t = bot;
+  testDb = database;
 });
 
 const newCase = {
@@ -60,7 +56,7 @@ async function takeDatabaseDown() {
 }
 
 describe("forms whose private_metadata cannot be read", () => {
-  it("answers a resolve form that does not say which case it is for, in the form", async () => {
+  botTest("answers a resolve form that does not say which case it is for, in the form", async () => {
     for (const privateMetadata of ["{not json", '{"caseId":"twelve"}', ""]) {
       const res = await t.submit({
         callbackId: CALLBACKS.resolveCase,
@@ -76,7 +72,7 @@ describe("forms whose private_metadata cannot be read", () => {
     }
   });
 
-  it("still creates the case from a new-case form with unreadable metadata", async () => {
+  botTest("still creates the case from a new-case form with unreadable metadata", async () => {
     const res = await t.submit({
       callbackId: CALLBACKS.newCase,
       userId: "U0AGENT1",
@@ -95,7 +91,7 @@ describe("forms whose private_metadata cannot be read", () => {
 });
 
 describe("Slack refusing a private answer", () => {
-  it("sends it as a direct message when the ephemeral message is refused", async () => {
+  botTest("sends it as a direct message when the ephemeral message is refused", async () => {
     const c = await storedCase("114-0000002-0000002");
     await t.click(ACTIONS.claim, c.id, "U0AGENT1");
     await waitFor(
@@ -115,7 +111,7 @@ describe("Slack refusing a private answer", () => {
 
 // Last: the database does not come back for this file.
 describe("database down", () => {
-  it("answers a button click privately instead of leaving the person with nothing", async () => {
+  botTest("answers a button click privately instead of leaving the person with nothing", async () => {
     const c = await storedCase("114-0000003-0000003");
     await takeDatabaseDown();
     const from = t.slack.calls().length;
@@ -127,7 +123,7 @@ describe("database down", () => {
     expect(told.args.text).toBe("Sorry, that did not work just now: the case was not claimed. Please try again.");
   });
 
-  it("answers a resolve form in the form itself", async () => {
+  botTest("answers a resolve form in the form itself", async () => {
     const res = await t.submit({
       callbackId: CALLBACKS.resolveCase,
       userId: "U0AGENT1",
@@ -141,7 +137,7 @@ describe("database down", () => {
     expect(res.json.errors[RESOLVE_BLOCKS.resolution]).toContain("Please try again.");
   });
 
-  it("answers a wave's bulk button privately", async () => {
+  botTest("answers a wave's bulk button privately", async () => {
     const from = t.slack.calls().length;
     await t.click(ACTIONS.crisisClaimAll, 1, "U0AGENT1");
     const told = await waitFor(() => privateLines("U0AGENT1", from)[0], "a private answer");

@@ -1,19 +1,6 @@
 // POST /api/cases and GET /healthz, as another system would call them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { CASES_CHANNEL, startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
-
-let testDb: TestDatabase;
-let t: TestBot;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  t = await startTestBot(testDb);
-});
-afterAll(async () => {
-  await t?.stop();
-  await testDb?.drop();
-});
+import { describe, expect } from "vitest";
+import { botTest, CASES_CHANNEL, waitFor } from "../support/botTest.ts";
 
 const body = {
   orderId: "114-2962899-5762619",
@@ -29,31 +16,31 @@ const body = {
 };
 
 describe("GET /healthz", () => {
-  it("answers 200 when the database is reachable", async () => {
-    const res = await t.api("/healthz", { method: "GET", token: null });
+  botTest("answers 200 when the database is reachable", async ({ bot }) => {
+    const res = await bot.api("/healthz", { method: "GET", token: null });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ ok: true });
   });
 });
 
 describe("POST /api/cases", () => {
-  it("refuses requests without the right bearer token", async () => {
-    expect((await t.api("/api/cases", { body, token: null })).status).toBe(401);
-    const wrong = await t.api("/api/cases", { body, token: "wrong-token-wrong-token-wrong" });
+  botTest("refuses requests without the right bearer token", async ({ bot }) => {
+    expect((await bot.api("/api/cases", { body, token: null })).status).toBe(401);
+    const wrong = await bot.api("/api/cases", { body, token: "wrong-token-wrong-token-wrong" });
     expect(wrong.status).toBe(401);
     expect(wrong.json.error).toContain("Authorization: Bearer");
   });
 
-  it("answers malformed JSON with 400 and says so", async () => {
-    const res = await t.api("/api/cases", { rawBody: '{"orderId": "114-' });
+  botTest("answers malformed JSON with 400 and says so", async ({ bot }) => {
+    const res = await bot.api("/api/cases", { rawBody: '{"orderId": "114-' });
     expect(res.status).toBe(400);
     expect(res.json.error).toContain("not valid JSON");
-    const arr = await t.api("/api/cases", { rawBody: "[1,2]" });
+    const arr = await bot.api("/api/cases", { rawBody: "[1,2]" });
     expect(arr.status).toBe(400);
   });
 
-  it("lists every bad field with what is expected", async () => {
-    const res = await t.api("/api/cases", {
+  botTest("lists every bad field with what is expected", async ({ bot }) => {
+    const res = await bot.api("/api/cases", {
       body: { orderId: "1142962899", category: "lost_parcel", orderValue: 12.345, marketplace: "XX" },
     });
     expect(res.status).toBe(400);
@@ -63,45 +50,59 @@ describe("POST /api/cases", () => {
     expect(byPath.description).toContain("Say what happened");
     expect(byPath.orderValue).toContain("29.99");
     expect(byPath.marketplace).toContain("US, CA");
-    expect(await t.db.prisma.case.count()).toBe(0);
+    expect(await bot.db.prisma.case.count()).toBe(0);
   });
 
-  it("creates the case (201) and posts one card; the same externalId again returns it (200) without a second card", async () => {
-    const first = await t.api("/api/cases", { body });
-    expect(first.status).toBe(201);
-    expect(first.json.created).toBe(true);
-    expect(first.json.case).toMatchObject({
-      number: expect.stringMatching(/^AS-\d+$/),
-      status: "new",
-      category: "a_to_z_claim",
-      priority: "urgent",
-      orderValue: "149.90",
-      currency: "EUR",
-      source: "helpdesk",
-      externalId: "helpdesk-4711",
+  describe("creates the case (201) and posts one card; the same externalId again returns it (200) without a second card", () => {
+    let first: { status: number; json: any };
+
+    botTest("a new case is created (201), its priority and currency worked out from it", async ({ bot }) => {
+      first = await bot.api("/api/cases", { body });
+      expect(first.status).toBe(201);
+      expect(first.json.created).toBe(true);
+      expect(first.json.case).toMatchObject({
+        number: expect.stringMatching(/^AS-\d+$/),
+        status: "new",
+        category: "a_to_z_claim",
+        priority: "urgent",
+        orderValue: "149.90",
+        currency: "EUR",
+        source: "helpdesk",
+        externalId: "helpdesk-4711",
+      });
     });
-    const again = await Promise.all([t.api("/api/cases", { body }), t.api("/api/cases", { body })]);
-    for (const r of again) {
-      expect(r.status).toBe(200);
-      expect(r.json.created).toBe(false);
-      expect(r.json.case.id).toBe(first.json.case.id);
-    }
-    expect(await t.db.prisma.case.count({ where: { externalId: "helpdesk-4711" } })).toBe(1);
-    await waitFor(() => t.slack.calls("chat.postMessage").length >= 1, "the card");
-    await t.flush();
-    // (The buyer's "never arrived" also raises a risk heads-up in the same channel.)
-    const cards = t.slack
-      .calls("chat.postMessage")
-      .filter(
-        (c) => c.args.channel === CASES_CHANNEL && !c.args.thread_ts && c.args.text.startsWith(first.json.case.number),
-      );
-    expect(cards).toHaveLength(1);
-    expect(cards[0].args.text).toContain(first.json.case.number);
-    expect(cards[0].token).toBe("xoxb-test-token");
+
+    botTest(
+      "the same externalId again, twice at once, returns that case (200) and stores no other",
+      async ({ bot }) => {
+        const again = await Promise.all([bot.api("/api/cases", { body }), bot.api("/api/cases", { body })]);
+        for (const r of again) {
+          expect(r.status).toBe(200);
+          expect(r.json.created).toBe(false);
+          expect(r.json.case.id).toBe(first.json.case.id);
+        }
+        expect(await bot.db.prisma.case.count({ where: { externalId: "helpdesk-4711" } })).toBe(1);
+      },
+    );
+
+    botTest("one card is posted to the cases channel, with the bot token", async ({ bot }) => {
+      await waitFor(() => bot.slack.calls("chat.postMessage").length >= 1, "the card");
+      await bot.flush();
+      // (The buyer's "never arrived" also raises a risk heads-up in the same channel.)
+      const cards = bot.slack
+        .calls("chat.postMessage")
+        .filter(
+          (c) =>
+            c.args.channel === CASES_CHANNEL && !c.args.thread_ts && c.args.text.startsWith(first.json.case.number),
+        );
+      expect(cards).toHaveLength(1);
+      expect(cards[0].args.text).toContain(first.json.case.number);
+      expect(cards[0].token).toBe("xoxb-test-token");
+    });
   });
 
-  it("creates separate cases for the same order from different sources", async () => {
-    const res = await t.api("/api/cases", { body: { ...body, source: "email-bridge" } });
+  botTest("creates separate cases for the same order from different sources", async ({ bot }) => {
+    const res = await bot.api("/api/cases", { body: { ...body, source: "email-bridge" } });
     expect(res.status).toBe(201);
   });
 });

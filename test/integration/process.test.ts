@@ -1,43 +1,19 @@
 // `npm start`'s entry point as a real process: it explains missing settings, and with them it
-// comes up, answers /healthz and stops cleanly on SIGTERM.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+// comes up, answers /healthz and stops cleanly on SIGTERM. The file's database and stand-in Slack
+// come from the shared fixtures; the bot itself is the process under test, so no bot fixture runs.
+import { describe, expect } from "vitest";
+import { botTest } from "../support/botTest.ts";
+import { databaseEnv } from "../support/database.ts";
 import { freePort } from "../support/freePort.ts";
-import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
+import { runTsx } from "../support/tsxProcess.ts";
 
-const mainScript = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
-let testDb: TestDatabase;
-let slack: SlackStandIn;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  slack = await startSlackStandIn();
-});
-afterAll(async () => {
-  await slack.close();
-  await testDb.drop();
-});
-
-function run(env: Record<string, string>) {
-  // Only what the bot needs: nothing from the developer's own environment leaks in.
-  // Started from the data directory, so a developer's own .env in the project is not read.
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), mainScript], {
-    cwd: testDb.settings.dataDir,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  return { child, exited, output: () => output };
+function run(cwd: string, env: Record<string, string>) {
+  return runTsx("src/main.ts", { cwd, env: { HOME: process.env.HOME ?? "", ...env } });
 }
 
 describe("the bot process", () => {
-  it("without Slack settings, exits non-zero and says exactly what to set", async () => {
-    const p = run({});
+  botTest("without Slack settings, exits non-zero and says exactly what to set", async ({ testDb }) => {
+    const p = run(testDb.settings.dataDir, {});
     expect(await p.exited).toBe(2);
     const out = p.output();
     expect(out).toContain("SLACK_BOT_TOKEN is required");
@@ -47,16 +23,15 @@ describe("the bot process", () => {
     expect(out).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
   });
 
-  it("with settings, comes up, answers /healthz and stops on SIGTERM", async () => {
+  botTest("with settings, comes up, answers /healthz and stops on SIGTERM", async ({ testDb, slack }) => {
     const port = await freePort();
-    const p = run({
+    const p = run(testDb.settings.dataDir, {
       SLACK_BOT_TOKEN: "xoxb-process-test",
       SLACK_SIGNING_SECRET: "secret",
       SLACK_API_URL: slack.url,
       CASES_CHANNEL: "C0CASES",
       PORT: String(port),
-      DATA_DIR: testDb.settings.dataDir,
-      ...(testDb.settings.databaseUrl ? { DATABASE_URL: testDb.settings.databaseUrl } : {}),
+      ...databaseEnv(testDb),
     });
     let status = 0;
     for (let i = 0; i < 200 && status !== 200; i++) {
@@ -72,16 +47,15 @@ describe("the bot process", () => {
     expect(await p.exited).toBe(0);
   });
 
-  it("stops with a clear message when Slack refuses the bot token", async () => {
+  botTest("stops with a clear message when Slack refuses the bot token", async ({ testDb, slack }) => {
     slack.fail("auth.test", { error: "invalid_auth", times: 1 });
-    const p = run({
+    const p = run(testDb.settings.dataDir, {
       SLACK_BOT_TOKEN: "xoxb-revoked",
       SLACK_SIGNING_SECRET: "secret",
       SLACK_API_URL: slack.url,
       CASES_CHANNEL: "C0CASES",
       PORT: String(await freePort()),
-      DATA_DIR: testDb.settings.dataDir,
-      ...(testDb.settings.databaseUrl ? { DATABASE_URL: testDb.settings.databaseUrl } : {}),
+      ...databaseEnv(testDb),
     });
     expect(await p.exited).toBe(1);
     expect(p.output()).toContain("Slack refused SLACK_BOT_TOKEN (invalid_auth)");

@@ -1,30 +1,26 @@
 // The weekly digest (exactly once, caught up after downtime), /case summary and /case list.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
-import { backend, createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { botTest, waitFor } from "../support/botTest.ts";
+import { testClock } from "../support/clock.ts";
+import { backend } from "../support/database.ts";
 import { buttonPayload, interactionBody, postSigned } from "../support/signedRequests.ts";
-import { type SlackStandIn, startSlackStandIn } from "../support/slackStandIn.ts";
-import { startTestBot, type TestBot, waitFor } from "../support/testBot.ts";
+import type { SlackStandIn } from "../support/slackStandIn.ts";
 
 const DIGEST = "C0DIGEST";
+const clock = testClock("2026-11-18T10:00:00Z");
 // Mondays 09:00 in Berlin = 08:00 UTC in November.
-const env = { DIGEST_CHANNEL: DIGEST, TEAM_TIMEZONE: "Europe/Berlin", SWEEP_INTERVAL_SECONDS: "3600" };
-let clock = new Date("2026-11-18T10:00:00Z");
-const now = () => clock;
+botTest.override("botOptions", {
+  env: { DIGEST_CHANNEL: DIGEST, TEAM_TIMEZONE: "Europe/Berlin", SWEEP_INTERVAL_SECONDS: "3600" },
+  now: clock.now,
+});
 
-let testDb: TestDatabase;
-let slack: SlackStandIn;
-let t: TestBot;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  slack = await startSlackStandIn();
-  t = await startTestBot(testDb, { slack, now, env });
-  // A week of cases: 25 open returns for one ASIN, a few refunds.
+// A week of cases: 25 open returns for one ASIN, a few refunds.
+botTest.beforeAll(async ({ bot }) => {
   for (let i = 0; i < 25; i++) {
-    clock = new Date(Date.UTC(2026, 10, 18, 10, i));
-    const res = await t.api("/api/cases", {
+    clock.set(new Date(Date.UTC(2026, 10, 18, 10, i)));
+    const res = await bot.api("/api/cases", {
       body: {
         orderId: "114-2962899-5762619",
         asin: "B0AAAAAAAA",
@@ -36,7 +32,7 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   for (let i = 0; i < 3; i++) {
-    await t.api("/api/cases", {
+    await bot.api("/api/cases", {
       body: {
         orderId: "114-2962899-5762619",
         asin: "B0BBBBBBBB",
@@ -47,89 +43,91 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
-  await t?.stop();
-  await slack.close();
-  await testDb.drop();
-});
 
-const digests = () => slack.calls("chat.postMessage").filter((m) => m.args.channel === DIGEST);
+const digests = (slack: SlackStandIn) => slack.calls("chat.postMessage").filter((m) => m.args.channel === DIGEST);
 
 describe("weekly digest", () => {
-  it("posts the digest for a period once, however often it is asked for", async () => {
-    clock = new Date("2026-11-23T08:00:00Z");
+  botTest("posts the digest for a period once, however often it is asked for", async ({ bot, slack }) => {
+    clock.set("2026-11-23T08:00:00Z");
     const scheduled = new Date("2026-11-23T08:00:00Z");
-    expect(await t.bot.digest.postFor(scheduled)).toBe(true);
-    expect(await t.bot.digest.postFor(scheduled)).toBe(false);
-    await t.flush();
-    const posted = await waitFor(() => digests()[0], "the digest");
+    expect(await bot.digest.postFor(scheduled)).toBe(true);
+    expect(await bot.digest.postFor(scheduled)).toBe(false);
+    await bot.flush();
+    const posted = await waitFor(() => digests(slack)[0], "the digest");
     expect(posted.args.text).toContain(
       "Weekly triage 16 Nov – 23 Nov 2026: 28 opened, 0 resolved, 28 open (28 unclaimed)",
     );
     expect(JSON.stringify(posted.args.blocks)).toContain("*B0AAAAAAAA* — 25 cases");
     expect(JSON.stringify(posted.args.blocks)).not.toContain("Posted late");
     expect(blockKitProblems(posted.args, "message")).toEqual([]);
-    await t.flush();
-    expect(digests()).toHaveLength(1);
+    await bot.flush();
+    expect(digests(slack)).toHaveLength(1);
   });
 
-  it("catches up, once and marked late, a digest that was due while the bot was stopped", async () => {
-    await t.stop();
-    clock = new Date("2026-11-30T10:30:00Z"); // Monday 11:30 in Berlin: the 09:00 digest was missed
-    t = await startTestBot(testDb, { slack, now, env });
-    const late = await waitFor(() => digests().find((d) => d.args.text.includes("23 Nov – 30 Nov")), "the late digest");
-    expect(JSON.stringify(late.args.blocks)).toContain("Posted late");
-    await t.stop();
-    t = await startTestBot(testDb, { slack, now, env });
-    expect(await t.bot.digest.catchUp()).toBe(false);
-    await t.flush();
-    expect(digests().filter((d) => d.args.text.includes("23 Nov – 30 Nov"))).toHaveLength(1);
-  });
+  botTest(
+    "catches up, once and marked late, a digest that was due while the bot was stopped",
+    async ({ bot, slack }) => {
+      await bot.stop();
+      clock.set("2026-11-30T10:30:00Z"); // Monday 11:30 in Berlin: the 09:00 digest was missed
+      await bot.start();
+      const late = await waitFor(
+        () => digests(slack).find((d) => d.args.text.includes("23 Nov – 30 Nov")),
+        "the late digest",
+      );
+      expect(JSON.stringify(late.args.blocks)).toContain("Posted late");
+      await bot.stop();
+      await bot.start();
+      expect(await bot.digest.catchUp()).toBe(false);
+      await bot.flush();
+      expect(digests(slack).filter((d) => d.args.text.includes("23 Nov – 30 Nov"))).toHaveLength(1);
+    },
+  );
 
-  it.runIf(backend === "postgres")("two copies of the bot post one digest per period", async () => {
-    const second = await startTestBot(testDb, { slack, now, env });
-    try {
+  botTest.runIf(backend === "postgres")(
+    "two copies of the bot post one digest per period",
+    async ({ bot, secondBot, slack }) => {
       const scheduled = new Date("2026-12-07T08:00:00Z");
-      clock = scheduled;
+      clock.set(scheduled);
       const results = await Promise.all([
-        t.bot.digest.postFor(scheduled),
-        second.bot.digest.postFor(scheduled),
-        t.bot.digest.postFor(scheduled),
+        bot.digest.postFor(scheduled),
+        secondBot.digest.postFor(scheduled),
+        bot.digest.postFor(scheduled),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
-      await Promise.all([t.flush(), second.flush()]);
-      await waitFor(() => digests().find((d) => d.args.text.includes("30 Nov – 7 Dec")), "the digest");
+      await Promise.all([bot.flush(), secondBot.flush()]);
+      await waitFor(() => digests(slack).find((d) => d.args.text.includes("30 Nov – 7 Dec")), "the digest");
       await new Promise((r) => setTimeout(r, 200));
-      expect(digests().filter((d) => d.args.text.includes("30 Nov – 7 Dec"))).toHaveLength(1);
-    } finally {
-      await second.stop();
-    }
-  });
+      expect(digests(slack).filter((d) => d.args.text.includes("30 Nov – 7 Dec"))).toHaveLength(1);
+    },
+  );
 });
 
 describe("/case summary and /case list", () => {
-  const responses = () => slack.responses.filter((r) => r.path === "/response/cmd");
+  const responses = (slack: SlackStandIn) => slack.responses.filter((r) => r.path === "/response/cmd");
 
-  it("answers /case summary privately with the report for the range asked, and explains a bad range", async () => {
-    clock = new Date("2026-11-25T12:00:00Z");
-    const before = responses().length;
-    const res = await t.command("summary 2026-11-16..2026-11-22");
-    expect(res.status).toBe(200);
-    const answer = await waitFor(() => responses()[before], "the summary");
-    expect(answer.body.response_type).toBe("ephemeral");
-    expect(answer.body.text).toContain("Summary 16 Nov – 22 Nov 2026: 28 opened");
-    expect(blockKitProblems(answer.body, "message")).toEqual([]);
+  botTest(
+    "answers /case summary privately with the report for the range asked, and explains a bad range",
+    async ({ bot, slack }) => {
+      clock.set("2026-11-25T12:00:00Z");
+      const before = responses(slack).length;
+      const res = await bot.command("summary 2026-11-16..2026-11-22");
+      expect(res.status).toBe(200);
+      const answer = await waitFor(() => responses(slack)[before], "the summary");
+      expect(answer.body.response_type).toBe("ephemeral");
+      expect(answer.body.text).toContain("Summary 16 Nov – 22 Nov 2026: 28 opened");
+      expect(blockKitProblems(answer.body, "message")).toEqual([]);
 
-    await t.command("summary last tuesday");
-    const error = await waitFor(() => responses()[before + 1], "the error");
-    expect(error.body.text).toContain("I can't read `last tuesday` as a period");
-    expect(error.body.text).toContain("2026-11-01..2026-11-30");
-  });
+      await bot.command("summary last tuesday");
+      const error = await waitFor(() => responses(slack)[before + 1], "the error");
+      expect(error.body.text).toContain("I can't read `last tuesday` as a period");
+      expect(error.body.text).toContain("2026-11-01..2026-11-30");
+    },
+  );
 
-  it("lists open cases 20 a page, oldest first, with a working Next button", async () => {
-    const before = responses().length;
-    await t.command("list unclaimed");
-    const page1 = await waitFor(() => responses()[before], "the list");
+  botTest("lists open cases 20 a page, oldest first, with a working Next button", async ({ bot, slack }) => {
+    const before = responses(slack).length;
+    await bot.command("list unclaimed");
+    const page1 = await waitFor(() => responses(slack)[before], "the list");
     expect(page1.body.text).toBe("Unclaimed cases: 1–20 of 28");
     expect(blockKitProblems(page1.body, "message")).toEqual([]);
     const next = page1.body.blocks.at(-1).elements.find((e: any) => e.action_id === ACTIONS.listNext);
@@ -139,21 +137,25 @@ describe("/case summary and /case list", () => {
       ...buttonPayload({ actionId: ACTIONS.listNext, value: next.value, userId: "U0AGENT1" }),
       response_url: slack.url.replace(/api\/$/, "response/list"),
     };
-    await postSigned(t.baseUrl, interactionBody(payload));
+    await postSigned(bot.baseUrl, interactionBody(payload));
     const page2 = await waitFor(() => slack.responses.find((r) => r.path === "/response/list"), "page 2");
     expect(page2.body.text).toBe("Unclaimed cases: 21–28 of 28");
     expect(page2.body.replace_original).toBe(true);
   });
 
-  it("filters by ASIN, by person, and explains a filter it does not know", async () => {
-    const before = responses().length;
-    await t.command("list B0BBBBBBBB");
-    expect((await waitFor(() => responses()[before], "asin list")).body.text).toBe("Cases for B0BBBBBBBB: 1–3 of 3");
-    await t.command("list <@U0NOBODY|nobody>");
-    expect((await waitFor(() => responses()[before + 1], "person list")).body.text).toBe(
+  botTest("filters by ASIN, by person, and explains a filter it does not know", async ({ bot, slack }) => {
+    const before = responses(slack).length;
+    await bot.command("list B0BBBBBBBB");
+    expect((await waitFor(() => responses(slack)[before], "asin list")).body.text).toBe(
+      "Cases for B0BBBBBBBB: 1–3 of 3",
+    );
+    await bot.command("list <@U0NOBODY|nobody>");
+    expect((await waitFor(() => responses(slack)[before + 1], "person list")).body.text).toBe(
       "Open cases of <@U0NOBODY>: none.",
     );
-    await t.command("list everything");
-    expect((await waitFor(() => responses()[before + 2], "error")).body.text).toContain("I can't list `everything`");
+    await bot.command("list everything");
+    expect((await waitFor(() => responses(slack)[before + 2], "error")).body.text).toContain(
+      "I can't list `everything`",
+    );
   });
 });

@@ -1,36 +1,23 @@
 // Importing Amazon returns reports: both formats, both date styles, bad rows, unknown codes,
 // re-imports, a 10,000-row file, and the command line.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import type { Database } from "../../src/db.ts";
 import { IMPORT_SOURCE, type ImportSummary } from "../../src/domain/returnsImport.ts";
 import { readReturnsReport } from "../../src/domain/returnsReport.ts";
 import { importReturns } from "../../src/store/returnsImport.ts";
 import { importSummaryMessage } from "../../src/views/importSummary.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { botTest, type TestConnection } from "../support/botTest.ts";
+import { databaseEnv, type TestDatabase } from "../support/database.ts";
 import { type FbaRow, fbaReport, mfnReport } from "../support/returnsFiles.ts";
+import { runTsx } from "../support/tsxProcess.ts";
 
 const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES" });
 const now = new Date("2026-11-26T10:00:00Z");
-let testDb: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = await testDb.open();
-});
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
-
-async function run(text: string): Promise<ImportSummary> {
+async function run(db: TestConnection, text: string): Promise<ImportSummary> {
   const report = await readReturnsReport(Readable.from([text]));
   return importReturns(db.prisma, report, {
     now,
@@ -57,39 +44,45 @@ const fbaRows: FbaRow[] = [
 ];
 
 describe("returns import", () => {
-  it("creates a case per good row, rejects bad rows with their line, cards only what needs action", async () => {
-    const s = await run(fbaReport(fbaRows));
-    expect(s).toMatchObject({ format: "fba", rowsRead: 6, created: 5, duplicates: 0, carded: 3, withRiskWords: 1 });
-    expect(s.rejected).toEqual([{ line: 7, reason: '"June 7th" is not a date (ISO like 2025-06-05 or 05-JUN-2025)' }]);
-    expect(s.byReason).toEqual({
-      DEFECTIVE: 1,
-      SWITCHEROO: 1,
-      NOT_COMPATIBLE: 1,
-      APPAREL_TOO_SMALL: 1,
-      ZZ_NEW_AMAZON_CODE: 1,
-    });
-    const cases = await db.prisma.case.findMany({ where: { source: IMPORT_SOURCE }, orderBy: { orderId: "asc" } });
-    expect(cases.map((c) => [c.returnReason, c.category, c.priority, c.rootCause])).toEqual([
-      ["DEFECTIVE", "return", "high", "defect"],
-      ["SWITCHEROO", "return", "high", "wrong_item"],
-      ["NOT_COMPATIBLE", "return", "normal", "buyer_remorse"],
-      ["APPAREL_TOO_SMALL", "return", "high", "buyer_remorse"], // risk words raised it
-      ["ZZ_NEW_AMAZON_CODE", "return", "high", null], // unknown codes are kept verbatim
-    ]);
-    expect(cases[0].createdAt.toISOString()).toBe("2025-06-05T15:31:40.000Z");
-    expect(cases[1].createdAt.toISOString()).toBe("2025-06-05T00:00:00.000Z");
-    const cards = await db.prisma.outboxMessage.findMany({ where: { kind: "post_card" } });
-    expect(cards).toHaveLength(3); // DEFECTIVE, SWITCHEROO, and the risk words
-    expect(await db.prisma.caseTimer.count({ where: { caseId: { in: cards.map((c) => c.caseId!) } } })).toBeGreaterThan(
-      0,
-    );
-    expect(blockKitProblems(importSummaryMessage(s, "returns.txt"), "message")).toEqual([]);
-  });
+  botTest(
+    "creates a case per good row, rejects bad rows with their line, cards only what needs action",
+    async ({ db }) => {
+      const s = await run(db, fbaReport(fbaRows));
+      expect(s).toMatchObject({ format: "fba", rowsRead: 6, created: 5, duplicates: 0, carded: 3, withRiskWords: 1 });
+      expect(s.rejected).toEqual([
+        { line: 7, reason: '"June 7th" is not a date (ISO like 2025-06-05 or 05-JUN-2025)' },
+      ]);
+      expect(s.byReason).toEqual({
+        DEFECTIVE: 1,
+        SWITCHEROO: 1,
+        NOT_COMPATIBLE: 1,
+        APPAREL_TOO_SMALL: 1,
+        ZZ_NEW_AMAZON_CODE: 1,
+      });
+      const cases = await db.prisma.case.findMany({ where: { source: IMPORT_SOURCE }, orderBy: { orderId: "asc" } });
+      expect(cases.map((c) => [c.returnReason, c.category, c.priority, c.rootCause])).toEqual([
+        ["DEFECTIVE", "return", "high", "defect"],
+        ["SWITCHEROO", "return", "high", "wrong_item"],
+        ["NOT_COMPATIBLE", "return", "normal", "buyer_remorse"],
+        ["APPAREL_TOO_SMALL", "return", "high", "buyer_remorse"], // risk words raised it
+        ["ZZ_NEW_AMAZON_CODE", "return", "high", null], // unknown codes are kept verbatim
+      ]);
+      expect(cases[0].createdAt.toISOString()).toBe("2025-06-05T15:31:40.000Z");
+      expect(cases[1].createdAt.toISOString()).toBe("2025-06-05T00:00:00.000Z");
+      const cards = await db.prisma.outboxMessage.findMany({ where: { kind: "post_card" } });
+      expect(cards).toHaveLength(3); // DEFECTIVE, SWITCHEROO, and the risk words
+      expect(
+        await db.prisma.caseTimer.count({ where: { caseId: { in: cards.map((c) => c.caseId!) } } }),
+      ).toBeGreaterThan(0);
+      expect(blockKitProblems(importSummaryMessage(s, "returns.txt"), "message")).toEqual([]);
+    },
+  );
 
-  it("creates nothing new when the same file, or an overlapping one, is imported again", async () => {
-    const again = await run(fbaReport(fbaRows));
+  botTest("creates nothing new when the same file, or an overlapping one, is imported again", async ({ db }) => {
+    const again = await run(db, fbaReport(fbaRows));
     expect(again).toMatchObject({ rowsRead: 6, created: 0, duplicates: 5 });
     const overlap = await run(
+      db,
       fbaReport([
         ...fbaRows.slice(3, 5),
         { date: "2025-06-08", orderId: "114-2962899-5762625", reason: "DEFECTIVE", lpn: "LPN7" },
@@ -99,8 +92,9 @@ describe("returns import", () => {
     expect(await db.prisma.case.count({ where: { source: IMPORT_SOURCE } })).toBe(6);
   });
 
-  it("reads the merchant-fulfilled report: an A-to-z claim is urgent and gets a card", async () => {
+  botTest("reads the merchant-fulfilled report: an A-to-z claim is urgent and gets a card", async ({ db }) => {
     const s = await run(
+      db,
       mfnReport([
         {
           orderId: "205-1234567-7654321",
@@ -125,7 +119,7 @@ describe("returns import", () => {
     expect(claim.orderValue?.toFixed(2)).toBe("24.99");
   });
 
-  it("imports a 10,000-row report", async () => {
+  botTest("imports a 10,000-row report", async ({ db }) => {
     const rows: FbaRow[] = Array.from({ length: 10_000 }, (_, i) => ({
       date: "2025-07-01",
       orderId: `113-${String(1000000 + i)}-0000001`,
@@ -133,7 +127,7 @@ describe("returns import", () => {
       lpn: `BIG${i}`,
       asin: `B0BIG${String(i % 50).padStart(5, "0")}`,
     }));
-    const s = await run(fbaReport(rows));
+    const s = await run(db, fbaReport(rows));
     expect(s).toMatchObject({ rowsRead: 10_000, created: 10_000, duplicates: 0, carded: 1000 });
     expect(Object.keys(s.byAsin)).toHaveLength(50);
     expect(blockKitProblems(importSummaryMessage(s, "big.txt"), "message")).toEqual([]);
@@ -141,48 +135,39 @@ describe("returns import", () => {
 });
 
 describe("npm run import", () => {
-  const cli = fileURLToPath(new URL("../../src/importCli.ts", import.meta.url));
-  function runCli(file: string) {
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), cli, file], {
+  async function runCli(testDb: TestDatabase, file: string) {
+    const cli = runTsx("src/importCli.ts", {
+      args: [file],
       cwd: testDb.settings.dataDir,
-      env: {
-        PATH: process.env.PATH ?? "",
-        SLACK_BOT_TOKEN: "xoxb-cli",
-        SLACK_SIGNING_SECRET: "s",
-        CASES_CHANNEL: "C0CASES",
-        DATA_DIR: testDb.settings.dataDir,
-        ...(testDb.settings.databaseUrl ? { DATABASE_URL: testDb.settings.databaseUrl } : {}),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+      env: { SLACK_BOT_TOKEN: "xoxb-cli", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES", ...databaseEnv(testDb) },
     });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    return new Promise<{ code: number | null; out: string }>((r) => child.once("exit", (code) => r({ code, out })));
+    const code = await cli.exited;
+    return { code, out: cli.output() };
   }
 
-  it("imports a file, prints the summary, and exits non-zero when nothing could be imported", async () => {
-    await db.close(); // the embedded database allows one process at a time
-    try {
-      const good = path.join(testDb.settings.dataDir, "returns.txt");
-      writeFileSync(
-        good,
-        fbaReport([{ date: "2025-08-01", orderId: "114-7777777-0000001", reason: "DEFECTIVE", lpn: "CLI1" }]),
-      );
-      const ok = await runCli(good);
-      expect(ok.out).toContain(
-        "Imported returns.txt (FBA customer returns report): 1 rows read, 1 cases created, 0 duplicates skipped, 0 rows rejected.",
-      );
-      expect(ok.code).toBe(0);
+  botTest(
+    "imports a file, prints the summary, and exits non-zero when nothing could be imported",
+    async ({ testDb, db }) => {
+      // The embedded database allows one process at a time.
+      await db.whileClosed(async () => {
+        const good = path.join(testDb.settings.dataDir, "returns.txt");
+        writeFileSync(
+          good,
+          fbaReport([{ date: "2025-08-01", orderId: "114-7777777-0000001", reason: "DEFECTIVE", lpn: "CLI1" }]),
+        );
+        const ok = await runCli(testDb, good);
+        expect(ok.out).toContain(
+          "Imported returns.txt (FBA customer returns report): 1 rows read, 1 cases created, 0 duplicates skipped, 0 rows rejected.",
+        );
+        expect(ok.code).toBe(0);
 
-      const bad = path.join(testDb.settings.dataDir, "contacts.csv");
-      writeFileSync(bad, "name\temail\nJane\tj@example.com\n");
-      const refused = await runCli(bad);
-      expect(refused.code).toBe(1);
-      expect(refused.out).toContain("not an Amazon returns report I know");
-    } finally {
-      db = await testDb.open();
-    }
-    expect(await db.prisma.outboxMessage.count({ where: { kind: "message" } })).toBe(1); // the summary, for the bot to post
-  });
+        const bad = path.join(testDb.settings.dataDir, "contacts.csv");
+        writeFileSync(bad, "name\temail\nJane\tj@example.com\n");
+        const refused = await runCli(testDb, bad);
+        expect(refused.code).toBe(1);
+        expect(refused.out).toContain("not an Amazon returns report I know");
+      });
+      expect(await db.prisma.outboxMessage.count({ where: { kind: "message" } })).toBe(1); // the summary, for the bot to post
+    },
+  );
 });

@@ -1,18 +1,15 @@
 // The triage numbers against a hand-counted set of cases (see the comments for each count).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db.ts";
+import { describe, expect } from "vitest";
 import type { CaseStatus, Category, Priority, Resolution, RootCause } from "../../src/domain/vocabulary.ts";
 import { triageReport } from "../../src/store/triage.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { botTest } from "../support/botTest.ts";
 
-let testDb: TestDatabase;
-let db: Database;
 const at = (iso: string) => new Date(iso);
 const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
-type Fixture = {
+type SeededCase = {
   n: number;
   created: string;
   category: Category;
@@ -29,7 +26,7 @@ type Fixture = {
   owner?: string;
 };
 // Period under report: 16 Nov 00:00 – 23 Nov 00:00 UTC; the period before: 9–16 Nov.
-const fixtures: Fixture[] = [
+const seededCases: SeededCase[] = [
   {
     n: 1,
     created: "2026-11-16T10:00:00Z",
@@ -117,10 +114,9 @@ const fixtures: Fixture[] = [
 ];
 const period = { from: at("2026-11-16T00:00:00Z"), to: at("2026-11-23T00:00:00Z") };
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = await testDb.open();
-  for (const f of fixtures) {
+// Stored once; every test reads the same cases (no bot runs here: the report is computed directly).
+botTest.beforeAll(async ({ db }) => {
+  for (const f of seededCases) {
     const createdAt = at(f.created);
     await db.prisma.case.create({
       data: {
@@ -150,13 +146,9 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
-  await db?.close();
-  await testDb?.drop();
-});
 
 describe("triage report", () => {
-  it("counts what came in and went out, against the period before", async () => {
+  botTest("counts what came in and went out, against the period before", async ({ db }) => {
     const r = await triageReport(db.prisma, period);
     expect(r.opened).toEqual({ count: 6, previous: 2 }); // 1–6; 8, 9
     expect(r.resolved).toEqual({ count: 4, previous: 0 }); // 1, 2, 5 and 8
@@ -180,7 +172,7 @@ describe("triage report", () => {
     ]);
   });
 
-  it("measures the first-response clock and the time to resolve", async () => {
+  botTest("measures the first-response clock and the time to resolve", async ({ db }) => {
     const r = await triageReport(db.prisma, period);
     // Due: answered 1, 2, 3, 5 + unanswered past deadline 4 (6 is due after the period). Met: 1, 3, 5.
     // First replies 10, 20, 30, 90 min: median 25, 90th percentile 30 + 0.7 × 60 = 72.
@@ -195,35 +187,38 @@ describe("triage report", () => {
     });
   });
 
-  it("names the products behind the most cases, the resolutions, the money per currency, and who holds what", async () => {
-    const r = await triageReport(db.prisma, period);
-    expect(r.topAsins).toEqual([
-      { asin: "B0AAAAAAAA", count: 3, causes: [{ rootCause: "defect", count: 2 }] },
-      { asin: "B0BBBBBBBB", count: 2, causes: [{ rootCause: "damaged_in_transit", count: 1 }] },
-    ]);
-    expect(r.asinCount).toBe(2);
-    expect(r.resolutions).toEqual([
-      { resolution: "coupon", count: 1 },
-      { resolution: "partial_refund", count: 1 },
-      { resolution: "refund", count: 1 },
-      { resolution: "replacement", count: 1 },
-    ]);
-    expect(r.money.map((m) => ({ ...m, total: Number(m.total).toFixed(2) }))).toEqual([
-      { resolution: "coupon", currency: "EUR", count: 1, total: "3.00" },
-      { resolution: "partial_refund", currency: "USD", count: 1, total: "5.50" },
-      { resolution: "refund", currency: "USD", count: 1, total: "10.00" },
-    ]);
-    expect(r.agents).toEqual([
-      { userId: "U0TWO", open: 1, resolved: 1 },
-      { userId: "U0ONE", open: 0, resolved: 2 },
-      { userId: "U0THREE", open: 0, resolved: 1 },
-    ]);
-    expect(r.oldestOpen.map((c) => c.number)).toEqual([2009, 2003, 2004, 2006, 2007]);
-    expect(r.unclaimed.count).toBe(4);
-    expect(r.unclaimed.oldest.map((c) => c.number)).toEqual([2009, 2004, 2006, 2007]);
-  });
+  botTest(
+    "names the products behind the most cases, the resolutions, the money per currency, and who holds what",
+    async ({ db }) => {
+      const r = await triageReport(db.prisma, period);
+      expect(r.topAsins).toEqual([
+        { asin: "B0AAAAAAAA", count: 3, causes: [{ rootCause: "defect", count: 2 }] },
+        { asin: "B0BBBBBBBB", count: 2, causes: [{ rootCause: "damaged_in_transit", count: 1 }] },
+      ]);
+      expect(r.asinCount).toBe(2);
+      expect(r.resolutions).toEqual([
+        { resolution: "coupon", count: 1 },
+        { resolution: "partial_refund", count: 1 },
+        { resolution: "refund", count: 1 },
+        { resolution: "replacement", count: 1 },
+      ]);
+      expect(r.money.map((m) => ({ ...m, total: Number(m.total).toFixed(2) }))).toEqual([
+        { resolution: "coupon", currency: "EUR", count: 1, total: "3.00" },
+        { resolution: "partial_refund", currency: "USD", count: 1, total: "5.50" },
+        { resolution: "refund", currency: "USD", count: 1, total: "10.00" },
+      ]);
+      expect(r.agents).toEqual([
+        { userId: "U0TWO", open: 1, resolved: 1 },
+        { userId: "U0ONE", open: 0, resolved: 2 },
+        { userId: "U0THREE", open: 0, resolved: 1 },
+      ]);
+      expect(r.oldestOpen.map((c) => c.number)).toEqual([2009, 2003, 2004, 2006, 2007]);
+      expect(r.unclaimed.count).toBe(4);
+      expect(r.unclaimed.oldest.map((c) => c.number)).toEqual([2009, 2004, 2006, 2007]);
+    },
+  );
 
-  it("handles an empty week", async () => {
+  botTest("handles an empty week", async ({ db }) => {
     const r = await triageReport(db.prisma, { from: at("2025-01-06T00:00:00Z"), to: at("2025-01-13T00:00:00Z") });
     expect(r.opened).toEqual({ count: 0, previous: 0 });
     expect(r.sla).toEqual({
@@ -240,7 +235,7 @@ describe("triage report", () => {
     expect(blockKitProblems(msg, "message")).toEqual([]);
   });
 
-  it("renders the report as a valid message with a plain-text fallback", async () => {
+  botTest("renders the report as a valid message with a plain-text fallback", async ({ db }) => {
     const r = await triageReport(db.prisma, period);
     const msg = triageMessage(r, {
       title: "Weekly triage",
@@ -260,43 +255,53 @@ describe("triage report", () => {
   });
 
   // Last: it adds cases of its own.
-  it("includes the Order Defect Rate of marketplaces with known order volume", async () => {
-    expect((await triageReport(db.prisma, period)).odr).toEqual([]);
-    await db.prisma.orderVolume.create({ data: { marketplace: "US", date: "2026-11-22", span: "60d", orders: 200 } });
-    for (const [n, orderId] of [
-      [30, "111-0000001-0000001"],
-      [31, "111-0000002-0000002"],
-      [32, "111-0000002-0000002"],
-    ] as const) {
-      await db.prisma.case.create({
-        data: {
-          number: 2000 + n,
-          category: n === 32 ? "chargeback" : "negative_review",
-          priority: "high",
-          orderId,
-          marketplace: "US",
-          description: "1 star",
-          source: "test",
-          createdAt: at("2026-11-20T10:00:00Z"),
-        },
-      });
-    }
-    const r = await triageReport(db.prisma, period);
-    // Two orders with defects (the second has a review and a chargeback, counted once) of 200.
-    expect(r.odr).toEqual([
-      {
-        marketplace: "US",
-        orders: 200,
-        defects: 2,
-        negativeReviews: 2,
-        claims: 0,
-        chargebacks: 1,
-        percent: 1,
-        limitPercent: 1,
-        defectsUntilLimit: 0,
+  describe("includes the Order Defect Rate of marketplaces with known order volume", () => {
+    botTest("shows no rate while no marketplace's order volume is known", async ({ db }) => {
+      expect((await triageReport(db.prisma, period)).odr).toEqual([]);
+    });
+
+    botTest(
+      "counts each order with a defect once against the 60-day order total, and flags the limit",
+      async ({ db }) => {
+        await db.prisma.orderVolume.create({
+          data: { marketplace: "US", date: "2026-11-22", span: "60d", orders: 200 },
+        });
+        for (const [n, orderId] of [
+          [30, "111-0000001-0000001"],
+          [31, "111-0000002-0000002"],
+          [32, "111-0000002-0000002"],
+        ] as const) {
+          await db.prisma.case.create({
+            data: {
+              number: 2000 + n,
+              category: n === 32 ? "chargeback" : "negative_review",
+              priority: "high",
+              orderId,
+              marketplace: "US",
+              description: "1 star",
+              source: "test",
+              createdAt: at("2026-11-20T10:00:00Z"),
+            },
+          });
+        }
+        const r = await triageReport(db.prisma, period);
+        // Two orders with defects (the second has a review and a chargeback, counted once) of 200.
+        expect(r.odr).toEqual([
+          {
+            marketplace: "US",
+            orders: 200,
+            defects: 2,
+            negativeReviews: 2,
+            claims: 0,
+            chargebacks: 1,
+            percent: 1,
+            limitPercent: 1,
+            defectsUntilLimit: 0,
+          },
+        ]);
+        const msg = triageMessage(r, { title: "Weekly triage", zone: "UTC", now: period.to });
+        expect(JSON.stringify(msg.blocks)).toContain("US *1.00%* (2 of 200 orders) :rotating_light:");
       },
-    ]);
-    const msg = triageMessage(r, { title: "Weekly triage", zone: "UTC", now: period.to });
-    expect(JSON.stringify(msg.blocks)).toContain("US *1.00%* (2 of 200 orders) :rotating_light:");
+    );
   });
 });

@@ -18,6 +18,12 @@ export type TestDatabase = {
   drop(): Promise<void>;
 };
 
+/** The settings a bot or a command-line tool needs to use this database. */
+export function databaseEnv(testDb: TestDatabase): Record<string, string> {
+  const { dataDir, databaseUrl } = testDb.settings;
+  return { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-test-"));
   if (backend === "pglite") {

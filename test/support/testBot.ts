@@ -1,10 +1,11 @@
 // The real bot, started in HTTP mode on a free port against a stand-in Slack, plus helpers
-// to click, type and submit exactly as Slack would.
+// to click, type and submit exactly as Slack would. It can be stopped and started again on the
+// same database and Slack, as a deploy or a crash would do.
 import { LogLevel } from "@slack/bolt";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db.ts";
 import { type RunningBot, startBot } from "../../src/server.ts";
-import type { TestDatabase } from "./database.ts";
+import { databaseEnv, type TestDatabase } from "./database.ts";
 import {
   buttonPayload,
   interactionBody,
@@ -13,18 +14,33 @@ import {
   slashCommandBody,
   viewSubmission,
 } from "./signedRequests.ts";
-import { type SlackStandIn, startSlackStandIn } from "./slackStandIn.ts";
+import type { SlackStandIn } from "./slackStandIn.ts";
 
 export const CASES_CHANNEL = "C0CASES";
 export const INTAKE_TOKEN = "intake-token-for-tests-0123456789";
 export const LEAD = "U0LEAD1";
 
+export type BotOptions = {
+  /** Settings on top of the defaults below (channels, timezone, agents, an app token…). */
+  env?: Record<string, string>;
+  /** The bot's clock (see testClock); the real time by default. */
+  now?: () => Date;
+  /** Pause between two posts to one channel; none by default, Slack asks for about a second. */
+  channelIntervalMs?: number;
+};
+
 export type TestBot = {
-  bot: RunningBot;
-  slack: SlackStandIn;
-  config: Config;
-  baseUrl: string;
-  db: Database;
+  /** The stand-in Slack; it is not stopped with the bot. */
+  readonly slack: SlackStandIn;
+  /** The database as the running bot has it open. */
+  readonly db: Database;
+  readonly config: Config;
+  readonly baseUrl: string;
+  /** The response-clock sweep (reminders, escalations, stalled parcels, clearing alerts). */
+  readonly sweep: RunningBot["sweep"];
+  readonly digest: RunningBot["digest"];
+  readonly outbox: RunningBot["outbox"];
+  readonly running: boolean;
   command(text: string, userId?: string): ReturnType<typeof postSigned>;
   click(actionId: string, caseId: number, userId: string, channel?: string): ReturnType<typeof postSigned>;
   submit(opts: Parameters<typeof viewSubmission>[0]): ReturnType<typeof postSigned>;
@@ -34,14 +50,13 @@ export type TestBot = {
   ): Promise<{ status: number; json: any }>;
   /** Lets the outbox deliver everything that is due. */
   flush(): Promise<void>;
+  /** Stops the bot; the database and the stand-in Slack stay. */
   stop(): Promise<void>;
+  /** Starts the bot again on the same database and Slack (a restart, or a second start after stop). */
+  start(): Promise<void>;
 };
 
-export async function startTestBot(
-  testDb: TestDatabase,
-  opts: { env?: Record<string, string>; now?: () => Date; slack?: SlackStandIn; channelIntervalMs?: number } = {},
-): Promise<TestBot> {
-  const slack = opts.slack ?? (await startSlackStandIn());
+export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, opts: BotOptions = {}): Promise<TestBot> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -50,34 +65,49 @@ export async function startTestBot(
     CASES_CHANNEL,
     INTAKE_TOKEN,
     LEAD_USER_IDS: LEAD,
-    DATA_DIR: testDb.settings.dataDir,
-    ...(testDb.settings.databaseUrl ? { DATABASE_URL: testDb.settings.databaseUrl } : {}),
+    ...databaseEnv(testDb),
     ...opts.env,
   });
-  const bot = await startBot(config, {
-    now: opts.now,
-    logLevel: LogLevel.ERROR,
-    outbox: { channelIntervalMs: opts.channelIntervalMs ?? 0, pollMs: 50 },
-  });
-  const baseUrl = `http://127.0.0.1:${bot.port}`;
-  return {
-    bot,
+  let current: RunningBot | undefined;
+  const running = () => {
+    if (!current) throw new Error("The bot is stopped; start it first");
+    return current;
+  };
+  const baseUrl = () => `http://127.0.0.1:${running().port}`;
+
+  const bot: TestBot = {
     slack,
     config,
-    baseUrl,
-    db: bot.database,
+    get db() {
+      return running().database;
+    },
+    get baseUrl() {
+      return baseUrl();
+    },
+    get sweep() {
+      return running().sweep;
+    },
+    get digest() {
+      return running().digest;
+    },
+    get outbox() {
+      return running().outbox;
+    },
+    get running() {
+      return current !== undefined;
+    },
     command: (text, userId = "U0AGENT1") =>
       postSigned(
-        baseUrl,
+        baseUrl(),
         slashCommandBody({ text, user_id: userId, response_url: slack.url.replace(/api\/$/, "response/cmd") }),
       ),
     click: (actionId, caseId, userId, channel) =>
-      postSigned(baseUrl, interactionBody(buttonPayload({ actionId, value: String(caseId), userId, channel }))),
-    submit: (o) => postSigned(baseUrl, interactionBody(viewSubmission(o))),
+      postSigned(baseUrl(), interactionBody(buttonPayload({ actionId, value: String(caseId), userId, channel }))),
+    submit: (o) => postSigned(baseUrl(), interactionBody(viewSubmission(o))),
     async api(path, init = {}) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (init.token !== null) headers.authorization = `Bearer ${init.token ?? INTAKE_TOKEN}`;
-      const res = await fetch(`${baseUrl}${path}`, {
+      const res = await fetch(`${baseUrl()}${path}`, {
         method: init.method ?? "POST",
         headers,
         body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
@@ -85,19 +115,30 @@ export async function startTestBot(
       return { status: res.status, json: await res.json().catch(() => undefined) };
     },
     async flush() {
-      while ((await bot.outbox.runOnce()) > 0) {
+      while ((await running().outbox.runOnce()) > 0) {
         /* deliver until nothing is due */
       }
     },
     async stop() {
-      await bot.stop();
-      if (!opts.slack) await slack.close();
+      const stopping = current;
+      current = undefined;
+      await stopping?.stop();
+    },
+    async start() {
+      if (current) throw new Error("The bot is already running");
+      current = await startBot(config, {
+        now: opts.now,
+        logLevel: LogLevel.ERROR,
+        outbox: { channelIntervalMs: opts.channelIntervalMs ?? 0, pollMs: 50 },
+      });
     },
   };
+  await bot.start();
+  return bot;
 }
 
 /** Polls until the condition holds (the outbox works in the background), or fails after a timeout. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
