@@ -5,9 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CustomRoute, Logger } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
-import { createCase } from "../store/cases.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
 import { caseJson } from "../views/caseJson.ts";
+import { storeNewCase } from "./storeNewCase.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -144,18 +144,7 @@ async function postCase(deps: AppDeps, req: IncomingMessage, res: ServerResponse
     return;
   }
   const input = parsed.data;
-  const { case: c, created } = await createCase(
-    deps.prisma,
-    { ...input, source: input.source ?? "api" },
-    {
-      channelId: deps.config.casesChannel,
-      clock: deps.config.clock,
-      crisis: deps.config.crisis,
-      now: deps.now(),
-      logger,
-      onDefect: deps.defectIn,
-    },
-  );
+  const { case: c, created } = await storeNewCase(deps, { ...input, source: input.source ?? "api" }, logger);
   if (created) deps.wakeOutbox();
   send(res, created ? 201 : 200, { created, case: caseJson(c) });
 }

@@ -5,11 +5,12 @@ import { findIdentifiers } from "../domain/amazon.ts";
 import { newCaseSchema } from "../domain/caseInput.ts";
 import { caseNumber } from "../domain/vocabulary.ts";
 import { CALLBACKS, NEW_CASE_BLOCKS } from "../ids.ts";
-import { createCase } from "../store/cases.ts";
+import type { CreatedCase } from "../store/cases.ts";
 import { newCaseMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 import { afterAck, modalError, modalErrors, openModal, privately, readMetadata, tellPrivately } from "./kit.ts";
+import { storeNewCase } from "./storeNewCase.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.shortcut<MessageShortcut>(
@@ -57,19 +58,12 @@ export function register(app: App, deps: AppDeps): void {
         const meta = readMetadata(view.private_metadata, newCaseMetadata) ?? {};
         // Stored before the modal closes, so a database problem is shown in the form, not lost.
         // The view id makes a repeated submission of the same form a no-op.
-        let created: Awaited<ReturnType<typeof createCase>>;
+        let created: CreatedCase;
         try {
-          created = await createCase(
-            deps.prisma,
+          created = await storeNewCase(
+            deps,
             { ...parsed.data, source: "slack", externalId: view.id, createdById: body.user.id },
-            {
-              channelId: deps.config.casesChannel,
-              clock: deps.config.clock,
-              crisis: deps.config.crisis,
-              now: deps.now(),
-              logger,
-              onDefect: deps.defectIn,
-            },
+            logger,
           );
         } catch (err) {
           logger.error(`Could not store a new case: ${(err as Error).message}`);

@@ -22,6 +22,18 @@ function where(f: ListFilter, viewerId: string): Prisma.CaseWhereInput {
   }
 }
 
+/** The columns of a case line in lists and reports (CaseRef). */
+export const CASE_REF_SELECT = {
+  number: true,
+  category: true,
+  priority: true,
+  status: true,
+  createdAt: true,
+  ownerId: true,
+  channelId: true,
+  messageTs: true,
+} as const satisfies Prisma.CaseSelect;
+
 /** One page, oldest first (newest first for an ASIN's history). */
 export async function listCases(
   prisma: PrismaClient,
@@ -37,16 +49,7 @@ export async function listCases(
       orderBy: [{ createdAt: f.kind === "asin" ? "desc" : "asc" }, { id: "asc" }],
       skip: page * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: {
-        number: true,
-        category: true,
-        priority: true,
-        status: true,
-        createdAt: true,
-        ownerId: true,
-        channelId: true,
-        messageTs: true,
-      },
+      select: CASE_REF_SELECT,
     }),
   ]);
   return { cases, total };

@@ -16,6 +16,7 @@ import {
   waveWindows,
 } from "../domain/crisis.ts";
 import type { CrisisAlert, PrismaClient } from "../generated/prisma/client.ts";
+import { CASE_REF_SELECT } from "./caseLists.ts";
 import { enqueue } from "./outbox.ts";
 
 export async function waveCounts(db: Pick<PrismaClient, "$queryRaw">, asin: string, now: Date, s: WaveSettings) {
@@ -160,15 +161,8 @@ export async function casesOfAlert(
   s: CrisisSettings,
 ) {
   const select = {
+    ...CASE_REF_SELECT,
     id: true,
-    number: true,
-    category: true,
-    priority: true,
-    status: true,
-    createdAt: true,
-    ownerId: true,
-    channelId: true,
-    messageTs: true,
     asin: true,
     sku: true,
     marketplace: true,

@@ -14,7 +14,7 @@ import {
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { amazonClockLine, responseClockLine } from "./clockLines.ts";
-import { escapeMrkdwn, plain, slackDate, trimText } from "./text.ts";
+import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
 type Block = types.KnownBlock;
 
@@ -50,13 +50,7 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
   const blocks: Block[] = [
     { type: "header", text: plain(`${number} · ${category}`, 150) },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
-    {
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: `>${escapeMrkdwn(trimText(c.description, CARD_DESCRIPTION_MAX)).replace(/\n/g, "\n>")}`,
-      },
-    },
+    mrkdwnSection(`>${escapeMrkdwn(trimText(c.description, CARD_DESCRIPTION_MAX)).replace(/\n/g, "\n>")}`),
   ];
 
   if (status === "resolved") blocks.push(resolutionSection(c));
@@ -89,7 +83,7 @@ function resolutionSection(c: Case): Block {
     `*How:* ${how}${amount ? ` · ${amount}` : ""}   *Root cause:* ${cause}`,
   ];
   if (c.resolutionNote) lines.push(`*Note:* ${escapeMrkdwn(trimText(c.resolutionNote, 1500))}`);
-  return { type: "section", text: { type: "mrkdwn", text: lines.join("\n") } };
+  return mrkdwnSection(lines.join("\n"));
 }
 
 function contextLine(c: Case): string {

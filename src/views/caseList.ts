@@ -4,7 +4,7 @@ import type { CaseRef } from "../domain/triage.ts";
 import { STATUSES } from "../domain/vocabulary.ts";
 import { ACTIONS } from "../ids.ts";
 import { caseLine } from "./lists.ts";
-import { plain } from "./text.ts";
+import { mrkdwnSection, plain } from "./text.ts";
 
 export function caseListMessage(opts: {
   title: string;
@@ -19,17 +19,14 @@ export function caseListMessage(opts: {
   if (total === 0)
     return {
       text: `${opts.title}: none.`,
-      blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${opts.title}:* none right now.` } }],
+      blocks: [mrkdwnSection(`*${opts.title}:* none right now.`)],
     };
   const first = page * pageSize + 1;
   const last = page * pageSize + cases.length;
   const lines = cases.map((c) => `${caseLine(c, opts.now)}${c.status === "resolved" ? ` · ${STATUSES.resolved}` : ""}`);
-  const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: `*${opts.title}* — ${first}–${last} of ${total}` } },
-  ];
+  const blocks: types.KnownBlock[] = [mrkdwnSection(`*${opts.title}* — ${first}–${last} of ${total}`)];
   // Ten lines a section keeps each well under Slack's 3,000 characters.
-  for (let i = 0; i < lines.length; i += 10)
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.slice(i, i + 10).join("\n") } });
+  for (let i = 0; i < lines.length; i += 10) blocks.push(mrkdwnSection(lines.slice(i, i + 10).join("\n")));
   const buttons: types.Button[] = [];
   const value = (p: number) => JSON.stringify({ f: opts.filterText, p });
   if (page > 0)

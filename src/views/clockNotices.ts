@@ -6,7 +6,7 @@ import { AMAZON_DEADLINES } from "../domain/responseClock.ts";
 import { caseNumber, categoryLabel, priorityLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
-import { escapeMrkdwn, formatDuration, plain, slackDate, trimText } from "./text.ts";
+import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
 export type Audience = { leadUserIds: string[]; agentGroupId?: string };
 
@@ -51,7 +51,7 @@ export function escalationMessage(
   return {
     text: `${leads ? `${leads} ` : ""}${number} has no first reply to the buyer, ${late} past the deadline (${owner}).`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: headline } },
+      mrkdwnSection(headline),
       { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
       {
         type: "section",

@@ -6,7 +6,7 @@ import { caseNumber, categoryLabel, rootCauseLabel } from "../domain/vocabulary.
 import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { caseLine, caseLink, listWithMore } from "./lists.ts";
-import { escapeMrkdwn, formatDuration, plain } from "./text.ts";
+import { escapeMrkdwn, formatDuration, mrkdwnSection, plain } from "./text.ts";
 
 export type AlertCase = Pick<
   Case,
@@ -57,15 +57,11 @@ export function waveAlert(
     : `:rotating_light: Return wave: ${alert.subject}`;
   const blocks: types.KnownBlock[] = [
     { type: "header", text: plain(head, 150) },
-    {
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: cleared
-          ? `The rate for *${alert.subject}*${skus ? ` (SKU ${escapeMrkdwn(skus)})` : ""} has been back to normal; cleared after ${formatDuration((alert.clearedAt ?? opts.now).getTime() - alert.startedAt.getTime())}. *${cases.length}* cases in all: ${cases.length - open.length} resolved, ${open.length} still open.`
-          : `*${count}* cases in the last ${opts.windowHours} h for *${alert.subject}*${skus ? ` (SKU ${escapeMrkdwn(skus)})` : ""}${rate}. ${open.length} open, ${unclaimed} unclaimed.`,
-      },
-    },
+    mrkdwnSection(
+      cleared
+        ? `The rate for *${alert.subject}*${skus ? ` (SKU ${escapeMrkdwn(skus)})` : ""} has been back to normal; cleared after ${formatDuration((alert.clearedAt ?? opts.now).getTime() - alert.startedAt.getTime())}. *${cases.length}* cases in all: ${cases.length - open.length} resolved, ${open.length} still open.`
+        : `*${count}* cases in the last ${opts.windowHours} h for *${alert.subject}*${skus ? ` (SKU ${escapeMrkdwn(skus)})` : ""}${rate}. ${open.length} open, ${unclaimed} unclaimed.`,
+    ),
     {
       type: "section",
       fields: [
@@ -80,16 +76,12 @@ export function waveAlert(
         { type: "mrkdwn", text: `*Marketplaces*\n${countBy(cases, (c) => c.marketplace ?? "unknown")}` },
       ],
     },
-    {
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: `*Cases*\n${listWithMore(
-          cases.map((c) => caseLine(c, opts.now)),
-          10,
-        )}`,
-      },
-    },
+    mrkdwnSection(
+      `*Cases*\n${listWithMore(
+        cases.map((c) => caseLine(c, opts.now)),
+        10,
+      )}`,
+    ),
   ];
   if (!cleared) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: PLAYBOOK }] });
@@ -136,14 +128,10 @@ export function riskHeadsUpMessage(
   return {
     text,
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: `:warning: *Risk words from buyers of ${alert.subject}* — contact them before they file a claim or leave a review.`,
-        },
-      },
-      { type: "section", text: { type: "mrkdwn", text: listWithMore(lines, 10) } },
+      mrkdwnSection(
+        `:warning: *Risk words from buyers of ${alert.subject}* — contact them before they file a claim or leave a review.`,
+      ),
+      mrkdwnSection(listWithMore(lines, 10)),
     ],
   };
 }
@@ -164,13 +152,9 @@ export function odrAlert(alert: CrisisAlert): { text: string; blocks: types.Know
   return {
     text,
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: `${level} — ${alert.subject}: *${pct}* (${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks).\n${until}${cleared}`,
-        },
-      },
+      mrkdwnSection(
+        `${level} — ${alert.subject}: *${pct}* (${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks).\n${until}${cleared}`,
+      ),
     ],
   };
 }

@@ -5,7 +5,7 @@ import { CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS } from "../ids.ts"
 import type { AlertCase } from "./crisisAlert.ts";
 import type { CrisisResolveMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
-import { plain, trimText } from "./text.ts";
+import { mrkdwnSection, plain, trimText } from "./text.ts";
 
 export function crisisResolveModal(
   alert: { id: number; subject: string; channelId: string | null },
@@ -23,13 +23,9 @@ export function crisisResolveModal(
     close: plain("Cancel", 24),
     private_metadata: JSON.stringify({ alertId: alert.id, channelId: alert.channelId } satisfies CrisisResolveMetadata),
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: `Open cases of the *${alert.subject}* wave. Only eligible returns: within the return window, undamaged, resellable. Cases you may not resolve (someone else's, unless you are a lead) are skipped and listed.`,
-        },
-      },
+      mrkdwnSection(
+        `Open cases of the *${alert.subject}* wave. Only eligible returns: within the return window, undamaged, resellable. Cases you may not resolve (someone else's, unless you are a lead) are skipped and listed.`,
+      ),
       {
         type: "input",
         block_id: CASES_BLOCK,

@@ -2,7 +2,7 @@
 import type { types } from "@slack/bolt";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
 import type { ImportMetadata } from "./modalMetadata.ts";
-import { plain } from "./text.ts";
+import { mrkdwnSection, plain } from "./text.ts";
 
 export function importModal(channelId: string): types.ModalView {
   return {
@@ -13,13 +13,9 @@ export function importModal(channelId: string): types.ModalView {
     close: plain("Cancel", 24),
     private_metadata: JSON.stringify({ channelId } satisfies ImportMetadata),
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: "Upload the *FBA customer returns* report or the *merchant-fulfilled returns* report, as downloaded from Seller Central (tab-separated .txt). Each return becomes a case; the same return in a later report is recognised and skipped. Cards are posted only for returns that need action now; a summary follows here.",
-        },
-      },
+      mrkdwnSection(
+        "Upload the *FBA customer returns* report or the *merchant-fulfilled returns* report, as downloaded from Seller Central (tab-separated .txt). Each return becomes a case; the same return in a later report is recognised and skipped. Cards are posted only for returns that need action now; a summary follows here.",
+      ),
       {
         type: "input",
         block_id: REPORT_FILE_BLOCK,

@@ -2,7 +2,7 @@
 import type { types } from "@slack/bolt";
 import type { ImportSummary } from "../domain/returnsImport.ts";
 import { listWithMore } from "./lists.ts";
-import { escapeMrkdwn, plain } from "./text.ts";
+import { escapeMrkdwn, mrkdwnSection, plain } from "./text.ts";
 
 const FORMAT = { fba: "FBA customer returns report", mfn: "merchant-fulfilled returns report" } as const;
 
@@ -52,13 +52,7 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
   }
   if (s.rejected.length) {
     const lines = s.rejected.map((r) => `line ${r.line}: ${escapeMrkdwn(r.reason)}`);
-    blocks.push({
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: `*Rejected rows* (the header is line 1)\n${listWithMore(lines, 15)}`.slice(0, 3000),
-      },
-    });
+    blocks.push(mrkdwnSection(`*Rejected rows* (the header is line 1)\n${listWithMore(lines, 15)}`.slice(0, 3000)));
   }
   const text = `Returns import ${fileName}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejected.length} rejected.`;
   return { text, blocks };

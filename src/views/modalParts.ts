@@ -17,21 +17,14 @@ export function textInput(
     maxLength?: number;
   } = {},
 ): types.InputBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label, 2000),
-    ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
-    element: {
-      type: "plain_text_input",
-      action_id: INPUT_ACTION,
-      multiline: opts.multiline ?? false,
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
-      ...(opts.initial ? { initial_value: trimText(opts.initial, opts.maxLength ?? 3000, "") } : {}),
-      ...(opts.maxLength ? { max_length: opts.maxLength } : {}),
-    },
-  };
+  return inputBlock(blockId, label, opts, {
+    type: "plain_text_input",
+    action_id: INPUT_ACTION,
+    multiline: opts.multiline ?? false,
+    ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
+    ...(opts.initial ? { initial_value: trimText(opts.initial, opts.maxLength ?? 3000, "") } : {}),
+    ...(opts.maxLength ? { max_length: opts.maxLength } : {}),
+  });
 }
 
 export function selectInput(
@@ -42,19 +35,29 @@ export function selectInput(
 ): types.InputBlock {
   const toOption = (o: Option) => ({ text: plain(o.label), value: o.value });
   const initial = options.find((o) => o.value === opts.initial);
+  return inputBlock(blockId, label, opts, {
+    type: "static_select",
+    action_id: INPUT_ACTION,
+    placeholder: plain(opts.placeholder ?? "Choose…", 150),
+    options: options.slice(0, 100).map(toOption),
+    ...(initial ? { initial_option: toOption(initial) } : {}),
+  });
+}
+
+/** The labelled frame every modal input shares; the element decides what is typed or picked. */
+function inputBlock(
+  blockId: string,
+  label: string,
+  opts: { optional?: boolean; hint?: string },
+  element: types.InputBlock["element"],
+): types.InputBlock {
   return {
     type: "input",
     block_id: blockId,
     optional: opts.optional ?? false,
     label: plain(label, 2000),
     ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
-    element: {
-      type: "static_select",
-      action_id: INPUT_ACTION,
-      placeholder: plain(opts.placeholder ?? "Choose…", 150),
-      options: options.slice(0, 100).map(toOption),
-      ...(initial ? { initial_option: toOption(initial) } : {}),
-    },
+    element,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Case } from "../generated/prisma/client.ts";
 import { RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import type { ResolveCaseMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
-import { escapeMrkdwn, plain, trimText } from "./text.ts";
+import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
 
 export function resolveModal(c: Case): types.ModalView {
   const currencies = [...new Set([...(c.currency ? [c.currency] : []), ...CURRENCIES])];
@@ -20,13 +20,9 @@ export function resolveModal(c: Case): types.ModalView {
     close: plain("Cancel", 24),
     private_metadata: JSON.stringify({ caseId: c.id } satisfies ResolveCaseMetadata),
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: `*${caseNumber(c.number)}* · order ${c.orderId}${value ? ` · ${value}` : ""}\n${escapeMrkdwn(trimText(c.description, 300))}`,
-        },
-      },
+      mrkdwnSection(
+        `*${caseNumber(c.number)}* · order ${c.orderId}${value ? ` · ${value}` : ""}\n${escapeMrkdwn(trimText(c.description, 300))}`,
+      ),
       selectInput(B.resolution, "Resolution", optionsFrom(RESOLUTIONS)),
       textInput(B.amount, "Amount", {
         optional: true,

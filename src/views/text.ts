@@ -1,4 +1,5 @@
 // Small helpers that keep text within Slack's limits.
+import type { types } from "@slack/bolt";
 
 /** Cuts text to max characters with an ellipsis; never returns an empty string. */
 export function trimText(text: string | null | undefined, max: number, fallback = "—"): string {
@@ -33,4 +34,9 @@ export function formatDuration(ms: number): string {
   if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+/** A section of mrkdwn text, cut to the 3,000 characters Slack allows in one. */
+export function mrkdwnSection(text: string): types.SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } };
 }

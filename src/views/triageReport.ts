@@ -6,7 +6,7 @@ import { formatMoney } from "../domain/money.ts";
 import type { Tally, TriageReport } from "../domain/triage.ts";
 import { categoryLabel, priorityLabel, resolutionLabel, rootCauseLabel, statusLabel } from "../domain/vocabulary.ts";
 import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
-import { formatDuration, plain, slackDate } from "./text.ts";
+import { formatDuration, mrkdwnSection, plain, slackDate } from "./text.ts";
 
 export type ReportOptions = { title: string; zone: string; now: Date; lateSince?: Date };
 
@@ -35,10 +35,6 @@ const tallyLines = <K extends string>(rows: Tally<K>[], label: (key: K) => strin
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
 const mins = (m: number | null) => (m === null ? "—" : formatDuration(m * 60_000));
-const section = (text: string): types.KnownBlock => ({
-  type: "section",
-  text: { type: "mrkdwn", text: text.slice(0, 3000) },
-});
 
 export function triageMessage(r: TriageReport, o: ReportOptions): { text: string; blocks: types.KnownBlock[] } {
   const label = periodLabel(r.period.from, r.period.to, o.zone);
@@ -56,7 +52,7 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     });
   }
   blocks.push(
-    section(
+    mrkdwnSection(
       `*Cases:* ${r.opened.count} opened (${change(r.opened.count, r.opened.previous)} vs the period before) · ${r.resolved.count} resolved (${change(r.resolved.count, r.resolved.previous)})\n` +
         `*Open now:* ${open} — ${r.backlog.new} unclaimed, ${r.backlog.claimed} in progress`,
     ),
@@ -73,13 +69,13 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     });
     const s = r.sla;
     blocks.push(
-      section(
+      mrkdwnSection(
         `*First reply in time:* ${percent(s.met, s.due)} (${s.met} of ${s.due}) · median ${mins(s.medianFirstReplyMinutes)} · 90% within ${mins(s.p90FirstReplyMinutes)} · ${s.breached} missed\n` +
           `*Time to resolve (median):* ${mins(s.medianResolveMinutes)}`,
       ),
     );
   } else {
-    blocks.push(section("No cases were opened in this period or the one before."));
+    blocks.push(mrkdwnSection("No cases were opened in this period or the one before."));
   }
 
   if (r.odr.length) {
@@ -87,7 +83,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
       const mark = o.defectsUntilLimit === 0 ? " :rotating_light:" : "";
       return `${o.marketplace} *${o.percent.toFixed(2)}%* (${o.defects} of ${o.orders} orders)${mark}`;
     });
-    blocks.push(section(`*Order Defect Rate (60 days, target under ${r.odr[0].limitPercent}%):* ${lines.join(" · ")}`));
+    blocks.push(
+      mrkdwnSection(`*Order Defect Rate (60 days, target under ${r.odr[0].limitPercent}%):* ${lines.join(" · ")}`),
+    );
   }
 
   if (r.topAsins.length) {
@@ -100,7 +98,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     });
     const more = r.asinCount - r.topAsins.length;
     blocks.push(
-      section(`*Products with the most cases*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more ASINs` : ""}`),
+      mrkdwnSection(
+        `*Products with the most cases*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more ASINs` : ""}`,
+      ),
     );
   }
 
@@ -110,21 +110,23 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
       (m) => `${resolutionLabel(m.resolution)}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`,
     );
     blocks.push(
-      section(`*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`),
+      mrkdwnSection(
+        `*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`,
+      ),
     );
   }
 
   if (r.agents.length) {
     const lines = r.agents.map((a) => `<@${a.userId}> ${a.open} open · ${a.resolved} resolved`);
-    blocks.push(section(`*Who holds what*\n${listWithMore(lines, 10, "more people")}`));
+    blocks.push(mrkdwnSection(`*Who holds what*\n${listWithMore(lines, 10, "more people")}`));
   }
 
   if (r.oldestOpen.length)
-    blocks.push(section(`*Oldest open cases*\n${r.oldestOpen.map((c) => caseLine(c, o.now)).join("\n")}`));
+    blocks.push(mrkdwnSection(`*Oldest open cases*\n${r.oldestOpen.map((c) => caseLine(c, o.now)).join("\n")}`));
   if (r.unclaimed.count) {
     const more = r.unclaimed.count - r.unclaimed.oldest.length;
     blocks.push(
-      section(
+      mrkdwnSection(
         `*Unclaimed: ${r.unclaimed.count}*\n${r.unclaimed.oldest.map((c) => caseLine(c, o.now)).join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`,
       ),
     );

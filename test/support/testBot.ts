@@ -138,7 +138,11 @@ export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, op
 }
 
 /** Polls until the condition holds (the outbox works in the background), or fails after a timeout. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,0 +1,20 @@
+// A new case from Slack or from the intake API, stored with the team's settings: the one place
+// that says which channel, clocks and early-warning rules a new case gets.
+import type { Logger } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
+import { type CreatedCase, createCase } from "../store/cases.ts";
+
+export function storeNewCase(
+  deps: AppDeps,
+  input: Parameters<typeof createCase>[1],
+  logger: Pick<Logger, "error">,
+): Promise<CreatedCase> {
+  return createCase(deps.prisma, input, {
+    channelId: deps.config.casesChannel,
+    clock: deps.config.clock,
+    crisis: deps.config.crisis,
+    now: deps.now(),
+    logger,
+    onDefect: deps.defectIn,
+  });
+}
