@@ -30,7 +30,7 @@ async function main() {
   // 200,000 cases over 90 days: 2,000 ASINs, 9 marketplaces, every tenth a defect (review, claim, chargeback).
   await prisma.$executeRaw`
     INSERT INTO "Case" (category, priority, status, "orderId", asin, marketplace, description, source, "createdAt", "updatedAt")
-    SELECT (ARRAY['return','refund','replacement','reshipment','complaint','a_to_z_claim','negative_review','chargeback','delivery_issue','other'])[1 + g % 10],
+    SELECT (ARRAY['return','refund','replacement','reshipment','complaint','a_to_z_claim','negative_review','chargeback','delivery_issue','other'])[1 + g % 10]::"Category",
            'normal', 'resolved', '114-' || lpad((g % 10000000)::text, 7, '0') || '-5762619', 'B0' || lpad((g % 2000)::text, 8, '0'),
            (ARRAY['US','CA','MX','UK','DE','FR','IT','ES','JP'])[1 + g % 9], 'Benchmark case', 'bench',
            ${now}::timestamp - make_interval(secs => (g::double precision / ${CASES}) * 90 * 86400), ${now}::timestamp

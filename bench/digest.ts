@@ -19,9 +19,9 @@ async function main() {
   await prisma.$executeRaw`
     INSERT INTO "Case" (category, priority, status, "orderId", asin, description, source, "createdAt", "updatedAt",
                         "responseDueAt", "firstReplyAt", "breachedAt", "ownerId", "resolvedAt", resolution, "resolutionAmount", "resolutionCurrency", "rootCause")
-    SELECT (ARRAY['return','refund','replacement','reshipment','complaint','a_to_z_claim','negative_review','chargeback','delivery_issue','other'])[1 + g % 10],
-           (ARRAY['urgent','high','normal'])[1 + g % 3],
-           CASE WHEN g % 5 = 0 THEN 'new' WHEN g % 5 = 1 THEN 'claimed' ELSE 'resolved' END,
+    SELECT (ARRAY['return','refund','replacement','reshipment','complaint','a_to_z_claim','negative_review','chargeback','delivery_issue','other'])[1 + g % 10]::"Category",
+           (ARRAY['urgent','high','normal'])[1 + g % 3]::"Priority",
+           (CASE WHEN g % 5 = 0 THEN 'new' WHEN g % 5 = 1 THEN 'claimed' ELSE 'resolved' END)::"CaseStatus",
            '114-' || lpad((g % 10000000)::text, 7, '0') || '-5762619',
            'B0' || lpad((g % 500)::text, 8, '0'),
            'Benchmark case', 'bench',
@@ -30,10 +30,10 @@ async function main() {
            CASE WHEN g % 5 <> 0 AND g % 120 > 60 THEN c.created + interval '60 minutes' END,
            CASE WHEN g % 5 = 0 THEN NULL ELSE 'U0AGENT' || (g % 12) END,
            CASE WHEN g % 5 >= 2 THEN c.created + make_interval(hours => g % 72) END,
-           CASE WHEN g % 5 >= 2 THEN (ARRAY['refund','partial_refund','replacement','reshipment','return_accepted','coupon','repair','declined','appealed'])[1 + g % 9] END,
+           CASE WHEN g % 5 >= 2 THEN (ARRAY['refund','partial_refund','replacement','reshipment','return_accepted','coupon','repair','declined','appealed'])[1 + g % 9]::"Resolution" END,
            CASE WHEN g % 5 >= 2 AND g % 9 IN (0, 1, 5) THEN (g % 10000) / 100.0 END,
            CASE WHEN g % 5 >= 2 AND g % 9 IN (0, 1, 5) THEN (ARRAY['USD','EUR','GBP','JPY'])[1 + g % 4] END,
-           CASE WHEN g % 5 >= 2 THEN (ARRAY['defect','not_as_described','wrong_item','damaged_in_transit','late_or_lost','buyer_remorse','suspected_abuse','other'])[1 + g % 8] END
+           CASE WHEN g % 5 >= 2 THEN (ARRAY['defect','not_as_described','wrong_item','damaged_in_transit','late_or_lost','buyer_remorse','suspected_abuse','other'])[1 + g % 8]::"RootCause" END
     FROM generate_series(1, ${CASES}) g,
          LATERAL (SELECT ${end}::timestamp - make_interval(secs => (g::double precision / ${CASES}) * ${DAYS} * 86400) AS created) c`;
   await prisma.$executeRawUnsafe(`ANALYZE`);

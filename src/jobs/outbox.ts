@@ -92,6 +92,10 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     try {
       const outcome = await deliver(row);
       if (outcome.done) await markSent(prisma, row.id);
+      else if ("failed" in outcome) {
+        logger.error(`Outbox message ${row.id} (${row.kind}) cannot be delivered: ${outcome.failed}`);
+        await markFailed(prisma, row.id, outcome.failed);
+      }
       // Waiting for the card is not a failed attempt.
       else await retryLater(prisma, row.id, new Date(Date.now() + outcome.waitMs), { attempts: row.attempts });
     } catch (err) {

@@ -50,7 +50,9 @@ export async function fireDueTimers(
       await enqueue(tx, noticesOf(fired, channels));
       return fired.map(({ caseId, kind }) => ({ caseId, kind }));
     },
-    { timeout: 60_000 },
+    // On the embedded database a long import or digest transaction holds the one connection:
+    // wait for it rather than miss this sweep.
+    { maxWait: 60_000, timeout: 60_000 },
   );
 }
 

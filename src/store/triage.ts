@@ -63,7 +63,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
         SELECT asin, "rootCause", count(*)::int AS count
         FROM "Case" WHERE asin = ANY(${asins.map((a) => a.asin)}) AND "rootCause" IS NOT NULL
           AND "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp
-        GROUP BY 1, 2 ORDER BY count(*) DESC, "rootCause"`
+        GROUP BY 1, 2 ORDER BY count(*) DESC, "rootCause"::text`
     : [];
 
   // How cases were resolved in the period, and the money that went back to buyers.

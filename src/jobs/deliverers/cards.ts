@@ -4,13 +4,13 @@ import { findCase, findEvent, recordCardPosted } from "../../store/cases.ts";
 import { foldEarlierCardUpdates } from "../../store/outbox.ts";
 import { caseCard } from "../../views/caseCard.ts";
 import { historyLine } from "../../views/historyLine.ts";
-import { channelOf, type Deliverer, DONE, waitingForCard } from "./deliverer.ts";
+import { type Deliverer, DONE, NO_CHANNEL, waitingForCard } from "./deliverer.ts";
 
 export const postCard: Deliverer<"post_card"> = async (m, ctx) => {
   const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
   if (!c || c.messageTs) return DONE;
-  const channel = channelOf(m, ctx);
-  if (!channel) return DONE;
+  const channel = m.channelId;
+  if (!channel) return NO_CHANNEL;
   await ctx.pace(channel);
   const res = await ctx.client.chat.postMessage({ channel, ...caseCard(c, ctx.now()), unfurl_links: false });
   await recordCardPosted(ctx.prisma, c.id, res.channel ?? channel, res.ts);

@@ -11,7 +11,7 @@ import {
   whoShouldAct,
 } from "../../views/clockNotices.ts";
 import { stalledParcelText } from "../../views/crisisAlert.ts";
-import { channelOf, type Deliverer, type DeliveryContext, DONE, waitingForCard } from "./deliverer.ts";
+import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, waitingForCard } from "./deliverer.ts";
 
 /** A notice in the card's thread; `text` is null when the case no longer needs it. */
 function threadNotice<K extends "sla_reminder" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder">(
@@ -59,8 +59,8 @@ export const escalation: Deliverer<"escalation"> = async (m, ctx) => {
           () => undefined,
         )
       : undefined;
-  const channel = channelOf(m, ctx);
-  if (!channel) return DONE;
+  const channel = m.channelId;
+  if (!channel) return NO_CHANNEL;
   await ctx.pace(channel);
   await ctx.client.chat.postMessage({
     channel,

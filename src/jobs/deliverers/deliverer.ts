@@ -7,7 +7,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { cardPostPending } from "../../store/outbox.ts";
 import type { Audience } from "../../views/clockNotices.ts";
 
-export type Outcome = { done: true } | { done: false; waitMs: number };
+/** Delivered; or to be tried again after `waitMs` (not a failed attempt); or impossible, for `failed`. */
+export type Outcome = { done: true } | { done: false; waitMs: number } | { done: false; failed: string };
 export const DONE: Outcome = { done: true };
 
 /** A queued message as its deliverer receives it: the payload typed for its kind. */
@@ -43,8 +44,5 @@ export async function waitingForCard(prisma: PrismaClient, caseId: number): Prom
   return (await cardPostPending(prisma, caseId)) ? { done: false, waitMs: WAIT_FOR_CARD_MS } : DONE;
 }
 
-/** Messages of these kinds are always queued with a channel; one without is skipped, not retried forever. */
-export function channelOf(m: Queued<OutboxKind>, ctx: DeliveryContext): string | undefined {
-  if (!m.channelId) ctx.logger.warn(`Outbox message ${m.id} (${m.kind}) has no channel; skipped`);
-  return m.channelId ?? undefined;
-}
+/** Messages of these kinds are always queued with a channel; one without fails, never marked sent. */
+export const NO_CHANNEL: Outcome = { done: false, failed: "the message has no channel" };

@@ -1,10 +1,10 @@
 // Reports and summaries are a snapshot, rendered when they were queued, and posted as they are.
 import type { SlackMessage } from "../../domain/outboxMessages.ts";
-import { channelOf, type Deliverer, type DeliveryContext, DONE, type Queued } from "./deliverer.ts";
+import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, type Queued } from "./deliverer.ts";
 
 async function postSnapshot(m: Queued<"digest" | "message">, message: SlackMessage, ctx: DeliveryContext) {
-  const channel = channelOf(m, ctx);
-  if (!channel) return DONE;
+  const channel = m.channelId;
+  if (!channel) return NO_CHANNEL;
   await ctx.pace(channel);
   await ctx.client.chat.postMessage({
     channel,
