@@ -56,7 +56,9 @@ export async function openDatabase(opts: {
     mkdirSync(path.dirname(dir), { recursive: true }); // PGlite creates only the last directory
     db = new PGlite(dir);
   }
-  await applyMigrations(db);
+  // PGlite learns the database's array types when it opens; types a migration just created (the
+  // vocabulary enums) must be learnt again, or a parameter such as an enum array is sent garbled.
+  if ((await applyMigrations(db)).length > 0) await db.refreshArrayTypes();
   // The adapter is typed against an older @prisma/driver-adapter-utils; at run time they match.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) as never });
   const handle = db;
