@@ -73,12 +73,20 @@ export type OutboxRow<K extends OutboxKind = OutboxKind> = {
 type RowOf = { [K in OutboxKind]: (m: OutboxMessageOf<K>) => Omit<OutboxRow<K>, "kind"> };
 
 const none = {} as Record<string, never>;
+/** One notice of each kind per case: a timer that fires twice (two replicas) still posts once. */
+export const noticeDedupeKey = (kind: NoticeKind, caseId: number): string => `${kind}:${caseId}`;
+/**
+ * The same key as an SQL expression over a row's notice-kind and case-id columns: the deadline
+ * sweep queues its notices inside the statement that fires the timers (store/timers.ts).
+ */
+export const noticeDedupeKeySql = (kindColumn: string, caseIdColumn: string): string =>
+  `${kindColumn} || ':' || ${caseIdColumn}`;
+
 const notice = (m: { kind: NoticeKind; caseId: number; channelId: string }) => ({
   caseId: m.caseId,
   channelId: m.channelId,
   payload: none,
-  // One notice of each kind per case: a timer that fires twice (two replicas) still posts once.
-  dedupeKey: `${m.kind}:${m.caseId}`,
+  dedupeKey: noticeDedupeKey(m.kind, m.caseId),
 });
 
 /** The row of each kind, and with it the dedupe key: the one place either is decided. */

@@ -1,7 +1,7 @@
 // The outbox table: queueing messages (in the transaction of the change they report) and the
 // worker's reads and guarded writes. What each kind carries is in domain/outboxMessages.ts.
 import { type OutboxMessageInput, outboxRow } from "../domain/outboxMessages.ts";
-import type { OutboxMessage, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { type OutboxMessage, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$executeRaw">;
 
@@ -24,6 +24,21 @@ export async function enqueue(db: Db, messages: OutboxMessageInput[]): Promise<n
       ${rows.map((r) => JSON.stringify(r.payload))}::text[], ${rows.map((r) => r.dedupeKey)}::text[]
     ) WITH ORDINALITY AS m(kind, "caseId", "channelId", payload, "dedupeKey", position)
     ORDER BY position
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+/**
+ * The insert of `enqueue`, for rows that a statement computes itself: `rows` is a SELECT of
+ * (kind, "caseId", "channelId", payload, "dedupeKey"), with keys from domain/outboxMessages.ts.
+ * Embedded as a CTE, the messages are queued by the very statement that decides them, which
+ * keeps the deadline sweep one round trip.
+ */
+export function enqueueSelected(rows: Prisma.Sql): Prisma.Sql {
+  const queuedAt = new Date();
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", "nextAttemptAt", "createdAt")
+    SELECT kind, "caseId", "channelId", payload, "dedupeKey", ${queuedAt}::timestamp, ${queuedAt}::timestamp
+    FROM (${rows}) AS m
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
