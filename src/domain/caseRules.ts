@@ -101,16 +101,21 @@ export function decideLogReply(
 }
 
 /** A lead hands an unclaimed case to someone (e.g. one person on a whole return wave). */
-export function decideAssign(c: Snapshot, actor: Actor, assigneeId: string, now: Date): Decision {
+export function decideAssign(c: Snapshot, actor: Actor, assignee: Actor, now: Date): Decision {
   if (!actor.isLead)
     return refuse("not_lead", `Only leads can assign cases; ${caseNumber(c.number)} was left as it is.`);
+  if (!assignee.isAgent)
+    return refuse(
+      "not_agent",
+      `<@${assignee.userId}> is not an after-sales agent, so ${caseNumber(c.number)} was left as it is.`,
+    );
   if (c.status === "resolved") return isResolved(c);
   if (c.status === "claimed")
     return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.`);
   return {
     ok: true,
-    data: { status: "claimed", ownerId: assigneeId, claimedAt: now },
-    event: { kind: "assigned", detail: { to: assigneeId } },
+    data: { status: "claimed", ownerId: assignee.userId, claimedAt: now },
+    event: { kind: "assigned", detail: { to: assignee.userId } },
   };
 }
 
@@ -166,6 +171,8 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
 }
 
 export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
+  // Someone no longer among the agents (e.g. a former owner) may not bring a case back.
+  if (!actor.isAgent) return notAgent(c, "reopen");
   if (c.status !== "resolved") return refuse("open", `${caseNumber(c.number)} is still open.`);
   if (!actor.isLead && c.ownerId !== actor.userId) {
     return refuse("not_owner", `Only <@${c.ownerId}> (who owned it) or a lead can reopen ${caseNumber(c.number)}.`);

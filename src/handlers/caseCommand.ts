@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
+import { actorFor, mayImportReturns, mayRecordOrders } from "../domain/people.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
@@ -42,6 +43,8 @@ export function register(app: App, deps: AppDeps): void {
         }
         case "import": {
           await ack();
+          const refusal = mayImportReturns(actorFor(command.user_id, deps.config));
+          if (refusal) return tell(refusal);
           // A report shared in this channel just before the command is imported straight away.
           const shared = await recentlySharedFile(client, command.channel_id, command.user_id, deps.now(), logger);
           if (shared) {
@@ -71,8 +74,11 @@ export function register(app: App, deps: AppDeps): void {
           try {
             const which = sub.toLowerCase();
             if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
-            else if (which === "orders") await answerOrders(deps, rest, respond);
-            else await answerList(deps, rest.join(" "), command.user_id, respond);
+            else if (which === "orders") {
+              const refusal = mayRecordOrders(actorFor(command.user_id, deps.config));
+              if (refusal) await tell(refusal);
+              else await answerOrders(deps, rest, respond);
+            } else await answerList(deps, rest.join(" "), command.user_id, respond);
           } catch (err) {
             logger.error(`/case ${sub} failed: ${(err as Error).message}`);
             await tell(`Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.`);

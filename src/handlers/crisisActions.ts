@@ -4,7 +4,7 @@ import type { App, BlockAction, ButtonAction, UsersSelectAction, ViewSubmitActio
 import type { AppDeps } from "../deps.ts";
 import { bulkSummary } from "../domain/bulk.ts";
 import { decideAssign, decideClaim, decideLogReply, decideResolve } from "../domain/caseRules.ts";
-import { actorFor } from "../domain/people.ts";
+import { actorFor, mayAssignTo } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
 import { ACTIONS, CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS, recordIdOfBlock } from "../ids.ts";
 import { changeEach, lastEventAt } from "../store/cases.ts";
@@ -55,9 +55,10 @@ export function register(app: App, deps: AppDeps): void {
       const wave = await openCasesOf(recordIdOfBlock("crisis", action.block_id));
       if (!wave) return tell(WAVE_GONE);
       const actor = actorFor(body.user.id, deps.config);
-      if (!actor.isLead)
-        return tell("Only leads can assign a wave's cases. Use *Claim all unclaimed* to take them yourself.");
-      const assignee = action.selected_user;
+      const assignee = actorFor(action.selected_user, deps.config);
+      const refusal = mayAssignTo(actor, assignee);
+      if (refusal) return tell(refusal);
+
       const result = await changeEach(
         prisma,
         wave.open.map((c) => c.id),
@@ -66,7 +67,7 @@ export function register(app: App, deps: AppDeps): void {
         deps.now(),
       );
       deps.wakeOutbox();
-      await tell(bulkSummary(`Assigned to <@${assignee}>`, result));
+      await tell(bulkSummary(`Assigned to <@${assignee.userId}>`, result));
     }),
   );
 

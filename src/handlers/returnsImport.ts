@@ -4,6 +4,7 @@
 import { Readable } from "node:stream";
 import type { App, Logger, ViewSubmitAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
+import { actorFor, mayImportReturns } from "../domain/people.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
 import { enqueue } from "../store/outbox.ts";
@@ -22,6 +23,11 @@ export function register(app: App, deps: AppDeps): void {
       const files =
         (view.state.values[REPORT_FILE_BLOCK]?.[INPUT_ACTION] as unknown as { files?: UploadedFile[] } | undefined)
           ?.files ?? [];
+      const refusal = mayImportReturns(actorFor(body.user.id, deps.config));
+      if (refusal) {
+        await ack(modalError(REPORT_FILE_BLOCK, refusal));
+        return;
+      }
       if (!files.length) {
         await ack(modalError(REPORT_FILE_BLOCK, "Attach the returns report (.txt as downloaded from Seller Central)"));
         return;

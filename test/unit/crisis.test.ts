@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideAssign } from "../../src/domain/caseRules.ts";
 import { DEFAULT_RISK_PHRASES, findRiskPhrases, isWave, raisePriority } from "../../src/domain/crisis.ts";
-import { actorFor } from "../../src/domain/people.ts";
+import { actorFor, mayAssignTo } from "../../src/domain/people.ts";
 
 const wave = { minCases: 5, windowHours: 24, multiplier: 3, baselineDays: 28, quietHours: 24 };
 
@@ -34,15 +34,27 @@ describe("assigning a wave's cases", () => {
   const lead = actorFor("ULEAD", { agentUserIds: [], leadUserIds: ["ULEAD"] });
   const agent = actorFor("UAGENT", { agentUserIds: [], leadUserIds: ["ULEAD"] });
   const c = { number: 1042, status: "new" as const, ownerId: null, firstReplyAt: null };
+  const follow = actorFor("UFOLLOW", { agentUserIds: [], leadUserIds: ["ULEAD"] });
   it("is for leads, and never overwrites an owner", () => {
-    expect(decideAssign(c, lead, "UFOLLOW", new Date())).toMatchObject({
+    expect(decideAssign(c, lead, follow, new Date())).toMatchObject({
       ok: true,
       data: { ownerId: "UFOLLOW", status: "claimed" },
     });
-    expect(decideAssign(c, agent, "UFOLLOW", new Date())).toMatchObject({ ok: false, reason: "not_lead" });
-    expect(decideAssign({ ...c, status: "claimed", ownerId: "UX" }, lead, "UFOLLOW", new Date())).toMatchObject({
+    expect(decideAssign(c, agent, follow, new Date())).toMatchObject({ ok: false, reason: "not_lead" });
+    expect(decideAssign({ ...c, status: "claimed", ownerId: "UX" }, lead, follow, new Date())).toMatchObject({
       ok: false,
       reason: "already_claimed",
     });
+  });
+  it("hands cases only to agents", () => {
+    const roles = { agentUserIds: ["UAGENT"], leadUserIds: ["ULEAD"] };
+    const visitor = actorFor("UVISITOR", roles);
+    expect(decideAssign(c, actorFor("ULEAD", roles), visitor, new Date())).toMatchObject({
+      ok: false,
+      reason: "not_agent",
+    });
+    expect(mayAssignTo(actorFor("ULEAD", roles), visitor)).toContain("<@UVISITOR> is not an after-sales agent");
+    expect(mayAssignTo(actorFor("UAGENT", roles), actorFor("UAGENT", roles))).toContain("Only leads can assign");
+    expect(mayAssignTo(actorFor("ULEAD", roles), actorFor("UAGENT", roles))).toBeUndefined();
   });
 });
