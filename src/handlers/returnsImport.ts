@@ -1,7 +1,6 @@
 // Importing a returns report from Slack: a report shared in the channel just before /case import
 // is taken straight away, otherwise /case import opens a form with a file input. The file is
 // fetched with the bot token and imported; one summary message follows in the channel.
-import { Readable } from "node:stream";
 import type { App, Logger, ViewSubmitAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { actorFor, mayImportReturns } from "../domain/people.ts";
@@ -12,16 +11,18 @@ import { importReturns } from "../store/returnsImport.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 import { importMetadata } from "../views/modalMetadata.ts";
 import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
+import { downloadSlackFile, FileRefused, fileOrigins, type SlackFileInfo } from "./slackFiles.ts";
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
-type UploadedFile = { id: string; name?: string; size?: number; url_private_download?: string; url_private?: string };
+/** A report of 50 MB comes in well within this from Slack; a stalled download must not hang the import. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 export function register(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     CALLBACKS.importReturns,
     afterAck("the returns report was not imported", async ({ ack, view, body, client, logger }) => {
       const files =
-        (view.state.values[REPORT_FILE_BLOCK]?.[INPUT_ACTION] as unknown as { files?: UploadedFile[] } | undefined)
+        (view.state.values[REPORT_FILE_BLOCK]?.[INPUT_ACTION] as unknown as { files?: SlackFileInfo[] } | undefined)
           ?.files ?? [];
       const refusal = mayImportReturns(actorFor(body.user.id, deps.config));
       if (refusal) {
@@ -51,14 +52,15 @@ export async function importSlackFile(
   logger: Logger,
 ): Promise<void> {
   try {
-    const info = (await client.files.info({ file: fileId })).file as UploadedFile | undefined;
-    const url = info?.url_private_download ?? info?.url_private;
-    if (!info || !url) throw new Error("Slack did not give me the file. Upload it again.");
-    if ((info.size ?? 0) > MAX_FILE_BYTES)
-      throw new Error("The file is larger than 50 MB; split the report by date range.");
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${deps.config.botToken}` } });
-    if (!res.ok || !res.body) throw new Error(`Slack answered ${res.status} when I fetched the file. Upload it again.`);
-    const report = await readReturnsReport(Readable.fromWeb(res.body as never));
+    const info = (await client.files.info({ file: fileId })).file as SlackFileInfo | undefined;
+    if (!info) throw new FileRefused("Slack did not give me the file. Upload it again.");
+    const file = await downloadSlackFile(info, {
+      token: deps.config.botToken,
+      origins: fileOrigins(deps.config.slackApiUrl),
+      maxBytes: MAX_FILE_BYTES,
+      timeoutMs: DOWNLOAD_TIMEOUT_MS,
+    });
+    const report = await readReturnsReport(file);
     const summary = await importReturns(deps.prisma, report, {
       now: deps.now(),
       channelId: deps.config.casesChannel,
@@ -88,19 +90,19 @@ export async function recentlySharedFile(
   user: string,
   now: Date,
   logger: Logger,
-): Promise<UploadedFile | undefined> {
+): Promise<SlackFileInfo | undefined> {
   const since = Math.floor(now.getTime() / 1000) - 15 * 60;
   // Bounded: the command's trigger id must still be fresh if the form has to open instead.
   const listed = await Promise.race([
     client.files.list({ channel, user, ts_from: String(since), count: 1 }).then(
-      (r) => (r.files ?? []) as UploadedFile[],
+      (r) => (r.files ?? []) as SlackFileInfo[],
       (err) => {
         // Not being able to look is no reason to refuse: the form opens instead.
         logger.warn(`Could not list the files shared in ${channel}: ${(err as Error).message}`);
         return [];
       },
     ),
-    new Promise<UploadedFile[]>((resolve) => setTimeout(() => resolve([]), 1000)),
+    new Promise<SlackFileInfo[]>((resolve) => setTimeout(() => resolve([]), 1000)),
   ]);
   return listed[0];
 }

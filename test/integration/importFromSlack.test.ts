@@ -1,4 +1,6 @@
 // /case import through Slack: the modal, the file fetched with the bot token, one summary.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect } from "vitest";
 import { CALLBACKS, REPORT_FILE_BLOCK } from "../../src/ids.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
@@ -112,4 +114,47 @@ describe("/case import", () => {
     expect(told.args.text).toContain("not an Amazon returns report I know");
     expect(told.args.channel).toBe("C0TEAM");
   });
+});
+
+describe("the bot token goes to Slack's file host only", () => {
+  /** A server that is not Slack: it records whatever reaches it, Authorization header included. */
+  async function outsider() {
+    const seen: { url?: string; authorization?: string }[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push({ url: req.url, authorization: req.headers.authorization });
+      res.writeHead(200, { "content-type": "text/plain" }).end("return-date\torder-id\n");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+  const refusals = (bot: TestBot) =>
+    bot.slack.calls("chat.postEphemeral").filter((c) => c.args.text.startsWith("The returns report was not imported"));
+
+  botTest(
+    "refuses a file shared from outside Slack, and one whose address or redirect leaves Slack",
+    async ({ bot }) => {
+      const elsewhere = await outsider();
+      try {
+        bot.slack.addFile("F0DRIVE", "drive.txt", "", {
+          info: { mode: "external", is_external: true, url_private: `${elsewhere.url}/drive` },
+        });
+        bot.slack.addFile("F0REMOTE", "remote.txt", "", { info: { url_private_download: `${elsewhere.url}/remote` } });
+        bot.slack.addFile("F0HOP", "hop.txt", "", { redirectTo: `${elsewhere.url}/hop` });
+        const outsideSlack = () =>
+          refusals(bot).filter((c) =>
+            c.args.text.includes("That file is stored outside Slack; download it and upload the file itself."),
+          );
+        for (const [i, id] of ["F0DRIVE", "F0REMOTE", "F0HOP"].entries()) {
+          await submitFile(bot, id);
+          const told = await waitFor(() => outsideSlack()[i], `the refusal for ${id}`);
+          expect(told.args.user).toBe("U0AGENT1");
+        }
+        // Nothing, and so no token, reached the host outside Slack.
+        expect(elsewhere.seen).toEqual([]);
+      } finally {
+        await elsewhere.close();
+      }
+    },
+  );
 });

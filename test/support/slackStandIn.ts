@@ -13,8 +13,17 @@ export type SlackStandIn = {
   fail(method: string, fault: Fault): void;
   /** Extra fields merged into one method's answers (e.g. apps.connections.open's url). */
   answer(method: string, fields: Record<string, unknown>): void;
-  /** A file Slack holds: files.info describes it, its download URL serves it to the bot token. */
-  addFile(id: string, name: string, content: string): void;
+  /**
+   * A file Slack holds: files.info describes it (as hosted), its download URL serves it to the bot
+   * token. `info` overrides what files.info says (e.g. an external file's address); `redirectTo`
+   * makes the download URL answer with a redirect there instead.
+   */
+  addFile(
+    id: string,
+    name: string,
+    content: string,
+    opts?: { info?: Record<string, unknown>; redirectTo?: string },
+  ): void;
   close(): Promise<void>;
 };
 
@@ -26,7 +35,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const faults = new Map<string, Fault>();
   const extra = new Map<string, Record<string, unknown>>();
   let ts = 1_700_000_000;
-  const files = new Map<string, { name: string; content: string }>();
+  const files = new Map<
+    string,
+    { name: string; content: string; info?: Record<string, unknown>; redirectTo?: string }
+  >();
   let base = "";
 
   const server = http.createServer(async (req, res) => {
@@ -37,6 +49,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
 
     if (path.startsWith("/files/")) {
       const file = files.get(path.slice("/files/".length));
+      if (file?.redirectTo) {
+        res.writeHead(302, { location: file.redirectTo }).end();
+        return;
+      }
       const authorized = req.headers.authorization === "Bearer xoxb-test-token";
       res
         .writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "text/plain" })
@@ -105,7 +121,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
                 id: args.file,
                 name: f.name,
                 size: Buffer.byteLength(f.content),
+                mode: "hosted",
+                is_external: false,
                 url_private_download: `${base}/files/${args.file}`,
+                ...f.info,
               },
             }
           : { ok: false, error: "file_not_found" };
@@ -126,7 +145,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     responses,
     fail: (method, fault) => faults.set(method, { ...fault }),
     answer: (method, fields) => extra.set(method, fields),
-    addFile: (id, name, content) => files.set(id, { name, content }),
+    addFile: (id, name, content, opts = {}) => files.set(id, { name, content, ...opts }),
     close: () =>
       new Promise((r) => {
         server.closeAllConnections();
