@@ -1,6 +1,6 @@
 // HTTP endpoints for other systems: POST /api/cases (intake) and GET /healthz.
 // Served by Bolt's own HTTP server (custom routes) in both HTTP and Socket Mode.
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CustomRoute, Logger } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
@@ -17,7 +17,7 @@ export type RouteLogger = Pick<Logger, "error" | "warn">;
 export function intakeRoutes(deps: AppDeps, logger: RouteLogger): CustomRoute[] {
   const guarded = guardedWith(logger);
   return [
-    { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res)) },
+    { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res, logger)) },
     { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res, logger)) },
     { path: "/api/metrics/orders", method: ["POST"], handler: guarded((req, res) => postOrders(deps, req, res)) },
   ];
@@ -39,19 +39,21 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-async function healthz(deps: AppDeps, res: ServerResponse) {
+/** Open to anyone (load balancers): it says whether the bot can work, never why in detail. */
+async function healthz(deps: AppDeps, res: ServerResponse, logger: RouteLogger) {
   try {
     await deps.prisma.$queryRaw`SELECT 1`;
     send(res, 200, { ok: true });
   } catch (err) {
-    send(res, 503, { ok: false, error: `database unreachable: ${(err as Error).message}` });
+    logger.error(`Health check: the database did not answer: ${(err as Error).message}`);
+    send(res, 503, { ok: false, error: "database unreachable" });
   }
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? "");
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  // Digests of equal length are compared, so the time taken says nothing of the token's length.
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? ""), digest(token));
 }
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {

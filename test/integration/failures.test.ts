@@ -123,6 +123,12 @@ describe("database down", () => {
     expect(told.args.text).toBe("Sorry, that did not work just now: the case was not claimed. Please try again.");
   });
 
+  botTest("says so on /healthz without giving out the database's own error", async () => {
+    const res = await t.api("/healthz", { method: "GET", token: null });
+    expect(res.status).toBe(503);
+    expect(res.json).toEqual({ ok: false, error: "database unreachable" });
+  });
+
   botTest("answers a resolve form in the form itself", async () => {
     const res = await t.submit({
       callbackId: CALLBACKS.resolveCase,
