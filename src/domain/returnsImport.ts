@@ -18,7 +18,9 @@ export type ImportSummary = {
   duplicates: number;
   carded: number;
   withRiskWords: number;
+  /** The first KEPT_REJECTIONS rejected rows, for the summary; `rejectedCount` counts them all. */
   rejected: RowRejection[];
+  rejectedCount: number;
   byReason: Record<string, number>;
   byAsin: Record<string, number>;
 };
@@ -83,9 +85,18 @@ export function emptySummary(format: ReportFormat): ImportSummary {
     carded: 0,
     withRiskWords: 0,
     rejected: [],
+    rejectedCount: 0,
     byReason: {},
     byAsin: {},
   };
+}
+
+/** A report with thousands of bad rows keeps this many to show; the rest are only counted. */
+export const KEPT_REJECTIONS = 100;
+
+export function noteRejection(summary: ImportSummary, r: RowRejection): void {
+  summary.rejectedCount++;
+  if (summary.rejected.length < KEPT_REJECTIONS) summary.rejected.push(r);
 }
 
 /** Counts a written batch into the summary: what was created, by reason and ASIN; the rest were duplicates. */

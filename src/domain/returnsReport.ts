@@ -123,6 +123,8 @@ export async function readReturnsReport(input: Readable): Promise<ReportReader> 
       delimiter: "\t",
       relax_quotes: true,
       relax_column_count: true,
+      // A returns row is well under 2 KB; a runaway quoted field must not be held in memory whole.
+      max_record_size: 64 * 1024,
       skip_empty_lines: true,
       bom: true,
       trim: false,

@@ -8,6 +8,7 @@ import {
   IMPORT_SOURCE,
   type ImportOptions,
   type ImportSummary,
+  noteRejection,
   type Planned,
   planReturn,
   returnDescription,
@@ -97,7 +98,7 @@ export async function importReturns(
   };
   for await (const r of report.rows) {
     summary.rowsRead++;
-    if (!("orderId" in r)) summary.rejected.push(r);
+    if (!("orderId" in r)) noteRejection(summary, r);
     else batch.push(planReturn(r, o.cardRules, o.crisis));
     if (batch.length >= BATCH_SIZE) await flush();
     if (summary.rowsRead % 250 === 0) o.onProgress?.(summary.rowsRead);

@@ -2,7 +2,7 @@
 import type { types } from "@slack/bolt";
 import type { ImportSummary } from "../domain/returnsImport.ts";
 import { listWithMore } from "./lists.ts";
-import { escapeMrkdwn, mrkdwnSection, plain } from "./text.ts";
+import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
 
 const FORMAT = { fba: "FBA customer returns report", mfn: "merchant-fulfilled returns report" } as const;
 
@@ -16,14 +16,14 @@ const top = (counts: Record<string, number>, limit: number) =>
 
 export function importSummaryText(s: ImportSummary, fileName: string): string {
   const lines = [
-    `Imported ${fileName} (${FORMAT[s.format]}): ${s.rowsRead} rows read, ${s.created} cases created, ${s.duplicates} duplicates skipped, ${s.rejected.length} rows rejected.`,
+    `Imported ${fileName} (${FORMAT[s.format]}): ${s.rowsRead} rows read, ${s.created} cases created, ${s.duplicates} duplicates skipped, ${s.rejectedCount} rows rejected.`,
     `Cards posted for ${s.carded} cases that need action now; the rest are in /case list and the weekly digest.`,
   ];
-  if (s.rejected.length)
+  if (s.rejectedCount)
     lines.push(
       "Rejected rows:",
       ...s.rejected.slice(0, 20).map((r) => `  line ${r.line}: ${r.reason}`),
-      ...(s.rejected.length > 20 ? [`  …and ${s.rejected.length - 20} more`] : []),
+      ...(s.rejectedCount > 20 ? [`  …and ${s.rejectedCount - 20} more`] : []),
     );
   return lines.join("\n");
 }
@@ -36,7 +36,7 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
       text: {
         type: "mrkdwn",
         text:
-          `${FORMAT[s.format]}: *${s.rowsRead}* rows read · *${s.created}* cases created · ${s.duplicates} duplicates skipped · ${s.rejected.length} rejected\n` +
+          `${FORMAT[s.format]}: *${s.rowsRead}* rows read · *${s.created}* cases created · ${s.duplicates} duplicates skipped · ${s.rejectedCount} rejected\n` +
           `Cards posted for *${s.carded}* cases that need action now (seller-fault reasons, A-to-z claims, risk words${s.withRiskWords ? `: ${s.withRiskWords}` : ""}); the rest are in \`/case list\` and the weekly digest.`,
       },
     },
@@ -50,10 +50,12 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
       ],
     });
   }
-  if (s.rejected.length) {
-    const lines = s.rejected.map((r) => `line ${r.line}: ${escapeMrkdwn(r.reason)}`);
-    blocks.push(mrkdwnSection(`*Rejected rows* (the header is line 1)\n${listWithMore(lines, 15)}`.slice(0, 3000)));
+  if (s.rejectedCount) {
+    // Each line is cut so fifteen of them and the "…and N more" line fit in one section.
+    const lines = s.rejected.map((r) => `line ${r.line}: ${escapeMrkdwn(trimText(r.reason, 160))}`);
+    const shown = listWithMore(lines, 15, "more", s.rejectedCount);
+    blocks.push(mrkdwnSection(`*Rejected rows* (the header is line 1)\n${shown}`));
   }
-  const text = `Returns import ${fileName}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejected.length} rejected.`;
+  const text = `Returns import ${fileName}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejectedCount} rejected.`;
   return { text, blocks };
 }

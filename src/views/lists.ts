@@ -23,7 +23,7 @@ export function caseLine(c: CaseRef, now: Date): string {
 }
 
 /** Lines cut to `limit`, with "…and N more" for the rest. */
-export function listWithMore(lines: string[], limit = LIST_LIMIT, noun = "more"): string {
-  if (lines.length <= limit) return lines.join("\n");
-  return [...lines.slice(0, limit), `…and ${lines.length - limit} ${noun}`].join("\n");
+export function listWithMore(lines: string[], limit = LIST_LIMIT, noun = "more", total = lines.length): string {
+  if (total <= limit) return lines.slice(0, limit).join("\n");
+  return [...lines.slice(0, limit), `…and ${total - limit} ${noun}`].join("\n");
 }

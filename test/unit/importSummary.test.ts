@@ -1,0 +1,29 @@
+// A report with thousands of bad rows: the import keeps the first ones to show and counts them all.
+import { describe, expect, it } from "vitest";
+import { emptySummary, KEPT_REJECTIONS, noteRejection } from "../../src/domain/returnsImport.ts";
+import { importSummaryMessage, importSummaryText } from "../../src/views/importSummary.ts";
+import { blockKitProblems } from "../support/blockKitLimits.ts";
+
+describe("rejected rows of an import", () => {
+  const summary = emptySummary("fba");
+  for (let line = 2; line < 5002; line++) {
+    summary.rowsRead++;
+    noteRejection(summary, { line, reason: `"${"x".repeat(500)}" is not an Amazon order id` });
+  }
+
+  it("keeps the first 100 and counts all 5,000", () => {
+    expect(summary.rejected).toHaveLength(KEPT_REJECTIONS);
+    expect(summary.rejected[0].line).toBe(2);
+    expect(summary.rejectedCount).toBe(5000);
+  });
+
+  it("are counted in full in the summary, with the rest cut as …and N more", () => {
+    const message = importSummaryMessage(summary, "bad.txt");
+    expect(message.text).toBe("Returns import bad.txt: 5000 rows read, 0 created, 0 duplicates, 5000 rejected.");
+    expect(JSON.stringify(message.blocks)).toContain("…and 4985 more");
+    expect(blockKitProblems(message, "message")).toEqual([]);
+    const text = importSummaryText(summary, "bad.txt");
+    expect(text).toContain("5000 rows rejected.");
+    expect(text).toContain("  …and 4980 more");
+  });
+});
