@@ -27,6 +27,16 @@ export type ReturnRow = {
 };
 export type RowRejection = { line: number; reason: string };
 
+/** Amazon's limits: SKUs are at most 40 characters; reason codes are short words. */
+const MAX_SKU = 40;
+const MAX_REASON = 64;
+
+/** A currency is three letters (USD, EUR…); anything else is left out rather than shown. */
+function currencyCode(text: string | undefined): string | undefined {
+  const code = text?.trim().toUpperCase();
+  return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
+}
+
 const norm = (h: string) =>
   h
     .trim()
@@ -84,6 +94,10 @@ function toRow(rec: Record<string, string>, format: ReportFormat, line: number):
     };
   const reason = format === "fba" ? get("reason") : get("return-reason");
   if (!reason) return { line, reason: "the return reason is missing" };
+  // Cells reach Slack: anything longer than Amazon ever writes is not a report value.
+  if (reason.length > MAX_REASON) return { line, reason: `the return reason is longer than ${MAX_REASON} characters` };
+  const sku = get("sku", "merchant-sku");
+  if (sku && sku.length > MAX_SKU) return { line, reason: `the SKU is longer than ${MAX_SKU} characters` };
   const asinText = get("asin");
   const asin = asinText && ASIN_PATTERN.test(asinText.toUpperCase()) ? asinText.toUpperCase() : undefined;
   if (asinText && !asin) return { line, reason: `"${asinText}" is not an ASIN (10 characters like B00TZ73MUY)` };
@@ -96,7 +110,7 @@ function toRow(rec: Record<string, string>, format: ReportFormat, line: number):
     line,
     orderId,
     asin,
-    sku: get("sku", "merchant-sku"),
+    sku,
     productName: get("product-name", "item-name"),
     returnDate,
     reason: reason.toUpperCase(),
@@ -105,7 +119,7 @@ function toRow(rec: Record<string, string>, format: ReportFormat, line: number):
     returnRef: format === "fba" ? get("license-plate-number") : get("amazon-rma-id"),
     aToZClaim: format === "mfn" && (get("a-to-z-claim") ?? "").toUpperCase().startsWith("Y"),
     orderAmount: amountText ? parseAmount(amountText) : undefined,
-    currency: format === "mfn" ? get("currency-code")?.toUpperCase() : undefined,
+    currency: format === "mfn" ? currencyCode(get("currency-code")) : undefined,
     disposition: get("detailed-disposition"),
   };
 }

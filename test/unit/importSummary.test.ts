@@ -27,3 +27,11 @@ describe("rejected rows of an import", () => {
     expect(text).toContain("  …and 4980 more");
   });
 });
+
+describe("the import summary", () => {
+  it("does not let a file name ping the channel or mention anyone", () => {
+    const message = importSummaryMessage(emptySummary("fba"), "<!channel> <@U0VICTIM>.txt");
+    expect(message.text).toContain("&lt;!channel&gt; &lt;@U0VICTIM&gt;.txt");
+    expect(message.text).not.toContain("<!channel>");
+  });
+});

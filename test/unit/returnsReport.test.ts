@@ -97,6 +97,33 @@ describe("reading returns reports", () => {
     ]);
   });
 
+  it("keeps cells within what Amazon writes: a currency is three letters, a SKU 40 characters, a reason 64", async () => {
+    const { rows } = await readAll(
+      mfnReport([
+        {
+          orderId: "205-1234567-7654321",
+          requestDate: "2025-06-07",
+          rma: "R1",
+          reason: "DEFECTIVE",
+          currency: "10.00 <@U0VICTIM>",
+        },
+        {
+          orderId: "205-1234567-7654322",
+          requestDate: "2025-06-07",
+          rma: "R2",
+          reason: "DEFECTIVE",
+          sku: "S".repeat(41),
+        },
+        { orderId: "205-1234567-7654323", requestDate: "2025-06-07", rma: "R3", reason: "R".repeat(65) },
+        { orderId: "205-1234567-7654324", requestDate: "2025-06-07", rma: "R4", reason: "DEFECTIVE", currency: "eur" },
+      ]),
+    );
+    expect(rows[0]).toMatchObject({ orderId: "205-1234567-7654321", currency: undefined });
+    expect(rows[1]).toEqual({ line: 3, reason: "the SKU is longer than 40 characters" });
+    expect(rows[2]).toEqual({ line: 4, reason: "the return reason is longer than 64 characters" });
+    expect(rows[3]).toMatchObject({ currency: "EUR" });
+  });
+
   it("explains files that are not reports: wrong format, empty, binary", async () => {
     await expect(readAll("name\temail\nJane\tj@x\n")).rejects.toThrow("not an Amazon returns report I know");
     await expect(readAll("")).rejects.toThrow("The file is empty");
