@@ -334,19 +334,22 @@ describe("Order Defect Rate", () => {
     expect(await bot.db.prisma.crisisAlert.count({ where: { kind: "odr_alert", status: "active" } })).toBe(1);
   });
 
-  botTest("takes a 60-day order total from /case orders and answers with the rate", async ({ bot, slack }) => {
-    const before = slack.responses.length;
-    await bot.command("orders DE 2,000");
-    const saved = await waitFor(() => slack.responses[before], "the answer");
-    expect(saved.body.text).toBe(
-      "Saved: 2000 orders in the last 60 days for DE. Order Defect Rate 0.00% (0 defective orders of 2000); 20 more until 1%.",
-    );
-    await bot.command("orders Atlantis lots");
-    const usage = await waitFor(() => slack.responses[before + 1], "the usage");
-    expect(usage.body.text).toContain(
-      "Give the marketplace and its orders of the last 60 days, e.g. `/case orders US 48200`",
-    );
-  });
+  botTest(
+    "takes a 60-day order total from /case orders (a lead's) and answers with the rate",
+    async ({ bot, slack }) => {
+      const before = slack.responses.length;
+      await bot.command("orders DE 2,000", LEAD);
+      const saved = await waitFor(() => slack.responses[before], "the answer");
+      expect(saved.body.text).toBe(
+        "Saved: 2000 orders in the last 60 days for DE. Order Defect Rate 0.00% (0 defective orders of 2000); 20 more until 1%.",
+      );
+      await bot.command("orders Atlantis lots", LEAD);
+      const usage = await waitFor(() => slack.responses[before + 1], "the usage");
+      expect(usage.body.text).toContain(
+        "Give the marketplace and its orders of the last 60 days, e.g. `/case orders US 48200`",
+      );
+    },
+  );
 
   botTest("checks the metrics body", async ({ bot }) => {
     const res = await bot.api("/api/metrics/orders", { body: { marketplace: "Mars", date: "yesterday", orders: -1 } });
