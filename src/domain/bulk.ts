@@ -15,3 +15,9 @@ export function bulkSummary(verb: string, r: BulkResult, ignore: string[] = []):
   const more = shown.length > 20 ? `\n…and ${shown.length - 20} more` : "";
   return `${head}\nSkipped ${shown.length}:\n${lines.join("\n")}${more}`;
 }
+
+/** A bulk action covers at most `limit` cases of an alert: say so, and where to find the rest. */
+export function coveredOnly(limit: number, subject: string): string {
+  const list = /^[A-Z0-9]{10}$/.test(subject) ? `/case list ${subject}` : "/case list open";
+  return `\nThis alert has more than ${limit} cases: only the first ${limit} were covered. Find the rest with \`${list}\`.`;
+}

@@ -2,13 +2,13 @@
 // all, and resolve eligible returns through a modal. Each person gets a private summary.
 import type { App, BlockAction, ButtonAction, UsersSelectAction, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { bulkSummary } from "../domain/bulk.ts";
+import { bulkSummary, coveredOnly } from "../domain/bulk.ts";
 import { decideAssign, decideClaim, decideLogReply, decideResolve } from "../domain/caseRules.ts";
 import { actorFor, mayAssignTo } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
 import { ACTIONS, CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS, recordIdOfBlock } from "../ids.ts";
 import { changeEach, lastEventAt } from "../store/cases.ts";
-import { casesOfAlert } from "../store/crisisAlerts.ts";
+import { ALERT_CASES_LIMIT, casesOfAlert } from "../store/crisisAlerts.ts";
 import { crisisResolveModal } from "../views/crisisResolveModal.ts";
 import { crisisResolveMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
@@ -27,7 +27,9 @@ export function register(app: App, deps: AppDeps): void {
     const alert = await prisma.crisisAlert.findUnique({ where: { id: alertId } });
     if (!alert) return undefined;
     const cases = await casesOfAlert(prisma, alert, deps.config.crisis);
-    return { alert, open: cases.filter((c) => c.status !== "resolved") };
+    // Told with every bulk answer when the alert has more cases than one action covers.
+    const more = cases.length >= ALERT_CASES_LIMIT ? coveredOnly(ALERT_CASES_LIMIT, alert.subject) : "";
+    return { alert, open: cases.filter((c) => c.status !== "resolved"), more };
   }
 
   app.action<BlockAction<ButtonAction>>(
@@ -41,7 +43,7 @@ export function register(app: App, deps: AppDeps): void {
       const mine = wave.open.filter((c) => c.ownerId !== actor.userId).map((c) => c.id);
       const result = await changeEach(prisma, mine, actor.userId, (c) => decideClaim(c, actor, deps.now()), deps.now());
       deps.wakeOutbox();
-      await tell(bulkSummary("Claimed", result));
+      await tell(bulkSummary("Claimed", result) + wave.more);
     }),
   );
 
@@ -67,7 +69,7 @@ export function register(app: App, deps: AppDeps): void {
         deps.now(),
       );
       deps.wakeOutbox();
-      await tell(bulkSummary(`Assigned to <@${assignee.userId}>`, result));
+      await tell(bulkSummary(`Assigned to <@${assignee.userId}>`, result) + wave.more);
     }),
   );
 
@@ -89,7 +91,7 @@ export function register(app: App, deps: AppDeps): void {
         deps.now(),
       );
       deps.wakeOutbox();
-      await tell(bulkSummary("Logged the first reply on", result, ["duplicate"]));
+      await tell(bulkSummary("Logged the first reply on", result, ["duplicate"]) + wave.more);
     }),
   );
 

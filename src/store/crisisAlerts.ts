@@ -154,6 +154,9 @@ export async function raiseRiskHeadsUp(
   });
 }
 
+/** An alert's list, and what a bulk action covers, stops here (a wave of thousands is paged by /case list). */
+export const ALERT_CASES_LIMIT = 500;
+
 /** The cases an alert is about: a wave's cases since its window began; a heads-up's risk cases of its hour. */
 export async function casesOfAlert(
   prisma: PrismaClient,
@@ -178,6 +181,7 @@ export async function casesOfAlert(
       where: { asin, riskPhrases: { not: null }, createdAt: { gte: from, lt: new Date(from.getTime() + HOUR) } },
       orderBy: { createdAt: "asc" },
       select,
+      take: ALERT_CASES_LIMIT,
     });
   }
   const since = new Date(alert.startedAt.getTime() - s.wave.windowHours * HOUR);
@@ -185,6 +189,6 @@ export async function casesOfAlert(
     where: { asin, createdAt: { gt: since, ...(alert.clearedAt ? { lte: alert.clearedAt } : {}) } },
     orderBy: { createdAt: "asc" },
     select,
-    take: 500,
+    take: ALERT_CASES_LIMIT,
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coveredOnly } from "../../src/domain/bulk.ts";
 import { decideAssign } from "../../src/domain/caseRules.ts";
 import { DEFAULT_RISK_PHRASES, findRiskPhrases, isWave, raisePriority } from "../../src/domain/crisis.ts";
 import { actorFor, mayAssignTo } from "../../src/domain/people.ts";
@@ -56,5 +57,14 @@ describe("assigning a wave's cases", () => {
     expect(mayAssignTo(actorFor("ULEAD", roles), visitor)).toContain("<@UVISITOR> is not an after-sales agent");
     expect(mayAssignTo(actorFor("UAGENT", roles), actorFor("UAGENT", roles))).toContain("Only leads can assign");
     expect(mayAssignTo(actorFor("ULEAD", roles), actorFor("UAGENT", roles))).toBeUndefined();
+  });
+});
+
+describe("bulk actions on a very large alert", () => {
+  it("say that only the first cases were covered, and where the rest are", () => {
+    expect(coveredOnly(500, "B0WAVE0001")).toBe(
+      "\nThis alert has more than 500 cases: only the first 500 were covered. Find the rest with `/case list B0WAVE0001`.",
+    );
+    expect(coveredOnly(500, "(no ASIN)")).toContain("`/case list open`");
   });
 });
