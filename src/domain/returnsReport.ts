@@ -1,7 +1,7 @@
 // Amazon returns reports (FBA customer returns; merchant-fulfilled returns flat file), read as a
 // stream with csv-parse. Each row becomes a checked ReturnRow or a rejection with its line
 // number (the header is line 1) and the reason.
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { DateTime } from "luxon";
 import { ASIN_PATTERN, ORDER_ID_PATTERN } from "./amazon.ts";
@@ -36,6 +36,9 @@ function currencyCode(text: string | undefined): string | undefined {
   const code = text?.trim().toUpperCase();
   return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
 }
+
+/** csv-parse's own errors (a malformed file) have codes like CSV_RECORD_INCONSISTENT_COLUMNS. */
+const isCsvError = (err: unknown) => String((err as { code?: unknown })?.code ?? "").startsWith("CSV_");
 
 const norm = (h: string) =>
   h
@@ -131,25 +134,27 @@ export type ReportReader = { format: ReportFormat; rows: AsyncIterable<ReturnRow
  * never held in memory). Throws an Error with a readable message for a file that is not a report.
  */
 export async function readReturnsReport(input: Readable): Promise<ReportReader> {
-  const parser = input.pipe(
-    // info: each record carries the line it started on, for the per-row messages.
-    parse({
-      delimiter: "\t",
-      relax_quotes: true,
-      relax_column_count: true,
-      // A returns row is well under 2 KB; a runaway quoted field must not be held in memory whole.
-      max_record_size: 64 * 1024,
-      skip_empty_lines: true,
-      bom: true,
-      trim: false,
-      info: true,
-    }),
-  );
+  // info: each record carries the line it started on, for the per-row messages.
+  const parser = parse({
+    delimiter: "\t",
+    relax_quotes: true,
+    relax_column_count: true,
+    // A returns row is well under 2 KB; a runaway quoted field must not be held in memory whole.
+    max_record_size: 64 * 1024,
+    skip_empty_lines: true,
+    bom: true,
+    trim: false,
+    info: true,
+  });
+  // pipeline (not pipe): a source that fails midway (a cut download) fails the parser too, so
+  // reading stops with that error instead of waiting for rows that never come.
+  pipeline(input, parser, () => undefined);
   const it: AsyncIterator<{ record: string[]; info: { lines: number } }> = parser[Symbol.asyncIterator]();
   let first: IteratorResult<{ record: string[]; info: { lines: number } }>;
   try {
     first = await it.next();
   } catch (err) {
+    if (!isCsvError(err)) throw err;
     throw new Error(`The file could not be read as a tab-separated report (${(err as Error).message}).`);
   }
   if (first.done)
@@ -170,6 +175,8 @@ export async function readReturnsReport(input: Readable): Promise<ReportReader> 
       try {
         next = await it.next();
       } catch (err) {
+        // The download itself failed (cut off, too large): the import stops and says why.
+        if (!isCsvError(err)) throw err;
         yield { line: line + 1, reason: `the row could not be read (${(err as Error).message})` };
         return;
       }

@@ -1,7 +1,7 @@
 // Downloading a file a person uploaded to Slack (a returns report). The bot token may only ever go
 // to Slack's own file host: a file shared from Google Drive or added with files.remote.add has an
 // address elsewhere, and sending the token there would hand the bot's access to whoever runs it.
-import { Readable, Transform } from "node:stream";
+import { pipeline, Readable, Transform } from "node:stream";
 
 export type SlackFileInfo = {
   id: string;
@@ -55,7 +55,11 @@ export async function downloadSlackFile(
     if (!res.ok || !res.body)
       throw new FileRefused(`Slack answered ${res.status} when I fetched the file. Upload it again.`);
     if (Number(res.headers.get("content-length") ?? 0) > opts.maxBytes) throw new FileRefused(tooLarge);
-    return Readable.fromWeb(res.body as never).pipe(byteLimit(opts.maxBytes, tooLarge));
+    const limited = byteLimit(opts.maxBytes, tooLarge);
+    // pipeline (not pipe) so a download that fails or times out midway errors the stream the
+    // reader consumes, instead of leaving it waiting; that error is where it is handled.
+    pipeline(Readable.fromWeb(res.body as never), limited, () => undefined);
+    return limited;
   }
 }
 

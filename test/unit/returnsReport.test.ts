@@ -124,6 +124,22 @@ describe("reading returns reports", () => {
     expect(rows[3]).toMatchObject({ currency: "EUR" });
   });
 
+  it("stops, saying why, when the download fails midway, rather than reading on", async () => {
+    const text = fbaReport([{ date: "2025-06-05", orderId: "114-2962899-5762619", reason: "DEFECTIVE", lpn: "L1" }]);
+    const cut = new Readable({ read() {} });
+    cut.push(text);
+    setTimeout(() => cut.destroy(new Error("The file is larger than 50 MB; split the report by date range.")), 10);
+    const report = await readReturnsReport(cut);
+    const read: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const r of report.rows) read.push(r);
+      })(),
+    ).rejects.toThrow("The file is larger than 50 MB");
+    // Not turned into a "row could not be read" rejection: the whole import stops.
+    expect(read.filter((r) => !(r as { orderId?: string }).orderId)).toEqual([]);
+  });
+
   it("explains files that are not reports: wrong format, empty, binary", async () => {
     await expect(readAll("name\temail\nJane\tj@x\n")).rejects.toThrow("not an Amazon returns report I know");
     await expect(readAll("")).rejects.toThrow("The file is empty");
