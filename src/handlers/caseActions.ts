@@ -14,15 +14,9 @@ import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
 import { changeCase, findCase, lastEventAt } from "../store/cases.ts";
 import { resolveModal } from "../views/resolveModal.ts";
-import { afterAck, openModal, privately, type Recipient } from "./kit.ts";
+import { afterAck, clicker, openModal, privately } from "./kit.ts";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
-
-/** The person who clicked, in the channel of the card. */
-const clicker = (body: BlockAction): Recipient => ({
-  userId: body.user.id,
-  channelId: body.channel?.id ?? body.container?.channel_id,
-});
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma, now } = deps;

@@ -12,13 +12,11 @@ import { ALERT_CASES_LIMIT, casesOfAlert } from "../store/crisisAlerts.ts";
 import { crisisResolveModal } from "../views/crisisResolveModal.ts";
 import { crisisResolveMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
-import { afterAck, modalErrors, openModal, privately, type Recipient, readMetadata } from "./kit.ts";
+import { afterAck, clicker, modalErrors, openModal, privately, readMetadata } from "./kit.ts";
 
 const WAVE_GONE = "I could not find that return wave any more. Use `/case list` to work on its cases one by one.";
 
 /** The person who clicked, in the crisis channel where the alert is. */
-const clicker = (body: BlockAction): Recipient => ({ userId: body.user.id, channelId: body.channel?.id });
-
 export function register(app: App, deps: AppDeps): void {
   const { prisma } = deps;
 

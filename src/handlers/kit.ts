@@ -1,7 +1,7 @@
 // What every Slack listener does the same way: open a modal (or say why it could not), show
 // validation problems in the modal, read what a modal carries, answer a person privately, and
 // never fail in silence once Slack has been acknowledged.
-import type { Logger, RespondFn, types, ViewErrorsResponseAction, webApi } from "@slack/bolt";
+import type { BlockAction, Logger, RespondFn, types, ViewErrorsResponseAction, webApi } from "@slack/bolt";
 import type { z } from "zod";
 import { fieldErrors } from "../domain/caseInput.ts";
 
@@ -40,6 +40,12 @@ export async function tellPrivately(
     logger.warn(`Could not send ${to.userId} a direct message "${text}": ${reason(err)}`);
   }
 }
+
+/** Whoever pressed a button, in the channel of the message it is on. */
+export const clicker = (body: BlockAction): Recipient => ({
+  userId: body.user.id,
+  channelId: body.channel?.id ?? body.container?.channel_id,
+});
 
 /** A `Tell` for one person, through `tellPrivately`. */
 export const privately =
