@@ -24,12 +24,13 @@ async function main() {
   const text = fbaReport(rows);
   for (const round of ["first import", "same file again"]) {
     const t = performance.now();
-    const s = await importReturns(db.prisma, await readReturnsReport(Readable.from([text])), {
+    const { summary: s } = await importReturns(db.prisma, await readReturnsReport(Readable.from([text])), {
       now: new Date(),
       channelId: "C0CASES",
       clock: config.clock,
       crisis: config.crisis,
       cardRules: config.importCardRules,
+      cardLimit: config.importCardLimit,
     });
     const seconds = (performance.now() - t) / 1000;
     console.log(

@@ -11,6 +11,9 @@ import { register as resolveCase } from "./handlers/resolveCase.ts";
 import { register as returnsImport } from "./handlers/returnsImport.ts";
 import type { BotIdentity } from "./slackIdentity.ts";
 
+/** Any Slack call gives up after this; the outbox reserves a message for several times as long. */
+export const SLACK_CALL_TIMEOUT_MS = 15_000;
+
 export function createApp(
   deps: AppDeps,
   opts: { logger?: Logger; logLevel?: LogLevel; identity?: BotIdentity } = {},
@@ -35,6 +38,8 @@ export function createApp(
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Calls made while a person waits fail fast; the outbox owns long retries and rate-limit pauses.
       retryConfig: { retries: 0 },
+      // A call Slack never answers must not hold a delivery past its reservation (outbox.ts).
+      timeout: SLACK_CALL_TIMEOUT_MS,
       rejectRateLimitedCalls: true,
     },
   });

@@ -5,7 +5,7 @@ import { isValidZone, parseBusinessHours } from "./domain/businessHours.ts";
 import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "./domain/crisis.ts";
 import { cronProblem } from "./domain/digest.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
-import type { CardRule } from "./domain/returnsImport.ts";
+import { type CardRule, DEFAULT_IMPORT_CARD_LIMIT } from "./domain/returnsImport.ts";
 
 /** An unset or blank variable counts as not given, so `NAME=` in a .env file means "use the default". */
 const optionalText = z
@@ -165,6 +165,12 @@ const schema = z
     ODR_WARNING_PERCENT: numberSetting({ is: "a percentage, e.g. 0.8", above: 0, max: 100, default: 0.8 }),
     RISK_PHRASES: optionalText,
     IMPORT_CARDS: importCards,
+    IMPORT_CARD_LIMIT: numberSetting({
+      is: "a whole number of cards",
+      int: true,
+      min: 0,
+      default: DEFAULT_IMPORT_CARD_LIMIT,
+    }),
     STALLED_DAYS: numberSetting({ is: "a number of days", above: 0, default: 5 }),
   })
   .transform((e) => {
@@ -214,6 +220,8 @@ const schema = z
       crisis,
       /** Which imported returns get a card right away. */
       importCardRules: e.IMPORT_CARDS.filter((r): r is CardRule => r !== "none"),
+      /** The most cards one import posts; the other cases that need action are listed in its summary. */
+      importCardLimit: e.IMPORT_CARD_LIMIT,
     };
   });
 

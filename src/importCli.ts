@@ -8,8 +8,7 @@ import { Presets, SingleBar } from "cli-progress";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db.ts";
 import { readReturnsReport } from "./domain/returnsReport.ts";
-import { enqueue } from "./store/outbox.ts";
-import { importReturns } from "./store/returnsImport.ts";
+import { importReturns, queueImportSummary } from "./store/returnsImport.ts";
 import { importSummaryMessage, importSummaryText } from "./views/importSummary.ts";
 
 async function main(): Promise<number> {
@@ -41,19 +40,19 @@ async function main(): Promise<number> {
       Presets.shades_classic,
     );
     bar.start(lines, 0);
-    const summary = await importReturns(db.prisma, report, {
+    const imported = await importReturns(db.prisma, report, {
       now: new Date(),
       channelId: config.casesChannel,
       clock: config.clock,
       crisis: config.crisis,
       cardRules: config.importCardRules,
+      cardLimit: config.importCardLimit,
       onProgress: (n) => bar.update(Math.min(n, lines)),
     });
     bar.stop();
+    const { summary } = imported;
     const name = path.basename(file);
-    await enqueue(db.prisma, [
-      { kind: "message", channelId: config.casesChannel, message: importSummaryMessage(summary, name) },
-    ]);
+    await queueImportSummary(db.prisma, config.casesChannel, importSummaryMessage(summary, name), imported);
     console.log(importSummaryText(summary, name));
     return summary.created + summary.duplicates > 0 ? 0 : 1;
   } finally {

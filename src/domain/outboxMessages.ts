@@ -29,12 +29,41 @@ export type OutboxPayloads = {
 };
 export type OutboxKind = keyof OutboxPayloads;
 
+/**
+ * Which messages go first when several wait for one channel: what someone must act on now, then
+ * what people just did, then the cards of an import. Lower goes first.
+ */
+export const PRIORITY = { urgent: 0, normal: 1, bulk: 2 } as const;
+export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
+
+const KIND_PRIORITY: Record<OutboxKind, Priority> = {
+  post_card: PRIORITY.normal,
+  update_card: PRIORITY.normal,
+  history_note: PRIORITY.normal,
+  sla_reminder: PRIORITY.urgent,
+  escalation: PRIORITY.urgent,
+  amazon_reminder: PRIORITY.urgent,
+  amazon_overdue: PRIORITY.urgent,
+  stalled_reminder: PRIORITY.urgent,
+  digest: PRIORITY.urgent,
+  message: PRIORITY.urgent,
+  crisis_post: PRIORITY.urgent,
+  crisis_update: PRIORITY.urgent,
+  crisis_note: PRIORITY.urgent,
+};
+
+/** The priority of a kind as an SQL expression over a row's kind column (for statements that queue). */
+export const kindPrioritySql = (kindColumn: string): string =>
+  `CASE ${kindColumn} ${Object.entries(KIND_PRIORITY)
+    .map(([kind, p]) => `WHEN '${kind}' THEN ${p}`)
+    .join(" ")} ELSE ${PRIORITY.normal} END`;
+
 type Notice<K extends NoticeKind> = { kind: K; caseId: number; channelId: string };
 
 /** A message to queue, one member per kind. */
 export type OutboxMessageInput =
-  /** The card of a new case, posted once, ever. */
-  | { kind: "post_card"; caseId: number; channelId: string }
+  /** The card of a new case, posted once, ever; `bulk` for an import's cards, which wait for everything else. */
+  | { kind: "post_card"; caseId: number; channelId: string; bulk?: boolean }
   /** Re-render a card from the record; several pending ones for a card fold into one. */
   | { kind: "update_card"; caseId: number }
   /** The line of a case event in the card's thread. */
@@ -68,9 +97,10 @@ export type OutboxRow<K extends OutboxKind = OutboxKind> = {
   payload: OutboxPayloads[K];
   /** Set for messages that must exist at most once: a second one with the same key is not stored. */
   dedupeKey: string | null;
+  priority: Priority;
 };
 
-type RowOf = { [K in OutboxKind]: (m: OutboxMessageOf<K>) => Omit<OutboxRow<K>, "kind"> };
+type RowOf = { [K in OutboxKind]: (m: OutboxMessageOf<K>) => Omit<OutboxRow<K>, "kind" | "priority"> };
 
 const none = {} as Record<string, never>;
 /** One notice of each kind per case: a timer that fires twice (two replicas) still posts once. */
@@ -136,7 +166,9 @@ export function isOutboxKind(kind: string): kind is OutboxKind {
 }
 
 function rowOf<K extends OutboxKind>(m: OutboxMessageOf<K>): OutboxRow<K> {
-  return { kind: m.kind as K, ...(ROW_OF[m.kind as K] as RowOf[K])(m) };
+  const bulk = m.kind === "post_card" && (m as OutboxMessageOf<"post_card">).bulk;
+  const priority = bulk ? PRIORITY.bulk : KIND_PRIORITY[m.kind];
+  return { kind: m.kind as K, ...(ROW_OF[m.kind as K] as RowOf[K])(m), priority };
 }
 
 /** The row a message is stored as. */

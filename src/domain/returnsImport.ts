@@ -17,6 +17,8 @@ export type ImportSummary = {
   created: number;
   duplicates: number;
   carded: number;
+  /** Cases that needed a card but came after the import's card limit: found with /case list. */
+  overCardLimit: number;
   withRiskWords: number;
   /** The first KEPT_REJECTIONS rejected rows, for the summary; `rejectedCount` counts them all. */
   rejected: RowRejection[];
@@ -31,8 +33,13 @@ export type ImportOptions = {
   clock: ClockSettings;
   crisis: CrisisSettings;
   cardRules: CardRule[];
+  /** At most this many cards per import; the cases beyond it are listed, not posted. */
+  cardLimit: number;
   onProgress?: (rowsRead: number) => void;
 };
+
+/** Cards one import may post unless IMPORT_CARD_LIMIT says otherwise: a few minutes of one channel. */
+export const DEFAULT_IMPORT_CARD_LIMIT = 200;
 
 /** order id + LPN/RMA id + SKU + return day: the same return in an overlapping report is the same case. */
 export function returnExternalId(r: ReturnRow): string {
@@ -83,6 +90,7 @@ export function emptySummary(format: ReportFormat): ImportSummary {
     created: 0,
     duplicates: 0,
     carded: 0,
+    overCardLimit: 0,
     withRiskWords: 0,
     rejected: [],
     rejectedCount: 0,
@@ -97,6 +105,23 @@ export const KEPT_REJECTIONS = 100;
 export function noteRejection(summary: ImportSummary, r: RowRejection): void {
   summary.rejectedCount++;
   if (summary.rejected.length < KEPT_REJECTIONS) summary.rejected.push(r);
+}
+
+/**
+ * Keeps an import within its card limit: a new case that needs a card gets one while the limit
+ * allows, otherwise it is counted as over the limit (no card, no clock; the summary says where it is).
+ */
+export function withinCardLimit(summary: ImportSummary, fresh: Planned[], limit: number): Planned[] {
+  let left = Math.max(0, limit - summary.carded);
+  return fresh.map((p) => {
+    if (!p.card) return p;
+    if (left > 0) {
+      left--;
+      return p;
+    }
+    summary.overCardLimit++;
+    return { ...p, card: false };
+  });
 }
 
 /** Counts a written batch into the summary: what was created, by reason and ASIN; the rest were duplicates. */

@@ -6,8 +6,7 @@ import type { AppDeps } from "../deps.ts";
 import { actorFor, mayImportReturns } from "../domain/people.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
-import { enqueue } from "../store/outbox.ts";
-import { importReturns } from "../store/returnsImport.ts";
+import { importReturns, queueImportSummary } from "../store/returnsImport.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 import { importMetadata } from "../views/modalMetadata.ts";
 import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
@@ -61,16 +60,16 @@ export async function importSlackFile(
       timeoutMs: DOWNLOAD_TIMEOUT_MS,
     });
     const report = await readReturnsReport(file);
-    const summary = await importReturns(deps.prisma, report, {
+    const imported = await importReturns(deps.prisma, report, {
       now: deps.now(),
       channelId: deps.config.casesChannel,
       clock: deps.config.clock,
       crisis: deps.config.crisis,
       cardRules: deps.config.importCardRules,
+      cardLimit: deps.config.importCardLimit,
     });
-    await enqueue(deps.prisma, [
-      { kind: "message", channelId: channel, message: importSummaryMessage(summary, info.name ?? "returns report") },
-    ]);
+    const message = importSummaryMessage(imported.summary, info.name ?? "returns report");
+    await queueImportSummary(deps.prisma, channel, message, imported);
     deps.wakeOutbox();
   } catch (err) {
     logger.warn(`Returns import failed: ${(err as Error).message}`);

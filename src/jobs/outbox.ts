@@ -1,12 +1,15 @@
-// Delivers the outbox to Slack: in order, paced per channel, retried with backoff until Slack
-// takes it. Rows are claimed with a conditional update, so several running copies share the work
-// without sending anything twice. What each kind of message becomes is up to its deliverer.
+// Delivers the outbox to Slack. Each channel is a lane of its own: one message at a time, paced to
+// about one a second, the most urgent first (reminders, escalations, alerts, digests, summaries,
+// then what people just did, then an import's cards), so a busy channel never holds back another
+// and a big import never delays an escalation. Rows are claimed with a conditional update and
+// finished only while the claim is still held, so several running copies share the work without
+// sending anything twice; what each kind of message becomes is up to its deliverer.
 import type { Logger, webApi } from "@slack/bolt";
 import { yieldToWaitingRequests } from "../db.ts";
 import type { CrisisSettings } from "../domain/crisis.ts";
 import { isOutboxKind, type OutboxKind, type OutboxPayloads } from "../domain/outboxMessages.ts";
-import type { OutboxMessage, PrismaClient } from "../generated/prisma/client.ts";
-import { claimOutboxMessage, dueOutboxMessages, markFailed, markSent, retryLater } from "../store/outbox.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { claimOutboxMessage, type DueMessage, dueHeads, markFailed, markSent, retryLater } from "../store/outbox.ts";
 import type { Audience } from "../views/clockNotices.ts";
 import { DELIVERERS } from "./deliverers/byKind.ts";
 import type { DeliveryContext, Outcome, Queued } from "./deliverers/deliverer.ts";
@@ -15,7 +18,7 @@ import { retryPlan } from "./slackErrors.ts";
 export type OutboxWorker = {
   /** Deliver now rather than at the next poll (called after a change is stored). */
   wake(): void;
-  /** One pass over what is due; returns how many rows it handled. */
+  /** Delivers what is due now, one message per free channel, and waits for it; returns how many. */
   runOnce(): Promise<number>;
   stop(): Promise<void>;
 };
@@ -32,13 +35,18 @@ export type OutboxOptions = {
   /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
   channelIntervalMs?: number;
   pollMs?: number;
-  /** How long a claimed row stays reserved for the copy that claimed it. */
+  /**
+   * How long a claimed row stays reserved for the copy that claimed it. Longer than a delivery
+   * can take: each Slack call times out well within it (see app.ts), and a delivery makes at most
+   * a few calls.
+   */
   leaseMs?: number;
 };
 
-const BATCH = 50;
+/** Channels delivered to at the same time. */
+const PARALLEL_CHANNELS = 4;
 
-function deliverKind<K extends OutboxKind>(kind: K, row: OutboxMessage, ctx: DeliveryContext): Promise<Outcome> {
+function deliverKind<K extends OutboxKind>(kind: K, row: DueMessage, ctx: DeliveryContext): Promise<Outcome> {
   // The payload was written for this kind by enqueue (domain/outboxMessages.ts).
   const queued: Queued<K> = {
     id: row.id,
@@ -46,6 +54,8 @@ function deliverKind<K extends OutboxKind>(kind: K, row: OutboxMessage, ctx: Del
     caseId: row.caseId,
     channelId: row.channelId,
     payload: row.payload as OutboxPayloads[K],
+    // An attempt before this one that did not end in a clear refusal may have reached Slack.
+    uncertainSince: row.attempts > 0 ? row.attemptedAt : null,
   };
   return DELIVERERS[kind](queued, ctx);
 }
@@ -55,15 +65,23 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   const channelIntervalMs = opts.channelIntervalMs ?? 1000;
   const pollMs = opts.pollMs ?? 1000;
   const leaseMs = opts.leaseMs ?? 60_000;
-  const lastPostAt = new Map<string, number>();
+  /** When each channel may take its next message. */
+  const readyAt = new Map<string, number>();
+  /** The delivery under way in each channel. */
+  const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
   let wakeLoop: (() => void) | undefined;
   let woken = false;
 
+  function kick() {
+    woken = true;
+    wakeLoop?.();
+  }
+
   async function pace(channel: string) {
-    const wait = (lastPostAt.get(channel) ?? 0) + channelIntervalMs - Date.now();
+    const wait = (readyAt.get(channel) ?? 0) - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    lastPostAt.set(channel, Date.now());
+    readyAt.set(channel, Date.now() + channelIntervalMs);
   }
 
   const ctx: DeliveryContext = {
@@ -77,7 +95,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     pace,
   };
 
-  async function deliver(row: OutboxMessage): Promise<Outcome> {
+  async function deliver(row: DueMessage): Promise<Outcome> {
     if (!isOutboxKind(row.kind)) {
       logger.warn(`Outbox message ${row.id} has unknown kind ${row.kind}; skipped`);
       return { done: true };
@@ -85,74 +103,108 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     return deliverKind(row.kind, row, ctx);
   }
 
-  async function handle(row: OutboxMessage): Promise<void> {
+  async function handle(row: DueMessage): Promise<void> {
     const now = new Date();
-    if (!(await claimOutboxMessage(prisma, row.id, now, new Date(now.getTime() + leaseMs)))) return;
+    const lease = await claimOutboxMessage(prisma, row.id, now, new Date(now.getTime() + leaseMs));
+    if (!lease) return;
     const attempts = row.attempts + 1;
+    let kept: boolean;
     try {
       const outcome = await deliver(row);
-      if (outcome.done) await markSent(prisma, row.id);
+      if (outcome.done) kept = await markSent(prisma, lease);
       else if ("failed" in outcome) {
         logger.error(`Outbox message ${row.id} (${row.kind}) cannot be delivered: ${outcome.failed}`);
-        await markFailed(prisma, row.id, outcome.failed);
+        kept = await markFailed(prisma, lease, outcome.failed);
       }
-      // Waiting for the card is not a failed attempt.
-      else await retryLater(prisma, row.id, new Date(Date.now() + outcome.waitMs), { attempts: row.attempts });
+      // Waiting for the card is not an attempt: the row is left as it was before this pass.
+      else
+        kept = await retryLater(prisma, lease, new Date(Date.now() + outcome.waitMs), {
+          attempts: row.attempts,
+          attemptedAt: row.attemptedAt,
+        });
     } catch (err) {
       const plan = retryPlan(err, attempts);
       if (plan.retry) {
         logger.warn(
           `Slack did not take outbox message ${row.id} (${row.kind}, attempt ${attempts}): ${plan.reason}; retrying in ${Math.round(plan.delayMs / 1000)} s`,
         );
-        await retryLater(prisma, row.id, new Date(Date.now() + plan.delayMs), { lastError: plan.reason });
+        kept = await retryLater(prisma, lease, new Date(Date.now() + plan.delayMs), { lastError: plan.reason });
       } else {
         logger.error(
           `Slack refused outbox message ${row.id} (${row.kind}, case ${row.caseId}): ${plan.reason}; it will not be retried`,
         );
-        await markFailed(prisma, row.id, plan.reason);
+        kept = await markFailed(prisma, lease, plan.reason);
       }
     }
+    if (!kept)
+      logger.warn(`Outbox message ${row.id} (${row.kind}) took longer than its reservation; another copy has it`);
+  }
+
+  /** Starts the next message of every channel that is free; returns how many were started. */
+  async function fill(): Promise<number> {
+    const room = PARALLEL_CHANNELS - inFlight.size;
+    if (room <= 0 || stopped) return 0;
+    const now = Date.now();
+    for (const [channel, at] of readyAt) if (at <= now) readyAt.delete(channel);
+    await yieldToWaitingRequests();
+    const heads = await dueHeads(prisma, new Date(), [...inFlight.keys(), ...readyAt.keys()], room);
+    for (const row of heads) {
+      if (inFlight.has(row.lane)) continue;
+      const run = handle(row)
+        .catch((err) => logger.error(`Outbox message ${row.id} could not be handled: ${(err as Error).message}`))
+        .finally(() => {
+          inFlight.delete(row.lane);
+          kick();
+        });
+      inFlight.set(row.lane, run);
+    }
+    return heads.length;
+  }
+
+  async function settle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.all(inFlight.values());
   }
 
   async function runOnce(): Promise<number> {
-    const due = await dueOutboxMessages(prisma, new Date(), BATCH);
-    for (const row of due) {
-      if (stopped) break;
-      await yieldToWaitingRequests();
-      await handle(row);
-    }
-    return due.length;
+    const before = inFlight.size;
+    await settle();
+    // A paced channel still has its message due: wait for it rather than call the pass empty.
+    const nextReady = Math.max(0, ...readyAt.values()) - Date.now();
+    if (nextReady > 0) await new Promise((r) => setTimeout(r, nextReady));
+    const started = await fill();
+    await settle();
+    return before + started;
   }
 
   const loop = (async () => {
     while (!stopped) {
-      let handled = 0;
       try {
-        handled = await runOnce();
+        await fill();
       } catch (err) {
         logger.error(`Outbox pass failed: ${(err as Error).message}`);
       }
       if (stopped) break;
-      if (handled > 0 || woken) {
+      if (woken) {
         woken = false;
         continue;
       }
+      // Until a delivery ends, something new is queued, a paced channel is free again, or the poll.
+      const nextReady = Math.min(pollMs, ...[...readyAt.values()].map((at) => Math.max(1, at - Date.now())));
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
+        const timer = setTimeout(resolve, nextReady);
         wakeLoop = () => {
           clearTimeout(timer);
           resolve();
         };
       });
       wakeLoop = undefined;
+      woken = false;
     }
+    await settle();
   })();
 
   return {
-    wake() {
-      woken = true;
-      wakeLoop?.();
-    },
+    wake: kick,
     runOnce,
     async stop() {
       stopped = true;

@@ -1,30 +1,44 @@
 // The outbox table: queueing messages (in the transaction of the change they report) and the
 // worker's reads and guarded writes. What each kind carries is in domain/outboxMessages.ts.
-import { type OutboxMessageInput, outboxRow } from "../domain/outboxMessages.ts";
+import { kindPrioritySql, type OutboxMessageInput, outboxRow } from "../domain/outboxMessages.ts";
 import { type OutboxMessage, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /**
- * Queues messages as one statement, in the given order (the worker delivers in id order), however
- * many there are. A message whose dedupe key is already stored is skipped: a repeat is a no-op.
- * Pass the transaction of the change the messages report, so they exist exactly when it does.
+ * Queues messages as one statement, in the given order (each channel gets its messages in id
+ * order, urgent ones first), however many there are. A message whose dedupe key is already stored
+ * is skipped: a repeat is a no-op. Pass the transaction of the change the messages report, so they
+ * exist exactly when it does. `holdUntil` keeps them back until then unless released earlier.
  */
-export async function enqueue(db: Db, messages: OutboxMessageInput[]): Promise<number> {
+export async function enqueue(
+  db: Db,
+  messages: OutboxMessageInput[],
+  opts: { holdUntil?: Date } = {},
+): Promise<number> {
   if (messages.length === 0) return 0;
   const rows = messages.map(outboxRow);
   // The outbox runs on the wall clock (retries, pacing), whatever clock the deadlines use; set
   // here rather than by a column default, which would follow the database session's time zone.
   const queuedAt = new Date();
+  const due = opts.holdUntil ?? queuedAt;
   return db.$executeRaw`
-    INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", "nextAttemptAt", "createdAt")
-    SELECT kind, "caseId", "channelId", payload::jsonb, "dedupeKey", ${queuedAt}::timestamp, ${queuedAt}::timestamp
+    INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", priority, "nextAttemptAt", "createdAt")
+    SELECT kind, "caseId", "channelId", payload::jsonb, "dedupeKey", priority, ${due}::timestamp, ${queuedAt}::timestamp
     FROM unnest(
       ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.caseId)}::int[], ${rows.map((r) => r.channelId)}::text[],
-      ${rows.map((r) => JSON.stringify(r.payload))}::text[], ${rows.map((r) => r.dedupeKey)}::text[]
-    ) WITH ORDINALITY AS m(kind, "caseId", "channelId", payload, "dedupeKey", position)
+      ${rows.map((r) => JSON.stringify(r.payload))}::text[], ${rows.map((r) => r.dedupeKey)}::text[], ${rows.map((r) => r.priority)}::int[]
+    ) WITH ORDINALITY AS m(kind, "caseId", "channelId", payload, "dedupeKey", priority, position)
     ORDER BY position
     ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+/** Lets held cards go now (an import's cards, once its summary is queued ahead of them). */
+export async function releaseHeldCards(db: Db, caseIds: number[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "OutboxMessage" SET "nextAttemptAt" = ${new Date()}::timestamp
+    WHERE kind = 'post_card' AND status = 'pending' AND "caseId" = ANY(${caseIds}::int[]) AND "lockedUntil" IS NULL`;
 }
 
 /**
@@ -36,79 +50,108 @@ export async function enqueue(db: Db, messages: OutboxMessageInput[]): Promise<n
 export function enqueueSelected(rows: Prisma.Sql): Prisma.Sql {
   const queuedAt = new Date();
   return Prisma.sql`
-    INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", "nextAttemptAt", "createdAt")
-    SELECT kind, "caseId", "channelId", payload, "dedupeKey", ${queuedAt}::timestamp, ${queuedAt}::timestamp
+    INSERT INTO "OutboxMessage" (kind, "caseId", "channelId", payload, "dedupeKey", priority, "nextAttemptAt", "createdAt")
+    SELECT kind, "caseId", "channelId", payload, "dedupeKey", ${Prisma.raw(kindPrioritySql("kind"))}, ${queuedAt}::timestamp, ${queuedAt}::timestamp
     FROM (${rows}) AS m
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
-/** Rows due for delivery, oldest first, not reserved by another running copy. */
-export function dueOutboxMessages(prisma: PrismaClient, now: Date, take: number): Promise<OutboxMessage[]> {
-  return prisma.outboxMessage.findMany({
-    where: {
-      status: "pending",
-      nextAttemptAt: { lte: now },
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-    },
-    orderBy: { id: "asc" },
-    take,
-  });
+/** A due message with the channel it goes to (its lane: one message at a time per channel). */
+export type DueMessage = OutboxMessage & { lane: string };
+
+/**
+ * The next message of each channel that is due and not reserved by another running copy: the most
+ * urgent, then the oldest. Channels in `busy` (delivering, or paced) are left out, so one busy
+ * channel never holds back another.
+ */
+export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: number): Promise<DueMessage[]> {
+  return prisma.$queryRaw<DueMessage[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (lane) * FROM (
+        SELECT o.*, COALESCE(o."channelId", c."channelId", '') AS lane
+        FROM "OutboxMessage" o LEFT JOIN "Case" c ON c.id = o."caseId"
+        WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}::timestamp
+          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now}::timestamp)
+      ) due
+      WHERE lane <> ALL(${busy}::text[])
+      ORDER BY lane, priority, id
+    ) heads
+    ORDER BY priority, id
+    LIMIT ${take}`;
 }
 
-/** Reserves a row until `lockedUntil`; false when another copy has it or it is no longer pending. */
+/** A row reserved by one copy: its final write only lands while the reservation is still its own. */
+export type Lease = { id: number; lockedUntil: Date };
+
+/** Reserves a row until `lockedUntil`; null when another copy has it or it is no longer pending. */
 export async function claimOutboxMessage(
   prisma: PrismaClient,
   id: number,
   now: Date,
   lockedUntil: Date,
-): Promise<boolean> {
+): Promise<Lease | null> {
   const { count } = await prisma.outboxMessage.updateMany({
     where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil, attempts: { increment: 1 } },
+    data: { lockedUntil, attempts: { increment: 1 }, attemptedAt: now },
+  });
+  return count === 1 ? { id, lockedUntil } : null;
+}
+
+// Each final write is fenced by the lease: a copy whose reservation ran out (a stalled call) and
+// was taken over must not overwrite what the new holder does. False when the lease was lost.
+async function finish(prisma: PrismaClient, lease: Lease, data: Prisma.OutboxMessageUpdateManyMutationInput) {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { id: lease.id, status: "pending", lockedUntil: lease.lockedUntil },
+    data: { ...data, lockedUntil: null },
   });
   return count === 1;
 }
 
-export async function markSent(prisma: PrismaClient, id: number): Promise<void> {
-  await prisma.outboxMessage.update({
-    where: { id },
-    data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null },
-  });
+export function markSent(prisma: PrismaClient, lease: Lease): Promise<boolean> {
+  return finish(prisma, lease, { status: "sent", sentAt: new Date(), lastError: null });
 }
 
-/** Tries again at `at`; `attempts` given when the pass should not count as an attempt. */
-export async function retryLater(
+/** Tries again at `at`; `attempts` (and `attemptedAt`) given when the pass should not count as an attempt. */
+export function retryLater(
   prisma: PrismaClient,
-  id: number,
+  lease: Lease,
   at: Date,
-  change: { lastError: string } | { attempts: number },
-): Promise<void> {
-  await prisma.outboxMessage.update({ where: { id }, data: { nextAttemptAt: at, lockedUntil: null, ...change } });
+  change: { lastError: string } | { attempts: number; attemptedAt: Date | null },
+): Promise<boolean> {
+  return finish(prisma, lease, { nextAttemptAt: at, ...change });
 }
 
-export async function markFailed(prisma: PrismaClient, id: number, reason: string): Promise<void> {
-  await prisma.outboxMessage.update({
-    where: { id },
-    data: { status: "failed", lockedUntil: null, lastError: reason },
-  });
+export function markFailed(prisma: PrismaClient, lease: Lease, reason: string): Promise<boolean> {
+  return finish(prisma, lease, { status: "failed", lastError: reason });
 }
 
-/** Whether the card of a case is still waiting to be posted. */
-export async function cardPostPending(prisma: PrismaClient, caseId: number): Promise<boolean> {
-  const post = await prisma.outboxMessage.findFirst({
-    where: { caseId, kind: "post_card", status: "pending" },
-    select: { id: true },
-  });
-  return post !== null;
+/** Where a message another one depends on stands (a card for its thread lines, an alert for its notes). */
+export type ParentPost = { status: "pending" } | { status: "failed"; reason: string } | null;
+
+function parentPost(row: { status: string; lastError: string | null } | null): ParentPost {
+  if (row?.status === "pending") return { status: "pending" };
+  if (row?.status === "failed") return { status: "failed", reason: row.lastError ?? "unknown reason" };
+  return null;
 }
 
-/** Whether an alert is still waiting to be posted. */
-export async function alertPostPending(prisma: PrismaClient, alertId: number): Promise<boolean> {
-  const posting = await prisma.outboxMessage.findFirst({
-    where: { kind: "crisis_post", status: "pending", payload: { equals: { alertId } } },
-    select: { id: true },
-  });
-  return posting !== null;
+/** The card post of a case, while it is waiting or after it failed; null once posted (or never queued). */
+export async function cardPost(prisma: PrismaClient, caseId: number): Promise<ParentPost> {
+  return parentPost(
+    await prisma.outboxMessage.findFirst({
+      where: { caseId, kind: "post_card", status: { in: ["pending", "failed"] } },
+      select: { status: true, lastError: true },
+    }),
+  );
+}
+
+/** The post of an alert, while it is waiting or after it failed; null once posted. */
+export async function alertPost(prisma: PrismaClient, alertId: number): Promise<ParentPost> {
+  return parentPost(
+    await prisma.outboxMessage.findFirst({
+      where: { kind: "crisis_post", status: { in: ["pending", "failed"] }, payload: { equals: { alertId } } },
+      select: { status: true, lastError: true },
+    }),
+  );
 }
 
 /** Marks earlier pending re-renders of a card as done: the one being delivered covers them. */

@@ -1,5 +1,8 @@
 // Writes a returns report as cases: idempotent per row (a stable external id), in batches inside
-// transactions, cards only for the returns that need action now.
+// transactions, cards only for the returns that need action now, up to the import's card limit.
+// The cards are held back until the import's summary is queued, so the summary comes first.
+
+import type { SlackMessage } from "../domain/outboxMessages.ts";
 import { planClocks } from "../domain/responseClock.ts";
 import {
   BATCH_SIZE,
@@ -12,13 +15,24 @@ import {
   type Planned,
   planReturn,
   returnDescription,
+  withinCardLimit,
 } from "../domain/returnsImport.ts";
 import type { ReportReader } from "../domain/returnsReport.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave } from "./crisisAlerts.ts";
-import { enqueue } from "./outbox.ts";
+import { enqueue, releaseHeldCards } from "./outbox.ts";
 
-async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptions): Promise<{ created: Planned[] }> {
+/** Held cards go out by themselves after this if the import never finishes (the process stopped). */
+const CARD_HOLD_MS = 10 * 60_000;
+
+export type ImportResult = { summary: ImportSummary; cardCaseIds: number[] };
+
+async function writeBatch(
+  prisma: PrismaClient,
+  batch: Planned[],
+  o: ImportOptions,
+  summary: ImportSummary,
+): Promise<{ created: Planned[]; carded: number[] }> {
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.case.findMany({
@@ -26,13 +40,14 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
         select: { externalId: true },
       });
       const seen = new Set(existing.map((e) => e.externalId));
-      const fresh: Planned[] = [];
+      const unseen: Planned[] = [];
       for (const p of batch) {
         if (seen.has(p.externalId)) continue;
         seen.add(p.externalId);
-        fresh.push(p);
+        unseen.push(p);
       }
-      if (!fresh.length) return { created: [] };
+      if (!unseen.length) return { created: [], carded: [] };
+      const fresh = withinCardLimit(summary, unseen, o.cardLimit);
       // Plain SQL with one array per column: Prisma's createMany builds large inserts slowly.
       const clocksOf = fresh.map((p) =>
         p.card ? planClocks({ createdAt: o.now, priority: p.priority, category: p.category }, o.clock) : undefined,
@@ -72,26 +87,33 @@ async function writeBatch(prisma: PrismaClient, batch: Planned[], o: ImportOptio
       }
       await enqueue(
         tx,
-        carded.map((caseId) => ({ kind: "post_card", caseId, channelId: o.channelId })),
+        carded.map((caseId) => ({ kind: "post_card", caseId, channelId: o.channelId, bulk: true })),
+        { holdUntil: new Date(Date.now() + CARD_HOLD_MS) },
       );
-      return { created: fresh.filter((p) => idOf.has(p.externalId)) };
+      return { created: fresh.filter((p) => idOf.has(p.externalId)), carded };
     },
     { timeout: 60_000 },
   );
 }
 
+/**
+ * Imports a report. Its cards are queued but held: `queueImportSummary` queues the summary and
+ * lets them go, in that order.
+ */
 export async function importReturns(
   prisma: PrismaClient,
   report: ReportReader,
   o: ImportOptions,
-): Promise<ImportSummary> {
+): Promise<ImportResult> {
   const summary = emptySummary(report.format);
+  const cardCaseIds: number[] = [];
   const waveAsins = new Set<string>();
   let batch: Planned[] = [];
 
   const flush = async () => {
     if (!batch.length) return;
-    const { created } = await writeBatch(prisma, batch, o);
+    const { created, carded } = await writeBatch(prisma, batch, o, summary);
+    cardCaseIds.push(...carded);
     countBatch(summary, batch.length, created);
     for (const p of created) if (p.row.asin) waveAsins.add(p.row.asin);
     batch = [];
@@ -116,5 +138,18 @@ export async function importReturns(
     if (latest) await checkWave(prisma, latest, o.now, o.crisis);
   }
   // Imported risk cases are raised a priority, tagged and carded; the summary counts them.
-  return summary;
+  return { summary, cardCaseIds };
+}
+
+/** Queues the summary of an import, then lets its cards go: the summary is the import's first message. */
+export async function queueImportSummary(
+  prisma: PrismaClient,
+  channelId: string,
+  message: SlackMessage,
+  imported: ImportResult,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await enqueue(tx, [{ kind: "message", channelId, message }]);
+    await releaseHeldCards(tx, imported.cardCaseIds);
+  });
 }

@@ -14,10 +14,16 @@ const top = (counts: Record<string, number>, limit: number) =>
     limit,
   );
 
+/** The cases an import left without a card because of its limit, and where to find them. */
+const overLimit = (s: ImportSummary, command: string) =>
+  s.overCardLimit
+    ? ` ${s.overCardLimit} more that need action are over the import's card limit (IMPORT_CARD_LIMIT) and have no card: see ${command}.`
+    : "";
+
 export function importSummaryText(s: ImportSummary, fileName: string): string {
   const lines = [
     `Imported ${fileName} (${FORMAT[s.format]}): ${s.rowsRead} rows read, ${s.created} cases created, ${s.duplicates} duplicates skipped, ${s.rejectedCount} rows rejected.`,
-    `Cards posted for ${s.carded} cases that need action now; the rest are in /case list and the weekly digest.`,
+    `Cards posted for ${s.carded} cases that need action now; the rest are in /case list and the weekly digest.${overLimit(s, "/case list unclaimed")}`,
   ];
   if (s.rejectedCount)
     lines.push(
@@ -37,7 +43,7 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
         type: "mrkdwn",
         text:
           `${FORMAT[s.format]}: *${s.rowsRead}* rows read · *${s.created}* cases created · ${s.duplicates} duplicates skipped · ${s.rejectedCount} rejected\n` +
-          `Cards posted for *${s.carded}* cases that need action now (seller-fault reasons, A-to-z claims, risk words${s.withRiskWords ? `: ${s.withRiskWords}` : ""}); the rest are in \`/case list\` and the weekly digest.`,
+          `Cards posted for *${s.carded}* cases that need action now (seller-fault reasons, A-to-z claims, risk words${s.withRiskWords ? `: ${s.withRiskWords}` : ""}); the rest are in \`/case list\` and the weekly digest.${overLimit(s, "`/case list unclaimed`")}`,
       },
     },
   ];

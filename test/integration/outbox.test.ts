@@ -2,6 +2,7 @@
 // Every test here counts all that Slack received, so each gets a database, stand-in Slack and bot
 // of its own (isolatedBotTest). A failure is set on the stand-in before the first case comes in.
 import { describe, expect } from "vitest";
+import { ACTIONS } from "../../src/ids.ts";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
 import type { SlackStandIn } from "../support/slackStandIn.ts";
 
@@ -133,6 +134,88 @@ describe("outbox", () => {
           "sent",
           "failed",
         ]);
+      },
+    );
+  });
+});
+
+describe("a post whose outcome is unknown", () => {
+  isolatedBotTest(
+    "Slack takes the card but answers HTTP 500: the retry finds it in the channel and posts nothing more",
+    async ({ bot, slack }) => {
+      slack.fail("chat.postMessage", { status: 500, times: 1, accepted: true });
+      await bot.api("/api/cases", { body: newCase("took-it") });
+      const row = await waitFor(
+        () => bot.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "sent" } }),
+        "the card to be settled",
+        10_000,
+      );
+      expect(row.attempts).toBe(2);
+      await bot.flush();
+      const cards = slack.messages(CASES_CHANNEL).filter((m) => !m.thread_ts);
+      expect(cards).toHaveLength(1);
+      expect(slack.calls("chat.postMessage")).toHaveLength(1);
+      expect(slack.calls("conversations.history")[0].args).toMatchObject({
+        channel: CASES_CHANNEL,
+        include_all_metadata: "true",
+      });
+      const c = await bot.db.prisma.case.findFirstOrThrow({ where: { externalId: "took-it" } });
+      expect(c.messageTs).toBe(cards[0].ts); // the card Slack kept is the one the bot updates
+    },
+  );
+
+  isolatedBotTest("a post Slack did not take is posted on the retry, once", async ({ bot, slack }) => {
+    slack.fail("chat.postMessage", { status: 500, times: 1 });
+    await bot.api("/api/cases", { body: newCase("did-not") });
+    await waitFor(
+      () => bot.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "sent" } }),
+      "the card",
+      10_000,
+    );
+    expect(slack.messages(CASES_CHANNEL)).toHaveLength(1);
+    expect(slack.calls("chat.postMessage")).toHaveLength(2);
+  });
+});
+
+describe("a message that belongs under one that could not be posted", () => {
+  isolatedBotTest("fails with the card's reason instead of waiting for it forever", async ({ bot, slack }) => {
+    slack.fail("chat.postMessage", { error: "not_in_channel", times: 1 });
+    const res = await bot.api("/api/cases", { body: newCase("no-card") });
+    await waitFor(
+      () => bot.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "failed" } }),
+      "the card to fail",
+    );
+    await bot.click(ACTIONS.claim, res.json.case.id, "U0AGENT1");
+    const lines = await waitFor(async () => {
+      const rows = await bot.db.prisma.outboxMessage.findMany({
+        where: { kind: { in: ["update_card", "history_note"] } },
+      });
+      return rows.length >= 2 && rows.every((r) => r.status === "failed") ? rows : undefined;
+    }, "the card's update and thread line to fail");
+    for (const r of lines) expect(r.lastError).toBe("its card could not be posted: Slack error not_in_channel");
+    expect(slack.calls("chat.postMessage")).toHaveLength(1); // nothing posted in a thread that does not exist
+  });
+
+  describe("with a crisis channel the bot is not in", () => {
+    isolatedBotTest.override("botOptions", { env: { CRISIS_CHANNEL: "C0CRISIS" } });
+
+    isolatedBotTest(
+      "a wave alert that cannot be posted fails its thread lines with the same reason; cards go on",
+      async ({ bot, slack }) => {
+        slack.fail("chat.postMessage", { error: "not_in_channel", times: 100, channel: "C0CRISIS" });
+        for (let i = 0; i < 7; i++) {
+          const body = { ...newCase(`wave-${i}`), asin: "B0NOCRISIS", orderId: `114-000000${i}-5762619` };
+          expect((await bot.api("/api/cases", { body })).status).toBe(201);
+        }
+        const notes = await waitFor(async () => {
+          const rows = await bot.db.prisma.outboxMessage.findMany({ where: { kind: "crisis_note" } });
+          return rows.length > 0 && rows.every((r) => r.status === "failed") ? rows : undefined;
+        }, "the alert's thread lines to fail");
+        for (const r of notes) expect(r.lastError).toBe("the alert could not be posted: Slack error not_in_channel");
+        const alert = await bot.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "crisis_post" } });
+        expect(alert).toMatchObject({ status: "failed", lastError: "Slack error not_in_channel", attempts: 1 });
+        await waitFor(() => slack.messages(CASES_CHANNEL).length === 7, "all seven cards");
+        expect(await bot.db.prisma.outboxMessage.count({ where: { status: "pending" } })).toBe(0);
       },
     );
   });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { PRIORITY } from "../../src/domain/outboxMessages.ts";
 import { IMPORT_SOURCE, type ImportSummary } from "../../src/domain/returnsImport.ts";
 import { readReturnsReport } from "../../src/domain/returnsReport.ts";
 import { importReturns } from "../../src/store/returnsImport.ts";
@@ -17,15 +18,17 @@ import { runTsx } from "../support/tsxProcess.ts";
 
 const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES" });
 const now = new Date("2026-11-26T10:00:00Z");
-async function run(db: TestConnection, text: string): Promise<ImportSummary> {
+async function run(db: TestConnection, text: string, cardLimit = config.importCardLimit): Promise<ImportSummary> {
   const report = await readReturnsReport(Readable.from([text]));
-  return importReturns(db.prisma, report, {
+  const { summary } = await importReturns(db.prisma, report, {
     now,
     channelId: "C0CASES",
     clock: config.clock,
     crisis: config.crisis,
     cardRules: config.importCardRules,
+    cardLimit,
   });
+  return summary;
 }
 
 const fbaRows: FbaRow[] = [
@@ -128,7 +131,17 @@ describe("returns import", () => {
       asin: `B0BIG${String(i % 50).padStart(5, "0")}`,
     }));
     const s = await run(db, fbaReport(rows));
-    expect(s).toMatchObject({ rowsRead: 10_000, created: 10_000, duplicates: 0, carded: 1000 });
+    // 1,000 defective returns need a card; the first 200 (the default limit) get one.
+    expect(s).toMatchObject({ rowsRead: 10_000, created: 10_000, duplicates: 0, carded: 200, overCardLimit: 800 });
+    const cards = await db.prisma.outboxMessage.findMany({ where: { kind: "post_card" } });
+    expect(cards).toHaveLength(200);
+    // Queued last in line and held until the import's summary is queued ahead of them.
+    for (const card of cards) {
+      expect(card.priority).toBe(PRIORITY.bulk);
+      expect(card.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    }
+    const carded = await db.prisma.case.count({ where: { source: IMPORT_SOURCE, responseDueAt: { not: null } } });
+    expect(carded).toBe(200); // the cases over the limit have no clock either
     expect(Object.keys(s.byAsin)).toHaveLength(50);
     expect(blockKitProblems(importSummaryMessage(s, "big.txt"), "message")).toEqual([]);
   });

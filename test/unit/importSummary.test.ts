@@ -1,6 +1,12 @@
 // A report with thousands of bad rows: the import keeps the first ones to show and counts them all.
 import { describe, expect, it } from "vitest";
-import { emptySummary, KEPT_REJECTIONS, noteRejection } from "../../src/domain/returnsImport.ts";
+import {
+  emptySummary,
+  KEPT_REJECTIONS,
+  noteRejection,
+  type Planned,
+  withinCardLimit,
+} from "../../src/domain/returnsImport.ts";
 import { importSummaryMessage, importSummaryText } from "../../src/views/importSummary.ts";
 import { blockKitProblems } from "../support/blockKitLimits.ts";
 
@@ -33,5 +39,29 @@ describe("the import summary", () => {
     const message = importSummaryMessage(emptySummary("fba"), "<!channel> <@U0VICTIM>.txt");
     expect(message.text).toContain("&lt;!channel&gt; &lt;@U0VICTIM&gt;.txt");
     expect(message.text).not.toContain("<!channel>");
+  });
+});
+
+describe("the card limit of an import", () => {
+  const planned = (card: boolean, n: number) => ({ externalId: `r${n}`, card }) as unknown as Planned;
+
+  it("cards the first cases that need one up to the limit, across batches, and counts the rest", () => {
+    const summary = emptySummary("fba");
+    const first = withinCardLimit(summary, [planned(true, 1), planned(false, 2), planned(true, 3)], 3);
+    expect(first.map((p) => p.card)).toEqual([true, false, true]);
+    summary.carded = 2; // as countBatch records the written batch
+    const second = withinCardLimit(summary, [planned(true, 4), planned(true, 5), planned(true, 6)], 3);
+    expect(second.map((p) => p.card)).toEqual([true, false, false]);
+    expect(summary.overCardLimit).toBe(2);
+  });
+
+  it("says in the summary how many went without a card and where they are", () => {
+    const summary = { ...emptySummary("fba"), rowsRead: 900, created: 900, carded: 200, overCardLimit: 340 };
+    const message = importSummaryMessage(summary, "returns.txt");
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain("340 more that need action are over the import's card limit (IMPORT_CARD_LIMIT)");
+    expect(shown).toContain("/case list unclaimed");
+    expect(importSummaryText(summary, "returns.txt")).toContain("340 more that need action");
+    expect(blockKitProblems(message)).toEqual([]);
   });
 });

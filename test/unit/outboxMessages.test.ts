@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   dedupeKey,
   isOutboxKind,
+  kindPrioritySql,
   OUTBOX_KINDS,
   type OutboxMessageInput,
   outboxRow,
+  PRIORITY,
 } from "../../src/domain/outboxMessages.ts";
 
 const message = { text: "Weekly triage", blocks: [] };
@@ -56,6 +58,7 @@ describe("outbox rows", () => {
       channelId: null,
       payload: { eventId: 42 },
       dedupeKey: "note:42",
+      priority: PRIORITY.normal,
     });
     expect(outboxRow({ kind: "digest", channelId: "C3", periodKey: "p", message })).toEqual({
       kind: "digest",
@@ -63,6 +66,7 @@ describe("outbox rows", () => {
       channelId: "C3",
       payload: message,
       dedupeKey: "digest:p",
+      priority: PRIORITY.urgent,
     });
     expect(outboxRow({ kind: "crisis_note", alertId: 3, channelId: "C4", note: "joined", caseId: 7 })).toEqual({
       kind: "crisis_note",
@@ -70,8 +74,32 @@ describe("outbox rows", () => {
       channelId: "C4",
       payload: { alertId: 3, note: "joined" },
       dedupeKey: "crisis_note:3:7",
+      priority: PRIORITY.urgent,
     });
     expect(outboxRow({ kind: "crisis_update", alertId: 3, channelId: "C4" }).payload).toEqual({ alertId: 3 });
+  });
+
+  it("puts what someone must act on first and an import's cards last", () => {
+    const urgent: OutboxMessageInput[] = [
+      { kind: "escalation", caseId: 7, channelId: "C2" },
+      { kind: "sla_reminder", caseId: 7, channelId: "C1" },
+      { kind: "amazon_overdue", caseId: 7, channelId: "C1" },
+      { kind: "crisis_post", alertId: 3, channelId: "C4" },
+      { kind: "digest", channelId: "C3", periodKey: "p", message },
+      { kind: "message", channelId: "C1", message },
+    ];
+    for (const m of urgent) expect(outboxRow(m).priority).toBe(PRIORITY.urgent);
+    expect(outboxRow({ kind: "post_card", caseId: 7, channelId: "C1" }).priority).toBe(PRIORITY.normal);
+    expect(outboxRow({ kind: "post_card", caseId: 7, channelId: "C1", bulk: true }).priority).toBe(PRIORITY.bulk);
+    expect(PRIORITY.urgent).toBeLessThan(PRIORITY.normal);
+    expect(PRIORITY.normal).toBeLessThan(PRIORITY.bulk);
+  });
+
+  it("gives statements that queue the same priority per kind as the rows", () => {
+    const sql = kindPrioritySql("kind");
+    for (const kind of OUTBOX_KINDS) expect(sql).toContain(`WHEN '${kind}' THEN`);
+    expect(sql).toContain(`WHEN 'escalation' THEN ${PRIORITY.urgent}`);
+    expect(sql).toContain(`WHEN 'post_card' THEN ${PRIORITY.normal}`);
   });
 
   it("recognises stored kinds and refuses unknown ones", () => {

@@ -4,16 +4,15 @@ import { findCase, findEvent, recordCardPosted } from "../../store/cases.ts";
 import { foldEarlierCardUpdates } from "../../store/outbox.ts";
 import { caseCard } from "../../views/caseCard.ts";
 import { historyLine } from "../../views/historyLine.ts";
-import { type Deliverer, DONE, NO_CHANNEL, waitingForCard } from "./deliverer.ts";
+import { type Deliverer, DONE, NO_CHANNEL, postOnce, waitingForCard } from "./deliverer.ts";
 
 export const postCard: Deliverer<"post_card"> = async (m, ctx) => {
   const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
   if (!c || c.messageTs) return DONE;
   const channel = m.channelId;
   if (!channel) return NO_CHANNEL;
-  await ctx.pace(channel);
-  const res = await ctx.client.chat.postMessage({ channel, ...caseCard(c, ctx.now()), unfurl_links: false });
-  await recordCardPosted(ctx.prisma, c.id, res.channel ?? channel, res.ts);
+  const posted = await postOnce(m, { channel, ...caseCard(c, ctx.now()), unfurl_links: false }, ctx);
+  await recordCardPosted(ctx.prisma, c.id, posted.channel, posted.ts);
   return DONE;
 };
 
@@ -33,11 +32,6 @@ export const historyNote: Deliverer<"history_note"> = async (m, ctx) => {
   if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
   const event = await findEvent(ctx.prisma, m.payload.eventId);
   if (!event) return DONE;
-  await ctx.pace(c.channelId);
-  await ctx.client.chat.postMessage({
-    channel: c.channelId,
-    thread_ts: c.messageTs,
-    text: historyLine(event, c.number),
-  });
+  await postOnce(m, { channel: c.channelId, thread_ts: c.messageTs, text: historyLine(event, c.number) }, ctx);
   return DONE;
 };

@@ -2,6 +2,7 @@
 // the record when it goes out: one the case no longer needs (answered, resolved) is dropped.
 import type { Case } from "../../generated/prisma/client.ts";
 import { findCase } from "../../store/cases.ts";
+import { cardPost } from "../../store/outbox.ts";
 import { amazonDeadlineMet } from "../../views/clockLines.ts";
 import {
   amazonOverdueText,
@@ -11,7 +12,7 @@ import {
   whoShouldAct,
 } from "../../views/clockNotices.ts";
 import { stalledParcelText } from "../../views/crisisAlert.ts";
-import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, waitingForCard } from "./deliverer.ts";
+import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, postOnce, waitingForCard } from "./deliverer.ts";
 
 /** A notice in the card's thread; `text` is null when the case no longer needs it. */
 function threadNotice<K extends "sla_reminder" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder">(
@@ -23,8 +24,7 @@ function threadNotice<K extends "sla_reminder" | "amazon_reminder" | "amazon_ove
     const line = text(c, ctx);
     if (line === null) return DONE;
     if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
-    await ctx.pace(c.channelId);
-    await ctx.client.chat.postMessage({ channel: c.channelId, thread_ts: c.messageTs, text: line });
+    await postOnce(m, { channel: c.channelId, thread_ts: c.messageTs, text: line }, ctx);
     return DONE;
   };
 }
@@ -48,10 +48,9 @@ export const escalation: Deliverer<"escalation"> = async (m, ctx) => {
   if (!c) return DONE;
   // A reply logged since the deadline passed makes the escalation moot; the breach stays on record.
   if (c.firstReplyAt || c.status === "resolved") return DONE;
-  if (!c.messageTs) {
-    const waiting = await waitingForCard(ctx.prisma, c.id);
-    if (!waiting.done) return waiting;
-  }
+  // Waits for a card still to be posted, so the escalation can link to it; without a card (it
+  // could not be posted, or an import left it out) the escalation goes out all the same.
+  if (!c.messageTs && (await cardPost(ctx.prisma, c.id))?.status === "pending") return { done: false, waitMs: 1000 };
   const permalink =
     c.messageTs && c.channelId
       ? await ctx.client.chat.getPermalink({ channel: c.channelId, message_ts: c.messageTs }).then(
@@ -61,11 +60,10 @@ export const escalation: Deliverer<"escalation"> = async (m, ctx) => {
       : undefined;
   const channel = m.channelId;
   if (!channel) return NO_CHANNEL;
-  await ctx.pace(channel);
-  await ctx.client.chat.postMessage({
-    channel,
-    ...escalationMessage(c, ctx.audience, { now: ctx.now(), permalink }),
-    unfurl_links: false,
-  });
+  await postOnce(
+    m,
+    { channel, ...escalationMessage(c, ctx.audience, { now: ctx.now(), permalink }), unfurl_links: false },
+    ctx,
+  );
   return DONE;
 };

@@ -4,11 +4,17 @@ import type { types } from "@slack/bolt";
 import type { CrisisAlert } from "../../generated/prisma/client.ts";
 import { findCase } from "../../store/cases.ts";
 import { casesOfAlert, findAlert, recordAlertPosted } from "../../store/crisisAlerts.ts";
-import { alertPostPending } from "../../store/outbox.ts";
+import { alertPost } from "../../store/outbox.ts";
 import { crisisNote, odrAlert, riskHeadsUpMessage, waveAlert } from "../../views/crisisAlert.ts";
-import { type Deliverer, type DeliveryContext, DONE, type Outcome, type Queued } from "./deliverer.ts";
-
-const WAIT_FOR_ALERT_MS = 1000;
+import {
+  type Deliverer,
+  type DeliveryContext,
+  DONE,
+  followParent,
+  type Outcome,
+  postOnce,
+  type Queued,
+} from "./deliverer.ts";
 
 function channelFor(
   alert: CrisisAlert,
@@ -35,18 +41,15 @@ export const crisisPost: Deliverer<"crisis_post"> = async (m, ctx) => {
   if (alert.messageTs) return DONE;
   const channel = channelFor(alert, m, ctx);
   const message = await alertMessage(alert, ctx);
-  await ctx.pace(channel);
-  const res = await ctx.client.chat.postMessage({ channel, ...message, unfurl_links: false });
-  await recordAlertPosted(ctx.prisma, alert.id, res.channel ?? channel, res.ts);
+  const posted = await postOnce(m, { channel, ...message, unfurl_links: false }, ctx);
+  await recordAlertPosted(ctx.prisma, alert.id, posted.channel, posted.ts);
   return DONE;
 };
 
 export const crisisUpdate: Deliverer<"crisis_update"> = async (m, ctx): Promise<Outcome> => {
   const alert = await findAlert(ctx.prisma, m.payload.alertId);
   if (!alert) return DONE;
-  if (!alert.messageTs) {
-    return (await alertPostPending(ctx.prisma, alert.id)) ? { done: false, waitMs: WAIT_FOR_ALERT_MS } : DONE;
-  }
+  if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id), "the alert");
   const channel = channelFor(alert, m, ctx);
   const message = await alertMessage(alert, ctx);
   await ctx.client.chat.update({ channel, ts: alert.messageTs, ...message });
@@ -56,10 +59,10 @@ export const crisisUpdate: Deliverer<"crisis_update"> = async (m, ctx): Promise<
 export const crisisNoteLine: Deliverer<"crisis_note"> = async (m, ctx) => {
   const alert = await findAlert(ctx.prisma, m.payload.alertId);
   if (!alert) return DONE;
-  if (!alert.messageTs) return { done: false, waitMs: WAIT_FOR_ALERT_MS }; // the alert itself goes first
+  // The alert itself goes first; a line under an alert that could not be posted fails as it did.
+  if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id), "the alert");
   const channel = channelFor(alert, m, ctx);
   const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
-  await ctx.pace(channel);
-  await ctx.client.chat.postMessage({ channel, thread_ts: alert.messageTs, text: crisisNote(m.payload.note, c) });
+  await postOnce(m, { channel, thread_ts: alert.messageTs, text: crisisNote(m.payload.note, c) }, ctx);
   return DONE;
 };

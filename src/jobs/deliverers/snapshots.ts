@@ -1,17 +1,11 @@
 // Reports and summaries are a snapshot, rendered when they were queued, and posted as they are.
 import type { SlackMessage } from "../../domain/outboxMessages.ts";
-import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, type Queued } from "./deliverer.ts";
+import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, postOnce, type Queued } from "./deliverer.ts";
 
 async function postSnapshot(m: Queued<"digest" | "message">, message: SlackMessage, ctx: DeliveryContext) {
   const channel = m.channelId;
   if (!channel) return NO_CHANNEL;
-  await ctx.pace(channel);
-  await ctx.client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks as never[],
-    unfurl_links: false,
-  });
+  await postOnce(m, { channel, text: message.text, blocks: message.blocks, unfurl_links: false }, ctx);
   return DONE;
 }
 
