@@ -52,6 +52,19 @@ const KIND_PRIORITY: Record<OutboxKind, Priority> = {
   crisis_note: PRIORITY.urgent,
 };
 
+/**
+ * Kinds that go on or under a case's card (re-renders, thread lines): they wait while the card
+ * is still to be posted, and fail with it when it cannot be.
+ */
+export const ON_CARD_KINDS: OutboxKind[] = [
+  "update_card",
+  "history_note",
+  "sla_reminder",
+  "amazon_reminder",
+  "amazon_overdue",
+  "stalled_reminder",
+];
+
 /** The priority of a kind as an SQL expression over a row's kind column (for statements that queue). */
 export const kindPrioritySql = (kindColumn: string): string =>
   `CASE ${kindColumn} ${Object.entries(KIND_PRIORITY)

@@ -1,6 +1,6 @@
 // The outbox table: queueing messages (in the transaction of the change they report) and the
 // worker's reads and guarded writes. What each kind carries is in domain/outboxMessages.ts.
-import { kindPrioritySql, type OutboxMessageInput, outboxRow } from "../domain/outboxMessages.ts";
+import { kindPrioritySql, ON_CARD_KINDS, type OutboxMessageInput, outboxRow } from "../domain/outboxMessages.ts";
 import { type OutboxMessage, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$executeRaw">;
@@ -62,7 +62,8 @@ export type DueMessage = OutboxMessage & { lane: string };
 /**
  * The next message of each channel that is due and not reserved by another running copy: the most
  * urgent, then the oldest. Channels in `busy` (delivering, or paced) are left out, so one busy
- * channel never holds back another.
+ * channel never holds back another. A message for a card that is still waiting to be posted is
+ * not due yet: thousands of reminders of an import's cases must not take turns asking.
  */
 export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: number): Promise<DueMessage[]> {
   return prisma.$queryRaw<DueMessage[]>`
@@ -72,6 +73,9 @@ export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: 
         FROM "OutboxMessage" o LEFT JOIN "Case" c ON c.id = o."caseId"
         WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}::timestamp
           AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now}::timestamp)
+          AND NOT (o.kind = ANY(${ON_CARD_KINDS}::text[]) AND c."messageTs" IS NULL AND EXISTS (
+            SELECT 1 FROM "OutboxMessage" card
+            WHERE card."caseId" = o."caseId" AND card.kind = 'post_card' AND card.status = 'pending'))
       ) due
       WHERE lane <> ALL(${busy}::text[])
       ORDER BY lane, priority, id

@@ -62,6 +62,6 @@ describe("the card limit of an import", () => {
     expect(shown).toContain("340 more that need action are over the import's card limit (IMPORT_CARD_LIMIT)");
     expect(shown).toContain("/case list unclaimed");
     expect(importSummaryText(summary, "returns.txt")).toContain("340 more that need action");
-    expect(blockKitProblems(message)).toEqual([]);
+    expect(blockKitProblems(message, "message")).toEqual([]);
   });
 });

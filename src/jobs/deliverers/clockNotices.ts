@@ -2,7 +2,6 @@
 // the record when it goes out: one the case no longer needs (answered, resolved) is dropped.
 import type { Case } from "../../generated/prisma/client.ts";
 import { findCase } from "../../store/cases.ts";
-import { cardPost } from "../../store/outbox.ts";
 import { amazonDeadlineMet } from "../../views/clockLines.ts";
 import {
   amazonOverdueText,
@@ -48,9 +47,8 @@ export const escalation: Deliverer<"escalation"> = async (m, ctx) => {
   if (!c) return DONE;
   // A reply logged since the deadline passed makes the escalation moot; the breach stays on record.
   if (c.firstReplyAt || c.status === "resolved") return DONE;
-  // Waits for a card still to be posted, so the escalation can link to it; without a card (it
-  // could not be posted, or an import left it out) the escalation goes out all the same.
-  if (!c.messageTs && (await cardPost(ctx.prisma, c.id))?.status === "pending") return { done: false, waitMs: 1000 };
+  // An escalation does not wait for its card (an import's card may be far down the line): without
+  // one posted it goes out unlinked; the case number finds it.
   const permalink =
     c.messageTs && c.channelId
       ? await ctx.client.chat.getPermalink({ channel: c.channelId, message_ts: c.messageTs }).then(
