@@ -3,6 +3,7 @@
 // of its own (isolatedBotTest). A failure is set on the stand-in before the first case comes in.
 import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
+import { claimOutboxMessage, markFailed, markSent } from "../../src/store/outbox.ts";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
 import type { SlackStandIn } from "../support/slackStandIn.ts";
 
@@ -218,5 +219,48 @@ describe("a message that belongs under one that could not be posted", () => {
         expect(await bot.db.prisma.outboxMessage.count({ where: { status: "pending" } })).toBe(0);
       },
     );
+  });
+});
+
+describe("reservations", () => {
+  isolatedBotTest(
+    "a Slack call that never returns times out within the reservation; the retry finds the card Slack kept",
+    async ({ bot, slack }) => {
+      slack.fail("chat.postMessage", { hang: true, accepted: true, times: 1 });
+      await bot.api("/api/cases", { body: newCase("hung") });
+      const row = await waitFor(
+        () => bot.db.prisma.outboxMessage.findFirst({ where: { kind: "post_card", status: "sent" } }),
+        "the card to be settled after the timeout",
+        40_000,
+      );
+      expect(row.lastError).toBeNull();
+      expect(row.attempts).toBe(2);
+      expect(slack.messages(CASES_CHANNEL)).toHaveLength(1);
+      const c = await bot.db.prisma.case.findFirstOrThrow({ where: { externalId: "hung" } });
+      expect(c.messageTs).toBe(slack.messages(CASES_CHANNEL)[0].ts);
+    },
+  );
+
+  isolatedBotTest("a copy whose reservation ran out cannot overwrite the copy that took over", async ({ bot }) => {
+    const { prisma } = bot.db;
+    // Not due for an hour, so the running bot leaves it alone.
+    const row = await prisma.outboxMessage.create({
+      data: { kind: "message", channelId: "C1", payload: {}, nextAttemptAt: new Date(Date.now() + 3_600_000) },
+    });
+    const stale = await claimOutboxMessage(prisma, row.id, new Date(), new Date(Date.now() + 5));
+    expect(stale).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    const current = await claimOutboxMessage(prisma, row.id, new Date(), new Date(Date.now() + 60_000));
+    expect(current).not.toBeNull();
+    if (!stale || !current) return;
+    expect(await markFailed(prisma, stale, "Slack error not_in_channel")).toBe(false);
+    expect(await markSent(prisma, stale)).toBe(false);
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "pending",
+      lockedUntil: current.lockedUntil,
+      attempts: 2,
+    });
+    expect(await markSent(prisma, current)).toBe(true);
+    expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
 });
