@@ -17,7 +17,9 @@ describe("manifest.json", () => {
   it("declares the command and shortcut the bot listens for, with the scopes they need", () => {
     expect(manifest.features.slash_commands.map((c: any) => c.command)).toEqual([COMMAND]);
     expect(manifest.features.shortcuts.map((s: any) => s.callback_id)).toEqual([CALLBACKS.messageShortcut]);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write"]));
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(["commands", "chat:write", "files:read", "channels:history", "groups:history"]),
+    );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 });
