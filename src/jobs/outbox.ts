@@ -141,7 +141,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   }
 
   /** Starts the next message of every channel that is free; returns how many were started. */
-  async function fill(): Promise<number> {
+  async function startFree(): Promise<number> {
     const room = PARALLEL_CHANNELS - inFlight.size;
     if (room <= 0 || stopped) return 0;
     const now = Date.now();
@@ -161,19 +161,33 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     return heads.length;
   }
 
-  async function settle(): Promise<void> {
-    while (inFlight.size > 0) await Promise.all(inFlight.values());
+  // One look for free channels at a time (the loop's and runOnce's), so a delivery another look
+  // has just claimed is always in `inFlight` by the time the next look runs.
+  let looking: Promise<unknown> = Promise.resolve();
+  function fill(): Promise<number> {
+    const look = looking.then(startFree);
+    looking = look.catch(() => undefined);
+    return look;
+  }
+
+  /** Waits until no delivery is under way; adds the ones it waited for to `seen`. */
+  async function settle(seen: Set<Promise<void>>): Promise<void> {
+    while (inFlight.size > 0) {
+      const running = [...inFlight.values()];
+      for (const r of running) seen.add(r);
+      await Promise.all(running);
+    }
   }
 
   async function runOnce(): Promise<number> {
-    const before = inFlight.size;
-    await settle();
+    const seen = new Set<Promise<void>>();
+    await settle(seen);
     // A paced channel still has its message due: wait for it rather than call the pass empty.
     const nextReady = Math.max(0, ...readyAt.values()) - Date.now();
     if (nextReady > 0) await new Promise((r) => setTimeout(r, nextReady));
-    const started = await fill();
-    await settle();
-    return before + started;
+    await fill();
+    await settle(seen);
+    return seen.size;
   }
 
   const loop = (async () => {
@@ -200,7 +214,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       wakeLoop = undefined;
       woken = false;
     }
-    await settle();
+    await settle(new Set());
   })();
 
   return {
