@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isValidZone, parseBusinessHours } from "./domain/businessHours.ts";
 import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "./domain/crisis.ts";
+import type { ChannelSetting } from "./domain/deliveryHealth.ts";
 import { cronProblem } from "./domain/digest.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
 import { type CardRule, DEFAULT_IMPORT_CARD_LIMIT } from "./domain/returnsImport.ts";
@@ -197,6 +198,15 @@ const schema = z
       odr: { alertPercent: e.ODR_ALERT_PERCENT, warningPercent: Math.min(e.ODR_WARNING_PERCENT, e.ODR_ALERT_PERCENT) },
       riskPhrases: e.RISK_PHRASES ? commaList(e.RISK_PHRASES) : DEFAULT_RISK_PHRASES,
     };
+    const escalationChannel = e.ESCALATION_CHANNEL ?? e.CASES_CHANNEL;
+    const digestChannel = e.DIGEST_CHANNEL ?? e.CASES_CHANNEL;
+    // The channels the bot posts to, by the setting that names each (unset ones hold the cases channel).
+    const channelSettings: ChannelSetting[] = [
+      { name: "CASES_CHANNEL", channelId: e.CASES_CHANNEL },
+      { name: "ESCALATION_CHANNEL", channelId: escalationChannel },
+      { name: "DIGEST_CHANNEL", channelId: digestChannel },
+      { name: "CRISIS_CHANNEL", channelId: crisis.channelId },
+    ];
     return {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -211,13 +221,14 @@ const schema = z
       leadUserIds: e.LEAD_USER_IDS,
       /** Mentioned when an unclaimed case needs attention; without it the channel is notified with @here. */
       agentGroupId: e.AGENT_GROUP_ID,
-      escalationChannel: e.ESCALATION_CHANNEL ?? e.CASES_CHANNEL,
+      escalationChannel,
       clock,
       sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
       teamTimezone: e.TEAM_TIMEZONE,
-      digestChannel: e.DIGEST_CHANNEL ?? e.CASES_CHANNEL,
+      digestChannel,
       digestCron: e.DIGEST_CRON,
       crisis,
+      channelSettings,
       /** Which imported returns get a card right away. */
       importCardRules: e.IMPORT_CARDS.filter((r): r is CardRule => r !== "none"),
       /** The most cards one import posts; the other cases that need action are listed in its summary. */

@@ -75,6 +75,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     zone: config.teamTimezone,
     channelId: config.digestChannel,
     odrLimitPercent: config.crisis.odr.alertPercent,
+    channelSettings: config.channelSettings,
     wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });

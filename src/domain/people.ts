@@ -22,6 +22,12 @@ export function mayImportReturns(actor: Actor): string | undefined {
   return "Only after-sales agents can import returns reports. Ask a lead to add you to the agents.";
 }
 
+/** Delivery to Slack (what waits, what Slack refused) is for the people who work cases and their leads. */
+export function maySeeDeliveryHealth(actor: Actor): string | undefined {
+  if (actor.isAgent) return undefined;
+  return "Only after-sales agents and leads can see how messages reach Slack. Ask a lead to add you to the agents.";
+}
+
 /** A lead hands cases only to someone who works cases. */
 export function mayAssignTo(actor: Actor, assignee: Actor): string | undefined {
   if (!actor.isLead) return "Only leads can assign cases. Use *Claim all unclaimed* to take them yourself.";

@@ -2,13 +2,13 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
-import { actorFor, mayImportReturns, mayRecordOrders } from "../domain/people.ts";
+import { actorFor, mayImportReturns, mayRecordOrders, maySeeDeliveryHealth } from "../domain/people.ts";
 import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 import { afterAck, openModal, replyPrivately } from "./kit.ts";
-import { answerList, answerOrders, answerSummary } from "./reports.ts";
+import { answerHealth, answerList, answerOrders, answerSummary } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -68,6 +68,7 @@ export function register(app: App, deps: AppDeps): void {
         }
         case "summary":
         case "orders":
+        case "health":
         case "list": {
           // Acknowledge first: a report over many cases may take longer than Slack waits.
           await ack();
@@ -78,6 +79,10 @@ export function register(app: App, deps: AppDeps): void {
               const refusal = mayRecordOrders(actorFor(command.user_id, deps.config));
               if (refusal) await tell(refusal);
               else await answerOrders(deps, rest, respond);
+            } else if (which === "health") {
+              const refusal = maySeeDeliveryHealth(actorFor(command.user_id, deps.config));
+              if (refusal) await tell(refusal);
+              else await answerHealth(deps, respond);
             } else await answerList(deps, rest.join(" "), command.user_id, respond);
           } catch (err) {
             logger.error(`/case ${sub} failed: ${(err as Error).message}`);

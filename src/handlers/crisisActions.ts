@@ -8,8 +8,8 @@ import { actorFor, mayAssignTo } from "../domain/people.ts";
 import { resolveSchema } from "../domain/resolveInput.ts";
 import { ACTIONS, CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS, recordIdOfBlock } from "../ids.ts";
 import { changeEach, lastEventAt } from "../store/cases.ts";
-import { ALERT_CASES_LIMIT, casesOfAlert } from "../store/crisisAlerts.ts";
-import { crisisResolveModal } from "../views/crisisResolveModal.ts";
+import { ALERT_CASES_LIMIT, casesOfAlert, openCasesOfAlert } from "../store/crisisAlerts.ts";
+import { crisisResolveModal, RESOLVE_FORM_CASES } from "../views/crisisResolveModal.ts";
 import { crisisResolveMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { afterAck, clicker, modalErrors, openModal, privately, readMetadata } from "./kit.ts";
@@ -98,13 +98,16 @@ export function register(app: App, deps: AppDeps): void {
     afterAck("the bulk resolve form could not be opened", async ({ ack, body, action, client, logger }) => {
       await ack();
       const tell = privately(client, clicker(body), logger);
-      const wave = await openCasesOf(Number(action.value));
-      if (!wave) return tell(WAVE_GONE);
-      if (!wave.open.length) return tell("Every case of this wave is already resolved.");
+      const alertId = Number(action.value);
+      const alert = alertId ? await prisma.crisisAlert.findUnique({ where: { id: alertId } }) : null;
+      if (!alert) return tell(WAVE_GONE);
+      // The form lists the oldest open cases it can hold and says how many more there are.
+      const open = await openCasesOfAlert(prisma, alert, deps.config.crisis, RESOLVE_FORM_CASES);
+      if (!open.total) return tell("Every case of this wave is already resolved.");
       await openModal({
         client,
         triggerId: body.trigger_id,
-        view: crisisResolveModal(wave.alert, wave.open),
+        view: crisisResolveModal(alert, open.cases, open.total),
         form: "the form",
         again: "Please press the button again.",
         tell,

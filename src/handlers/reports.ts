@@ -6,9 +6,11 @@ import { describeFilter, PAGE_SIZE, parseListFilter } from "../domain/caseLists.
 import { parseReportRange } from "../domain/reportRange.ts";
 import { ACTIONS } from "../ids.ts";
 import { listCases } from "../store/caseLists.ts";
+import { deliveryHealth } from "../store/deliveryHealth.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
 import { triageReport } from "../store/triage.ts";
 import { caseListMessage } from "../views/caseList.ts";
+import { deliveryHealthMessage } from "../views/deliveryHealth.ts";
 import { triageMessage } from "../views/triageReport.ts";
 
 export async function answerSummary(deps: AppDeps, rangeText: string, respond: RespondFn): Promise<void> {
@@ -86,6 +88,17 @@ export async function answerOrders(deps: AppDeps, args: string[], respond: Respo
   await respond({
     response_type: "ephemeral",
     text: `Saved: ${orders} orders in the last 60 days for ${marketplace}. ${odr}`,
+  });
+}
+
+/** "/case health": what waits to be delivered to Slack and what Slack refused for good. */
+export async function answerHealth(deps: AppDeps, respond: RespondFn): Promise<void> {
+  // The outbox runs on the wall clock (retries, pacing), whatever clock the deadlines use.
+  const now = new Date();
+  const health = await deliveryHealth(deps.prisma, now);
+  await respond({
+    response_type: "ephemeral",
+    ...deliveryHealthMessage(health, { settings: deps.config.channelSettings, now }),
   });
 }
 

@@ -5,8 +5,10 @@
 import type { Logger } from "@slack/bolt";
 import schedule from "node-schedule";
 import type { CrisisSettings } from "../domain/crisis.ts";
+import { FAILED_MESSAGES_KEPT_DAYS } from "../domain/deliveryHealth.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { clearQuietWaves } from "../store/crisisAlerts.ts";
+import { removeFailedBefore } from "../store/deliveryHealth.ts";
 import { checkOdr, marketplacesWithOrders } from "../store/odr.ts";
 import { removeSentBefore } from "../store/outbox.ts";
 import { fireDueTimers } from "../store/timers.ts";
@@ -41,6 +43,8 @@ export function startClockSweep(opts: {
     if (Date.now() - lastCleanup < OUTBOX_CLEANUP_EVERY_MS) return;
     lastCleanup = Date.now();
     await removeSentBefore(opts.prisma, new Date(Date.now() - SENT_MESSAGES_KEPT_DAYS * 86_400_000));
+    // Messages Slack refused for good stay as long, to be seen with /case health, then go too.
+    await removeFailedBefore(opts.prisma, new Date(Date.now() - FAILED_MESSAGES_KEPT_DAYS * 86_400_000));
   }
 
   async function scanCrises(): Promise<number> {

@@ -3,8 +3,10 @@
 
 import type { Logger } from "@slack/bolt";
 import schedule from "node-schedule";
+import type { ChannelSetting } from "../domain/deliveryHealth.ts";
 import { digestPeriod, LATE_AFTER_MS, lastScheduledTime } from "../domain/digest.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { failedDeliveries } from "../store/deliveryHealth.ts";
 import { claimDigestPeriod, wasInUseBefore } from "../store/digestRuns.ts";
 import { enqueue } from "../store/outbox.ts";
 import { triageReport } from "../store/triage.ts";
@@ -24,6 +26,8 @@ export function startWeeklyDigest(opts: {
   zone: string;
   channelId: string;
   odrLimitPercent: number;
+  /** The channel settings, named in the advice on messages Slack refused. */
+  channelSettings: ChannelSetting[];
   wakeOutbox: () => void;
   logger: Logger;
 }): WeeklyDigest {
@@ -37,11 +41,13 @@ export function startWeeklyDigest(opts: {
       async (tx) => {
         if (!(await claimDigestPeriod(tx, period, late))) return false;
         const report = await triageReport(tx, period, opts.odrLimitPercent);
+        const failed = await failedDeliveries(tx, period);
         const message = triageMessage(report, {
           title: "Weekly triage",
           zone: opts.zone,
           now,
           lateSince: late ? scheduledFor : undefined,
+          undelivered: { failed, settings: opts.channelSettings },
         });
         await enqueue(tx, [{ kind: "digest", channelId: opts.channelId, periodKey: period.key, message }]);
         return true;

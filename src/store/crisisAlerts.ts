@@ -15,7 +15,7 @@ import {
   type WaveSettings,
   waveWindows,
 } from "../domain/crisis.ts";
-import type { CrisisAlert, PrismaClient } from "../generated/prisma/client.ts";
+import type { CrisisAlert, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { CASE_REF_SELECT } from "./caseLists.ts";
 import { enqueue } from "./outbox.ts";
 
@@ -157,38 +157,50 @@ export async function raiseRiskHeadsUp(
 /** An alert's list, and what a bulk action covers, stops here (a wave of thousands is paged by /case list). */
 export const ALERT_CASES_LIMIT = 500;
 
-/** The cases an alert is about: a wave's cases since its window began; a heads-up's risk cases of its hour. */
-export async function casesOfAlert(
-  prisma: PrismaClient,
-  alert: { kind: string; subject: string; startedAt: Date; windowKey: string; clearedAt: Date | null },
-  s: CrisisSettings,
-) {
-  const select = {
-    ...CASE_REF_SELECT,
-    id: true,
-    asin: true,
-    sku: true,
-    marketplace: true,
-    rootCause: true,
-    riskPhrases: true,
-    description: true,
-    firstReplyAt: true,
-  } as const;
+type AlertScope = { kind: string; subject: string; startedAt: Date; windowKey: string; clearedAt: Date | null };
+
+const ALERT_CASE_SELECT = {
+  ...CASE_REF_SELECT,
+  id: true,
+  asin: true,
+  sku: true,
+  marketplace: true,
+  rootCause: true,
+  riskPhrases: true,
+  description: true,
+  firstReplyAt: true,
+} as const;
+
+/** Which cases an alert is about: a wave's cases since its window began; a heads-up's risk cases of its hour. */
+function casesOfAlertWhere(alert: AlertScope, s: CrisisSettings): Prisma.CaseWhereInput {
   const asin = alert.subject === NO_ASIN ? null : alert.subject;
   if (alert.kind === "risk") {
     const from = new Date(alert.windowKey);
-    return prisma.case.findMany({
-      where: { asin, riskPhrases: { not: null }, createdAt: { gte: from, lt: new Date(from.getTime() + HOUR) } },
-      orderBy: { createdAt: "asc" },
-      select,
-      take: ALERT_CASES_LIMIT,
-    });
+    return { asin, riskPhrases: { not: null }, createdAt: { gte: from, lt: new Date(from.getTime() + HOUR) } };
   }
   const since = new Date(alert.startedAt.getTime() - s.wave.windowHours * HOUR);
+  return { asin, createdAt: { gt: since, ...(alert.clearedAt ? { lte: alert.clearedAt } : {}) } };
+}
+
+/** The cases an alert is about, oldest first, at most ALERT_CASES_LIMIT. */
+export async function casesOfAlert(prisma: PrismaClient, alert: AlertScope, s: CrisisSettings) {
   return prisma.case.findMany({
-    where: { asin, createdAt: { gt: since, ...(alert.clearedAt ? { lte: alert.clearedAt } : {}) } },
+    where: casesOfAlertWhere(alert, s),
     orderBy: { createdAt: "asc" },
-    select,
+    select: ALERT_CASE_SELECT,
     take: ALERT_CASES_LIMIT,
   });
+}
+
+/** The alert's cases still open, oldest first, at most `take` of them, and how many are open in all. */
+export async function openCasesOfAlert(prisma: PrismaClient, alert: AlertScope, s: CrisisSettings, take: number) {
+  const where: Prisma.CaseWhereInput = { ...casesOfAlertWhere(alert, s), status: { not: "resolved" } };
+  const cases = await prisma.case.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: ALERT_CASE_SELECT,
+    take,
+  });
+  const total = cases.length < take ? cases.length : await prisma.case.count({ where });
+  return { cases, total };
 }

@@ -2,13 +2,22 @@
 // top-N lists cut with "…and N more", always within Slack's limits.
 import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
+import type { ChannelSetting, FailedDeliveries } from "../domain/deliveryHealth.ts";
 import { formatMoney } from "../domain/money.ts";
 import type { Tally, TriageReport } from "../domain/triage.ts";
 import { categoryLabel, priorityLabel, resolutionLabel, rootCauseLabel, statusLabel } from "../domain/vocabulary.ts";
+import { digestDeliverySection } from "./deliveryHealth.ts";
 import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
 import { formatDuration, mrkdwnSection, plain, slackDate } from "./text.ts";
 
-export type ReportOptions = { title: string; zone: string; now: Date; lateSince?: Date };
+export type ReportOptions = {
+  title: string;
+  zone: string;
+  now: Date;
+  lateSince?: Date;
+  /** Messages of the period that Slack refused for good (the weekly digest tells the team). */
+  undelivered?: { failed: FailedDeliveries; settings: ChannelSetting[] };
+};
 
 /** "▲3", "▼2" or "=" against the previous period. */
 export function change(count: number, previous: number): string {
@@ -131,6 +140,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
       ),
     );
   }
+
+  const undelivered = o.undelivered && digestDeliverySection(o.undelivered.failed, o.undelivered.settings);
+  if (undelivered) blocks.push(undelivered);
 
   const text =
     `${o.title} ${label}: ${r.opened.count} opened, ${r.resolved.count} resolved, ${open} open (${r.backlog.new} unclaimed); ` +

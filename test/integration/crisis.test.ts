@@ -291,6 +291,47 @@ describe("bulk reply and bulk resolve from the alert", () => {
   });
 });
 
+describe("bulk resolve on a wave larger than one form", () => {
+  botTest("lists the oldest 100 open cases and says how many are open in all", async ({ bot }) => {
+    const asin = "B0WAVE0150";
+    const start = clock.now().getTime();
+    await bot.db.prisma.case.createMany({
+      data: Array.from({ length: 160 }, (_, i) => ({
+        orderId: `114-${4000000 + i}-5762619`,
+        asin,
+        category: "return" as const,
+        priority: "normal" as const,
+        // Ten of them are resolved already: they are neither listed nor counted.
+        status: i < 10 ? ("resolved" as const) : ("new" as const),
+        description: `Return ${i}`,
+        source: "test",
+        createdAt: new Date(start - (160 - i) * 60_000),
+      })),
+    });
+    const alert = await bot.db.prisma.crisisAlert.create({
+      data: {
+        kind: "wave",
+        subject: asin,
+        windowKey: "active",
+        channelId: CRISIS,
+        messageTs: "1700000000.000150",
+        startedAt: clock.now(),
+        lastSeenAt: clock.now(),
+      },
+    });
+    const opens = bot.slack.calls("views.open").length;
+    await bot.click(ACTIONS.crisisResolve, alert.id, LEAD, CRISIS);
+    const modal = await waitFor(() => bot.slack.calls("views.open")[opens], "the bulk resolve form");
+    const picker = modal.args.view.blocks.find((b: { block_id?: string }) => b.block_id === CASES_BLOCK);
+    expect(picker.element.options).toHaveLength(100);
+    expect(picker.element.options[0].text.text).toContain("Return 10");
+    expect(JSON.stringify(modal.args.view.blocks)).toContain(
+      "Showing the first 100 of 150 open cases of this wave, oldest first",
+    );
+    expect(blockKitProblems(modal.args.view, "modal")).toEqual([]);
+  });
+});
+
 describe("stalled parcels", () => {
   botTest("reminds to chase the carrier when a delivery issue is still open after STALLED_DAYS", async ({ bot }) => {
     const c = await caseFor(bot, undefined, { category: "delivery_issue", description: "Tracking has not moved" });

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ChannelSetting,
+  type FailedDeliveries,
+  type FailedGroup,
+  reasonOf,
+  remedyFor,
+  settingsFor,
+} from "../../src/domain/deliveryHealth.ts";
+import { actorFor, maySeeDeliveryHealth } from "../../src/domain/people.ts";
+import {
+  deliveryHealthMessage,
+  digestDeliverySection,
+  failedLine,
+  failedLines,
+  pendingLine,
+} from "../../src/views/deliveryHealth.ts";
+import { helpText } from "../../src/views/help.ts";
+import { blockKitProblems } from "../support/blockKitLimits.ts";
+
+const now = new Date("2026-11-27T10:00:00Z");
+const settings: ChannelSetting[] = [
+  { name: "CASES_CHANNEL", channelId: "C0CASES" },
+  { name: "ESCALATION_CHANNEL", channelId: "C0CASES" },
+  { name: "DIGEST_CHANNEL", channelId: "C0CASES" },
+  { name: "CRISIS_CHANNEL", channelId: "C0CRISIS" },
+];
+const group = (over: Partial<FailedGroup> = {}): FailedGroup => ({
+  reason: "not_in_channel",
+  channelId: "C0CRISIS",
+  count: 3,
+  latestAt: new Date("2026-11-26T09:00:00Z"),
+  kinds: ["crisis_post", "crisis_note"],
+  ...over,
+});
+const failed = (groups: FailedGroup[], groupCount = groups.length): FailedDeliveries => ({
+  groups,
+  groupCount,
+  messageCount: groups.reduce((n, g) => n + g.count, 0),
+});
+const noneWaiting = { count: 0, oldestDue: null };
+
+describe("reasons and settings", () => {
+  it("reads Slack's error code out of the stored error, and keeps the bot's own reasons", () => {
+    expect(reasonOf("Slack error not_in_channel")).toBe("not_in_channel");
+    expect(reasonOf("the message has no channel")).toBe("the message has no channel");
+    expect(reasonOf(null)).toBe("unknown reason");
+  });
+  it("tells what each reason calls for, unknown ones included", () => {
+    expect(remedyFor("not_in_channel")).toBe("invite");
+    expect(remedyFor("channel_not_found")).toBe("missing_channel");
+    expect(remedyFor("is_archived")).toBe("archived");
+    expect(remedyFor("invalid_blocks")).toBe("bug");
+    expect(remedyFor("msg_too_long")).toBe("bug");
+    expect(remedyFor("ekm_access_denied")).toBe("other");
+    expect(remedyFor("constructor")).toBe("other");
+  });
+  it("names the setting the failed kinds go through when settings share a channel", () => {
+    expect(settingsFor({ channelId: "C0CASES", kinds: ["post_card"] }, settings)).toEqual(["CASES_CHANNEL"]);
+    expect(settingsFor({ channelId: "C0CASES", kinds: ["digest"] }, settings)).toEqual(["DIGEST_CHANNEL"]);
+    // An import summary goes where the import was run: every setting naming that channel is shown.
+    expect(settingsFor({ channelId: "C0CASES", kinds: ["message"] }, settings)).toEqual([
+      "CASES_CHANNEL",
+      "ESCALATION_CHANNEL",
+      "DIGEST_CHANNEL",
+    ]);
+    expect(settingsFor({ channelId: "C0ELSEWHERE", kinds: ["message"] }, settings)).toEqual([]);
+  });
+  it("lets agents and leads see delivery health, and tells anyone else who may", () => {
+    const roles = { agentUserIds: ["U0AGENT"], leadUserIds: ["U0LEAD"] };
+    expect(maySeeDeliveryHealth(actorFor("U0AGENT", roles))).toBeUndefined();
+    expect(maySeeDeliveryHealth(actorFor("U0LEAD", roles))).toBeUndefined();
+    expect(maySeeDeliveryHealth(actorFor("U0VISITOR", roles))).toContain("Only after-sales agents and leads");
+  });
+});
+
+describe("failed-message lines", () => {
+  it("say how many, why, where, and what to do", () => {
+    const line = failedLine(group(), settings);
+    expect(line).toMatch(
+      /^3 messages could not be delivered: not_in_channel in <#C0CRISIS> \(latest <!date\^\d+\^[^>]+>\) — invite the bot to the channel \(`\/invite @After-sales desk`\), or set `CRISIS_CHANNEL` to a channel it is in$/,
+    );
+    expect(failedLine(group({ count: 1 }), settings)).toMatch(/^1 message could not be delivered: .* \(on <!date/);
+  });
+  it("give advice per reason", () => {
+    expect(failedLine(group({ reason: "channel_not_found" }), settings)).toContain(
+      "check the channel id in `CRISIS_CHANNEL`",
+    );
+    expect(
+      failedLine(group({ reason: "channel_not_found", channelId: "C0GONE", kinds: ["message"] }), settings),
+    ).toContain("the channel was deleted, or it is private and the bot is not in it");
+    expect(failedLine(group({ reason: "is_archived" }), settings)).toContain(
+      "the channel is archived: unarchive it, or set `CRISIS_CHANNEL` to another channel",
+    );
+    expect(failedLine(group({ reason: "invalid_blocks" }), settings)).toContain("— a bug: please report it");
+    expect(failedLine(group({ reason: "msg_too_long" }), settings)).toContain("— a bug: please report it");
+    expect(failedLine(group({ reason: "Slack answered HTTP 404" }), settings)).toContain(
+      "the bot's log has the details",
+    );
+    expect(failedLine(group({ channelId: null }), settings)).toContain("in no channel");
+  });
+  it("escape what was stored, so it cannot mention or ping anyone", () => {
+    const line = failedLine(group({ reason: "<!channel> & <@U0BOSS>", channelId: "<!here>" }), settings);
+    expect(line).toContain("&lt;!channel&gt; &amp; &lt;@U0BOSS&gt; in &lt;!here&gt;");
+    expect(line).not.toMatch(/<!channel>|<@U0BOSS>|<!here>/);
+  });
+  it("cut long reasons and long lists to what Slack takes, with …and N more", () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      group({ reason: `${"x".repeat(300)}${i}`, channelId: `C0CH${i}`, count: 50 - i }),
+    );
+    const text = failedLines(failed(many, 64), settings);
+    expect(text.length).toBeLessThanOrEqual(2700);
+    const shown = text.split("\n").filter((l) => l.startsWith("• "));
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThanOrEqual(10);
+    expect(text).toMatch(new RegExp(`\\n…and ${64 - shown.length} more reasons or channels$`));
+    expect(shown[0]).toContain(`${"x".repeat(78)}…`);
+
+    const message = deliveryHealthMessage({ pending: noneWaiting, failed: failed(many, 64) }, { settings, now });
+    expect(blockKitProblems(message, "message")).toEqual([]);
+  });
+  it("list everything when it fits", () => {
+    const text = failedLines(failed([group(), group({ channelId: "C0CASES", kinds: ["post_card"] })]), settings);
+    expect(text.split("\n")).toHaveLength(2);
+    expect(text).not.toContain("more");
+  });
+});
+
+describe("the /case health answer", () => {
+  it("says all was delivered when nothing failed, and what is waiting", () => {
+    const m = deliveryHealthMessage({ pending: noneWaiting, failed: failed([]) }, { settings, now });
+    const blocks = JSON.stringify(m.blocks);
+    expect(blocks).toContain("Nothing is waiting to be delivered.");
+    expect(blocks).toContain("All messages were delivered.");
+    expect(m.text).toContain("All messages were delivered.");
+    expect(blockKitProblems(m, "message")).toEqual([]);
+  });
+  it("tells how long the oldest due message has waited and why its last try failed", () => {
+    const oldestDue = { createdAt: new Date(now.getTime() - 95 * 60_000), lastError: "Slack answered HTTP 503" };
+    expect(pendingLine({ count: 12, oldestDue }, now)).toBe(
+      "12 messages are waiting to be delivered; the oldest has waited 1 h 35 min (last try: Slack answered HTTP 503).",
+    );
+    expect(pendingLine({ count: 1, oldestDue: { createdAt: now, lastError: null } }, now)).toBe(
+      "1 message is waiting to be delivered; the oldest has waited under a minute.",
+    );
+    expect(pendingLine({ count: 2, oldestDue: null }, now)).toContain("none is due yet");
+  });
+  it("lists the failures under their total", () => {
+    const m = deliveryHealthMessage({ pending: noneWaiting, failed: failed([group()]) }, { settings, now });
+    expect(m.text).toContain("3 messages could not be delivered.");
+    expect(JSON.stringify(m.blocks)).toContain("not_in_channel in <#C0CRISIS>");
+    expect(JSON.stringify(m.blocks)).not.toContain("All messages were delivered");
+  });
+});
+
+describe("the digest's line", () => {
+  it("is there only when messages failed", () => {
+    expect(digestDeliverySection(failed([]), settings)).toBeUndefined();
+    const section = digestDeliverySection(failed([group()]), settings);
+    expect(section?.text?.text).toContain("3 messages could not be delivered to Slack in this period");
+    expect(section?.text?.text).toContain("not_in_channel in <#C0CRISIS>");
+    expect(section?.text?.text).toContain("`/case health`");
+  });
+});
+
+describe("help", () => {
+  it("names /case health", () => {
+    expect(helpText()).toContain("/case health");
+    expect(helpText().length).toBeLessThan(3000);
+  });
+});
