@@ -67,16 +67,6 @@ export const SETTING_OF_KIND: Record<OutboxKind, ChannelSettingName | null> = {
   crisis_note: "CRISIS_CHANNEL",
 };
 
-/** Kinds posted on the card or in its thread: their channel is the card's (the case's `channelId`). */
-export const CARD_KINDS: OutboxKind[] = [
-  "update_card",
-  "history_note",
-  "sla_reminder",
-  "amazon_reminder",
-  "amazon_overdue",
-  "stalled_reminder",
-];
-
 /** Kinds posted on an alert or in its thread: their channel is the alert's. */
 export const ALERT_KINDS: OutboxKind[] = ["crisis_post", "crisis_update", "crisis_note"];
 

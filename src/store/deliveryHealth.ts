@@ -2,13 +2,13 @@
 // reason and channel), and the removal of old refused ones. Read-only towards the outbox worker.
 import {
   ALERT_KINDS,
-  CARD_KINDS,
   type DeliveryHealth,
   FAILED_GROUPS_SHOWN,
   type FailedDeliveries,
   type PendingDeliveries,
   SLACK_ERROR_PREFIX,
 } from "../domain/deliveryHealth.ts";
+import { ON_CARD_KINDS } from "../domain/outboxMessages.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -41,7 +41,7 @@ export async function failedDeliveries(db: Db, queued?: { from: Date; to: Date }
                   WHEN starts_with(m."lastError", ${SLACK_ERROR_PREFIX}) THEN substr(m."lastError", ${SLACK_ERROR_PREFIX.length + 1}::int)
                   ELSE m."lastError" END AS reason,
              CASE WHEN m.kind = ANY(${ALERT_KINDS}::text[]) THEN coalesce(a."channelId", m."channelId")
-                  WHEN m.kind = ANY(${CARD_KINDS}::text[]) THEN coalesce(c."channelId", m."channelId")
+                  WHEN m.kind = ANY(${ON_CARD_KINDS}::text[]) THEN coalesce(c."channelId", m."channelId")
                   ELSE coalesce(m."channelId", c."channelId") END AS "channelId"
       FROM "OutboxMessage" m
       LEFT JOIN "Case" c ON c.id = m."caseId"
