@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { MARKETPLACE_CODES, marketplaceCode } from "../domain/amazon.ts";
-import { describeFilter, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
+import { PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
 import { ACTIONS } from "../ids.ts";
 import { listCases } from "../store/caseLists.ts";
@@ -56,8 +56,7 @@ async function respondWithList(
   }
   const { cases, total } = await listCases(deps.prisma, filter, userId, page);
   const message = caseListMessage({
-    title: describeFilter(filter),
-    filterText,
+    filter,
     cases,
     total,
     page,
