@@ -516,6 +516,12 @@ describe("counterexamples the properties found, kept as examples", () => {
     expect(userTextProblems(wave, waveAlert(alert, harmlessAlertCases(cases), { now, windowHours: 24 }))).toEqual([]);
   });
 
+  it("an import summary keeps its fallback text within 40,000 characters, whatever the file is called", () => {
+    const message = importSummaryMessage(emptySummary("fba"), `${"&".repeat(8000)}.txt`);
+    expect(blockKitProblems(message, "message")).toEqual([]);
+    expect(message.text).toMatch(/^Returns import (&amp;)+…: 0 rows read/);
+  });
+
   it("a resolution event whose detail nobody checked is shown as text", () => {
     const line = historyLine({ kind: "resolved", actorId: "U0AGENT1", detail: { amount: `<@${VICTIM_USER}>` } }, 1);
     expect(line).toContain(`&lt;@${VICTIM_USER}&gt;`);
