@@ -5,6 +5,8 @@ export const ORDER_ID_EXAMPLE = "114-2962899-5762619";
 // ASINs are B0 + 8 characters; books use their ISBN-10 (9 digits + digit or X).
 export const ASIN_PATTERN = /^(B0[A-Z0-9]{8}|\d{9}[\dX])$/;
 export const ASIN_EXAMPLE = "B00TZ73MUY";
+/** Amazon's limit on a seller's SKU. */
+export const SKU_MAX = 40;
 
 export const MARKETPLACES = {
   US: { id: "ATVPDKIKX0DER", currency: "USD", name: "United States" },

@@ -8,8 +8,10 @@ import {
   marketplaceCode,
   ORDER_ID_EXAMPLE,
   ORDER_ID_PATTERN,
+  SKU_MAX,
 } from "./amazon.ts";
 import { parseAmount } from "./money.ts";
+import { MAX_ORDERS } from "./odr.ts";
 import { CATEGORIES, keysOf, PRIORITIES } from "./vocabulary.ts";
 
 /** Empty strings and nulls (blank modal fields) count as "not given". */
@@ -47,7 +49,7 @@ export const newCaseSchema = z
       .trim()
       .regex(ORDER_ID_PATTERN, `Order IDs look like ${ORDER_ID_EXAMPLE} (3-7-7 digits)`),
     asin: optional(z.string().trim().toUpperCase().regex(ASIN_PATTERN, `ASINs are 10 characters like ${ASIN_EXAMPLE}`)),
-    sku: optional(z.string().trim().max(40, "SKUs are at most 40 characters")),
+    sku: optional(z.string().trim().max(SKU_MAX, `SKUs are at most ${SKU_MAX} characters`)),
     marketplace: optional(marketplaceField),
     category: z.enum(keysOf(CATEGORIES), { error: `Case type is one of: ${Object.keys(CATEGORIES).join(", ")}` }),
     priority: optional(z.enum(keysOf(PRIORITIES), { error: "Priority is urgent, high or normal" })),
@@ -95,5 +97,6 @@ export const orderVolumeSchema = z.object({
   orders: z
     .number({ error: "orders is a whole number of orders" })
     .int("orders is a whole number of orders")
-    .min(0, "orders cannot be negative"),
+    .min(0, "orders cannot be negative")
+    .max(MAX_ORDERS, `orders is at most ${MAX_ORDERS}`),
 });

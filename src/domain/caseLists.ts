@@ -21,6 +21,13 @@ export function parseListFilter(text: string): ListFilter | { error: string } {
   return { error: `I can't list \`${t}\`. ${LIST_HELP}` };
 }
 
+/** The filter as the bot reads it back (the page buttons carry it): short, whatever was typed. */
+export function filterText(f: ListFilter): string {
+  if (f.kind === "user") return `<@${f.userId}>`;
+  if (f.kind === "asin") return f.asin;
+  return f.kind;
+}
+
 export function describeFilter(f: ListFilter): string {
   switch (f.kind) {
     case "open":

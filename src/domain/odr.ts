@@ -1,5 +1,6 @@
 // Order Defect Rate per marketplace: orders with a defect (negative review, A-to-z claim not
 // denied or withdrawn, chargeback), each order counted once, over 60 days, against order volume.
+import { type MarketplaceCode, marketplaceCode } from "./amazon.ts";
 import type { Category, Resolution } from "./vocabulary.ts";
 
 export const ODR_DAYS = 60;
@@ -18,6 +19,18 @@ export type OdrReading = {
   limitPercent: number;
   defectsUntilLimit: number;
 };
+
+/** The most orders one figure can hold: the database stores order counts as 32-bit integers. */
+export const MAX_ORDERS = 2_147_483_647;
+
+/** "/case orders US 48200": the marketplace and its orders of the last 60 days, or undefined if unreadable. */
+export function parseOrdersArgs(args: string[]): { marketplace: MarketplaceCode; orders: number } | undefined {
+  const marketplace = args[0] ? marketplaceCode(args[0]) : undefined;
+  const orders = Number((args[1] ?? "").replace(/[,_]/g, ""));
+  if (!marketplace || args.length !== 2 || !Number.isInteger(orders) || orders <= 0 || orders > MAX_ORDERS)
+    return undefined;
+  return { marketplace, orders };
+}
 
 /** What the database counts for a marketplace's ODR (see store/odr.ts readOdr). */
 export type OdrCounts = {

@@ -2,6 +2,9 @@
 import { DateTime } from "luxon";
 import type { Period } from "./triage.ts";
 
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
 export const RANGE_HELP = "Use `7d`, `30d` (up to `365d`) or dates like `2026-11-01..2026-11-30`.";
 
 export function parseReportRange(text: string, now: Date, zone: string): { period: Period } | { error: string } {
@@ -18,6 +21,10 @@ export function parseReportRange(text: string, now: Date, zone: string): { perio
     const from = DateTime.fromISO(range[1], { zone });
     const to = DateTime.fromISO(range[2], { zone });
     if (!from.isValid || !to.isValid) return { error: `\`${text}\` has a date that does not exist. ${RANGE_HELP}` };
+    // A year like 0226 is a typo; the report also reads the period before, which must stay a date
+    // the database holds.
+    if (from.year < FIRST_YEAR || to.year > LAST_YEAR)
+      return { error: `\`${text}\` has a year outside ${FIRST_YEAR}–${LAST_YEAR}. ${RANGE_HELP}` };
     if (to < from) return { error: `\`${text}\` ends before it starts. ${RANGE_HELP}` };
     // Whole days in the team's time zone, the last day included.
     return { period: { from: from.startOf("day").toJSDate(), to: to.plus({ days: 1 }).startOf("day").toJSDate() } };

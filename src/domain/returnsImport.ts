@@ -1,6 +1,7 @@
 // How a returns report becomes cases: each row's stable external id, its category and priority,
 // whether it gets a card now, and the summary of an import (store/returnsImport.ts writes them).
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "./crisis.ts";
+import { cutText } from "./cutText.ts";
 import type { ClockSettings } from "./responseClock.ts";
 import { mapReason } from "./returnReasons.ts";
 import type { ReportFormat, ReturnRow, RowRejection } from "./returnsReport.ts";
@@ -80,7 +81,7 @@ export function returnDescription(r: ReturnRow): string {
   if (r.disposition) parts.push(`disposition ${r.disposition}`);
   if (r.returnRef) parts.push(`ref ${r.returnRef}`);
   const comment = r.comment ? `\nBuyer: “${r.comment}”` : "";
-  return (parts.join(" · ") + comment).slice(0, 3000);
+  return cutText(parts.join(" · ") + comment, 3000);
 }
 
 export function emptySummary(format: ReportFormat): ImportSummary {

@@ -4,7 +4,7 @@
 import { pipeline, type Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { DateTime } from "luxon";
-import { ASIN_PATTERN, ORDER_ID_PATTERN } from "./amazon.ts";
+import { ASIN_PATTERN, ORDER_ID_PATTERN, SKU_MAX } from "./amazon.ts";
 import { parseAmount } from "./money.ts";
 
 export type ReportFormat = "fba" | "mfn";
@@ -27,8 +27,7 @@ export type ReturnRow = {
 };
 export type RowRejection = { line: number; reason: string };
 
-/** Amazon's limits: SKUs are at most 40 characters; reason codes are short words. */
-const MAX_SKU = 40;
+/** Amazon's reason codes are short words. */
 const MAX_REASON = 64;
 
 /** A currency is three letters (USD, EUR…); anything else is left out rather than shown. */
@@ -100,7 +99,7 @@ function toRow(rec: Record<string, string>, format: ReportFormat, line: number):
   // Cells reach Slack: anything longer than Amazon ever writes is not a report value.
   if (reason.length > MAX_REASON) return { line, reason: `the return reason is longer than ${MAX_REASON} characters` };
   const sku = get("sku", "merchant-sku");
-  if (sku && sku.length > MAX_SKU) return { line, reason: `the SKU is longer than ${MAX_SKU} characters` };
+  if (sku && sku.length > SKU_MAX) return { line, reason: `the SKU is longer than ${SKU_MAX} characters` };
   const asinText = get("asin");
   const asin = asinText && ASIN_PATTERN.test(asinText.toUpperCase()) ? asinText.toUpperCase() : undefined;
   if (asinText && !asin) return { line, reason: `"${asinText}" is not an ASIN (10 characters like B00TZ73MUY)` };

@@ -1,8 +1,9 @@
 // "/case summary" and "/case list": answered privately to whoever asked; lists page with buttons.
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { MARKETPLACE_CODES, marketplaceCode } from "../domain/amazon.ts";
-import { describeFilter, PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
+import { MARKETPLACE_CODES } from "../domain/amazon.ts";
+import { PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
+import { parseOrdersArgs } from "../domain/odr.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
 import { ACTIONS } from "../ids.ts";
 import { listCases } from "../store/caseLists.ts";
@@ -58,8 +59,7 @@ async function respondWithList(
   }
   const { cases, total } = await listCases(deps.prisma, filter, userId, page);
   const message = caseListMessage({
-    title: describeFilter(filter),
-    filterText,
+    filter,
     cases,
     total,
     page,
@@ -72,12 +72,12 @@ async function respondWithList(
 /** "/case orders US 48200": the marketplace's orders over the last 60 days, for the ODR. */
 export async function answerOrders(deps: AppDeps, args: string[], respond: RespondFn): Promise<void> {
   const usage = `Give the marketplace and its orders of the last 60 days, e.g. \`/case orders US 48200\` (marketplaces: ${MARKETPLACE_CODES.join(", ")}).`;
-  const marketplace = args[0] ? marketplaceCode(args[0]) : undefined;
-  const orders = Number((args[1] ?? "").replace(/[,_]/g, ""));
-  if (!marketplace || args.length !== 2 || !Number.isInteger(orders) || orders <= 0) {
+  const parsed = parseOrdersArgs(args);
+  if (!parsed) {
     await respond({ response_type: "ephemeral", text: usage });
     return;
   }
+  const { marketplace, orders } = parsed;
   const now = deps.now();
   await recordOrders(deps.prisma, { marketplace, date: now.toISOString().slice(0, 10), orders, span: "60d" });
   const r = await checkOdr(deps.prisma, marketplace, now, deps.config.crisis);

@@ -1,5 +1,6 @@
 // The case card in the cases channel: always rendered whole from the case record.
 import type { types } from "@slack/bolt";
+import { SKU_MAX } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
 import {
   type CaseStatus,
@@ -41,7 +42,7 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
     `*Priority*\n${PRIORITY_MARK[priority]}`,
     `*Status*\n${STATUS_MARK[status]}`,
     `*Order ID*\n${c.orderId}`,
-    `*ASIN*\n${c.asin ?? "—"}${c.sku ? ` · SKU ${escapeMrkdwn(c.sku)}` : ""}`,
+    `*ASIN*\n${c.asin ?? "—"}${c.sku ? ` · SKU ${escapeMrkdwn(trimText(c.sku, SKU_MAX))}` : ""}`,
     `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}${c.marketplace ? ` · ${c.marketplace}` : ""}`,
     `*Buyer*\n${c.buyerName ? escapeMrkdwn(trimText(c.buyerName, 200)) : "—"}`,
     `*Owner*\n${c.ownerId ? `<@${c.ownerId}>` : "Unclaimed"}`,

@@ -1,5 +1,6 @@
 // A page of "/case list": one line per case, with previous/next buttons.
 import type { types } from "@slack/bolt";
+import { describeFilter, filterText, type ListFilter } from "../domain/caseLists.ts";
 import type { CaseRef } from "../domain/triage.ts";
 import { STATUSES } from "../domain/vocabulary.ts";
 import { ACTIONS } from "../ids.ts";
@@ -7,8 +8,7 @@ import { caseLine } from "./lists.ts";
 import { mrkdwnSection, plain } from "./text.ts";
 
 export function caseListMessage(opts: {
-  title: string;
-  filterText: string;
+  filter: ListFilter;
   cases: CaseRef[];
   total: number;
   page: number;
@@ -16,19 +16,21 @@ export function caseListMessage(opts: {
   now: Date;
 }): { text: string; blocks: types.KnownBlock[] } {
   const { cases, total, page, pageSize } = opts;
+  const title = describeFilter(opts.filter);
   if (total === 0)
     return {
-      text: `${opts.title}: none.`,
-      blocks: [mrkdwnSection(`*${opts.title}:* none right now.`)],
+      text: `${title}: none.`,
+      blocks: [mrkdwnSection(`*${title}:* none right now.`)],
     };
   const first = page * pageSize + 1;
   const last = page * pageSize + cases.length;
   const lines = cases.map((c) => `${caseLine(c, opts.now)}${c.status === "resolved" ? ` · ${STATUSES.resolved}` : ""}`);
-  const blocks: types.KnownBlock[] = [mrkdwnSection(`*${opts.title}* — ${first}–${last} of ${total}`)];
+  const blocks: types.KnownBlock[] = [mrkdwnSection(`*${title}* — ${first}–${last} of ${total}`)];
   // Ten lines a section keeps each well under Slack's 3,000 characters.
   for (let i = 0; i < lines.length; i += 10) blocks.push(mrkdwnSection(lines.slice(i, i + 10).join("\n")));
   const buttons: types.Button[] = [];
-  const value = (p: number) => JSON.stringify({ f: opts.filterText, p });
+  // The filter as read, not as typed: a person's display name could make the value too long.
+  const value = (p: number) => JSON.stringify({ f: filterText(opts.filter), p });
   if (page > 0)
     buttons.push({
       type: "button",
@@ -39,5 +41,5 @@ export function caseListMessage(opts: {
   if (last < total)
     buttons.push({ type: "button", text: plain("Next ›"), action_id: ACTIONS.listNext, value: value(page + 1) });
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
-  return { text: `${opts.title}: ${first}–${last} of ${total}`, blocks };
+  return { text: `${title}: ${first}–${last} of ${total}`, blocks };
 }

@@ -1,12 +1,13 @@
 // Crisis channel messages: the return-wave alert (with bulk buttons), risk-word heads-ups,
 // the Order Defect Rate alert, and the short lines added to their threads.
 import type { types } from "@slack/bolt";
+import { SKU_MAX } from "../domain/amazon.ts";
 import type { OdrReading } from "../domain/odr.ts";
 import { caseNumber, categoryLabel, rootCauseLabel } from "../domain/vocabulary.ts";
 import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { caseLine, caseLink, listWithMore } from "./lists.ts";
-import { escapeMrkdwn, formatDuration, mrkdwnSection, plain } from "./text.ts";
+import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, trimText } from "./text.ts";
 
 export type AlertCase = Pick<
   Case,
@@ -43,7 +44,10 @@ export function waveAlert(
 ): { text: string; blocks: types.KnownBlock[] } {
   const detail = (alert.detail ?? {}) as { count?: number; usualPerDay?: number };
   const cleared = alert.status === "cleared";
-  const skus = [...new Set(cases.map((c) => c.sku).filter(Boolean))].slice(0, 3).join(", ");
+  const skus = [...new Set(cases.map((c) => c.sku).filter(Boolean))]
+    .slice(0, 3)
+    .map((sku) => trimText(sku, SKU_MAX))
+    .join(", ");
   const usual = detail.usualPerDay ?? 0;
   const count = detail.count ?? cases.length;
   const rate =
@@ -123,7 +127,7 @@ export function riskHeadsUpMessage(
   cases: AlertCase[],
   now: Date,
 ): { text: string; blocks: types.KnownBlock[] } {
-  const lines = cases.map((c) => `${caseLine(c, now)} · “${escapeMrkdwn(c.riskPhrases ?? "")}”`);
+  const lines = cases.map((c) => `${caseLine(c, now)} · “${escapeMrkdwn(trimText(c.riskPhrases, 200))}”`);
   const text = `Risk words from buyers of ${alert.subject}: contact them before they file a claim.`;
   return {
     text,
@@ -131,7 +135,7 @@ export function riskHeadsUpMessage(
       mrkdwnSection(
         `:warning: *Risk words from buyers of ${alert.subject}* — contact them before they file a claim or leave a review.`,
       ),
-      mrkdwnSection(listWithMore(lines, 10)),
+      mrkdwnSection(listWithMore(lines, 10) || "No case has risk words any more."),
     ],
   };
 }

@@ -1,6 +1,7 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
 import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
+import { escapeMrkdwn } from "./text.ts";
 
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
 
@@ -16,10 +17,11 @@ export function historyLine(event: HistoryEvent, number: number): string {
     case "replied":
       return `${who} logged ${d.first ? "the first" : "a"} reply to the buyer${d.claimed ? ` and claimed ${n}` : ""}`;
     case "resolved": {
+      // The detail is JSON the database did not check: anything but a known label is shown as text.
       const money = formatMoney(d.amount as string | undefined, d.currency as string | undefined);
-      const how = isResolution(d.resolution) ? resolutionLabel(d.resolution) : d.resolution;
-      const cause = isRootCause(d.rootCause) ? rootCauseLabel(d.rootCause) : d.rootCause;
-      return `${who} resolved ${n}: ${how}${money ? ` (${money})` : ""}, root cause ${cause}`;
+      const how = isResolution(d.resolution) ? resolutionLabel(d.resolution) : escapeMrkdwn(String(d.resolution));
+      const cause = isRootCause(d.rootCause) ? rootCauseLabel(d.rootCause) : escapeMrkdwn(String(d.rootCause));
+      return `${who} resolved ${n}: ${how}${money ? ` (${escapeMrkdwn(money)})` : ""}, root cause ${cause}`;
     }
     case "assigned":
       return `${who} assigned ${n} to <@${d.to}>`;

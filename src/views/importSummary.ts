@@ -62,7 +62,7 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
     const shown = listWithMore(lines, 15, "more", s.rejectedCount);
     blocks.push(mrkdwnSection(`*Rejected rows* (the header is line 1)\n${shown}`));
   }
-  // The file name is the uploader's words: escaped, so "<!channel>.txt" pings nobody.
-  const text = `Returns import ${escapeMrkdwn(fileName)}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejectedCount} rejected.`;
+  // The file name is the uploader's words: escaped, so "<!channel>.txt" pings nobody, and cut.
+  const text = `Returns import ${escapeMrkdwn(trimText(fileName, 200))}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejectedCount} rejected.`;
   return { text, blocks };
 }

@@ -1,11 +1,26 @@
 // Small helpers that keep text within Slack's limits.
 import type { types } from "@slack/bolt";
+import { cutText } from "../domain/cutText.ts";
 
 /** Cuts text to max characters with an ellipsis; never returns an empty string. */
 export function trimText(text: string | null | undefined, max: number, fallback = "—"): string {
   const t = (text ?? "").trim();
   if (!t) return fallback;
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  return t.length <= max ? t : `${cutText(t, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Cuts mrkdwn that is already escaped to max characters with an ellipsis, never inside an escape
+ * (`&amp;`), a mention, date or link (`<…>`) or a character, which Slack would show broken.
+ */
+export function cutMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const open = text.lastIndexOf("<", end - 1);
+  if (open > text.lastIndexOf(">", end - 1)) end = open;
+  const amp = text.lastIndexOf("&", end - 1);
+  if (amp >= 0 && end - amp < "&amp;".length && !text.slice(amp, end).includes(";")) end = amp;
+  return `${cutText(text, end).trimEnd()}…`;
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */
@@ -38,5 +53,5 @@ export function formatDuration(ms: number): string {
 
 /** A section of mrkdwn text, cut to the 3,000 characters Slack allows in one. */
 export function mrkdwnSection(text: string): types.SectionBlock {
-  return { type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } };
+  return { type: "section", text: { type: "mrkdwn", text: cutMrkdwn(text, 3000) } };
 }

@@ -1,5 +1,6 @@
 // Slack's documented Block Kit limits, checked on any payload the bot builds.
 // Returns a list of problems (empty when Slack would accept the payload).
+// Lengths are counted in UTF-16 code units, which is never fewer than Slack's characters.
 
 type Obj = Record<string, any>;
 
@@ -12,7 +13,11 @@ export function blockKitProblems(
   const maxBlocks = surface === "message" ? 50 : 100;
   const blocks: Obj[] = p.blocks ?? [];
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
-  if (surface === "message" && (!p.text || !String(p.text).trim())) problems.push("message without fallback text");
+  if (surface === "message") {
+    if (!p.text || !String(p.text).trim()) problems.push("message without fallback text");
+    else if (String(p.text).length > 40_000) problems.push(`fallback text ${String(p.text).length} > 40000`);
+    if (typeof p.text === "string" && halfCharacter(p.text)) problems.push("fallback text cuts a character in half");
+  }
   if (surface === "modal") {
     for (const k of ["title", "submit", "close"]) if (p[k]) textObject(p[k], 24, `modal ${k}`, problems);
     if (!p.title) problems.push("modal without title");
@@ -69,6 +74,21 @@ function textObject(t: Obj | undefined, max: number, where: string, problems: st
   if (!["plain_text", "mrkdwn"].includes(t.type)) problems.push(`${where}: text type ${t.type}`);
   if (t.text.trim() === "") problems.push(`${where}: empty text`);
   if (t.text.length > max) problems.push(`${where}: text ${t.text.length} > ${max}`);
+  if (halfCharacter(t.text)) problems.push(`${where}: text cuts a character in half`);
+}
+
+/**
+ * A lone UTF-16 surrogate: text cut in the middle of an emoji or another character outside the
+ * Basic Multilingual Plane. It cannot be encoded as UTF-8, so Slack shows a replacement mark.
+ */
+export function halfCharacter(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+/** A selected option must be one of the element's options, exactly as listed. */
+function optionListed(options: Obj[] | undefined, chosen: Obj, where: string, problems: string[]) {
+  const same = (o: Obj) => o.value === chosen.value && o.text?.text === chosen.text?.text;
+  if (!(options ?? []).some(same)) problems.push(`${where}: initial option ${chosen.value} is not among the options`);
 }
 
 function element(e: Obj, where: string, problems: string[]) {
@@ -86,6 +106,7 @@ function element(e: Obj, where: string, problems: string[]) {
         textObject(o.text, 75, `${where} option`, problems);
         if (o.value.length > 150) problems.push(`${where}: option value > 150`);
       }
+      if (e.initial_option) optionListed(e.options, e.initial_option, where, problems);
       break;
     case "users_select":
     case "file_input":
@@ -93,12 +114,20 @@ function element(e: Obj, where: string, problems: string[]) {
     case "multi_static_select":
       if (!e.options?.length || e.options.length > 100)
         problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
-      for (const o of e.options ?? []) textObject(o.text, 75, `${where} option`, problems);
+      for (const o of e.options ?? []) {
+        textObject(o.text, 75, `${where} option`, problems);
+        if (o.value.length > 150) problems.push(`${where}: option value > 150`);
+      }
+      for (const o of e.initial_options ?? []) optionListed(e.options, o, where, problems);
       break;
     case "plain_text_input":
       if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length)
         problems.push(`${where}: initial value longer than max_length`);
       if (e.max_length !== undefined && e.max_length > 3000) problems.push(`${where}: max_length > 3000`);
+      if (e.initial_value !== undefined && e.initial_value.length > 3000)
+        problems.push(`${where}: initial value > 3000`);
+      if (e.initial_value !== undefined && halfCharacter(e.initial_value))
+        problems.push(`${where}: initial value cuts a character in half`);
       break;
     default:
       problems.push(`${where}: unexpected element ${e.type}`);
