@@ -7,6 +7,7 @@ import { COMMAND } from "../ids.ts";
 import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
+import { escapeMrkdwn } from "../views/text.ts";
 import { afterAck, openModal, replyPrivately } from "./kit.ts";
 import { answerHealth, answerList, answerOrders, answerSummary } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
@@ -50,7 +51,7 @@ export function register(app: App, deps: AppDeps): void {
           if (shared) {
             await respond({
               response_type: "ephemeral",
-              text: `Importing ${shared.name ?? "the report you shared"}… a summary follows here.`,
+              text: `Importing ${shared.name ? escapeMrkdwn(shared.name) : "the report you shared"}… a summary follows here.`,
             });
             await importSlackFile(deps, client, shared.id, command.channel_id, command.user_id, logger);
             return;

@@ -101,6 +101,22 @@ describe("/case import", () => {
     }
   });
 
+  botTest("names a shared file in its reply without letting the name ping anyone", async ({ bot }) => {
+    bot.slack.addFile("F0PING", "<!channel> returns.txt", fbaReport([]));
+    bot.slack.answer("files.list", { files: [{ id: "F0PING", name: "<!channel> returns.txt" }] });
+    try {
+      const before = bot.slack.responses.length;
+      await bot.command("import");
+      const reply = await waitFor(
+        () => bot.slack.responses.slice(before).find((r) => String(r.body.text).startsWith("Importing")),
+        "the reply",
+      );
+      expect(reply.body.text).toBe("Importing &lt;!channel&gt; returns.txt… a summary follows here.");
+    } finally {
+      bot.slack.answer("files.list", { files: [] });
+    }
+  });
+
   botTest("asks for the file when none is attached, and explains a file that is not a report", async ({ bot }) => {
     const empty = await submitFile(bot, "");
     expect(empty.json.errors[REPORT_FILE_BLOCK]).toContain("Attach the returns report");
