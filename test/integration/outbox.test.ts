@@ -217,7 +217,11 @@ describe("a message that belongs under one that could not be posted", () => {
         const alert = await bot.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "crisis_post" } });
         expect(alert).toMatchObject({ status: "failed", lastError: "Slack error not_in_channel", attempts: 1 });
         await waitFor(() => slack.messages(CASES_CHANNEL).length === 7, "all seven cards");
-        expect(await bot.db.prisma.outboxMessage.count({ where: { status: "pending" } })).toBe(0);
+        // Nothing is left waiting: every message went out or failed with its reason.
+        await waitFor(
+          async () => (await bot.db.prisma.outboxMessage.count({ where: { status: "pending" } })) === 0,
+          "nothing left waiting",
+        );
       },
     );
   });
