@@ -9,10 +9,8 @@ import { register as newCase } from "./handlers/newCase.ts";
 import { register as reports } from "./handlers/reports.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 import { register as returnsImport } from "./handlers/returnsImport.ts";
+import { SLACK_CALL_TIMEOUT_MS } from "./jobs/slackErrors.ts";
 import type { BotIdentity } from "./slackIdentity.ts";
-
-/** Any Slack call gives up after this; the outbox reserves a message for several times as long. */
-export const SLACK_CALL_TIMEOUT_MS = 15_000;
 
 export function createApp(
   deps: AppDeps,

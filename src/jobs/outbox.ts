@@ -9,11 +9,19 @@ import { yieldToWaitingRequests } from "../db.ts";
 import type { CrisisSettings } from "../domain/crisis.ts";
 import { isOutboxKind, type OutboxKind, type OutboxPayloads } from "../domain/outboxMessages.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { claimOutboxMessage, type DueMessage, dueHeads, markFailed, markSent, retryLater } from "../store/outbox.ts";
+import {
+  type Claim,
+  claimOutboxMessage,
+  type DueMessage,
+  dueHeads,
+  markFailed,
+  markSent,
+  retryLater,
+} from "../store/outbox.ts";
 import type { Audience } from "../views/clockNotices.ts";
 import { DELIVERERS } from "./deliverers/byKind.ts";
-import type { DeliveryContext, Outcome, Queued } from "./deliverers/deliverer.ts";
-import { retryPlan } from "./slackErrors.ts";
+import { type DeliveryContext, type Outcome, type Queued, stillUncertainSince } from "./deliverers/deliverer.ts";
+import { retryPlan, SLACK_CALL_TIMEOUT_MS } from "./slackErrors.ts";
 
 export type OutboxWorker = {
   /** Deliver now rather than at the next poll (called after a change is stored). */
@@ -36,9 +44,8 @@ export type OutboxOptions = {
   channelIntervalMs?: number;
   pollMs?: number;
   /**
-   * How long a claimed row stays reserved for the copy that claimed it. Longer than a delivery
-   * can take: each Slack call times out well within it (see app.ts), and a delivery makes at most
-   * a few calls.
+   * How long a claimed row stays reserved for the copy that claimed it. A delivery never starts
+   * a post that could outlast it (each Slack call times out after SLACK_CALL_TIMEOUT_MS).
    */
   leaseMs?: number;
 };
@@ -46,7 +53,12 @@ export type OutboxOptions = {
 /** Channels delivered to at the same time. */
 const PARALLEL_CHANNELS = 4;
 
-function deliverKind<K extends OutboxKind>(kind: K, row: DueMessage, ctx: DeliveryContext): Promise<Outcome> {
+function deliverKind<K extends OutboxKind>(
+  kind: K,
+  row: DueMessage,
+  claim: Claim,
+  ctx: DeliveryContext,
+): Promise<Outcome> {
   // The payload was written for this kind by enqueue (domain/outboxMessages.ts).
   const queued: Queued<K> = {
     id: row.id,
@@ -54,8 +66,8 @@ function deliverKind<K extends OutboxKind>(kind: K, row: DueMessage, ctx: Delive
     caseId: row.caseId,
     channelId: row.channelId,
     payload: row.payload as OutboxPayloads[K],
-    // An attempt before this one that did not end in a clear refusal may have reached Slack.
-    uncertainSince: row.attempts > 0 ? row.attemptedAt : null,
+    uncertainSince: claim.uncertainSince,
+    postBy: new Date(claim.lease.lockedUntil.getTime() - 2000),
   };
   return DELIVERERS[kind](queued, ctx);
 }
@@ -64,7 +76,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
   const { prisma, logger } = opts;
   const channelIntervalMs = opts.channelIntervalMs ?? 1000;
   const pollMs = opts.pollMs ?? 1000;
-  const leaseMs = opts.leaseMs ?? 60_000;
+  const leaseMs = opts.leaseMs ?? 4 * SLACK_CALL_TIMEOUT_MS;
   /** When each channel may take its next message. */
   const readyAt = new Map<string, number>();
   /** The delivery under way in each channel. */
@@ -95,22 +107,23 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     pace,
   };
 
-  async function deliver(row: DueMessage): Promise<Outcome> {
+  async function deliver(row: DueMessage, claim: Claim): Promise<Outcome> {
     if (!isOutboxKind(row.kind)) {
       logger.warn(`Outbox message ${row.id} has unknown kind ${row.kind}; skipped`);
       return { done: true };
     }
-    return deliverKind(row.kind, row, ctx);
+    return deliverKind(row.kind, row, claim, ctx);
   }
 
   async function handle(row: DueMessage): Promise<void> {
     const now = new Date();
-    const lease = await claimOutboxMessage(prisma, row.id, now, new Date(now.getTime() + leaseMs));
-    if (!lease) return;
-    const attempts = row.attempts + 1;
+    const claim = await claimOutboxMessage(prisma, row.id, now, new Date(now.getTime() + leaseMs));
+    if (!claim) return;
+    const { lease } = claim;
+    const attempts = claim.priorAttempts + 1;
     let kept: boolean;
     try {
-      const outcome = await deliver(row);
+      const outcome = await deliver(row, claim);
       if (outcome.done) kept = await markSent(prisma, lease);
       else if ("failed" in outcome) {
         logger.error(`Outbox message ${row.id} (${row.kind}) cannot be delivered: ${outcome.failed}`);
@@ -119,8 +132,8 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
       // Waiting for the card is not an attempt: the row is left as it was before this pass.
       else
         kept = await retryLater(prisma, lease, new Date(Date.now() + outcome.waitMs), {
-          attempts: row.attempts,
-          attemptedAt: row.attemptedAt,
+          attempts: claim.priorAttempts,
+          attemptedAt: claim.uncertainSince,
         });
     } catch (err) {
       const plan = retryPlan(err, attempts);
@@ -128,7 +141,12 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
         logger.warn(
           `Slack did not take outbox message ${row.id} (${row.kind}, attempt ${attempts}): ${plan.reason}; retrying in ${Math.round(plan.delayMs / 1000)} s`,
         );
-        kept = await retryLater(prisma, lease, new Date(Date.now() + plan.delayMs), { lastError: plan.reason });
+        // What the next attempt must look for: unchanged when this post may have reached Slack.
+        const uncertain = stillUncertainSince(err);
+        kept = await retryLater(prisma, lease, new Date(Date.now() + plan.delayMs), {
+          lastError: plan.reason,
+          ...(uncertain === undefined ? {} : { attemptedAt: uncertain }),
+        });
       } else {
         logger.error(
           `Slack refused outbox message ${row.id} (${row.kind}, case ${row.caseId}): ${plan.reason}; it will not be retried`,

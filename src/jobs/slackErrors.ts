@@ -1,5 +1,29 @@
 // How the outbox treats a failed Slack call: try again later (and when), or give up.
 
+/** Any Slack call gives up after this; the outbox reserves a message for several times as long. */
+export const SLACK_CALL_TIMEOUT_MS = 15_000;
+
+/** Platform errors after which Slack may still have done what was asked. */
+const UNCERTAIN_PLATFORM_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+/**
+ * Whether Slack certainly did not carry out a call that failed: it refused it (an `ok: false`
+ * answer, a rate limit, a 4xx). A timeout, a broken connection or a 5xx leaves it unknown.
+ */
+export function clearlyRefused(err: unknown): boolean {
+  const e = err as { code?: string; statusCode?: number; data?: { error?: string } };
+  switch (e?.code) {
+    case "slack_webapi_rate_limited_error":
+      return true;
+    case "slack_webapi_platform_error":
+      return !UNCERTAIN_PLATFORM_ERRORS.has(e.data?.error ?? "");
+    case "slack_webapi_http_error":
+      return (e.statusCode ?? 500) < 500 && e.statusCode !== 408;
+    default:
+      return false;
+  }
+}
+
 export type RetryPlan = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
 
 /** Slack answers with these when the problem is on its side and will pass. */

@@ -60,24 +60,33 @@ export function enqueueSelected(rows: Prisma.Sql): Prisma.Sql {
 export type DueMessage = OutboxMessage & { lane: string };
 
 /**
- * The next message of each channel that is due and not reserved by another running copy: the most
- * urgent, then the oldest. Channels in `busy` (delivering, or paced) are left out, so one busy
- * channel never holds back another. A message for a card that is still waiting to be posted is
- * not due yet: thousands of reminders of an import's cases must not take turns asking.
+ * The next message of each channel that is due: the most urgent, then the oldest. Channels in
+ * `busy` (delivering here, or paced) and channels where another running copy holds a message are
+ * left out, so one busy channel never holds back another and a channel gets one message at a time
+ * whichever copy sends it. A message for a card or alert still waiting to be posted is not due
+ * yet: thousands of reminders of an import's cases must not take turns asking.
  */
 export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: number): Promise<DueMessage[]> {
   return prisma.$queryRaw<DueMessage[]>`
+    WITH open AS (
+      SELECT o.*, c."messageTs" AS "cardTs",
+             CASE WHEN o.kind = ANY(${ON_CARD_KINDS}::text[]) THEN COALESCE(c."channelId", o."channelId", '')
+                  ELSE COALESCE(o."channelId", c."channelId", '') END AS lane
+      FROM "OutboxMessage" o LEFT JOIN "Case" c ON c.id = o."caseId"
+      WHERE o.status = 'pending' AND (o."nextAttemptAt" <= ${now}::timestamp OR o."lockedUntil" >= ${now}::timestamp)
+    ), held AS (
+      SELECT DISTINCT lane FROM open WHERE "lockedUntil" >= ${now}::timestamp
+    )
     SELECT * FROM (
-      SELECT DISTINCT ON (lane) * FROM (
-        SELECT o.*, COALESCE(o."channelId", c."channelId", '') AS lane
-        FROM "OutboxMessage" o LEFT JOIN "Case" c ON c.id = o."caseId"
-        WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}::timestamp
-          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now}::timestamp)
-          AND NOT (o.kind = ANY(${ON_CARD_KINDS}::text[]) AND c."messageTs" IS NULL AND EXISTS (
-            SELECT 1 FROM "OutboxMessage" card
-            WHERE card."caseId" = o."caseId" AND card.kind = 'post_card' AND card.status = 'pending'))
-      ) due
-      WHERE lane <> ALL(${busy}::text[])
+      SELECT DISTINCT ON (lane) * FROM open m
+      WHERE "nextAttemptAt" <= ${now}::timestamp AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamp)
+        AND lane <> ALL(${busy}::text[]) AND lane NOT IN (SELECT lane FROM held)
+        AND NOT (kind = ANY(${ON_CARD_KINDS}::text[]) AND "cardTs" IS NULL AND EXISTS (
+          SELECT 1 FROM "OutboxMessage" card
+          WHERE card."caseId" = m."caseId" AND card.kind = 'post_card' AND card.status = 'pending'))
+        AND NOT (kind IN ('crisis_update', 'crisis_note') AND EXISTS (
+          SELECT 1 FROM "OutboxMessage" alert
+          WHERE alert.kind = 'crisis_post' AND alert.status = 'pending' AND alert.payload->>'alertId' = m.payload->>'alertId'))
       ORDER BY lane, priority, id
     ) heads
     ORDER BY priority, id
@@ -87,18 +96,35 @@ export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: 
 /** A row reserved by one copy: its final write only lands while the reservation is still its own. */
 export type Lease = { id: number; lockedUntil: Date };
 
-/** Reserves a row until `lockedUntil`; null when another copy has it or it is no longer pending. */
+/** A claimed row, and how it stood before the claim (restored when the pass turns out not to count). */
+export type Claim = {
+  lease: Lease;
+  priorAttempts: number;
+  /** When the earliest attempt that may have reached Slack started; null when none may have. */
+  uncertainSince: Date | null;
+};
+
+/**
+ * Reserves a row until `lockedUntil`; null when another copy has it or it is no longer pending.
+ * The row keeps the start of the earliest attempt whose outcome is unknown (`attemptedAt`) until
+ * an attempt settles it, so a later search for an earlier post looks back far enough.
+ */
 export async function claimOutboxMessage(
   prisma: PrismaClient,
   id: number,
   now: Date,
   lockedUntil: Date,
-): Promise<Lease | null> {
-  const { count } = await prisma.outboxMessage.updateMany({
-    where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil, attempts: { increment: 1 }, attemptedAt: now },
-  });
-  return count === 1 ? { id, lockedUntil } : null;
+): Promise<Claim | null> {
+  const [prior] = await prisma.$queryRaw<{ attempts: number; attemptedAt: Date | null }[]>`
+    UPDATE "OutboxMessage" o
+    SET "lockedUntil" = ${lockedUntil}::timestamp, attempts = o.attempts + 1,
+        "attemptedAt" = COALESCE(o."attemptedAt", ${now}::timestamp)
+    FROM (SELECT id, attempts, "attemptedAt" FROM "OutboxMessage" WHERE id = ${id} FOR UPDATE) before
+    WHERE o.id = before.id AND o.status = 'pending'
+      AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now}::timestamp)
+    RETURNING before.attempts, before."attemptedAt"`;
+  if (!prior) return null;
+  return { lease: { id, lockedUntil }, priorAttempts: prior.attempts, uncertainSince: prior.attemptedAt };
 }
 
 // Each final write is fenced by the lease: a copy whose reservation ran out (a stalled call) and
@@ -115,12 +141,16 @@ export function markSent(prisma: PrismaClient, lease: Lease): Promise<boolean> {
   return finish(prisma, lease, { status: "sent", sentAt: new Date(), lastError: null });
 }
 
-/** Tries again at `at`; `attempts` (and `attemptedAt`) given when the pass should not count as an attempt. */
+/**
+ * Tries again at `at`. With `lastError` the pass was an attempt; `attemptedAt` given when it
+ * settled what the next attempt must look for (null: nothing). With `attempts` and `attemptedAt`
+ * the pass did not count (it waited for another message) and the row is put back as it was.
+ */
 export function retryLater(
   prisma: PrismaClient,
   lease: Lease,
   at: Date,
-  change: { lastError: string } | { attempts: number; attemptedAt: Date | null },
+  change: { lastError: string; attemptedAt?: Date | null } | { attempts: number; attemptedAt: Date | null },
 ): Promise<boolean> {
   return finish(prisma, lease, { nextAttemptAt: at, ...change });
 }

@@ -3,7 +3,7 @@
 // of its own (isolatedBotTest). A failure is set on the stand-in before the first case comes in.
 import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
-import { claimOutboxMessage, markFailed, markSent } from "../../src/store/outbox.ts";
+import { claimOutboxMessage, dueHeads, markFailed, markSent, retryLater } from "../../src/store/outbox.ts";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
 import type { SlackStandIn } from "../support/slackStandIn.ts";
 
@@ -194,7 +194,7 @@ describe("a message that belongs under one that could not be posted", () => {
       });
       return rows.length >= 2 && rows.every((r) => r.status === "failed") ? rows : undefined;
     }, "the card's update and thread line to fail");
-    for (const r of lines) expect(r.lastError).toBe("its card could not be posted: Slack error not_in_channel");
+    for (const r of lines) expect(r.lastError).toBe("Slack error not_in_channel"); // the card's reason: one cause for leads
     expect(slack.calls("chat.postMessage")).toHaveLength(1); // nothing posted in a thread that does not exist
   });
 
@@ -213,7 +213,7 @@ describe("a message that belongs under one that could not be posted", () => {
           const rows = await bot.db.prisma.outboxMessage.findMany({ where: { kind: "crisis_note" } });
           return rows.length > 0 && rows.every((r) => r.status === "failed") ? rows : undefined;
         }, "the alert's thread lines to fail");
-        for (const r of notes) expect(r.lastError).toBe("the alert could not be posted: Slack error not_in_channel");
+        for (const r of notes) expect(r.lastError).toBe("Slack error not_in_channel");
         const alert = await bot.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "crisis_post" } });
         expect(alert).toMatchObject({ status: "failed", lastError: "Slack error not_in_channel", attempts: 1 });
         await waitFor(() => slack.messages(CASES_CHANNEL).length === 7, "all seven cards");
@@ -228,6 +228,85 @@ describe("a message that belongs under one that could not be posted", () => {
 });
 
 describe("reservations", () => {
+  const inAnHour = () => new Date(Date.now() + 3_600_000);
+
+  isolatedBotTest(
+    "a retry looks back to the earliest attempt that may have reached Slack, until one settles it",
+    async ({ bot }) => {
+      const { prisma } = bot.db;
+      // Not due for an hour, so the running bot leaves it alone.
+      const row = await prisma.outboxMessage.create({
+        data: { kind: "message", channelId: "C1", payload: {}, nextAttemptAt: inAnHour() },
+      });
+      const claimAt = async (at: Date) => {
+        const claim = await claimOutboxMessage(prisma, row.id, at, new Date(at.getTime() + 60_000));
+        if (!claim) throw new Error("not claimed");
+        return claim;
+      };
+      const first = new Date(Date.now() - 90_000);
+      const c1 = await claimAt(first);
+      expect(c1.uncertainSince).toBeNull();
+      await retryLater(prisma, c1.lease, inAnHour(), { lastError: "Slack answered HTTP 500" }); // the post may be in Slack
+      const c2 = await claimAt(new Date(Date.now() - 30_000));
+      expect(c2.uncertainSince).toEqual(first);
+      // The search was rate limited: still uncertain since the first attempt, not since this one.
+      await retryLater(prisma, c2.lease, inAnHour(), { lastError: "rate limited", attemptedAt: c2.uncertainSince });
+      const c3 = await claimAt(new Date());
+      expect(c3.uncertainSince).toEqual(first);
+      // Searched, not found, and Slack refused the new post: nothing left to look for.
+      await retryLater(prisma, c3.lease, inAnHour(), { lastError: "Slack error ratelimited", attemptedAt: null });
+      const c4 = await claimAt(new Date());
+      expect(c4.uncertainSince).toBeNull();
+      expect(c4.priorAttempts).toBe(3);
+    },
+  );
+
+  isolatedBotTest(
+    "lines under an alert still waiting to be posted are not picked up again and again",
+    async ({ bot }) => {
+      const { prisma } = bot.db;
+      await prisma.outboxMessage.create({
+        data: { kind: "crisis_post", channelId: "C0CRISIS", payload: { alertId: 999 }, nextAttemptAt: inAnHour() },
+      });
+      const due = new Date();
+      const note = await prisma.outboxMessage.create({
+        data: {
+          kind: "crisis_note",
+          channelId: "C0CRISIS",
+          payload: { alertId: 999, note: "cleared" },
+          nextAttemptAt: due,
+        },
+      });
+      await new Promise((r) => setTimeout(r, 1500)); // a second and a half of the running bot's outbox
+      expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({
+        nextAttemptAt: due,
+        attempts: 0,
+        status: "pending",
+      });
+    },
+  );
+
+  isolatedBotTest("a channel where another copy is delivering is left alone", async ({ bot }) => {
+    const { prisma } = bot.db;
+    const later = inAnHour();
+    const [held, next] = await Promise.all(
+      ["first", "second"].map((text) =>
+        prisma.outboxMessage.create({
+          data: { kind: "message", channelId: "C0LANE", payload: { text, blocks: [] }, nextAttemptAt: later },
+        }),
+      ),
+    );
+    const other = await prisma.outboxMessage.create({
+      data: { kind: "message", channelId: "C0OTHER", payload: { text: "x", blocks: [] }, nextAttemptAt: later },
+    });
+    const then = new Date(later.getTime() + 60_000);
+    expect((await dueHeads(prisma, then, [], 10)).map((m) => m.id)).toEqual([held.id, other.id]);
+    // Another copy holds the channel's first message: its second must wait, the other channel goes on.
+    await claimOutboxMessage(prisma, held.id, then, new Date(then.getTime() + 60_000));
+    expect((await dueHeads(prisma, then, [], 10)).map((m) => m.id)).toEqual([other.id]);
+    expect(next.id).toBeGreaterThan(held.id);
+  });
+
   isolatedBotTest(
     "a Slack call that never returns times out within the reservation; the retry finds the card Slack kept",
     async ({ bot, slack }) => {
@@ -258,14 +337,14 @@ describe("reservations", () => {
     const current = await claimOutboxMessage(prisma, row.id, new Date(), new Date(Date.now() + 60_000));
     expect(current).not.toBeNull();
     if (!stale || !current) return;
-    expect(await markFailed(prisma, stale, "Slack error not_in_channel")).toBe(false);
-    expect(await markSent(prisma, stale)).toBe(false);
+    expect(await markFailed(prisma, stale.lease, "Slack error not_in_channel")).toBe(false);
+    expect(await markSent(prisma, stale.lease)).toBe(false);
     expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
       status: "pending",
-      lockedUntil: current.lockedUntil,
+      lockedUntil: current.lease.lockedUntil,
       attempts: 2,
     });
-    expect(await markSent(prisma, current)).toBe(true);
+    expect(await markSent(prisma, current.lease)).toBe(true);
     expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
 });

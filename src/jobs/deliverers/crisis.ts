@@ -49,7 +49,7 @@ export const crisisPost: Deliverer<"crisis_post"> = async (m, ctx) => {
 export const crisisUpdate: Deliverer<"crisis_update"> = async (m, ctx): Promise<Outcome> => {
   const alert = await findAlert(ctx.prisma, m.payload.alertId);
   if (!alert) return DONE;
-  if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id), "the alert");
+  if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id));
   const channel = channelFor(alert, m, ctx);
   const message = await alertMessage(alert, ctx);
   await ctx.client.chat.update({ channel, ts: alert.messageTs, ...message });
@@ -60,7 +60,7 @@ export const crisisNoteLine: Deliverer<"crisis_note"> = async (m, ctx) => {
   const alert = await findAlert(ctx.prisma, m.payload.alertId);
   if (!alert) return DONE;
   // The alert itself goes first; a line under an alert that could not be posted fails as it did.
-  if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id), "the alert");
+  if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id));
   const channel = channelFor(alert, m, ctx);
   const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
   await postOnce(m, { channel, thread_ts: alert.messageTs, text: crisisNote(m.payload.note, c) }, ctx);

@@ -7,7 +7,7 @@ import type { OutboxKind, OutboxPayloads } from "../../domain/outboxMessages.ts"
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { cardPost, type ParentPost } from "../../store/outbox.ts";
 import type { Audience } from "../../views/clockNotices.ts";
-import { retryPlan } from "../slackErrors.ts";
+import { clearlyRefused, retryPlan, SLACK_CALL_TIMEOUT_MS } from "../slackErrors.ts";
 
 /** Delivered; or to be tried again after `waitMs` (not a failed attempt); or impossible, for `failed`. */
 export type Outcome = { done: true } | { done: false; waitMs: number } | { done: false; failed: string };
@@ -25,6 +25,8 @@ export type Queued<K extends OutboxKind> = {
    * bot stopped mid-call): when it started. A post then looks for itself before posting again.
    */
   uncertainSince: Date | null;
+  /** Past this the copy's reservation could run out during the post: it must not start one. */
+  postBy: Date;
 };
 
 export type DeliveryContext = {
@@ -48,25 +50,49 @@ const WAIT_FOR_PARENT_MS = 1000;
 
 /**
  * What a message does while the message it belongs under is not posted: wait while that one is
- * still to go, fail with its reason when it could not be posted, and drop out when there is none
- * (e.g. an imported case that has no card).
+ * still to go, fail with the same reason when it could not be posted (so leads see one cause, e.g.
+ * "not_in_channel in #crisis", counting every message it stopped), and drop out when there is
+ * none (e.g. an imported case that has no card).
  */
-export function followParent(parent: ParentPost, what: string): Outcome {
+export function followParent(parent: ParentPost): Outcome {
   if (parent?.status === "pending") return { done: false, waitMs: WAIT_FOR_PARENT_MS };
-  if (parent?.status === "failed") return { done: false, failed: `${what} could not be posted: ${parent.reason}` };
+  if (parent?.status === "failed") return { done: false, failed: parent.reason };
   return DONE;
 }
 
 /** A thread line needs its card: wait for it, or fail as it did. */
 export async function waitingForCard(prisma: PrismaClient, caseId: number): Promise<Outcome> {
-  return followParent(await cardPost(prisma, caseId), "its card");
+  return followParent(await cardPost(prisma, caseId));
 }
 
 /** Marks the bot's own posts, so one whose outcome was unknown can be found in the channel. */
 export const POST_MARK = "aftersales_outbox";
 /** How far before the uncertain attempt to look (Slack's clock and ours may differ a little). */
 const LOOKUP_MARGIN_S = 60;
-const LOOKUP_PAGES = 5;
+/** Pages of 200 messages read at most (the bot posts about one a second per channel). */
+const LOOKUP_PAGES = 20;
+
+const STILL_UNCERTAIN = Symbol("stillUncertainSince");
+type Settled = { [STILL_UNCERTAIN]?: Date | null };
+
+/** Marks an error after which the post certainly is not in Slack, but an earlier one may be since `since`. */
+function notPosted(err: unknown, since: Date | null): unknown {
+  if (err && typeof err === "object") (err as Settled)[STILL_UNCERTAIN] = since;
+  return err;
+}
+
+/**
+ * What a failed delivery leaves uncertain: undefined when the post itself may have reached Slack
+ * (keep what the row says), otherwise since when an earlier attempt may have (null: none).
+ */
+export function stillUncertainSince(err: unknown): Date | null | undefined {
+  return err && typeof err === "object" ? (err as Settled)[STILL_UNCERTAIN] : undefined;
+}
+
+/** A delivery that ran so long that its reservation could end during the post: tried again. */
+function outOfTime(m: Queued<OutboxKind>): unknown {
+  return notPosted(new Error("took too long before posting; trying again"), m.uncertainSince);
+}
 
 type PostArgs = { channel: string; text: string; thread_ts?: string; blocks?: unknown[]; unfurl_links?: boolean };
 export type Posted = { channel: string; ts: string | undefined };
@@ -78,6 +104,7 @@ async function findPosted(m: Queued<OutboxKind>, args: PostArgs, since: Date, ct
   const oldest = String(Math.floor(since.getTime() / 1000) - LOOKUP_MARGIN_S);
   let cursor: string | undefined;
   for (let page = 0; page < LOOKUP_PAGES; page++) {
+    if (Date.now() + SLACK_CALL_TIMEOUT_MS > m.postBy.getTime()) throw outOfTime(m);
     const query = { channel: args.channel, oldest, include_all_metadata: true, limit: 200, cursor };
     const res: Listed & { response_metadata?: { next_cursor?: string } } = args.thread_ts
       ? await ctx.client.conversations.replies({ ...query, ts: args.thread_ts })
@@ -101,6 +128,8 @@ async function findPosted(m: Queued<OutboxKind>, args: PostArgs, since: Date, ct
  * is logged and the message posted: a rare duplicate is better than a lost message.
  */
 export async function postOnce(m: Queued<OutboxKind>, args: PostArgs, ctx: DeliveryContext): Promise<Posted> {
+  // Whether an earlier post is known not to be in Slack once this post is refused.
+  let earlierRuledOut = m.uncertainSince === null;
   if (m.uncertainSince) {
     try {
       const found = await findPosted(m, args, m.uncertainSince, ctx);
@@ -108,18 +137,24 @@ export async function postOnce(m: Queued<OutboxKind>, args: PostArgs, ctx: Deliv
         ctx.logger.info(`Outbox message ${m.id} (${m.kind}) was already in Slack; not posted again`);
         return found;
       }
+      earlierRuledOut = true;
     } catch (err) {
-      if (retryPlan(err, 1).retry) throw err;
+      if (retryPlan(err, 1).retry) throw notPosted(err, m.uncertainSince);
       ctx.logger.warn(`Could not look for outbox message ${m.id} in ${args.channel}: ${(err as Error).message}`);
     }
   }
   await ctx.pace(args.channel);
-  const res = await ctx.client.chat.postMessage({
-    ...args,
-    blocks: args.blocks as never[] | undefined,
-    metadata: { event_type: POST_MARK, event_payload: { outbox_id: m.id } },
-  });
-  return { channel: res.channel ?? args.channel, ts: res.ts };
+  if (Date.now() + SLACK_CALL_TIMEOUT_MS > m.postBy.getTime()) throw outOfTime(m);
+  try {
+    const res = await ctx.client.chat.postMessage({
+      ...args,
+      blocks: args.blocks as never[] | undefined,
+      metadata: { event_type: POST_MARK, event_payload: { outbox_id: m.id } },
+    });
+    return { channel: res.channel ?? args.channel, ts: res.ts };
+  } catch (err) {
+    throw clearlyRefused(err) ? notPosted(err, earlierRuledOut ? null : m.uncertainSince) : err;
+  }
 }
 
 /** Messages of these kinds are always queued with a channel; one without fails, never marked sent. */
