@@ -110,13 +110,15 @@ export function noteRejection(summary: ImportSummary, r: RowRejection): void {
 
 /**
  * Keeps an import within its card limit: a new case that needs a card gets one while the limit
- * allows, otherwise it is counted as over the limit (no card, no clock; the summary says where it is).
+ * allows, otherwise it is counted as over the limit (no card, no clock; the summary says where it
+ * is). Urgent cases (A-to-z claims, risk words on a high-priority return) always get theirs:
+ * Amazon's clock runs on them.
  */
 export function withinCardLimit(summary: ImportSummary, fresh: Planned[], limit: number): Planned[] {
   let left = Math.max(0, limit - summary.carded);
   return fresh.map((p) => {
     if (!p.card) return p;
-    if (left > 0) {
+    if (left > 0 || p.priority === "urgent") {
       left--;
       return p;
     }

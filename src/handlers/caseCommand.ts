@@ -9,7 +9,7 @@ import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 import { escapeMrkdwn } from "../views/text.ts";
 import { afterAck, openModal, replyPrivately } from "./kit.ts";
-import { answerHealth, answerList, answerOrders, answerSummary } from "./reports.ts";
+import { answerHealth, answerList, answerOrders, answerSummary, retryFailedDeliveries } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -83,6 +83,7 @@ export function register(app: App, deps: AppDeps): void {
             } else if (which === "health") {
               const refusal = maySeeDeliveryHealth(actorFor(command.user_id, deps.config));
               if (refusal) await tell(refusal);
+              else if (rest[0]?.toLowerCase() === "retry") await retryFailedDeliveries(deps, respond);
               else await answerHealth(deps, respond);
             } else await answerList(deps, rest.join(" "), command.user_id, respond);
           } catch (err) {

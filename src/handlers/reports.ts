@@ -7,11 +7,11 @@ import { parseOrdersArgs } from "../domain/odr.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
 import { ACTIONS } from "../ids.ts";
 import { listCases } from "../store/caseLists.ts";
-import { deliveryHealth } from "../store/deliveryHealth.ts";
+import { deliveryHealth, sendFailedAgain } from "../store/deliveryHealth.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
 import { triageReport } from "../store/triage.ts";
 import { caseListMessage } from "../views/caseList.ts";
-import { deliveryHealthMessage } from "../views/deliveryHealth.ts";
+import { deliveryHealthMessage, retryAnswer } from "../views/deliveryHealth.ts";
 import { triageMessage } from "../views/triageReport.ts";
 
 export async function answerSummary(deps: AppDeps, rangeText: string, respond: RespondFn): Promise<void> {
@@ -89,6 +89,13 @@ export async function answerOrders(deps: AppDeps, args: string[], respond: Respo
     response_type: "ephemeral",
     text: `Saved: ${orders} orders in the last 60 days for ${marketplace}. ${odr}`,
   });
+}
+
+/** "/case health retry": sends what Slack refused again (after the bot was invited, say). */
+export async function retryFailedDeliveries(deps: AppDeps, respond: RespondFn): Promise<void> {
+  const count = await sendFailedAgain(deps.prisma);
+  deps.wakeOutbox();
+  await respond({ response_type: "ephemeral", text: retryAnswer(count) });
 }
 
 /** "/case health": what waits to be delivered to Slack and what Slack refused for good. */

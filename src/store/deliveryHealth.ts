@@ -85,6 +85,26 @@ export async function deliveryHealth(prisma: PrismaClient, now: Date): Promise<D
 
 /** Removes messages Slack refused for good that were queued before `before`; returns how many. */
 export async function removeFailedBefore(prisma: PrismaClient, before: Date): Promise<number> {
-  const { count } = await prisma.outboxMessage.deleteMany({ where: { status: "failed", createdAt: { lt: before } } });
+  // A card or alert that was never posted stays on record until it is sent again (`/case health
+  // retry`): without it, the lines that belong under it could not tell they have nowhere to go.
+  return prisma.$executeRaw`
+    DELETE FROM "OutboxMessage" m
+    WHERE m.status = 'failed' AND m."createdAt" < ${before}::timestamp
+      AND NOT (m.kind = 'post_card' AND EXISTS (
+        SELECT 1 FROM "Case" c WHERE c.id = m."caseId" AND c."messageTs" IS NULL))
+      AND NOT (m.kind = 'crisis_post' AND EXISTS (
+        SELECT 1 FROM "CrisisAlert" a WHERE a.id = (m.payload->>'alertId')::int AND a."messageTs" IS NULL))`;
+}
+
+/**
+ * Queues every message Slack refused for good again, e.g. once the bot has been invited to the
+ * channel. Cards go before the lines under them as always; what is no longer needed (a reminder
+ * for an answered case) is dropped when it comes up. Returns how many were queued.
+ */
+export async function sendFailedAgain(prisma: PrismaClient): Promise<number> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { status: "failed" },
+    data: { status: "pending", nextAttemptAt: new Date(), lockedUntil: null, attempts: 0 },
+  });
   return count;
 }

@@ -97,7 +97,7 @@ export function deliveryHealthMessage(
   } else {
     blocks.push(
       mrkdwnSection(
-        `:warning: *${messages(failed.messageCount)} could not be delivered* (kept ${FAILED_MESSAGES_KEPT_DAYS} days)\n${failedLines(failed, o.settings)}`,
+        `:warning: *${messages(failed.messageCount)} could not be delivered* (kept ${FAILED_MESSAGES_KEPT_DAYS} days)\n${failedLines(failed, o.settings)}\nFixed it? \`${COMMAND} health retry\` sends them again.`,
       ),
     );
   }
@@ -106,6 +106,13 @@ export function deliveryHealthMessage(
       ? `Delivery to Slack: ${pendingLine(pending, o.now)} All messages were delivered.`
       : `Delivery to Slack: ${pendingLine(pending, o.now)} ${messages(failed.messageCount)} could not be delivered.`;
   return { text, blocks };
+}
+
+/** The answer to `/case health retry`. */
+export function retryAnswer(count: number): string {
+  return count === 0
+    ? "Nothing to send again: every message was delivered."
+    : `Sending ${messages(count)} again. \`${COMMAND} health\` shows how it goes.`;
 }
 
 /** The digest's section on refused messages of the period; nothing when there were none. */

@@ -10,7 +10,7 @@ export function helpText(problem?: string): string {
     `• \`${COMMAND} list [open | mine | unclaimed | breached | @person | ASIN]\` — matching cases with their age, priority and owner, 20 a page.`,
     `• \`${COMMAND} orders <marketplace> <orders in the last 60 days>\` — e.g. \`${COMMAND} orders US 48200\`: the order volume behind the Order Defect Rate alerts (leads only).`,
     `• \`${COMMAND} import\` — upload an Amazon returns report (FBA or merchant-fulfilled); each return becomes a case, without duplicates on re-import (agents only).`,
-    `• \`${COMMAND} health\` — messages still waiting to reach Slack, and those Slack refused (e.g. the bot is not in a channel) with what to do (agents and leads).`,
+    `• \`${COMMAND} health\` — messages still waiting to reach Slack, and those Slack refused (e.g. the bot is not in a channel) with what to do; \`${COMMAND} health retry\` sends those again once fixed (agents and leads).`,
     `• \`${COMMAND} help\` — this list.`,
     "",
     "*On a case card*",

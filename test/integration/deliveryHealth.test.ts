@@ -158,6 +158,11 @@ describe("clean-up", () => {
         }),
       ),
     );
+    // A card that was never posted stays on record however old: the lines under it depend on it.
+    const unposted = await bot.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { kind: "post_card", status: "failed" },
+    });
+    await bot.db.prisma.outboxMessage.update({ where: { id: unposted.id }, data: { createdAt: old } });
     await bot.stop(); // the sweep at start cleans up
     await bot.start();
     await waitFor(
@@ -165,8 +170,37 @@ describe("clean-up", () => {
       "the clean-up",
     );
     expect(await bot.db.prisma.outboxMessage.findUnique({ where: { id: recentRow.id } })).not.toBeNull();
+    expect(await bot.db.prisma.outboxMessage.findUnique({ where: { id: unposted.id } })).not.toBeNull();
     const answer = await health(bot, "U0AGENT1");
     expect(answer.all).toContain("1 message could not be delivered: channel_not_found in <#C0GONE>");
     expect(answer.all).toContain("the channel was deleted, or it is private and the bot is not in it");
+  });
+});
+
+describe("/case health retry", () => {
+  botTest("is refused politely to someone who is not on the team, and sends nothing", async ({ bot }) => {
+    const before = answers(bot).length;
+    await bot.command("health retry", "U0VISITOR");
+    const answer = await waitFor(() => answers(bot)[before], "the answer");
+    expect(answer.text).toContain("Only after-sales agents and leads");
+    expect(await bot.db.prisma.outboxMessage.count({ where: { status: "failed" } })).toBeGreaterThan(0);
+  });
+
+  botTest("sends every refused message again once the bot is in the channel: the card goes out", async ({ bot }) => {
+    const card = await bot.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "post_card", status: "failed" } });
+    const refused = await bot.db.prisma.outboxMessage.count({ where: { status: "failed" } });
+    const before = answers(bot).length;
+    await bot.command("health retry", "U0AGENT1");
+    const answer = await waitFor(() => answers(bot)[before], "the answer");
+    expect(answer.text).toBe(`Sending ${refused} messages again. \`/case health\` shows how it goes.`);
+    await waitFor(
+      () => bot.db.prisma.case.findFirst({ where: { id: card.caseId ?? 0, messageTs: { not: null } } }),
+      "the card that was refused before",
+    );
+    await waitFor(
+      async () => (await bot.db.prisma.outboxMessage.count({ where: { status: { not: "sent" } } })) === 0,
+      "every message delivered",
+    );
+    expect((await health(bot, "U0AGENT1")).all).toContain("All messages were delivered.");
   });
 });

@@ -43,7 +43,8 @@ describe("the import summary", () => {
 });
 
 describe("the card limit of an import", () => {
-  const planned = (card: boolean, n: number) => ({ externalId: `r${n}`, card }) as unknown as Planned;
+  const planned = (card: boolean, n: number, priority = "high") =>
+    ({ externalId: `r${n}`, card, priority }) as unknown as Planned;
 
   it("cards the first cases that need one up to the limit, across batches, and counts the rest", () => {
     const summary = emptySummary("fba");
@@ -53,6 +54,13 @@ describe("the card limit of an import", () => {
     const second = withinCardLimit(summary, [planned(true, 4), planned(true, 5), planned(true, 6)], 3);
     expect(second.map((p) => p.card)).toEqual([true, false, false]);
     expect(summary.overCardLimit).toBe(2);
+  });
+
+  it("never leaves an urgent case (an A-to-z claim) without its card", () => {
+    const summary = { ...emptySummary("mfn"), carded: 5 };
+    const batch = withinCardLimit(summary, [planned(true, 1), planned(true, 2, "urgent")], 5);
+    expect(batch.map((p) => p.card)).toEqual([false, true]);
+    expect(summary.overCardLimit).toBe(1);
   });
 
   it("says in the summary how many went without a card and where they are", () => {
