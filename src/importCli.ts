@@ -8,7 +8,7 @@ import { Presets, SingleBar } from "cli-progress";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db.ts";
 import { readReturnsReport } from "./domain/returnsReport.ts";
-import { importReturns, queueImportSummary } from "./store/returnsImport.ts";
+import { ImportStopped, importReturns, queueImportSummary } from "./store/returnsImport.ts";
 import { importSummaryMessage, importSummaryText } from "./views/importSummary.ts";
 
 async function main(): Promise<number> {
@@ -48,12 +48,17 @@ async function main(): Promise<number> {
       cardRules: config.importCardRules,
       cardLimit: config.importCardLimit,
       onProgress: (n) => bar.update(Math.min(n, lines)),
+    }).catch((err) => {
+      // What was written before it stopped stays, and is summed up like a finished import.
+      if (err instanceof ImportStopped && err.partial.summary.created > 0) return err.partial;
+      throw err;
     });
     bar.stop();
     const { summary } = imported;
     const name = path.basename(file);
     await queueImportSummary(db.prisma, config.casesChannel, importSummaryMessage(summary, name), imported);
     console.log(importSummaryText(summary, name));
+    if (summary.stoppedBy) return 1;
     return summary.created + summary.duplicates > 0 ? 0 : 1;
   } finally {
     await db.close();

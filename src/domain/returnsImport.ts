@@ -26,6 +26,8 @@ export type ImportSummary = {
   rejectedCount: number;
   byReason: Record<string, number>;
   byAsin: Record<string, number>;
+  /** Why the import stopped part-way (the rows before it were imported); absent when it finished. */
+  stoppedBy?: string;
 };
 
 export type ImportOptions = {

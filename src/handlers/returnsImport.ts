@@ -6,7 +6,7 @@ import type { AppDeps } from "../deps.ts";
 import { actorFor, mayImportReturns } from "../domain/people.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
-import { importReturns, queueImportSummary } from "../store/returnsImport.ts";
+import { ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 import { importMetadata } from "../views/modalMetadata.ts";
 import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
@@ -50,9 +50,12 @@ export async function importSlackFile(
   user: string,
   logger: Logger,
 ): Promise<void> {
+  let name = "returns report";
+  const tell = (text: string) => tellPrivately(client, { userId: user, channelId: channel }, text, logger);
   try {
     const info = (await client.files.info({ file: fileId })).file as SlackFileInfo | undefined;
     if (!info) throw new FileRefused("Slack did not give me the file. Upload it again.");
+    name = info.name ?? name;
     const file = await downloadSlackFile(info, {
       token: deps.config.botToken,
       origins: fileOrigins(deps.config.slackApiUrl),
@@ -68,16 +71,20 @@ export async function importSlackFile(
       cardRules: deps.config.importCardRules,
       cardLimit: deps.config.importCardLimit,
     });
-    const message = importSummaryMessage(imported.summary, info.name ?? "returns report");
-    await queueImportSummary(deps.prisma, channel, message, imported);
+    await queueImportSummary(deps.prisma, channel, importSummaryMessage(imported.summary, name), imported);
     deps.wakeOutbox();
   } catch (err) {
     logger.warn(`Returns import failed: ${(err as Error).message}`);
-    await tellPrivately(
-      client,
-      { userId: user, channelId: channel },
-      `The returns report was not imported: ${(err as Error).message}`,
-      logger,
+    const partial = err instanceof ImportStopped && err.partial.summary.created > 0 ? err.partial : undefined;
+    if (!partial) {
+      await tell(`The returns report was not imported: ${(err as Error).message}`);
+      return;
+    }
+    // What was written stays: say so in the channel, with its cards, and privately what to do.
+    await queueImportSummary(deps.prisma, channel, importSummaryMessage(partial.summary, name), partial);
+    deps.wakeOutbox();
+    await tell(
+      `The import stopped part-way: ${(err as Error).message}. The ${partial.summary.created} cases before that were imported (the summary is in the channel). Import the file again once it is fixed: rows already imported are skipped.`,
     );
   }
 }

@@ -27,6 +27,16 @@ const CARD_HOLD_MS = 10 * 60_000;
 
 export type ImportResult = { summary: ImportSummary; cardCaseIds: number[] };
 
+/** An import that stopped part-way: what it wrote stays (importing the file again skips it). */
+export class ImportStopped extends Error {
+  constructor(
+    readonly partial: ImportResult,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 async function writeBatch(
   prisma: PrismaClient,
   batch: Planned[],
@@ -118,14 +128,19 @@ export async function importReturns(
     for (const p of created) if (p.row.asin) waveAsins.add(p.row.asin);
     batch = [];
   };
-  for await (const r of report.rows) {
-    summary.rowsRead++;
-    if (!("orderId" in r)) noteRejection(summary, r);
-    else batch.push(planReturn(r, o.cardRules, o.crisis));
-    if (batch.length >= BATCH_SIZE) await flush();
-    if (summary.rowsRead % 250 === 0) o.onProgress?.(summary.rowsRead);
+  try {
+    for await (const r of report.rows) {
+      summary.rowsRead++;
+      if (!("orderId" in r)) noteRejection(summary, r);
+      else batch.push(planReturn(r, o.cardRules, o.crisis));
+      if (batch.length >= BATCH_SIZE) await flush();
+      if (summary.rowsRead % 250 === 0) o.onProgress?.(summary.rowsRead);
+    }
+    await flush();
+  } catch (err) {
+    summary.stoppedBy = (err as Error).message;
+    throw new ImportStopped({ summary, cardCaseIds }, summary.stoppedBy);
   }
-  await flush();
   o.onProgress?.(summary.rowsRead);
 
   // Early warning once per ASIN for the whole file, not once per row.

@@ -20,8 +20,13 @@ const overLimit = (s: ImportSummary, command: string) =>
     ? ` ${s.overCardLimit} more that need action are over the import's card limit (IMPORT_CARD_LIMIT) and have no card: see ${command}.`
     : "";
 
+/** A stopped import says so first: the numbers below are of the rows before it stopped. */
+const stoppedLine = (s: ImportSummary, reason = s.stoppedBy) =>
+  `The import stopped after ${s.rowsRead} rows: ${reason}. The rows before were imported; import the file again once it is fixed (imported rows are skipped).`;
+
 export function importSummaryText(s: ImportSummary, fileName: string): string {
   const lines = [
+    ...(s.stoppedBy ? [stoppedLine(s)] : []),
     `Imported ${fileName} (${FORMAT[s.format]}): ${s.rowsRead} rows read, ${s.created} cases created, ${s.duplicates} duplicates skipped, ${s.rejectedCount} rows rejected.`,
     `Cards posted for ${s.carded} cases that need action now; the rest are in /case list and the weekly digest.${overLimit(s, "/case list unclaimed")}`,
   ];
@@ -47,6 +52,8 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
       },
     },
   ];
+  // The reason may quote the file: escaped and cut like any cell.
+  if (s.stoppedBy) blocks.push(mrkdwnSection(`:warning: ${stoppedLine(s, escapeMrkdwn(trimText(s.stoppedBy, 300)))}`));
   if (s.created) {
     blocks.push({
       type: "section",
@@ -63,6 +70,6 @@ export function importSummaryMessage(s: ImportSummary, fileName: string): { text
     blocks.push(mrkdwnSection(`*Rejected rows* (the header is line 1)\n${shown}`));
   }
   // The file name is the uploader's words: escaped, so "<!channel>.txt" pings nobody, and cut.
-  const text = `Returns import ${escapeMrkdwn(trimText(fileName, 200))}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejectedCount} rejected.`;
+  const text = `Returns import ${escapeMrkdwn(trimText(fileName, 200))}: ${s.rowsRead} rows read, ${s.created} created, ${s.duplicates} duplicates, ${s.rejectedCount} rejected.${s.stoppedBy ? " Stopped part-way." : ""}`;
   return { text, blocks };
 }

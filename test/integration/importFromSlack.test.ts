@@ -117,6 +117,44 @@ describe("/case import", () => {
     }
   });
 
+  botTest(
+    "a download that breaks part-way keeps the rows before it, sums them up and says what to do",
+    async ({ bot }) => {
+      const rows = Array.from({ length: 1200 }, (_, i) => ({
+        date: "2025-08-01",
+        orderId: `115-${String(3000000 + i)}-0000001`,
+        reason: i === 3 ? "DEFECTIVE" : "UNWANTED_ITEM",
+        lpn: `CUT${i}`,
+      }));
+      const text = fbaReport(rows);
+      // Broken nine tenths in: the first two batches of 500 are written, the third is not.
+      bot.slack.addFile("F0CUT", "august.txt", text, { cutAfter: Math.floor(text.length * 0.9) });
+      const res = await submitFile(bot, "F0CUT");
+      expect(res.status).toBe(200);
+      const summary = await waitFor(
+        () => bot.slack.calls("chat.postMessage").find((m) => m.args.text.startsWith("Returns import august.txt")),
+        "the summary of what was imported",
+        15_000,
+      );
+      expect(summary.args.text).toContain("1000 created");
+      expect(summary.args.text).toContain("Stopped part-way.");
+      expect(JSON.stringify(summary.args.blocks)).toContain("The import stopped after");
+      expect(blockKitProblems(summary.args, "message")).toEqual([]);
+      const told = await waitFor(
+        () => bot.slack.calls("chat.postEphemeral").find((m) => m.args.text.startsWith("The import stopped part-way")),
+        "the private note",
+      );
+      expect(told.args.text).toContain("The 1000 cases before that were imported");
+      expect(await bot.db.prisma.case.count({ where: { orderId: { startsWith: "115-" } } })).toBe(1000);
+      // The one seller-fault return among them gets its card, after the summary.
+      const card = await waitFor(
+        () => bot.slack.calls("chat.postMessage").find((m) => m.args.text.includes("115-3000003-0000001")),
+        "its card",
+      );
+      expect(card.at).toBeGreaterThanOrEqual(summary.at);
+    },
+  );
+
   botTest("asks for the file when none is attached, and explains a file that is not a report", async ({ bot }) => {
     const empty = await submitFile(bot, "");
     expect(empty.json.errors[REPORT_FILE_BLOCK]).toContain("Attach the returns report");

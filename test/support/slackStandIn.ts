@@ -38,13 +38,13 @@ export type SlackStandIn = {
   /**
    * A file Slack holds: files.info describes it (as hosted), its download URL serves it to the bot
    * token. `info` overrides what files.info says (e.g. an external file's address); `redirectTo`
-   * makes the download URL answer with a redirect there instead.
+   * makes the download URL answer with a redirect there instead; `cutAfter` breaks the download after that many bytes.
    */
   addFile(
     id: string,
     name: string,
     content: string,
-    opts?: { info?: Record<string, unknown>; redirectTo?: string },
+    opts?: { info?: Record<string, unknown>; redirectTo?: string; cutAfter?: number },
   ): void;
   close(): Promise<void>;
 };
@@ -65,7 +65,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   };
   const files = new Map<
     string,
-    { name: string; content: string; info?: Record<string, unknown>; redirectTo?: string }
+    { name: string; content: string; info?: Record<string, unknown>; redirectTo?: string; cutAfter?: number }
   >();
   let base = "";
   const posted: PostedMessage[] = [];
@@ -108,6 +108,13 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         return;
       }
       const authorized = req.headers.authorization === "Bearer xoxb-test-token";
+      if (file?.cutAfter !== undefined && authorized) {
+        // The connection breaks part-way through the download.
+        const body = Buffer.from(file.content);
+        res.writeHead(200, { "content-type": "text/plain", "content-length": String(body.length) });
+        res.write(body.subarray(0, file.cutAfter), () => setTimeout(() => res.destroy(), 50));
+        return;
+      }
       res
         .writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "text/plain" })
         .end(file && authorized ? file.content : "");
