@@ -289,13 +289,12 @@ describe("reservations", () => {
   isolatedBotTest("a channel where another copy is delivering is left alone", async ({ bot }) => {
     const { prisma } = bot.db;
     const later = inAnHour();
-    const [held, next] = await Promise.all(
-      ["first", "second"].map((text) =>
-        prisma.outboxMessage.create({
-          data: { kind: "message", channelId: "C0LANE", payload: { text, blocks: [] }, nextAttemptAt: later },
-        }),
-      ),
-    );
+    const inLane = (text: string) =>
+      prisma.outboxMessage.create({
+        data: { kind: "message", channelId: "C0LANE", payload: { text, blocks: [] }, nextAttemptAt: later },
+      });
+    const held = await inLane("first");
+    const next = await inLane("second");
     const other = await prisma.outboxMessage.create({
       data: { kind: "message", channelId: "C0OTHER", payload: { text: "x", blocks: [] }, nextAttemptAt: later },
     });

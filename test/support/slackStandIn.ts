@@ -112,7 +112,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         // The connection breaks part-way through the download.
         const body = Buffer.from(file.content);
         res.writeHead(200, { "content-type": "text/plain", "content-length": String(body.length) });
-        res.write(body.subarray(0, file.cutAfter), () => setTimeout(() => res.destroy(), 50));
+        res.write(body.subarray(0, file.cutAfter), () => setTimeout(() => res.destroy(), 1500));
         return;
       }
       res
