@@ -22,7 +22,7 @@ export type OutboxPayloads = {
   amazon_overdue: Record<string, never>;
   stalled_reminder: Record<string, never>;
   digest: SlackMessage;
-  message: SlackMessage;
+  message: SlackMessage & { releasesCards?: number[] };
   crisis_post: { alertId: number };
   crisis_update: { alertId: number };
   crisis_note: { alertId: number; note: CrisisNote };
@@ -88,8 +88,11 @@ export type OutboxMessageInput =
   | Notice<"stalled_reminder">
   /** The weekly digest of a period: once per period. */
   | { kind: "digest"; channelId: string; periodKey: string; message: SlackMessage }
-  /** A finished message such as an import summary. */
-  | { kind: "message"; channelId: string; message: SlackMessage }
+  /**
+   * A finished message such as an import summary; `releasesCards` are the held cards of the
+   * cases it sums up, let go once it is posted so that it comes first.
+   */
+  | { kind: "message"; channelId: string; message: SlackMessage; releasesCards?: number[] }
   /** An alert in the crisis channel, posted once. */
   | { kind: "crisis_post"; alertId: number; channelId: string }
   /** Re-render an alert (its channel is unknown for alerts stored before channels were kept). */
@@ -148,7 +151,12 @@ const ROW_OF: RowOf = {
   amazon_overdue: notice,
   stalled_reminder: notice,
   digest: (m) => ({ caseId: null, channelId: m.channelId, payload: m.message, dedupeKey: `digest:${m.periodKey}` }),
-  message: (m) => ({ caseId: null, channelId: m.channelId, payload: m.message, dedupeKey: null }),
+  message: (m) => ({
+    caseId: null,
+    channelId: m.channelId,
+    payload: m.releasesCards?.length ? { ...m.message, releasesCards: m.releasesCards } : m.message,
+    dedupeKey: null,
+  }),
   crisis_post: (m) => ({
     caseId: null,
     channelId: m.channelId,

@@ -33,7 +33,7 @@ export async function enqueue(
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
-/** Lets held cards go now (an import's cards, once its summary is queued ahead of them). */
+/** Lets held cards go now (an import's cards, once its summary is in Slack). */
 export async function releaseHeldCards(db: Db, caseIds: number[]): Promise<void> {
   if (caseIds.length === 0) return;
   await db.$executeRaw`

@@ -20,9 +20,12 @@ import {
 import type { ReportReader } from "../domain/returnsReport.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave } from "./crisisAlerts.ts";
-import { enqueue, releaseHeldCards } from "./outbox.ts";
+import { enqueue } from "./outbox.ts";
 
-/** Held cards go out by themselves after this if the import never finishes (the process stopped). */
+/**
+ * Held cards go out by themselves after this if their summary never gets posted (the process
+ * stopped mid-import, or Slack refused the summary).
+ */
 const CARD_HOLD_MS = 10 * 60_000;
 
 export type ImportResult = { summary: ImportSummary; cardCaseIds: number[] };
@@ -156,15 +159,15 @@ export async function importReturns(
   return { summary, cardCaseIds };
 }
 
-/** Queues the summary of an import, then lets its cards go: the summary is the import's first message. */
+/**
+ * Queues the summary of an import; once it is posted it lets the import's cards go, so the
+ * summary is the import's first message whichever channel it goes to.
+ */
 export async function queueImportSummary(
   prisma: PrismaClient,
   channelId: string,
   message: SlackMessage,
   imported: ImportResult,
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await enqueue(tx, [{ kind: "message", channelId, message }]);
-    await releaseHeldCards(tx, imported.cardCaseIds);
-  });
+  await enqueue(prisma, [{ kind: "message", channelId, message, releasesCards: imported.cardCaseIds }]);
 }

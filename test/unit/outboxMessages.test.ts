@@ -77,6 +77,12 @@ describe("outbox rows", () => {
       priority: PRIORITY.urgent,
     });
     expect(outboxRow({ kind: "crisis_update", alertId: 3, channelId: "C4" }).payload).toEqual({ alertId: 3 });
+    // An import's summary carries the cards it lets go once posted; other messages carry none.
+    expect(outboxRow({ kind: "message", channelId: "C1", message, releasesCards: [4, 5] }).payload).toEqual({
+      ...message,
+      releasesCards: [4, 5],
+    });
+    expect(outboxRow({ kind: "message", channelId: "C1", message, releasesCards: [] }).payload).toEqual(message);
   });
 
   it("puts what someone must act on first and an import's cards last", () => {
