@@ -19,8 +19,8 @@ async function main() {
   for (const backlog of BACKLOGS) {
     // Cases whose cards wait (no messageTs yet), each with a reminder that waits for its card.
     const ids = await prisma.$queryRaw<{ id: number }[]>`
-      INSERT INTO "Case" (category, priority, "orderId", description, "updatedAt")
-      SELECT 'return', 'high', '114-' || g || '-0000001', 'Bench case', now()
+      INSERT INTO "Case" (category, priority, "orderId", description, source, "updatedAt")
+      SELECT 'return', 'high', '114-' || g || '-0000001', 'Bench case', 'bench', now()
       FROM generate_series(${queued + 1}::int, ${backlog}::int) g
       RETURNING id`;
     await enqueue(
