@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./dataDirLock.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
 
@@ -48,28 +49,41 @@ export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir?: string;
   pglite?: PGlite;
+  /** Named in the embedded database's lock, for whoever finds the folder in use. */
+  owner?: { command: string; port?: number };
 }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  let db = opts.pglite;
-  if (!db) {
-    const dir = path.resolve(opts.dataDir ?? "./data", "pglite");
-    mkdirSync(path.dirname(dir), { recursive: true }); // PGlite creates only the last directory
-    db = new PGlite(dir);
+  if (opts.pglite) return usePglite(opts.pglite);
+  const dataDir = path.resolve(opts.dataDir ?? "./data");
+  mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last directory
+  // Taken before PGlite touches a file: a second process must not even open them.
+  const lock = lockDataDir(dataDir, opts.owner ?? { command: process.argv.slice(1).join(" ") });
+  try {
+    return await usePglite(new PGlite(path.join(dataDir, "pglite")), lock.release);
+  } catch (err) {
+    lock.release();
+    throw err;
   }
+}
+
+async function usePglite(db: PGlite, release = () => {}): Promise<Database> {
   // PGlite learns the database's array types when it opens; types a migration just created (the
   // vocabulary enums) must be learnt again, or a parameter such as an enum array is sent garbled.
   if ((await applyMigrations(db)).length > 0) await db.refreshArrayTypes();
   // The adapter is typed against an older @prisma/driver-adapter-utils; at run time they match.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) as never });
-  const handle = db;
   return {
     prisma,
     kind: "pglite",
-    close: () =>
-      closeWithin(CLOSE_WAIT_MS, async () => {
+    close: async () => {
+      const closed = await closeWithin(CLOSE_WAIT_MS, async () => {
         await prisma.$disconnect();
-        if (!handle.closed) await handle.close();
-      }),
+        if (!db.closed) await db.close();
+      });
+      // Only a database that closed gives up its folder: one still writing keeps it.
+      if (closed) release();
+      return closed;
+    },
   };
 }
 

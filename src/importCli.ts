@@ -25,7 +25,11 @@ async function main(): Promise<number> {
   }
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig(process.env);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    owner: { command: "npm run import" },
+  });
   try {
     const lines = Math.max(
       0,

@@ -31,8 +31,20 @@ export type StartOptions = {
 };
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
-  const identity = await botIdentity(config, (m) => (opts.logger ? opts.logger.warn(m) : console.warn(m)));
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // The database first: a data folder another process holds stops this one before anything else.
+  const database =
+    opts.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      owner: { command: "npm start", port: config.port || undefined },
+    }));
+  const identity = await botIdentity(config, (m) => (opts.logger ? opts.logger.warn(m) : console.warn(m))).catch(
+    async (err) => {
+      await database.close();
+      throw err;
+    },
+  );
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
