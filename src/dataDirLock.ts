@@ -34,6 +34,9 @@ export class DataDirInUse extends Error {
 
 export const lockFile = (dataDir: string) => path.join(dataDir, "pglite.lock");
 
+/** How the bot names itself in the lock: `npm run import` hands its file to a holder named so. */
+export const BOT_COMMAND = "npm start";
+
 /** The start time of a process (field 22 of /proc/<pid>/stat); null where the system does not say. */
 function processStart(pid: number): string | null {
   try {

@@ -1,12 +1,15 @@
 // `npm run import -- <file>`: imports an Amazon returns report from the command line, with a
 // progress bar and the same summary the bot posts in Slack. Cards and the summary are queued in
-// the database; the bot delivers them. (With the embedded database, stop the bot first: PGlite
-// allows one process at a time. With PostgreSQL both can run.)
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+// the database; the bot delivers them. While the bot runs on the embedded database (which has one
+// owner), the file is handed to the bot over its local port with the intake token instead.
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { Presets, SingleBar } from "cli-progress";
-import { ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { BOT_COMMAND, DataDirInUse, type LockHolder } from "./dataDirLock.ts";
 import { openDatabase } from "./db.ts";
+import type { ImportSummary } from "./domain/returnsImport.ts";
 import { readReturnsReport } from "./domain/returnsReport.ts";
 import { ImportStopped, importReturns, queueImportSummary } from "./store/returnsImport.ts";
 import { importSummaryMessage, importSummaryText } from "./views/importSummary.ts";
@@ -29,7 +32,11 @@ async function main(): Promise<number> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     owner: { command: "npm run import" },
+  }).catch((err) => {
+    if (err instanceof DataDirInUse && err.holder.command === BOT_COMMAND) return err.holder;
+    throw err;
   });
+  if (!("prisma" in db)) return handToRunningBot(file, config, db);
   try {
     const lines = Math.max(
       0,
@@ -62,11 +69,55 @@ async function main(): Promise<number> {
     const name = path.basename(file);
     await queueImportSummary(db.prisma, config.casesChannel, importSummaryMessage(summary, name), imported);
     console.log(importSummaryText(summary, name));
-    if (summary.stoppedBy) return 1;
-    return summary.created + summary.duplicates > 0 ? 0 : 1;
+    return !summary.stoppedBy && summary.created + summary.duplicates > 0 ? 0 : 1;
   } finally {
     await db.close();
   }
+}
+
+/** Streams the file to the running bot (POST /api/imports), showing how much has gone. */
+async function handToRunningBot(file: string, config: Config, bot: LockHolder): Promise<number> {
+  if (!config.intakeToken) {
+    console.error(
+      `The bot is running on this data folder (pid ${bot.pid}) and holds its database. Set INTAKE_TOKEN in .env (the same as the bot's) so the import can hand the file to it, or stop the bot and import again.`,
+    );
+    return 2;
+  }
+  const port = bot.port ?? config.port;
+  const size = statSync(file).size;
+  const bar = new SingleBar(
+    { format: "Handing to the running bot |{bar}| {percentage}% of {total} KB", hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(Math.ceil(size / 1024), 0);
+  let sent = 0;
+  const counted = createReadStream(file).on("data", (chunk) => {
+    sent += chunk.length;
+    bar.update(Math.ceil(sent / 1024));
+  });
+  const res = await fetch(`http://127.0.0.1:${port}/api/imports`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${config.intakeToken}`,
+      "content-type": "text/tab-separated-values",
+      "content-length": String(size),
+      "x-file-name": encodeURIComponent(path.basename(file)),
+    },
+    body: Readable.toWeb(counted) as ReadableStream,
+    duplex: "half",
+  } as RequestInit).catch((err) => {
+    bar.stop();
+    throw new Error(`the bot did not answer on port ${port} (${(err as Error).message}); is PORT the bot's?`);
+  });
+  bar.stop();
+  const answer = (await res.json().catch(() => ({}))) as { text?: string; error?: string; summary?: ImportSummary };
+  if (!res.ok || !answer.summary) {
+    console.error(answer.error ?? `The bot answered HTTP ${res.status}.`);
+    return 1;
+  }
+  console.log(answer.text);
+  const { summary } = answer;
+  return !summary.stoppedBy && summary.created + summary.duplicates > 0 ? 0 : 1;
 }
 
 main().then(

@@ -3,6 +3,7 @@ import type { AddressInfo, Server } from "node:net";
 import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
+import { BOT_COMMAND } from "./dataDirLock.ts";
 import { type Database, openDatabase } from "./db.ts";
 import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
@@ -37,7 +38,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     (await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
-      owner: { command: "npm start", port: config.port || undefined },
+      owner: { command: BOT_COMMAND, port: config.port || undefined },
     }));
   const identity = await botIdentity(config, (m) => (opts.logger ? opts.logger.warn(m) : console.warn(m))).catch(
     async (err) => {

@@ -7,6 +7,9 @@ import { DateTime } from "luxon";
 import { ASIN_PATTERN, ORDER_ID_PATTERN, SKU_MAX } from "./amazon.ts";
 import { parseAmount } from "./money.ts";
 
+/** A file that is not a returns report the bot can read; its message says what to do. */
+export class UnreadableReport extends Error {}
+
 export type ReportFormat = "fba" | "mfn";
 export type ReturnRow = {
   line: number;
@@ -154,18 +157,20 @@ export async function readReturnsReport(input: Readable): Promise<ReportReader> 
     first = await it.next();
   } catch (err) {
     if (!isCsvError(err)) throw err;
-    throw new Error(`The file could not be read as a tab-separated report (${(err as Error).message}).`);
+    throw new UnreadableReport(`The file could not be read as a tab-separated report (${(err as Error).message}).`);
   }
   if (first.done)
-    throw new Error("The file is empty. Download the returns report again and upload the .txt/.tsv file as it is.");
+    throw new UnreadableReport(
+      "The file is empty. Download the returns report again and upload the .txt/.tsv file as it is.",
+    );
   const header = first.value.record.map(norm);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in the header mean a binary file
   if (header.some((h) => /[\u0000-\u0008\u000e-\u001f]/.test(h)))
-    throw new Error(
+    throw new UnreadableReport(
       "The file looks binary (e.g. an Excel .xlsx). Upload the tab-separated text report as downloaded from Seller Central.",
     );
   const detected = detectFormat(header);
-  if ("error" in detected) throw new Error(detected.error);
+  if ("error" in detected) throw new UnreadableReport(detected.error);
   const format = detected.format;
   async function* rows(): AsyncIterable<ReturnRow | RowRejection> {
     let line = 1;

@@ -1,12 +1,19 @@
-// HTTP endpoints for other systems: POST /api/cases (intake) and GET /healthz.
+// HTTP endpoints for other systems: POST /api/cases (intake), POST /api/metrics/orders, POST
+// /api/imports (a returns report, e.g. from `npm run import` while the bot runs) and GET /healthz.
 // Served by Bolt's own HTTP server (custom routes) in both HTTP and Socket Mode.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
 import type { CustomRoute, Logger } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
+import { UnreadableReport } from "../domain/returnsReport.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
+import { ImportStopped } from "../store/returnsImport.ts";
 import { caseJson } from "../views/caseJson.ts";
+import { importSummaryText } from "../views/importSummary.ts";
+import { MAX_FILE_BYTES, runImport } from "./returnsImport.ts";
+import { byteLimit, FileRefused } from "./slackFiles.ts";
 import { storeNewCase } from "./storeNewCase.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -20,6 +27,7 @@ export function intakeRoutes(deps: AppDeps, logger: RouteLogger): CustomRoute[] 
     { path: "/healthz", method: ["GET"], handler: guarded((_req, res) => healthz(deps, res, logger)) },
     { path: "/api/cases", method: ["POST"], handler: guarded((req, res) => postCase(deps, req, res, logger)) },
     { path: "/api/metrics/orders", method: ["POST"], handler: guarded((req, res) => postOrders(deps, req, res)) },
+    { path: "/api/imports", method: ["POST"], handler: guarded((req, res) => postImport(deps, req, res)) },
   ];
 }
 
@@ -67,12 +75,12 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Checks the token and reads one JSON object; answers the error itself and returns undefined when it can't. */
-async function authorizedJson(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<object | undefined> {
+/** Checks the token; answers the error itself and returns false when it is missing or wrong. */
+function authorized(deps: AppDeps, req: IncomingMessage, res: ServerResponse): boolean {
   const token = deps.config.intakeToken;
   if (!token) {
     send(res, 503, { error: "The intake API is switched off. Set INTAKE_TOKEN on the bot to enable it." });
-    return undefined;
+    return false;
   }
   if (!bearerMatches(req.headers.authorization, token)) {
     send(
@@ -81,8 +89,53 @@ async function authorizedJson(deps: AppDeps, req: IncomingMessage, res: ServerRe
       { error: "Missing or wrong token. Send the header Authorization: Bearer <INTAKE_TOKEN>." },
       { "www-authenticate": "Bearer" },
     );
-    return undefined;
+    return false;
   }
+  return true;
+}
+
+/**
+ * POST /api/imports: the body is a returns report as downloaded (tab-separated), its name in
+ * X-File-Name. Imported like one shared in Slack: summary in the cases channel, then the cards.
+ * Answers with the summary (400 with the reason for a file that is not a report).
+ */
+async function postImport(deps: AppDeps, req: IncomingMessage, res: ServerResponse) {
+  if (!authorized(deps, req, res)) return;
+  const tooLarge = `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split the report by date range.`;
+  if (Number(req.headers["content-length"] ?? 0) > MAX_FILE_BYTES) {
+    send(res, 413, { error: tooLarge });
+    return;
+  }
+  const name = fileName(req.headers["x-file-name"]);
+  const body = byteLimit(MAX_FILE_BYTES, tooLarge);
+  pipeline(req, body, () => undefined);
+  try {
+    const summary = await runImport(deps, body, name, deps.config.casesChannel);
+    send(res, 200, { summary, text: importSummaryText(summary, name) });
+  } catch (err) {
+    const cause = err instanceof ImportStopped ? err.cause : err;
+    if (!(cause instanceof UnreadableReport || cause instanceof FileRefused)) throw err;
+    send(res, cause instanceof FileRefused ? 413 : 400, { error: `The report was not imported: ${cause.message}` });
+  }
+}
+
+/** The file's name as the sender gave it (URI-encoded, so any name fits a header), or a plain one. */
+function fileName(header: string | string[] | undefined): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  try {
+    return (
+      decodeURIComponent(raw ?? "")
+        .trim()
+        .slice(0, 200) || "returns report"
+    );
+  } catch {
+    return "returns report";
+  }
+}
+
+/** Checks the token and reads one JSON object; answers the error itself and returns undefined when it can't. */
+async function authorizedJson(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<object | undefined> {
+  if (!authorized(deps, req, res)) return undefined;
   const raw = await readBody(req);
   if (raw === undefined) {
     send(res, 413, { error: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.` });

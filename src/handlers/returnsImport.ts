@@ -1,18 +1,20 @@
 // Importing a returns report from Slack: a report shared in the channel just before /case import
 // is taken straight away, otherwise /case import opens a form with a file input. The file is
 // fetched with the bot token and imported; one summary message follows in the channel.
+import type { Readable } from "node:stream";
 import type { App, Logger, ViewSubmitAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { actorFor, mayImportReturns } from "../domain/people.ts";
+import type { ImportSummary } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
-import { ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
+import { type ImportResult, ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 import { importMetadata } from "../views/modalMetadata.ts";
 import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
 import { downloadSlackFile, FileRefused, fileOrigins, type SlackFileInfo } from "./slackFiles.ts";
 
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** A report of 50 MB comes in well within this from Slack; a stalled download must not hang the import. */
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
@@ -62,8 +64,27 @@ export async function importSlackFile(
       maxBytes: MAX_FILE_BYTES,
       timeoutMs: DOWNLOAD_TIMEOUT_MS,
     });
-    const report = await readReturnsReport(file);
-    const imported = await importReturns(deps.prisma, report, {
+    const summary = await runImport(deps, file, name, channel);
+    if (summary.stoppedBy)
+      await tell(
+        `The import stopped part-way: ${summary.stoppedBy}. The ${summary.created} cases before that were imported (the summary is in the channel). Import the file again once it is fixed: rows already imported are skipped.`,
+      );
+  } catch (err) {
+    logger.warn(`Returns import failed: ${(err as Error).message}`);
+    await tell(`The returns report was not imported: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Imports a report and queues its summary for `channel`; the import's cards follow the summary.
+ * An import that stopped part-way keeps what it wrote and is summed up as far as it got (its
+ * `stoppedBy` says why); one that wrote nothing throws.
+ */
+export async function runImport(deps: AppDeps, file: Readable, name: string, channel: string): Promise<ImportSummary> {
+  const report = await readReturnsReport(file);
+  let imported: ImportResult;
+  try {
+    imported = await importReturns(deps.prisma, report, {
       now: deps.now(),
       channelId: deps.config.casesChannel,
       clock: deps.config.clock,
@@ -71,22 +92,13 @@ export async function importSlackFile(
       cardRules: deps.config.importCardRules,
       cardLimit: deps.config.importCardLimit,
     });
-    await queueImportSummary(deps.prisma, channel, importSummaryMessage(imported.summary, name), imported);
-    deps.wakeOutbox();
   } catch (err) {
-    logger.warn(`Returns import failed: ${(err as Error).message}`);
-    const partial = err instanceof ImportStopped && err.partial.summary.created > 0 ? err.partial : undefined;
-    if (!partial) {
-      await tell(`The returns report was not imported: ${(err as Error).message}`);
-      return;
-    }
-    // What was written stays: say so in the channel, with its cards, and privately what to do.
-    await queueImportSummary(deps.prisma, channel, importSummaryMessage(partial.summary, name), partial);
-    deps.wakeOutbox();
-    await tell(
-      `The import stopped part-way: ${(err as Error).message}. The ${partial.summary.created} cases before that were imported (the summary is in the channel). Import the file again once it is fixed: rows already imported are skipped.`,
-    );
+    if (!(err instanceof ImportStopped) || err.partial.summary.created === 0) throw err;
+    imported = err.partial;
   }
+  await queueImportSummary(deps.prisma, channel, importSummaryMessage(imported.summary, name), imported);
+  deps.wakeOutbox();
+  return imported.summary;
 }
 
 /** The report this person shared in the channel in the last few minutes, if any. */

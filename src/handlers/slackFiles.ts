@@ -63,8 +63,8 @@ export async function downloadSlackFile(
   }
 }
 
-/** Counts bytes as they stream and stops at the limit, whatever Slack said of the size. */
-function byteLimit(maxBytes: number, message: string): Transform {
+/** Counts bytes as they stream and stops at the limit, whatever the sender said of the size. */
+export function byteLimit(maxBytes: number, message: string): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {

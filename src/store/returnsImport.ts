@@ -34,9 +34,9 @@ export type ImportResult = { summary: ImportSummary; cardCaseIds: number[] };
 export class ImportStopped extends Error {
   constructor(
     readonly partial: ImportResult,
-    reason: string,
+    cause: unknown,
   ) {
-    super(reason);
+    super((cause as Error).message, { cause });
   }
 }
 
@@ -142,7 +142,7 @@ export async function importReturns(
     await flush();
   } catch (err) {
     summary.stoppedBy = (err as Error).message;
-    throw new ImportStopped({ summary, cardCaseIds }, summary.stoppedBy);
+    throw new ImportStopped({ summary, cardCaseIds }, err);
   }
   o.onProgress?.(summary.rowsRead);
 

@@ -1,12 +1,13 @@
 // The embedded database belongs to one process: a second bot (or an import) on a data folder in
 // use stops at once and says who has it; the first keeps every case; a lock left by a killed bot
 // is taken over. Bots run as real processes, as `npm start` runs them.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect } from "vitest";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
 import { backend, databaseEnv, type TestDatabase } from "../support/database.ts";
 import { freePort } from "../support/freePort.ts";
+import { fbaReport } from "../support/returnsFiles.ts";
 import type { SlackStandIn } from "../support/slackStandIn.ts";
 import { runTsx } from "../support/tsxProcess.ts";
 
@@ -97,4 +98,52 @@ describe.runIf(backend === "pglite")("the embedded database's data folder", () =
     next.child.kill("SIGTERM");
     expect(await next.exited).toBe(0);
   });
+});
+
+describe("npm run import while the bot runs", () => {
+  isolatedBotTest(
+    "imports the file once, with the same summary printed, and the bot posts the summary and cards once",
+    async ({ testDb, slack }) => {
+      const port = await freePort();
+      const bot = startBot(testDb, slack, port);
+      await healthy(port);
+      const file = path.join(testDb.settings.dataDir, "returns-morning.txt");
+      writeFileSync(
+        file,
+        fbaReport([
+          { date: "2025-09-01", orderId: "116-0000001-0000001", reason: "DEFECTIVE", lpn: "M1" },
+          { date: "2025-09-01", orderId: "116-0000002-0000001", reason: "UNWANTED_ITEM", lpn: "M2" },
+        ]),
+      );
+      const cli = runTsx("src/importCli.ts", {
+        args: [file],
+        cwd: testDb.settings.dataDir,
+        env: {
+          SLACK_BOT_TOKEN: "xoxb-test-token",
+          SLACK_SIGNING_SECRET: "secret",
+          CASES_CHANNEL,
+          INTAKE_TOKEN,
+          PORT: String(port),
+          ...databaseEnv(testDb),
+        },
+      });
+      expect(await cli.exited).toBe(0);
+      expect(cli.output()).toContain(
+        "Imported returns-morning.txt (FBA customer returns report): 2 rows read, 2 cases created, 0 duplicates skipped, 0 rows rejected.",
+      );
+      const summaries = () => slack.messages(CASES_CHANNEL).filter((m) => m.text?.startsWith("Returns import"));
+      const card = () => slack.messages(CASES_CHANNEL).filter((m) => m.text?.includes("116-0000001-0000001"));
+      await waitFor(() => summaries().length === 1 && card().length === 1, "the summary and the card");
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toBe(0);
+      expect(summaries()).toHaveLength(1);
+      expect(card()).toHaveLength(1);
+      const db = await testDb.open();
+      try {
+        expect(await db.prisma.case.count({ where: { orderId: { startsWith: "116-" } } })).toBe(2);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 // POST /api/cases and GET /healthz, as another system would call them.
 import { describe, expect } from "vitest";
 import { botTest, CASES_CHANNEL, waitFor } from "../support/botTest.ts";
+import { fbaReport } from "../support/returnsFiles.ts";
 
 const body = {
   orderId: "114-2962899-5762619",
@@ -104,5 +105,28 @@ describe("POST /api/cases", () => {
   botTest("creates separate cases for the same order from different sources", async ({ bot }) => {
     const res = await bot.api("/api/cases", { body: { ...body, source: "email-bridge" } });
     expect(res.status).toBe(201);
+  });
+});
+
+describe("POST /api/imports", () => {
+  botTest("refuses a request without the token, and a file that is not a returns report", async ({ bot }) => {
+    expect((await bot.api("/api/imports", { rawBody: "x", token: null })).status).toBe(401);
+    const wrong = await bot.api("/api/imports", { rawBody: "name\temail\nJane\tj@example.com\n" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error).toMatch(/^The report was not imported: /);
+  });
+
+  botTest("imports a report sent as the body and answers with its summary", async ({ bot }) => {
+    const res = await bot.api("/api/imports", {
+      rawBody: fbaReport([{ date: "2025-10-01", orderId: "117-0000001-0000001", reason: "DEFECTIVE", lpn: "B1" }]),
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.summary).toMatchObject({ rowsRead: 1, created: 1, carded: 1 });
+    expect(res.json.text).toContain("1 rows read, 1 cases created");
+    const summary = await waitFor(
+      () => bot.slack.calls("chat.postMessage").find((m) => m.args.text.startsWith("Returns import returns report")),
+      "the summary in the cases channel",
+    );
+    expect(summary.args.channel).toBe(CASES_CHANNEL);
   });
 });
