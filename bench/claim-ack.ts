@@ -1,5 +1,7 @@
-// Benchmark: acknowledgement latency of Claim clicks, 20 at a time, with 10,000 cases stored.
-// Runs the real bot in HTTP mode against a local stand-in Slack, with signed requests.
+// Benchmark: acknowledgement latency of Claim clicks, 20 at a time, with 10,000 cases stored and
+// the outbox busy delivering. Runs the real bot in HTTP mode against a local stand-in Slack, with
+// signed requests, and a bare Bolt app (bench/bareBolt.ts) in the same run: each burst goes to
+// both, one after the other, and the ratio of the two is printed.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench
 
@@ -9,11 +11,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/db.ts";
 import { ACTIONS } from "../src/ids.ts";
+import { enqueue } from "../src/store/outbox.ts";
 import { freePort } from "../test/support/freePort.ts";
 import { buttonPayload, interactionBody, postSigned, SIGNING_SECRET } from "../test/support/signedRequests.ts";
 import { startSlackStandIn } from "../test/support/slackStandIn.ts";
 
 const CASES = 10_000;
+const BUSY_MESSAGES = 1_000;
 const CONCURRENCY = 20;
 const ROUNDS = 30;
 // Bursts of clicks, as a team produces them: the bot gets a moment between bursts to do the work
@@ -51,6 +55,15 @@ async function seed(databaseUrl: string | undefined, dataDir: string) {
     });
   }
   const ids = (await db.prisma.case.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+  // Messages waiting for four channels, so the outbox delivers throughout the run.
+  await enqueue(
+    db.prisma,
+    Array.from({ length: BUSY_MESSAGES }, (_, i) => ({
+      kind: "message" as const,
+      channelId: `C0BUSY${i % 4}`,
+      message: { text: `Busy ${i}`, blocks: [] },
+    })),
+  );
   console.log(`Seeded ${CASES} cases on ${db.kind} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await db.close();
   return ids;
@@ -78,36 +91,53 @@ async function main() {
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  const barePort = await freePort();
+  const bare = spawn(process.execPath, ["--import", "tsx", "bench/bareBolt.ts"], {
+    env: { ...process.env, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(barePort) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (i > 300) throw new Error("The bot did not come up");
-    await new Promise((r) => setTimeout(r, 100));
+  const bareBase = `http://127.0.0.1:${barePort}`;
+  const startedAt = performance.now();
+  for (const url of [base, bareBase]) {
+    for (let i = 0; ; i++) {
+      const up = await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      if (i > 300) throw new Error(`${url} did not come up`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (url === base)
+      console.log(`The bot answered /healthz ${((performance.now() - startedAt) / 1000).toFixed(1)} s after start`);
   }
 
-  const click = async (caseId: number, user: string) => {
+  const clickOn = (url: string) => async (caseId: number, user: string) => {
     const start = performance.now();
     const res = await postSigned(
-      base,
+      url,
       interactionBody(buttonPayload({ actionId: ACTIONS.claim, value: String(caseId), userId: user })),
     );
     if (res.status !== 200) throw new Error(`Claim click answered ${res.status}`);
     return performance.now() - start;
   };
+  const click = clickOn(base);
+  const bareClick = clickOn(bareBase);
 
   // Warm-up, not measured.
   await Promise.all(ids.slice(0, CONCURRENCY).map((id, i) => click(id, `U0WARM${i}`)));
+  await Promise.all(ids.slice(0, CONCURRENCY).map((id, i) => bareClick(id, `U0WARM${i}`)));
   await pause();
 
-  // 20 agents clicking Claim on 20 different cases at once, round after round.
+  // 20 agents clicking Claim on 20 different cases at once, round after round; the same burst
+  // then goes to the bare app.
   const distinct: number[] = [];
+  const baseline: number[] = [];
   for (let r = 1; r <= ROUNDS; r++) {
     const batch = ids.slice(r * CONCURRENCY, (r + 1) * CONCURRENCY);
     distinct.push(...(await Promise.all(batch.map((id, i) => click(id, `U0AGENT${i}`)))));
+    baseline.push(...(await Promise.all(batch.map((id, i) => bareClick(id, `U0AGENT${i}`)))));
     await pause();
   }
   // 20 agents racing for the same case, round after round.
@@ -120,7 +150,9 @@ async function main() {
 
   // Let the work behind the acks finish, stop the bot, and check each race had one winner.
   await new Promise((r) => setTimeout(r, 2000));
+  const delivered = slack.calls("chat.postMessage").length + slack.calls("chat.update").length;
   bot.kill("SIGTERM");
+  bare.kill("SIGTERM");
   await new Promise((r) => bot.once("exit", r));
   const db = await openDatabase({ databaseUrl, dataDir });
   const raced = await db.prisma.case.findMany({ where: { id: { in: raceIds } } });
@@ -129,6 +161,20 @@ async function main() {
 
   console.log(`Claim ack latency, ${CONCURRENCY} concurrent, ${CASES} cases, ${databaseUrl ? "postgres" : "pglite"}:`);
   console.log(`  different cases: ${summary(distinct)}`);
+  console.log(`  bare Bolt app:   ${summary(baseline)}`);
+  const ratio = (p: number) =>
+    (
+      percentile(
+        [...distinct].sort((a, b) => a - b),
+        p,
+      ) /
+      percentile(
+        [...baseline].sort((a, b) => a - b),
+        p,
+      )
+    ).toFixed(2);
+  console.log(`  bot / bare app: p50 ${ratio(50)}× · p99 ${ratio(99)}× (target p50 ≤ 2×, p99 ≤ 1.5×)`);
+  console.log(`  outbox: ${delivered} messages posted to Slack during the run`);
   console.log(
     `  same case (race): ${summary(racing)}; ${raced.filter((c) => c.ownerId).length}/${raced.length} cases claimed, ${claimEvents} claim events`,
   );
