@@ -131,14 +131,19 @@ async function main() {
   await pause();
 
   // 20 agents clicking Claim on 20 different cases at once, round after round; the same burst
-  // then goes to the bare app.
+  // also goes to the bare app, first to one and then the other in turn (whichever goes second
+  // shares the machine with the bot's work behind its acks).
   const distinct: number[] = [];
   const baseline: number[] = [];
   for (let r = 1; r <= ROUNDS; r++) {
     const batch = ids.slice(r * CONCURRENCY, (r + 1) * CONCURRENCY);
-    distinct.push(...(await Promise.all(batch.map((id, i) => click(id, `U0AGENT${i}`)))));
-    baseline.push(...(await Promise.all(batch.map((id, i) => bareClick(id, `U0AGENT${i}`)))));
-    await pause();
+    const toBot = async () => distinct.push(...(await Promise.all(batch.map((id, i) => click(id, `U0AGENT${i}`)))));
+    const toBare = async () =>
+      baseline.push(...(await Promise.all(batch.map((id, i) => bareClick(id, `U0AGENT${i}`)))));
+    for (const burst of r % 2 ? [toBot, toBare] : [toBare, toBot]) {
+      await burst();
+      await pause();
+    }
   }
   // 20 agents racing for the same case, round after round.
   const raceIds = ids.slice((ROUNDS + 2) * CONCURRENCY, (ROUNDS + 2) * CONCURRENCY + ROUNDS);
