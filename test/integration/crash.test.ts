@@ -2,12 +2,9 @@
 // started again: the card is not posted a second time. The bot runs as a real process, as in
 // production; the test reads the database only while no bot process holds it.
 import { expect } from "vitest";
+import { postCase, startBotProcess, untilHealthy } from "../support/botProcess.ts";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
-import { databaseEnv } from "../support/database.ts";
 import { freePort } from "../support/freePort.ts";
-import { runTsx } from "../support/tsxProcess.ts";
-
-const INTAKE_TOKEN = "crash-test-intake-token";
 
 isolatedBotTest(
   "a bot killed right after Slack accepted a card post leaves exactly one card once restarted",
@@ -15,39 +12,12 @@ isolatedBotTest(
     // Slack keeps the card but the answer never reaches the bot.
     slack.fail("chat.postMessage", { hang: true, accepted: true, times: 1, channel: CASES_CHANNEL });
     const port = await freePort();
-    const start = () =>
-      runTsx("src/main.ts", {
-        cwd: testDb.settings.dataDir,
-        env: {
-          HOME: process.env.HOME ?? "",
-          SLACK_BOT_TOKEN: "xoxb-test-token",
-          SLACK_SIGNING_SECRET: "secret",
-          SLACK_API_URL: slack.url,
-          CASES_CHANNEL,
-          INTAKE_TOKEN,
-          PORT: String(port),
-          ...databaseEnv(testDb),
-        },
-      });
-    const healthy = () =>
-      waitFor(
-        () =>
-          fetch(`http://127.0.0.1:${port}/healthz`).then(
-            (r) => r.ok,
-            () => false,
-          ),
-        "the bot to answer /healthz",
-        30_000,
-      );
+    const start = () => startBotProcess(testDb, slack, port);
+    const healthy = () => untilHealthy(port);
 
     const first = start();
     await healthy();
-    const res = await fetch(`http://127.0.0.1:${port}/api/cases`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${INTAKE_TOKEN}` },
-      body: JSON.stringify({ orderId: "114-2962899-5762619", category: "return", description: "Wrong size" }),
-    });
-    expect(res.status).toBe(201);
+    expect(await postCase(port)).toBe(201);
     await waitFor(() => slack.messages(CASES_CHANNEL).length === 1, "Slack to take the card");
     first.child.kill("SIGKILL");
     await first.exited;

@@ -4,61 +4,23 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect } from "vitest";
+import { PROCESS_INTAKE_TOKEN, postCase, startBotProcess, untilHealthy } from "../support/botProcess.ts";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
-import { backend, databaseEnv, type TestDatabase } from "../support/database.ts";
+import { backend, databaseEnv } from "../support/database.ts";
 import { freePort } from "../support/freePort.ts";
 import { fbaReport } from "../support/returnsFiles.ts";
-import type { SlackStandIn } from "../support/slackStandIn.ts";
 import { runTsx } from "../support/tsxProcess.ts";
-
-const INTAKE_TOKEN = "data-folder-intake-token";
-
-function startBot(testDb: TestDatabase, slack: SlackStandIn, port: number) {
-  return runTsx("src/main.ts", {
-    cwd: testDb.settings.dataDir,
-    env: {
-      HOME: process.env.HOME ?? "",
-      SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: "secret",
-      SLACK_API_URL: slack.url,
-      CASES_CHANNEL,
-      INTAKE_TOKEN,
-      PORT: String(port),
-      ...databaseEnv(testDb),
-    },
-  });
-}
-
-const healthy = (port: number) =>
-  waitFor(
-    () =>
-      fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      ),
-    "the bot to answer /healthz",
-    30_000,
-  );
-
-async function newCase(port: number, externalId: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/cases`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${INTAKE_TOKEN}` },
-    body: JSON.stringify({ orderId: "114-2962899-5762619", category: "return", description: "Wrong size", externalId }),
-  });
-  return res.status;
-}
 
 describe.runIf(backend === "pglite")("the embedded database's data folder", () => {
   isolatedBotTest(
     "a second bot on a folder in use stops at once, naming the folder and the process; the first keeps every case",
     async ({ testDb, slack }) => {
       const firstPort = await freePort();
-      const first = startBot(testDb, slack, firstPort);
-      await healthy(firstPort);
-      expect(await newCase(firstPort, "before")).toBe(201);
+      const first = startBotProcess(testDb, slack, firstPort);
+      await untilHealthy(firstPort);
+      expect(await postCase(firstPort, "before")).toBe(201);
 
-      const second = startBot(testDb, slack, await freePort());
+      const second = startBotProcess(testDb, slack, await freePort());
       expect(await second.exited).toBe(1);
       const said = second.output();
       expect(said).toContain(`The data folder ${path.resolve(testDb.settings.dataDir)} is in use by another process`);
@@ -66,7 +28,7 @@ describe.runIf(backend === "pglite")("the embedded database's data folder", () =
       expect(said).toContain("set DATABASE_URL to a PostgreSQL database to run several copies");
       expect(said).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
 
-      expect(await newCase(firstPort, "after")).toBe(201);
+      expect(await postCase(firstPort, "after")).toBe(201);
       first.child.kill("SIGTERM");
       expect(await first.exited).toBe(0);
       expect(existsSync(path.join(testDb.settings.dataDir, "pglite.lock"))).toBe(false); // released on stop
@@ -84,17 +46,17 @@ describe.runIf(backend === "pglite")("the embedded database's data folder", () =
 
   isolatedBotTest("a bot started after the last one was killed takes over its lock", async ({ testDb, slack }) => {
     const port = await freePort();
-    const killed = startBot(testDb, slack, port);
-    await healthy(port);
-    expect(await newCase(port, "kept")).toBe(201);
+    const killed = startBotProcess(testDb, slack, port);
+    await untilHealthy(port);
+    expect(await postCase(port, "kept")).toBe(201);
     killed.child.kill("SIGKILL");
     await killed.exited;
     const lock = JSON.parse(readFileSync(path.join(testDb.settings.dataDir, "pglite.lock"), "utf8"));
     expect(lock.pid).toBe(killed.child.pid); // left behind by the killed bot
 
-    const next = startBot(testDb, slack, port);
-    await healthy(port);
-    expect(await newCase(port, "kept")).toBe(200); // the case stored before the kill is there
+    const next = startBotProcess(testDb, slack, port);
+    await untilHealthy(port);
+    expect(await postCase(port, "kept")).toBe(200); // the case stored before the kill is there
     next.child.kill("SIGTERM");
     expect(await next.exited).toBe(0);
   });
@@ -105,8 +67,8 @@ describe("npm run import while the bot runs", () => {
     "imports the file once, with the same summary printed, and the bot posts the summary and cards once",
     async ({ testDb, slack }) => {
       const port = await freePort();
-      const bot = startBot(testDb, slack, port);
-      await healthy(port);
+      const bot = startBotProcess(testDb, slack, port);
+      await untilHealthy(port);
       const file = path.join(testDb.settings.dataDir, "returns-morning.txt");
       writeFileSync(
         file,
@@ -122,7 +84,7 @@ describe("npm run import while the bot runs", () => {
           SLACK_BOT_TOKEN: "xoxb-test-token",
           SLACK_SIGNING_SECRET: "secret",
           CASES_CHANNEL,
-          INTAKE_TOKEN,
+          INTAKE_TOKEN: PROCESS_INTAKE_TOKEN,
           PORT: String(port),
           ...databaseEnv(testDb),
         },
