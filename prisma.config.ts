@@ -1,7 +1,5 @@
 // Prisma CLI configuration: bundled WASM engines through a driver adapter, so the CLI
 // never downloads native engines. Embedded PGlite unless DATABASE_URL names PostgreSQL.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { defineConfig } from "prisma/config";
 
 const url = process.env.DATABASE_URL;
@@ -13,16 +11,19 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   adapter: async () => {
-    if (url && /^postgres(ql)?:\/\//.test(url)) {
-      const { PrismaPg } = await import("@prisma/adapter-pg");
-      return new PrismaPg({ connectionString: url });
-    }
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    if (url && /^postgres(ql)?:\/\//.test(url)) return new PrismaPg({ connectionString: url });
+    // The embedded database, through its folder's lock like the bot (refused while the bot runs).
     // PGlite has a single connection: the CLI's advisory lock would wait on itself forever.
     process.env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK ??= "1";
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const dir = path.resolve(process.env.DATA_DIR ?? "./data", "pglite");
-    mkdirSync(path.dirname(dir), { recursive: true });
-    return new PrismaPGlite(new PGlite(dir)) as never; // typed against an older adapter-utils
+    embedded ??= import("./src/db.ts").then(async ({ openEmbedded }) => {
+      const opened = await openEmbedded(process.env.DATA_DIR, { command: "npx prisma" });
+      process.once("beforeExit", () => void opened.close());
+      return opened;
+    });
+    return new PrismaPg({ ...(await embedded).connection, max: 1 });
   },
 });
+
+// A command may ask for the adapter more than once; the folder is opened once per process.
+let embedded: ReturnType<typeof import("./src/db.ts").openEmbedded> | undefined;

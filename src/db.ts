@@ -1,19 +1,20 @@
 // The database: embedded PGlite by default (zero setup), PostgreSQL when DATABASE_URL says so.
+// Both are reached through the same `pg` driver: PGlite runs in a worker thread behind a local
+// socket (src/pgliteWorker.mjs), so its work never delays the thread that answers Slack.
 // Migrations are applied before the Prisma client is handed out.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { Worker } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./dataDirLock.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
 
 /**
- * PGlite runs in this process and answers without real I/O, so a chain of queries never lets
- * Node read new requests. Awaiting this before database work lets waiting Slack requests be
- * acknowledged first (Slack gives up after 3 s).
+ * Lets waiting Slack requests be read and acknowledged before a long run of database work
+ * (Slack gives up after 3 s).
  */
 export const yieldToWaitingRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -48,50 +49,118 @@ const MIGRATION_LOCK_ID = 7_270_736_901;
 export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir?: string;
-  pglite?: PGlite;
   /** Named in the embedded database's lock, for whoever finds the folder in use. */
   owner?: { command: string; port?: number };
 }): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  if (opts.pglite) return usePglite(opts.pglite);
-  const dataDir = path.resolve(opts.dataDir ?? "./data");
-  mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last directory
-  // Taken before PGlite touches a file: a second process must not even open them.
-  const lock = lockDataDir(dataDir, opts.owner ?? { command: process.argv.slice(1).join(" ") });
+  if (opts.databaseUrl) {
+    return openPostgres({ connectionString: opts.databaseUrl, max: 10 }, { kind: "postgres", shared: true });
+  }
+  const embedded = await openEmbedded(opts.dataDir, opts.owner);
   try {
-    return await usePglite(new PGlite(path.join(dataDir, "pglite")), lock.release);
+    // PGlite serves one connection's messages at a time: the pool holds exactly one.
+    const db = await openPostgres({ ...embedded.connection, max: 1 }, { kind: "pglite", shared: false });
+    return {
+      ...db,
+      close: async () => {
+        // Connections still held after the wait (a transaction cut off) are closed with the
+        // database: the folder is released once PGlite itself has closed.
+        const disconnected = await db.close();
+        return (await embedded.close()) && disconnected;
+      },
+    };
   } catch (err) {
-    lock.release();
+    await embedded.close().catch(() => false);
     throw err;
   }
 }
 
-async function usePglite(db: PGlite, release = () => {}): Promise<Database> {
-  // PGlite learns the database's array types when it opens; types a migration just created (the
-  // vocabulary enums) must be learnt again, or a parameter such as an enum array is sent garbled.
-  if ((await applyMigrations(db)).length > 0) await db.refreshArrayTypes();
-  // The adapter is typed against an older @prisma/driver-adapter-utils; at run time they match.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) as never });
+type EmbeddedServer = { connection: pg.PoolConfig; stop(): Promise<void> };
+
+/**
+ * Takes the data folder and starts the embedded database on it. Also used by the Prisma
+ * command line (prisma.config.ts), so it too goes through the folder's lock.
+ */
+export async function openEmbedded(
+  dataDirSetting: string | undefined,
+  owner = { command: process.argv.slice(1).join(" ") } as { command: string; port?: number },
+): Promise<{ connection: pg.PoolConfig; close(): Promise<boolean> }> {
+  const dataDir = path.resolve(dataDirSetting ?? "./data");
+  mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last directory
+  // Taken before PGlite touches a file: a second process must not even open them.
+  const lock = lockDataDir(dataDir, owner);
+  let server: EmbeddedServer;
+  try {
+    server = await startEmbeddedServer(path.join(dataDir, "pglite"));
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   return {
-    prisma,
-    kind: "pglite",
+    connection: server.connection,
     close: async () => {
-      const closed = await closeWithin(CLOSE_WAIT_MS, async () => {
-        await prisma.$disconnect();
-        if (!db.closed) await db.close();
-      });
+      const closed = await closeWithin(CLOSE_WAIT_MS, server.stop);
       // Only a database that closed gives up its folder: one still writing keeps it.
-      if (closed) release();
+      if (closed) lock.release();
       return closed;
     },
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const client = new pg.Client({ connectionString: url });
+/** Starts PGlite on its own thread, listening on a socket in a private temporary folder. */
+async function startEmbeddedServer(pgliteDir: string): Promise<EmbeddedServer> {
+  // A folder only this user can enter (mkdtemp makes it 0700): no one else reaches the database.
+  const socketDir = mkdtempSync(path.join(tmpdir(), "aftersales-db-"));
+  const port = 5432; // only names the socket file, as PostgreSQL's own clients expect it
+  const worker = new Worker(new URL("./pgliteWorker.mjs", import.meta.url), {
+    workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, `.s.PGSQL.${port}`) },
+  });
+  const reply = (want: "ready" | "closed") =>
+    new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { ready?: boolean; closed?: boolean; error?: string }) => {
+        if (!(want in m)) return;
+        worker.off("message", onMessage);
+        if (m[want]) resolve();
+        else reject(new Error(`The embedded database could not ${want === "ready" ? "start" : "close"}: ${m.error}`));
+      };
+      worker.on("message", onMessage);
+      worker.once("error", reject);
+      worker.once("exit", () => reject(new Error("The embedded database stopped unexpectedly")));
+    });
+  const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
+  // A process that exits without closing (a command-line tool, an uncaught error) still tidies up.
+  process.once("exit", removeSocketDir);
+  try {
+    await reply("ready");
+  } catch (err) {
+    await worker.terminate();
+    removeSocketDir();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    connection: { host: socketDir, port, user: "postgres", database: "postgres" },
+    stop: () => {
+      stopping ??= (async () => {
+        const closed = reply("closed");
+        worker.postMessage("close");
+        await closed;
+        removeSocketDir();
+        process.off("exit", removeSocketDir);
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function openPostgres(
+  config: pg.PoolConfig,
+  { kind, shared }: { kind: Database["kind"]; shared: boolean },
+): Promise<Database> {
+  const client = new pg.Client(config);
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    // Copies sharing a server must not migrate at once; the embedded database has one owner.
+    if (shared) await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
     await applyMigrations({
       exec: (sql) => client.query(sql),
       query: (sql, params) => client.query(sql, params) as never,
@@ -99,15 +168,39 @@ async function openPostgres(url: string): Promise<Database> {
   } finally {
     // The lock belongs to this session and ends with it (client.end below), so a failed unlock
     // only delays another starting copy by the time it takes to close; worth a warning, not a stop.
-    await client
-      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
-      .catch((err) => process.emitWarning(`Could not release the migration lock: ${(err as Error).message}`));
+    if (shared) {
+      await client
+        .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
+        .catch((err) => process.emitWarning(`Could not release the migration lock: ${(err as Error).message}`));
+    }
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const pool = new ClosingPool(config);
+  // Errors of idle connections (the server went away) surface on the next query instead.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closing: Promise<boolean> | undefined;
   return {
     prisma,
-    kind: "postgres",
-    close: () => closeWithin(CLOSE_WAIT_MS, () => prisma.$disconnect()),
+    kind,
+    // Closing twice (a test, then the bot's own stop) waits for the same close.
+    close: () =>
+      (closing ??= closeWithin(CLOSE_WAIT_MS, async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      })),
   };
+}
+
+/**
+ * A pool that, when closed, fails the queries still waiting for a connection. pg's own pool
+ * leaves them waiting forever, and with the embedded database's single connection a query is
+ * often waiting: a request or job would then hang instead of reporting the database closed.
+ */
+class ClosingPool extends pg.Pool {
+  override end(): Promise<void> {
+    const waiting = (this as unknown as { _pendingQueue?: { callback(err: Error): void }[] })._pendingQueue ?? [];
+    for (const item of waiting.splice(0)) item.callback(new Error("The database connection is closed"));
+    return super.end();
+  }
 }
