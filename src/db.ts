@@ -8,7 +8,9 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { lockDataDir } from "./dataDirLock.ts";
+import type { Config } from "./config.ts";
+import { BOT_COMMAND, lockDataDir } from "./dataDirLock.ts";
+import { templatePath } from "./embeddedTemplate.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
 
@@ -74,6 +76,15 @@ export async function openDatabase(opts: {
   }
 }
 
+/** Opens the database named in the settings, with the bot named as the data folder's owner. */
+export function openBotDatabase(config: Config): Promise<Database> {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    owner: { command: BOT_COMMAND, port: config.port || undefined },
+  });
+}
+
 type EmbeddedServer = { connection: pg.PoolConfig; stop(): Promise<void> };
 
 /**
@@ -112,7 +123,7 @@ async function startEmbeddedServer(pgliteDir: string): Promise<EmbeddedServer> {
   const socketDir = mkdtempSync(path.join(tmpdir(), "aftersales-db-"));
   const port = 5432; // only names the socket file, as PostgreSQL's own clients expect it
   const worker = new Worker(new URL("./pgliteWorker.mjs", import.meta.url), {
-    workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, `.s.PGSQL.${port}`) },
+    workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, `.s.PGSQL.${port}`), templatePath },
   });
   const reply = (want: "ready" | "closed") =>
     new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 // Process entry: settings → database → Slack app → outbox → listen. SIGTERM/SIGINT drain and exit.
 import { existsSync } from "node:fs";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { startBot } from "./server.ts";
+import { openBotDatabase } from "./db.ts";
 
 async function main() {
   // A .env file is optional; variables already set in the environment win.
@@ -16,7 +16,11 @@ async function main() {
     }
     throw err;
   }
-  const bot = await startBot(config);
+  // The database starts (the embedded one on its own thread) while the rest of the bot loads.
+  const opening = openBotDatabase(config);
+  opening.catch(() => {}); // awaited by startBot, which reports its failure
+  const { startBot } = await import("./server.ts");
+  const bot = await startBot(config, { opening });
   const mode = config.appToken ? "Socket Mode" : `HTTP mode (Slack requests at /slack/events)`;
   console.log(
     `After-sales bot is running in ${mode}; intake API and /healthz on port ${bot.port}; database: ${bot.database.kind}.`,

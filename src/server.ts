@@ -3,8 +3,7 @@ import type { AddressInfo, Server } from "node:net";
 import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
-import { BOT_COMMAND } from "./dataDirLock.ts";
-import { type Database, openDatabase } from "./db.ts";
+import { type Database, openBotDatabase } from "./db.ts";
 import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
 import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
@@ -23,8 +22,10 @@ export type RunningBot = {
 };
 
 export type StartOptions = {
-  /** An already opened database (tests); otherwise opened from the config. */
+  /** An already opened database, left open when the bot stops (tests); otherwise opened from the config. */
   database?: Database;
+  /** The bot's own database, already being opened (so it starts while the bot's code loads). */
+  opening?: Promise<Database>;
   now?: () => Date;
   outbox?: Pick<OutboxOptions, "channelIntervalMs" | "pollMs" | "leaseMs">;
   logger?: Logger;
@@ -32,20 +33,15 @@ export type StartOptions = {
 };
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
-  // The database first: a data folder another process holds stops this one before anything else.
-  const database =
-    opts.database ??
-    (await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      owner: { command: BOT_COMMAND, port: config.port || undefined },
-    }));
-  const identity = await botIdentity(config, (m) => (opts.logger ? opts.logger.warn(m) : console.warn(m))).catch(
-    async (err) => {
-      await database.close();
-      throw err;
-    },
-  );
+  // Slack is asked who the bot is while the database opens; a database that cannot be opened (a
+  // data folder another process holds) is still what stops the start and what is reported.
+  const checking = botIdentity(config, (m) => (opts.logger ? opts.logger.warn(m) : console.warn(m)));
+  checking.catch(() => {}); // awaited below, once the database is open
+  const database = opts.database ?? (await (opts.opening ?? openBotDatabase(config)));
+  const identity = await checking.catch(async (err) => {
+    await database.close();
+    throw err;
+  });
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
