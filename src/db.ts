@@ -14,12 +14,6 @@ import { templatePath } from "./embeddedTemplate.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrations.ts";
 
-/**
- * Lets waiting Slack requests be read and acknowledged before a long run of database work
- * (Slack gives up after 3 s).
- */
-export const yieldToWaitingRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export type Database = {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";

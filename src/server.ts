@@ -1,4 +1,5 @@
 // Starts the whole bot: database (migrated) → Bolt app → outbox worker → listening.
+import { Server as HttpServer } from "node:http";
 import type { AddressInfo, Server } from "node:net";
 import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
@@ -8,6 +9,7 @@ import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
 import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
+import { countSlackRequests } from "./openRequests.ts";
 import { botIdentity } from "./slackIdentity.ts";
 
 export type RunningBot = {
@@ -88,6 +90,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });
+  // Background work gives way to Slack requests waiting for their answer (HTTP mode).
+  if (started instanceof HttpServer) countSlackRequests(started);
   const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
   return {
     port: address?.port ?? config.port,

@@ -4,6 +4,7 @@
 import type { BlockAction, Logger, RespondFn, types, ViewErrorsResponseAction, webApi } from "@slack/bolt";
 import type { z } from "zod";
 import { fieldErrors } from "../domain/caseInput.ts";
+import { whenRequestsAnswered } from "../openRequests.ts";
 
 /** Who should hear an answer, and the channel they are looking at, if there is one. */
 export type Recipient = { userId: string; channelId?: string | null };
@@ -162,6 +163,8 @@ export function afterAck<Args extends ListenerArgs>(
     const ack: ListenerArgs["ack"] = async (response) => {
       acked = true;
       await args.ack(response);
+      // What the listener does next can wait until other people's clicks are acknowledged too.
+      await whenRequestsAnswered();
     };
     try {
       await listener({ ...args, ack } as Args);

@@ -5,10 +5,10 @@
 // finished only while the claim is still held, so several running copies share the work without
 // sending anything twice; what each kind of message becomes is up to its deliverer.
 import type { Logger, webApi } from "@slack/bolt";
-import { yieldToWaitingRequests } from "../db.ts";
 import type { CrisisSettings } from "../domain/crisis.ts";
 import { isOutboxKind, type OutboxKind, type OutboxPayloads } from "../domain/outboxMessages.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { whenRequestsAnswered } from "../openRequests.ts";
 import {
   type Claim,
   claimOutboxMessage,
@@ -123,6 +123,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     const attempts = claim.priorAttempts + 1;
     let kept: boolean;
     try {
+      await whenRequestsAnswered();
       const outcome = await deliver(row, claim);
       if (outcome.done) kept = await markSent(prisma, lease);
       else if ("failed" in outcome) {
@@ -164,7 +165,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     if (room <= 0 || stopped) return 0;
     const now = Date.now();
     for (const [channel, at] of readyAt) if (at <= now) readyAt.delete(channel);
-    await yieldToWaitingRequests();
+    await whenRequestsAnswered();
     const heads = await dueHeads(prisma, new Date(), [...inFlight.keys(), ...readyAt.keys()], room);
     for (const row of heads) {
       if (inFlight.has(row.lane)) continue;

@@ -1,7 +1,6 @@
 // Cases in the database: creation (idempotent per source + external id), guarded changes (one
 // at a time, or one by one for a bulk action), and the reads around them.
 import type { Logger } from "@slack/bolt";
-import { yieldToWaitingRequests } from "../db.ts";
 import type { BulkResult } from "../domain/bulk.ts";
 import type { NewCaseInput } from "../domain/caseInput.ts";
 import type { Decision } from "../domain/caseRules.ts";
@@ -143,7 +142,6 @@ export async function changeCase(
   now: Date,
 ): Promise<ChangeResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    await yieldToWaitingRequests();
     const current = await prisma.case.findUnique({ where: { id: caseId } });
     if (!current) return { ok: false, reason: "not_found", message: "That case no longer exists." };
     const decision = await decide(current);

@@ -19,6 +19,7 @@ import {
 } from "../domain/returnsImport.ts";
 import type { ReportReader } from "../domain/returnsReport.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { whenRequestsAnswered } from "../openRequests.ts";
 import { checkWave } from "./crisisAlerts.ts";
 import { enqueue } from "./outbox.ts";
 
@@ -136,7 +137,10 @@ export async function importReturns(
       summary.rowsRead++;
       if (!("orderId" in r)) noteRejection(summary, r);
       else batch.push(planReturn(r, o.cardRules, o.crisis));
-      if (batch.length >= BATCH_SIZE) await flush();
+      if (batch.length >= BATCH_SIZE) {
+        await whenRequestsAnswered(); // a big file must not hold back people's clicks
+        await flush();
+      }
       if (summary.rowsRead % 250 === 0) o.onProgress?.(summary.rowsRead);
     }
     await flush();
