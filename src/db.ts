@@ -131,6 +131,8 @@ async function startEmbeddedServer(pgliteDir: string): Promise<EmbeddedServer> {
       worker.once("error", reject);
       worker.once("exit", () => reject(new Error("The embedded database stopped unexpectedly")));
     });
+  // Said once, in the log; queries then fail and /healthz answers 503 until the bot is restarted.
+  worker.on("error", (err) => console.error(`The embedded database stopped with an error: ${err.message}`));
   const removeSocketDir = () => rmSync(socketDir, { recursive: true, force: true });
   // A process that exits without closing (a command-line tool, an uncaught error) still tidies up.
   process.once("exit", removeSocketDir);
