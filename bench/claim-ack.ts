@@ -1,20 +1,21 @@
 // Benchmark: acknowledgement latency of Claim clicks, 20 at a time, with 10,000 cases stored and
-// the outbox busy delivering. Runs the real bot in HTTP mode against a local stand-in Slack, with
-// signed requests, and a bare Bolt app (bench/bareBolt.ts) in the same run: each burst goes to
-// both, one after the other, and the ratio of the two is printed.
+// the outbox busy delivering. Runs the real bot in HTTP mode against a local stand-in for Slack's
+// Web API (bench/slackApiProcess.ts, a process of its own), with signed requests, and a bare Bolt
+// app (bench/bareBolt.ts) in the same run: each burst goes to both, one after the other, and the
+// ratio of the two is printed.
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench
 
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { openDatabase } from "../src/db.ts";
 import { ACTIONS } from "../src/ids.ts";
 import { enqueue } from "../src/store/outbox.ts";
 import { freePort } from "../test/support/freePort.ts";
 import { buttonPayload, interactionBody, postSigned, SIGNING_SECRET } from "../test/support/signedRequests.ts";
-import { startSlackStandIn } from "../test/support/slackStandIn.ts";
 
 const CASES = 10_000;
 const BUSY_MESSAGES = 1_000;
@@ -69,14 +70,28 @@ async function seed(databaseUrl: string | undefined, dataDir: string) {
   return ids;
 }
 
+/** The next JSON line the process prints. */
+function nextLine(child: ChildProcess): Promise<Record<string, unknown>> {
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise((resolve) =>
+    lines.once("line", (line) => {
+      lines.close();
+      resolve(JSON.parse(line));
+    }),
+  );
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-bench-"));
   const databaseUrl = process.env.DATABASE_URL;
   const ids = await seed(databaseUrl, dataDir);
 
   // The bot runs as its own process (npm start's entry point), as in production; this process
-  // plays Slack: it sends the signed clicks and answers the bot's Web API calls.
-  const slack = await startSlackStandIn();
+  // plays Slack's side that sends the signed clicks, another answers the bot's Web API calls.
+  const slackApi = spawn(process.execPath, ["--import", "tsx", "bench/slackApiProcess.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const slack = { url: (await nextLine(slackApi)).url as string };
   const port = await freePort();
   const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: {
@@ -155,7 +170,9 @@ async function main() {
 
   // Let the work behind the acks finish, stop the bot, and check each race had one winner.
   await new Promise((r) => setTimeout(r, 2000));
-  const delivered = slack.calls("chat.postMessage").length + slack.calls("chat.update").length;
+  const deliveredLine = nextLine(slackApi);
+  slackApi.kill("SIGTERM");
+  const delivered = (await deliveredLine).delivered as number;
   bot.kill("SIGTERM");
   bare.kill("SIGTERM");
   await new Promise((r) => bot.once("exit", r));
@@ -184,7 +201,6 @@ async function main() {
     `  same case (race): ${summary(racing)}; ${raced.filter((c) => c.ownerId).length}/${raced.length} cases claimed, ${claimEvents} claim events`,
   );
 
-  await slack.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -8,12 +8,19 @@ import type { Socket } from "node:net";
 
 /** The most a step of background work waits for requests to be answered. */
 const MAX_WAIT_MS = 100;
+/**
+ * How long the last request must be answered before background work goes on: the clicks of a
+ * burst arrive a few milliseconds apart, and the next one should not find the thread busy.
+ */
+const QUIET_MS = 5;
 
 let open = 0;
+let lastSeen = 0;
 let waiting: (() => void)[] = [];
 
 function answered() {
   open -= 1;
+  lastSeen = performance.now();
   if (open > 0) return;
   const ready = waiting;
   waiting = [];
@@ -23,6 +30,7 @@ function answered() {
 /** Counts one request (or a connection about to send one) until `settle` is called. */
 function opened(): () => void {
   open += 1;
+  lastSeen = performance.now();
   let done = false;
   return () => {
     if (done) return;
@@ -54,17 +62,45 @@ export function countSlackRequests(server: Server, path = "/slack/") {
   });
 }
 
-/** Resolves once no Slack request is waiting for its answer, or after MAX_WAIT_MS. */
-export function whenRequestsAnswered(): Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Work released together goes on one piece per turn of the event loop: twenty clicks' follow-up
+ * work started in one go would hold the thread for tens of milliseconds, and a click arriving
+ * meanwhile would wait for all of it.
+ */
+let turns = Promise.resolve();
+function nextTurn(): Promise<void> {
+  const mine = turns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  turns = mine;
+  return mine;
+}
+
+/**
+ * Resolves once no Slack request has been waiting for its answer for QUIET_MS, or after
+ * MAX_WAIT_MS.
+ */
+export async function whenRequestsAnswered(): Promise<void> {
+  const giveUpAt = performance.now() + MAX_WAIT_MS;
   // Always a turn of the event loop: requests that arrived meanwhile are read and counted first.
-  return new Promise((resolve) =>
-    setImmediate(() => {
-      if (open === 0) return resolve();
-      const timer = setTimeout(resolve, MAX_WAIT_MS);
+  await new Promise((resolve) => setImmediate(resolve));
+  for (let now = performance.now(); now < giveUpAt; now = performance.now()) {
+    if (open === 0) {
+      const quietFor = now - lastSeen;
+      if (quietFor >= QUIET_MS) {
+        await nextTurn();
+        if (open === 0) return;
+        continue;
+      }
+      await sleep(Math.min(QUIET_MS - quietFor, giveUpAt - now));
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, giveUpAt - now);
       waiting.push(() => {
         clearTimeout(timer);
         resolve();
       });
-    }),
-  );
+    });
+  }
 }
