@@ -9,7 +9,7 @@ import type { Socket } from "node:net";
 /** The most a step of background work waits for requests to be answered. */
 const MAX_WAIT_MS = 100;
 /**
- * How long the last request must be answered before background work goes on: the clicks of a
+ * How long ago the last request must have been answered before background work goes on: the clicks of a
  * burst arrive a few milliseconds apart, and the next one should not find the thread busy.
  */
 const QUIET_MS = 5;
@@ -96,11 +96,16 @@ export async function whenRequestsAnswered(): Promise<void> {
       continue;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, giveUpAt - now);
-      waiting.push(() => {
+      const resume = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      // Given up on: no longer listed, so a long flood of requests does not pile up waiters.
+      const timer = setTimeout(() => {
+        waiting = waiting.filter((w) => w !== resume);
+        resolve();
+      }, giveUpAt - now);
+      waiting.push(resume);
     });
   }
 }
