@@ -20,7 +20,7 @@ import { buttonPayload, interactionBody, postSigned, SIGNING_SECRET } from "../t
 const CASES = 10_000;
 const BUSY_MESSAGES = 1_000;
 const CONCURRENCY = 20;
-const ROUNDS = 30;
+const ROUNDS = 50; // 1,000 clicks to each app
 // Bursts of clicks, as a team produces them: the bot gets a moment between bursts to do the work
 // behind the acks (card updates, thread lines), instead of an endless flood no team produces.
 const PAUSE_MS = 1000;

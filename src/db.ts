@@ -2,7 +2,7 @@
 // Both are reached through the same `pg` driver: PGlite runs in a worker thread behind a local
 // socket (src/pgliteWorker.mjs), so its work never delays the thread that answers Slack.
 // Migrations are applied before the Prisma client is handed out.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -111,10 +111,29 @@ export async function openEmbedded(
   };
 }
 
+const SOCKET_DIR_PREFIX = "aftersales-db-";
+
+/** Socket folders left by processes that were killed (SIGKILL skips the tidy-up) are removed. */
+function removeStaleSocketDirs() {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(name.startsWith(SOCKET_DIR_PREFIX) ? name.slice(SOCKET_DIR_PREFIX.length).split("-")[0] : NaN);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") {
+        rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
 /** Starts PGlite on its own thread, listening on a socket in a private temporary folder. */
 async function startEmbeddedServer(pgliteDir: string): Promise<EmbeddedServer> {
+  removeStaleSocketDirs();
   // A folder only this user can enter (mkdtemp makes it 0700): no one else reaches the database.
-  const socketDir = mkdtempSync(path.join(tmpdir(), "aftersales-db-"));
+  // Its name carries the process id, so a later start can tell a killed process's folder.
+  const socketDir = mkdtempSync(path.join(tmpdir(), `${SOCKET_DIR_PREFIX}${process.pid}-`));
   const port = 5432; // only names the socket file, as PostgreSQL's own clients expect it
   const worker = new Worker(new URL("./pgliteWorker.mjs", import.meta.url), {
     workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, `.s.PGSQL.${port}`), templatePath },

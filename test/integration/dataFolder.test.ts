@@ -1,7 +1,8 @@
 // The embedded database belongs to one process: a second bot (or an import) on a data folder in
 // use stops at once and says who has it; the first keeps every case; a lock left by a killed bot
 // is taken over. Bots run as real processes, as `npm start` runs them.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect } from "vitest";
 import { PROCESS_INTAKE_TOKEN, postCase, startBotProcess, untilHealthy } from "../support/botProcess.ts";
@@ -51,12 +52,15 @@ describe.runIf(backend === "pglite")("the embedded database's data folder", () =
     expect(await postCase(port, "kept")).toBe(201);
     killed.child.kill("SIGKILL");
     await killed.exited;
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`aftersales-db-${killed.child.pid}-`))).toHaveLength(1);
     const lock = JSON.parse(readFileSync(path.join(testDb.settings.dataDir, "pglite.lock"), "utf8"));
     expect(lock.pid).toBe(killed.child.pid); // left behind by the killed bot
 
     const next = startBotProcess(testDb, slack, port);
     await untilHealthy(port);
     expect(await postCase(port, "kept")).toBe(200); // the case stored before the kill is there
+    // The killed bot's socket folder was removed by the next start.
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`aftersales-db-${killed.child.pid}-`))).toEqual([]);
     next.child.kill("SIGTERM");
     expect(await next.exited).toBe(0);
   });
