@@ -17,6 +17,11 @@ export default defineConfig({
           env: { TEST_DB: "pglite" },
         },
       },
+      // The sandbox in a real browser: it runs on the embedded database only, like `npm run sandbox`.
+      {
+        extends: true,
+        test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 90_000 },
+      },
       {
         extends: true,
         test: {

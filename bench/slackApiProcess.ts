@@ -2,7 +2,7 @@
 // outbox calls go to Slack's servers, so answering them must not slow down the process that
 // sends the clicks and times their acknowledgements. Prints its URL, then, on SIGTERM, how many
 // messages it was asked to post or update.
-import { startSlackStandIn } from "../test/support/slackStandIn.ts";
+import { startSlackStandIn } from "../src/sandbox/slackStandIn.ts";
 
 const slack = await startSlackStandIn();
 console.log(JSON.stringify({ url: slack.url }));

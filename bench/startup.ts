@@ -6,9 +6,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startSlackStandIn } from "../src/sandbox/slackStandIn.ts";
 import { freePort } from "../test/support/freePort.ts";
 import { SIGNING_SECRET } from "../test/support/signedRequests.ts";
-import { startSlackStandIn } from "../test/support/slackStandIn.ts";
 
 const RUNS = 5;
 

@@ -12,6 +12,10 @@ async function main() {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
+      if (!process.env.SLACK_BOT_TOKEN)
+        console.error(
+          "\nNo Slack app yet? `npm run sandbox` runs the bot in your browser against a local stand-in for Slack.",
+        );
       process.exit(2);
     }
     throw err;

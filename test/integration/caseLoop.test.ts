@@ -2,9 +2,9 @@
 import { describe, expect } from "vitest";
 import type { Case } from "../../src/generated/prisma/client.ts";
 import { ACTIONS, CALLBACKS, NEW_CASE_BLOCKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
+import type { SlackCall } from "../../src/sandbox/slackStandIn.ts";
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { interactionBody, postSigned } from "../support/signedRequests.ts";
-import type { SlackCall } from "../support/slackStandIn.ts";
 
 const validCase = {
   [NEW_CASE_BLOCKS.orderId]: "114-2962899-5762619",

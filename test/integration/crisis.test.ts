@@ -3,12 +3,12 @@
 // two copies of the bot raising one alert.
 import { describe, expect } from "vitest";
 import { ACTIONS, CALLBACKS, CASES_BLOCK, RESOLVE_BLOCKS } from "../../src/ids.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import type { SlackCall, SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
 import { buttonPayload, interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
-import type { SlackCall, SlackStandIn } from "../support/slackStandIn.ts";
 
 const CRISIS = "C0CRISIS";
 const clock = testClock("2026-11-20T08:00:00Z");

@@ -2,7 +2,7 @@
 // removed after 30 days, like delivered ones.
 import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 
 const CRISIS = "C0CRISIS";
@@ -150,7 +150,12 @@ describe("clean-up", () => {
   botTest("removes refused messages queued over 30 days ago and keeps recent ones", async ({ bot }) => {
     const old = new Date(Date.now() - 31 * 86_400_000);
     const recent = new Date(Date.now() - 29 * 86_400_000);
-    const failed = { kind: "message", channelId: "C0GONE", payload: {}, status: "failed" };
+    const failed = {
+      kind: "message",
+      channelId: "C0GONE",
+      payload: { text: "A notice for a channel that is gone" },
+      status: "failed",
+    };
     const [oldRow, recentRow] = await Promise.all(
       [old, recent].map((createdAt) =>
         bot.db.prisma.outboxMessage.create({

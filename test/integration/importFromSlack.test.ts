@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect } from "vitest";
 import { CALLBACKS, REPORT_FILE_BLOCK } from "../../src/ids.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { botTest, type TestBot, waitFor } from "../support/botTest.ts";
 import { fbaReport } from "../support/returnsFiles.ts";
 import { interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";

@@ -3,9 +3,9 @@
 // of its own (isolatedBotTest). A failure is set on the stand-in before the first case comes in.
 import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
+import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { claimOutboxMessage, dueHeads, markFailed, markSent, retryLater } from "../../src/store/outbox.ts";
 import { CASES_CHANNEL, isolatedBotTest, waitFor } from "../support/botTest.ts";
-import type { SlackStandIn } from "../support/slackStandIn.ts";
 
 const newCase = (externalId: string) => ({
   orderId: "114-2962899-5762619",

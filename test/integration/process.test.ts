@@ -20,6 +20,7 @@ describe("the bot process", () => {
     expect(out).toContain("SLACK_SIGNING_SECRET is required");
     expect(out).toContain("CASES_CHANNEL is required");
     expect(out).toContain("README");
+    expect(out).toContain("npm run sandbox"); // the way to try it without a Slack app
     expect(out).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
   });
 

@@ -1,12 +1,12 @@
 // The weekly digest (exactly once, caught up after downtime), /case summary and /case list.
 import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { botTest, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
 import { buttonPayload, interactionBody, postSigned } from "../support/signedRequests.ts";
-import type { SlackStandIn } from "../support/slackStandIn.ts";
 
 const DIGEST = "C0DIGEST";
 const clock = testClock("2026-11-18T10:00:00Z");

@@ -3,10 +3,10 @@
 import { describe, expect } from "vitest";
 import type { Case } from "../../src/generated/prisma/client.ts";
 import { ACTIONS } from "../../src/ids.ts";
+import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
-import type { SlackStandIn } from "../support/slackStandIn.ts";
 
 const ESCALATION = "C0ESCAL";
 const clock = testClock("2026-11-26T10:00:00Z");

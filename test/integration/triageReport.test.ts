@@ -1,9 +1,9 @@
 // The triage numbers against a hand-counted set of cases (see the comments for each count).
 import { describe, expect } from "vitest";
 import type { CaseStatus, Category, Priority, Resolution, RootCause } from "../../src/domain/vocabulary.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { triageReport } from "../../src/store/triage.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { botTest } from "../support/botTest.ts";
 
 const at = (iso: string) => new Date(iso);

@@ -1,8 +1,9 @@
 // The bot as `npm start` runs it (a process of its own, HTTP mode) against the stand-in Slack and
 // a test database, for tests that kill it, restart it or run a second one beside it.
+
+import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { CASES_CHANNEL, waitFor } from "./botTest.ts";
 import { databaseEnv, type TestDatabase } from "./database.ts";
-import type { SlackStandIn } from "./slackStandIn.ts";
 import { runTsx } from "./tsxProcess.ts";
 
 export const PROCESS_INTAKE_TOKEN = "bot-process-intake-token";

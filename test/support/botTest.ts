@@ -30,8 +30,8 @@
 // Tests that need a clean slate each use isolatedBotTest below instead.
 import { test as base } from "vitest";
 import type { Database } from "../../src/db.ts";
+import { type SlackStandIn, startSlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
-import { type SlackStandIn, startSlackStandIn } from "./slackStandIn.ts";
 import { type BotOptions, startTestBot, type TestBot } from "./testBot.ts";
 
 export { CASES_CHANNEL, LEAD, type TestBot, waitFor } from "./testBot.ts";

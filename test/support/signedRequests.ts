@@ -1,10 +1,10 @@
 // Requests to the bot signed exactly as Slack signs them (v0 HMAC-SHA256 over timestamp and body).
-import { createHmac } from "node:crypto";
+import { signature as signWith } from "../../src/sandbox/signing.ts";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return signWith(body, timestamp, secret);
 }
 
 export async function postSigned(

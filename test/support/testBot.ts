@@ -4,6 +4,7 @@
 import { LogLevel } from "@slack/bolt";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db.ts";
+import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { type RunningBot, startBot } from "../../src/server.ts";
 import { databaseEnv, type TestDatabase } from "./database.ts";
 import {
@@ -14,7 +15,6 @@ import {
   slashCommandBody,
   viewSubmission,
 } from "./signedRequests.ts";
-import type { SlackStandIn } from "./slackStandIn.ts";
 
 export const CASES_CHANNEL = "C0CASES";
 export const INTAKE_TOKEN = "intake-token-for-tests-0123456789";

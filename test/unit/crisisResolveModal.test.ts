@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CASES_BLOCK } from "../../src/ids.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { crisisResolveModal } from "../../src/views/crisisResolveModal.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 
 const now = new Date("2026-11-27T10:00:00Z");
 

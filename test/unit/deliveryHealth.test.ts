@@ -8,6 +8,7 @@ import {
   settingsFor,
 } from "../../src/domain/deliveryHealth.ts";
 import { actorFor, maySeeDeliveryHealth } from "../../src/domain/people.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import {
   deliveryHealthMessage,
   digestDeliverySection,
@@ -16,7 +17,6 @@ import {
   pendingLine,
 } from "../../src/views/deliveryHealth.ts";
 import { helpText } from "../../src/views/help.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 
 const now = new Date("2026-11-27T10:00:00Z");
 const settings: ChannelSetting[] = [

@@ -7,8 +7,8 @@ import {
   type Planned,
   withinCardLimit,
 } from "../../src/domain/returnsImport.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { importSummaryMessage, importSummaryText } from "../../src/views/importSummary.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 
 describe("rejected rows of an import", () => {
   const summary = emptySummary("fba");

@@ -26,7 +26,7 @@ import {
   RESOLUTIONS,
   ROOT_CAUSES,
 } from "../../src/domain/vocabulary.ts";
-import { halfCharacter } from "../support/blockKitLimits.ts";
+import { halfCharacter } from "../../src/sandbox/blockKitLimits.ts";
 import { hostileText, shortHostileText } from "../support/hostileText.ts";
 import { amount, asin, currency, date, marketplace, orderId } from "../support/recordArbitraries.ts";
 import { FBA_HEADER, fbaReport, MFN_HEADER } from "../support/returnsFiles.ts";

@@ -4,10 +4,10 @@ import { digestPeriod, lastScheduledTime } from "../../src/domain/digest.ts";
 import { parseReportRange } from "../../src/domain/reportRange.ts";
 import type { CaseRef, TriageReport } from "../../src/domain/triage.ts";
 import { CATEGORIES, keysOf, RESOLUTIONS, ROOT_CAUSES } from "../../src/domain/vocabulary.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { caseListMessage } from "../../src/views/caseList.ts";
 import { listWithMore } from "../../src/views/lists.ts";
 import { change, triageMessage } from "../../src/views/triageReport.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 
 const now = new Date("2026-11-26T12:00:00Z");
 

@@ -15,6 +15,7 @@ import { emptySummary, type ImportSummary, KEPT_REJECTIONS } from "../../src/dom
 import { OLDEST, TOP_ASINS, type TriageReport } from "../../src/domain/triage.ts";
 import { CATEGORIES, keysOf, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../../src/domain/vocabulary.ts";
 import type { Case, CrisisAlert } from "../../src/generated/prisma/client.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { caseCard } from "../../src/views/caseCard.ts";
 import { caseListMessage } from "../../src/views/caseList.ts";
 import {
@@ -40,7 +41,6 @@ import { newCaseModal } from "../../src/views/newCaseModal.ts";
 import { resolveModal } from "../../src/views/resolveModal.ts";
 import { cutMrkdwn, trimText } from "../../src/views/text.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 import { hostileText, hostileTextUpTo, mrkdwnTexts, userTextProblems, VICTIM_USER } from "../support/hostileText.ts";
 import {
   amount,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Case, Prisma } from "../../src/generated/prisma/client.ts";
 import { ACTIONS, NEW_CASE_BLOCKS } from "../../src/ids.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { caseCard } from "../../src/views/caseCard.ts";
 import { amazonOverdueText, escalationMessage, reminderText } from "../../src/views/clockNotices.ts";
 import { helpText } from "../../src/views/help.ts";
@@ -8,7 +9,6 @@ import { historyLine } from "../../src/views/historyLine.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
 import { resolveModal } from "../../src/views/resolveModal.ts";
 import { trimText } from "../../src/views/text.ts";
-import { blockKitProblems } from "../support/blockKitLimits.ts";
 
 const base: Case = {
   id: 7,

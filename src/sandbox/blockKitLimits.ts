@@ -6,11 +6,12 @@ type Obj = Record<string, any>;
 
 export function blockKitProblems(
   payload: { blocks?: Obj[]; text?: string } | Obj,
-  surface: "message" | "modal",
+  surface: "message" | "modal" | "home",
 ): string[] {
   const problems: string[] = [];
   const p = payload as Obj;
   const maxBlocks = surface === "message" ? 50 : 100;
+  if (surface === "home" && (p.private_metadata ?? "").length > 3000) problems.push("private_metadata > 3000");
   const blocks: Obj[] = p.blocks ?? [];
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
   if (surface === "message") {
@@ -109,7 +110,17 @@ function element(e: Obj, where: string, problems: string[]) {
       if (e.initial_option) optionListed(e.options, e.initial_option, where, problems);
       break;
     case "users_select":
+    case "multi_users_select":
+    case "conversations_select":
+    case "channels_select":
+    case "datepicker":
     case "file_input":
+      break;
+    case "checkboxes":
+    case "radio_buttons":
+      if (!e.options?.length || e.options.length > 10)
+        problems.push(`${where}: ${e.options?.length ?? 0} options (1–10)`);
+      for (const o of e.options ?? []) textObject(o.text, 150, `${where} option`, problems);
       break;
     case "multi_static_select":
       if (!e.options?.length || e.options.length > 100)

@@ -1,0 +1,384 @@
+// What a person does in the sandbox, sent to the bot as Slack sends it: slash commands, button
+// clicks and menu picks, modal submissions and closes, the message shortcut, opening the Home tab.
+// Each request is signed with the app's signing secret and answered within Slack's 3 seconds or
+// treated as Slack treats a silent app. The bot's answers (the HTTP reply, response_url posts,
+// Web API calls) land in the stand-in, which the page shows.
+
+import { BOT, CHANNELS, PEOPLE, personName } from "./directory.ts";
+import { elementAt, optionsOf } from "./page/blockKit.ts";
+import { signedHeaders } from "./signing.ts";
+import type { PostedMessage, SlackStandIn } from "./slackStandIn.ts";
+
+type Obj = Record<string, any>;
+const ACK_TIMEOUT_MS = 3000;
+const TEAM = { id: "T0SANDBOX", domain: "sandbox" };
+const APP_ID = "A0SANDBOX";
+
+export type Manifest = {
+  features?: {
+    slash_commands?: { command: string }[];
+    shortcuts?: { name: string; type: string; callback_id: string }[];
+  };
+  settings?: { event_subscriptions?: { bot_events?: string[] } };
+};
+
+/** Where an element was used: a message (maybe ephemeral), or a modal / Home tab. */
+export type Place =
+  | { surface: "message"; channel: string; ts: string; ephemeral?: boolean }
+  | { surface: "view"; viewId: string };
+
+/** What the page sends for an element: the option indexes, user ids, date or text picked. */
+export type Picked = { value?: string | string[] | null; files?: { id: string; name: string }[] };
+
+export type SandboxBot = { url: string; signingSecret: string };
+
+/** The answer the page shows the person when something did not reach the bot as planned. */
+export type Outcome = { ok: true } | { ok: false; error: string };
+
+export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot; manifest: Manifest }) {
+  const { slack, manifest } = opts;
+  const channelName = (id: string) => Object.values(CHANNELS).find((c) => c.id === id)?.name ?? "directmessage";
+  const user = (id: string) => ({
+    id,
+    username: personName(id).toLowerCase().replace(/\s+/g, "."),
+    name: personName(id),
+    team_id: TEAM.id,
+  });
+
+  async function send(
+    body: string,
+    contentType: string,
+  ): Promise<{ status: number; text: string } | { error: string }> {
+    const bot = opts.bot();
+    try {
+      const res = await fetch(`${bot.url}/slack/events`, {
+        method: "POST",
+        headers: signedHeaders(body, bot.signingSecret, contentType),
+        body,
+        signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+      });
+      return { status: res.status, text: await res.text() };
+    } catch (err) {
+      return { error: (err as Error).name === "TimeoutError" ? "operation_timeout" : "dispatch_failed" };
+    }
+  }
+  const interaction = (payload: Obj) =>
+    send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+
+  function messageIn(place: Extract<Place, { surface: "message" }>, userId: string): PostedMessage | undefined {
+    const list = place.ephemeral ? slack.ephemerals(userId) : slack.messages(place.channel);
+    return list.find((m) => m.ts === place.ts && m.channel === place.channel);
+  }
+
+  function viewOf(userId: string, viewId: string) {
+    const home = slack.home(userId);
+    return home?.id === viewId ? home : slack.modals(userId).find((v) => v.id === viewId);
+  }
+
+  /** The view as Slack puts it in a payload: its blocks, metadata and the state of its inputs. */
+  function viewPayload(v: { id: string; view: Obj }, values: Obj) {
+    return {
+      id: v.id,
+      team_id: TEAM.id,
+      app_id: APP_ID,
+      bot_id: "B0BOT",
+      hash: `${v.id}.hash`,
+      root_view_id: v.id,
+      previous_view_id: null,
+      clear_on_close: false,
+      notify_on_close: false,
+      external_id: "",
+      ...v.view,
+      private_metadata: v.view.private_metadata ?? "",
+      callback_id: v.view.callback_id ?? "",
+      state: { values },
+    };
+  }
+
+  return {
+    /** A line typed in a channel's message box: a slash command, or a message of the person's own. */
+    async type(userId: string, channel: string, text: string, threadTs?: string): Promise<Outcome> {
+      const trimmed = text.trim();
+      if (!trimmed) return { ok: false, error: "Type a message or a /command." };
+      if (!trimmed.startsWith("/")) {
+        slack.postAs(userId, channel, trimmed, { threadTs });
+        return { ok: true };
+      }
+      const [command, ...rest] = trimmed.split(/\s+/);
+      if (!manifest.features?.slash_commands?.some((c) => c.command === command)) {
+        slack.tell(userId, channel, {
+          text: `${command} is not a valid command. In Slack, all messages that start with "/" are interpreted as commands.`,
+        });
+        return { ok: true };
+      }
+      const body = new URLSearchParams({
+        token: "sandbox",
+        team_id: TEAM.id,
+        team_domain: TEAM.domain,
+        channel_id: channel,
+        channel_name: channelName(channel),
+        user_id: userId,
+        user_name: user(userId).username,
+        command,
+        text: rest.join(" "),
+        api_app_id: APP_ID,
+        is_enterprise_install: "false",
+        response_url: slack.responseUrl({ user: userId, channel }),
+        trigger_id: slack.trigger(userId),
+      }).toString();
+      const answer = await send(body, "application/x-www-form-urlencoded");
+      if ("error" in answer || answer.status !== 200) {
+        const error = "error" in answer ? answer.error : `http_${answer.status}`;
+        slack.tell(userId, channel, { text: `${command} failed with the error "${error}"` });
+        return { ok: true };
+      }
+      if (answer.text.trim()) {
+        let reply: Obj;
+        try {
+          reply = JSON.parse(answer.text);
+        } catch {
+          reply = { text: answer.text };
+        }
+        if (reply.text || reply.blocks) {
+          const message = { text: reply.text, blocks: reply.blocks };
+          if (reply.response_type === "in_channel")
+            slack.postAs(BOT.id, channel, reply.text ?? "", { blocks: reply.blocks });
+          else slack.tell(userId, channel, message);
+        }
+      }
+      return { ok: true };
+    },
+
+    /** A button clicked or a menu, date or choice picked outside a modal's inputs. */
+    async act(
+      userId: string,
+      place: Place,
+      at: string,
+      picked: Picked,
+      inputs: Record<string, Picked> = {},
+    ): Promise<Outcome> {
+      let blocks: Obj[] | undefined;
+      let payload: Obj;
+      const common = {
+        type: "block_actions",
+        team: TEAM,
+        user: user(userId),
+        api_app_id: APP_ID,
+        token: "sandbox",
+        trigger_id: slack.trigger(userId),
+        is_enterprise_install: false,
+        enterprise: null,
+      };
+      if (place.surface === "message") {
+        const m = messageIn(place, userId);
+        if (!m) return { ok: false, error: "That message is gone." };
+        blocks = m.blocks;
+        payload = {
+          ...common,
+          container: {
+            type: "message",
+            message_ts: m.ts,
+            channel_id: m.channel,
+            is_ephemeral: !!place.ephemeral,
+            ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+          },
+          channel: { id: m.channel, name: channelName(m.channel) },
+          ...(place.ephemeral
+            ? {}
+            : {
+                message: {
+                  type: "message",
+                  user: m.user,
+                  bot_id: "B0BOT",
+                  ts: m.ts,
+                  text: m.text,
+                  blocks: m.blocks,
+                  ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+                },
+              }),
+          state: { values: {} },
+          response_url: slack.responseUrl({
+            user: userId,
+            channel: m.channel,
+            messageTs: m.ts,
+            ephemeral: place.ephemeral,
+          }),
+        };
+      } else {
+        const v = viewOf(userId, place.viewId);
+        if (!v) return { ok: false, error: "That form is closed." };
+        blocks = v.view.blocks;
+        payload = {
+          ...common,
+          container: { type: "view", view_id: v.id },
+          view: viewPayload(v, stateOf(v.view.blocks, inputs)),
+        };
+      }
+      const found = elementAt(blocks, at);
+      if (!found) return { ok: false, error: "That button is no longer there." };
+      payload.actions = [
+        { ...actionOf(found.element, picked), block_id: found.block.block_id, action_ts: String(Date.now() / 1000) },
+      ];
+      const answer = await interaction(payload);
+      if ("error" in answer) return { ok: false, error: `The app did not answer in time (${answer.error}).` };
+      return answer.status === 200 ? { ok: true } : { ok: false, error: `The app answered ${answer.status}.` };
+    },
+
+    /** A modal submitted: Slack checks required fields itself, then asks the bot. */
+    async submit(userId: string, viewId: string, inputs: Record<string, Picked>): Promise<Outcome> {
+      const v = slack.modals(userId).find((m) => m.id === viewId);
+      if (!v) return { ok: false, error: "That form is closed." };
+      const missing: Record<string, string> = {};
+      for (const [i, b] of (v.view.blocks ?? []).entries()) {
+        if (b.type === "input" && !b.optional && isEmpty(inputs[i]))
+          missing[b.block_id] = "Please complete this required field.";
+      }
+      if (Object.keys(missing).length) {
+        slack.afterSubmit(userId, viewId, { response_action: "errors", errors: missing });
+        return { ok: true };
+      }
+      const answer = await interaction({
+        type: "view_submission",
+        team: TEAM,
+        user: user(userId),
+        api_app_id: APP_ID,
+        token: "sandbox",
+        trigger_id: slack.trigger(userId),
+        view: viewPayload(v, stateOf(v.view.blocks, inputs)),
+        response_urls: [],
+        is_enterprise_install: false,
+      });
+      if ("error" in answer || answer.status !== 200)
+        return { ok: false, error: "We had some trouble connecting. Try again?" };
+      let reply: Obj | undefined;
+      try {
+        reply = answer.text.trim() ? JSON.parse(answer.text) : undefined;
+      } catch {
+        reply = undefined;
+      }
+      slack.afterSubmit(userId, viewId, reply);
+      return { ok: true };
+    },
+
+    /** The person closed their modal; the bot hears of it only if the view asked to be told. */
+    async closeModal(userId: string, viewId: string): Promise<Outcome> {
+      const v = slack.modals(userId).find((m) => m.id === viewId);
+      slack.closeModal(userId, viewId);
+      if (v?.view.notify_on_close) {
+        await interaction({
+          type: "view_closed",
+          team: TEAM,
+          user: user(userId),
+          api_app_id: APP_ID,
+          token: "sandbox",
+          view: viewPayload(v, {}),
+          is_cleared: false,
+        });
+      }
+      return { ok: true };
+    },
+
+    /** A message shortcut from the app's manifest, used on a message. */
+    async shortcut(userId: string, callbackId: string, channel: string, ts: string): Promise<Outcome> {
+      const m = slack.messages(channel).find((x) => x.ts === ts);
+      if (!m) return { ok: false, error: "That message is gone." };
+      const answer = await interaction({
+        type: "message_action",
+        token: "sandbox",
+        action_ts: String(Date.now() / 1000),
+        team: TEAM,
+        user: user(userId),
+        channel: { id: channel, name: channelName(channel) },
+        is_enterprise_install: false,
+        callback_id: callbackId,
+        trigger_id: slack.trigger(userId),
+        response_url: slack.responseUrl({ user: userId, channel }),
+        message_ts: ts,
+        message: { type: "message", user: m.user, ts: m.ts, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) },
+      });
+      if ("error" in answer || answer.status !== 200)
+        return { ok: false, error: "The app did not respond to the shortcut in time." };
+      return { ok: true };
+    },
+
+    /** The person opened the app's Home tab: an Events API event, if the app subscribes to it. */
+    async openHome(userId: string): Promise<Outcome> {
+      if (!manifest.settings?.event_subscriptions?.bot_events?.includes("app_home_opened")) return { ok: true };
+      const body = JSON.stringify({
+        token: "sandbox",
+        team_id: TEAM.id,
+        api_app_id: APP_ID,
+        type: "event_callback",
+        event_id: `Ev${Date.now()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: {
+          type: "app_home_opened",
+          user: userId,
+          channel: `D${userId.slice(1)}`,
+          tab: "home",
+          event_ts: String(Date.now() / 1000),
+          ...(slack.home(userId) ? { view: slack.home(userId)!.view } : {}),
+        },
+        authorizations: [{ team_id: TEAM.id, user_id: "U0BOT", is_bot: true }],
+      });
+      const answer = await send(body, "application/json");
+      return "error" in answer ? { ok: false, error: "The app did not answer the Home tab in time." } : { ok: true };
+    },
+
+    people: PEOPLE,
+  };
+}
+
+const isEmpty = (p: Picked | undefined) =>
+  !p ||
+  (p.files ? p.files.length === 0 : Array.isArray(p.value) ? p.value.length === 0 : !String(p.value ?? "").trim());
+
+/** The action object Slack puts in a block_actions payload for this element and what was picked. */
+function actionOf(e: Obj, picked: Picked): Obj {
+  const base = { type: e.type, action_id: e.action_id };
+  return { ...base, ...slackValue(e, picked) };
+}
+
+/** How Slack reports an element's value, in both actions and a modal's state. */
+function slackValue(e: Obj, picked: Picked | undefined): Obj {
+  const raw = picked?.value;
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === "" ? [] : [raw];
+  const options = () => list.map((k) => optionsOf(e)[Number(k)]).filter(Boolean);
+  switch (e.type) {
+    case "button":
+      return { text: e.text, value: e.value, ...(e.style ? { style: e.style } : {}) };
+    case "static_select":
+    case "radio_buttons":
+    case "overflow":
+      return { selected_option: options()[0] ?? null };
+    case "multi_static_select":
+    case "checkboxes":
+      return { selected_options: options() };
+    case "users_select":
+      return { selected_user: list[0] ?? null };
+    case "multi_users_select":
+      return { selected_users: list };
+    case "conversations_select":
+      return { selected_conversation: list[0] ?? null };
+    case "channels_select":
+      return { selected_channel: list[0] ?? null };
+    case "datepicker":
+      return { selected_date: list[0] ?? null };
+    case "timepicker":
+      return { selected_time: list[0] ?? null };
+    case "file_input":
+      return { files: picked?.files ?? [] };
+    default:
+      return { value: list[0] ?? null };
+  }
+}
+
+/** A modal's `state.values`: block id → action id → the element's value, as Slack sends them. */
+function stateOf(blocks: Obj[] | undefined, inputs: Record<string, Picked>): Obj {
+  const values: Obj = {};
+  for (const [i, b] of (blocks ?? []).entries()) {
+    if (b.type !== "input" || !b.element?.action_id) continue;
+    values[b.block_id] = { [b.element.action_id]: { type: b.element.type, ...slackValue(b.element, inputs[i]) } };
+  }
+  return values;
+}

@@ -1,0 +1,127 @@
+// The sandbox: the bot as `npm start` runs it (same settings check, same database code, same
+// startBot, HTTP mode, embedded database in a data folder of its own) wired to a stand-in for
+// Slack on localhost, and a web page where people use it. Nothing reaches the real Slack.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../config.ts";
+import { type Database, openBotDatabase } from "../db.ts";
+import { type RunningBot, startBot } from "../server.ts";
+import { seedDemo } from "./demoData.ts";
+import { CHANNELS, PEOPLE } from "./directory.ts";
+import { type Manifest, peopleActions } from "./interactions.ts";
+import { startSlackStandIn } from "./slackStandIn.ts";
+import { buildPage, startWorkspace } from "./workspace.ts";
+
+export type SandboxOptions = {
+  /** The page's port (0 for any free one). */
+  port?: number;
+  /** Minutes the one-hour reply clock takes when the fast clock is on. */
+  fastClockMinutes?: number;
+  /** Start with the fast clock on. */
+  fastClock?: boolean;
+  /** Start with the demo story (default) or an empty workspace. */
+  demo?: boolean;
+  log?: (line: string) => void;
+};
+
+export type Sandbox = {
+  url: string;
+  stop(): Promise<void>;
+};
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const botToken = `xoxb-sandbox-${randomBytes(8).toString("hex")}`;
+  const signingSecret = randomBytes(16).toString("hex");
+  const slack = await startSlackStandIn({ botToken });
+  // A data folder of its own, new each time: the sandbox never touches the team's real data.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-sandbox-"));
+  const fastClock = { on: opts.fastClock ?? false, minutes: opts.fastClockMinutes ?? 1 };
+
+  const settings = () =>
+    loadConfig({
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.url,
+      PORT: "0",
+      DATA_DIR: dataDir,
+      CASES_CHANNEL: CHANNELS.cases.id,
+      ESCALATION_CHANNEL: CHANNELS.escalations.id,
+      CRISIS_CHANNEL: CHANNELS.crisis.id,
+      DIGEST_CHANNEL: CHANNELS.digest.id,
+      AGENT_USER_IDS: PEOPLE.filter((p) => p.role === "agent")
+        .map((p) => p.id)
+        .join(","),
+      LEAD_USER_IDS: PEOPLE.filter((p) => p.role === "lead")
+        .map((p) => p.id)
+        .join(","),
+      TEAM_TIMEZONE: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+      // Reminders and escalations show up within seconds of falling due.
+      SWEEP_INTERVAL_SECONDS: "5",
+      ...(fastClock.on
+        ? { RESPONSE_SLA_MINUTES: String(fastClock.minutes), SLA_WARNING_MINUTES: String(fastClock.minutes / 4) }
+        : {}),
+    });
+
+  let config = settings();
+  let database: Database | undefined;
+  let bot: RunningBot | undefined;
+  let status = "starting";
+  const start = async () => {
+    // The stand-in has no rate limit, so cards need not wait Slack's second per channel.
+    bot = await startBot(config, { database, outbox: { channelIntervalMs: 100 }, logLevel: undefined });
+    status = "running";
+  };
+  try {
+    database = await openBotDatabase(config);
+    if (opts.demo ?? true) await seedDemo(database.prisma, config);
+    await start();
+  } catch (err) {
+    await database?.close();
+    await slack.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+
+  const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as Manifest;
+  const people = peopleActions({
+    slack,
+    manifest,
+    bot: () => ({ url: `http://127.0.0.1:${bot?.port ?? 9}`, signingSecret }),
+  });
+  let switching = Promise.resolve();
+  const workspace = await startWorkspace({
+    port: opts.port ?? 3000,
+    slack,
+    people,
+    manifest,
+    page: await buildPage(),
+    controls: {
+      fastClock,
+      botStatus: () => status,
+      // The clock is a setting: the bot restarts with it (the data stays), as a team would restart it.
+      setFastClock: (on) =>
+        (switching = switching.then(async () => {
+          if (on === fastClock.on) return;
+          fastClock.on = on;
+          config = settings();
+          status = "restarting with the new clock…";
+          await bot?.stop();
+          await start();
+          log(`Fast clock ${on ? `on: new cases get a ${fastClock.minutes}-minute reply clock` : "off"}.`);
+        })),
+    },
+  });
+  return {
+    url: workspace.url,
+    async stop() {
+      await workspace.close();
+      await bot?.stop();
+      await database?.close();
+      await slack.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,557 @@
+// A stand-in for Slack's Web API on localhost, shared by the test suite and `npm run sandbox`:
+// it answers the methods the bot calls as Slack does, refuses payloads Slack would refuse (Block
+// Kit limits, no text), and keeps what Slack would show people — messages with their threads and
+// edits, ephemeral messages, each person's open modals and Home tab — telling `onChange`
+// listeners when any of it changes.
+// Tests can make a method fail (HTTP 5xx, 429 with Retry-After, or ok:false) a number of times,
+// also after Slack took the post (`accepted`), or never answer at all (`hang`).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { blockKitProblems } from "./blockKitLimits.ts";
+
+type Obj = Record<string, any>;
+export type SlackCall = { method: string; args: Obj; token?: string; at: number };
+type Fault = {
+  status?: number;
+  retryAfter?: number;
+  error?: string;
+  times: number;
+  /** The post is kept (Slack took it) although the answer is an error or never comes. */
+  accepted?: boolean;
+  /** No answer at all (the connection stays open until the stand-in closes). */
+  hang?: boolean;
+  /** Only calls for this channel fail. */
+  channel?: string;
+};
+
+/** A message as Slack keeps it. Channel ids starting with U are a person's direct messages with the app. */
+export type PostedMessage = {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: Obj[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Who posted it: the bot's user id, or a person's. */
+  user: string;
+  edited?: boolean;
+  /** A file shared with the message. */
+  file?: { id: string; name: string };
+};
+/** A message only one person sees, until they reload (as in Slack). */
+export type EphemeralMessage = PostedMessage & { to: string };
+/** A modal or Home tab as the person sees it, with the errors the bot asked to show under its inputs. */
+export type OpenView = { id: string; user: string; view: Obj; errors?: Record<string, string> };
+
+/** Where an answer to a response_url goes: the person, the channel, and the message acted on. */
+export type ResponseTarget = { user: string; channel: string; messageTs?: string; ephemeral?: boolean };
+
+export type SlackStandIn = {
+  url: string; // base URL for SLACK_API_URL, ending in /api/
+  /** Base URL of response_urls and file downloads. */
+  base: string;
+  calls(method?: string): SlackCall[];
+  responses: { path: string; body: any }[];
+  fail(method: string, fault: Fault): void;
+  /** Messages Slack holds (every accepted chat.postMessage and person's post), oldest first. */
+  messages(channel?: string): PostedMessage[];
+  /** Ephemeral messages, oldest first, for one person or everyone. */
+  ephemerals(user?: string): EphemeralMessage[];
+  /** The modals open for a person, bottom of the stack first. */
+  modals(user: string): OpenView[];
+  home(user: string): OpenView | undefined;
+  /** Extra fields merged into one method's answers (e.g. apps.connections.open's url). */
+  answer(method: string, fields: Record<string, unknown>): void;
+  /**
+   * A file Slack holds: files.info describes it (as hosted), its download URL serves it to the bot
+   * token. `info` overrides what files.info says (e.g. an external file's address); `redirectTo`
+   * makes the download URL answer with a redirect there instead; `cutAfter` breaks the download after that many bytes.
+   */
+  addFile(
+    id: string,
+    name: string,
+    content: string,
+    opts?: {
+      info?: Record<string, unknown>;
+      redirectTo?: string;
+      cutAfter?: number;
+      /** Shared in a channel by a person (found by files.list). */
+      shared?: { channel: string; user: string };
+    },
+  ): void;
+  /** A person's own message in a channel or thread. */
+  postAs(
+    user: string,
+    channel: string,
+    text: string,
+    opts?: { threadTs?: string; file?: { id: string; name: string }; blocks?: Obj[] },
+  ): PostedMessage;
+  /** An ephemeral message from the app to one person (e.g. the answer to a slash command). */
+  tell(user: string, channel: string, message: { text?: string; blocks?: Obj[] }): EphemeralMessage;
+  /** A trigger id for one person's interaction: a modal opened with it opens for them. */
+  trigger(user: string): string;
+  /** A response_url for one interaction; what the bot posts there reaches that person and message. */
+  responseUrl(target: ResponseTarget): string;
+  /** The bot answered a modal's submission: errors stay on it, update/push/clear change the stack. */
+  afterSubmit(user: string, viewId: string, answer: Obj | undefined): void;
+  /** A person closed their top modal. */
+  closeModal(user: string, viewId: string): void;
+  /** Called after anything people would see changes. */
+  onChange(listener: () => void): () => void;
+  close(): Promise<void>;
+};
+
+const JSON_FIELDS = ["blocks", "view", "attachments", "metadata"];
+const TRIGGER_TTL_MS = 3000;
+
+class SlackError extends Error {
+  constructor(
+    readonly error: string,
+    readonly messages: string[] = [],
+  ) {
+    super(error);
+  }
+}
+
+/** Slack refuses a message without text and blocks, and blocks it cannot show. */
+function checkMessage(args: Obj, requireContent = true) {
+  const blocks = args.blocks as Obj[] | undefined;
+  if (requireContent && !blocks?.length && !String(args.text ?? "").trim()) throw new SlackError("no_text");
+  if (String(args.text ?? "").length > 40_000) throw new SlackError("msg_too_long");
+  if (blocks?.length) {
+    const problems = blockKitProblems(args, "message");
+    if (problems.length) throw new SlackError("invalid_blocks", problems);
+  }
+}
+
+function checkView(view: Obj | undefined) {
+  if (!view || typeof view !== "object") throw new SlackError("invalid_arguments", ["view is required"]);
+  const problems = blockKitProblems(view, view.type === "home" ? "home" : "modal");
+  if (problems.length) throw new SlackError("invalid_arguments", problems);
+}
+
+/** Slack gives every block an id when the app sets none; actions and modal state are keyed by it. */
+function withBlockIds(blocks: Obj[] | undefined): Obj[] | undefined {
+  return blocks?.map((b, i) => (b.block_id ? b : { ...b, block_id: `blk${i}` }));
+}
+const viewWithBlockIds = (view: Obj) => ({ ...view, blocks: withBlockIds(view.blocks) ?? [] });
+
+export async function startSlackStandIn(opts: { botToken?: string } = {}): Promise<SlackStandIn> {
+  const botToken = opts.botToken ?? "xoxb-test-token";
+  const calls: SlackCall[] = [];
+  const responses: { path: string; body: any }[] = [];
+  const faults = new Map<string, Fault>();
+  const extra = new Map<string, Record<string, unknown>>();
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
+  // Message timestamps follow the clock, as Slack's do (a search by `oldest` must find them), and
+  // never repeat.
+  let micros = 0;
+  const nextTs = () => {
+    micros = Math.max(micros + 100, Date.now() * 1000);
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, "0")}`;
+  };
+  const files = new Map<
+    string,
+    {
+      name: string;
+      content: string;
+      info?: Record<string, unknown>;
+      redirectTo?: string;
+      cutAfter?: number;
+      shared?: { channel: string; user: string; at: number };
+    }
+  >();
+  let base = "";
+  const posted: PostedMessage[] = [];
+  const ephemeral: EphemeralMessage[] = [];
+  const modalStacks = new Map<string, OpenView[]>();
+  const homes = new Map<string, OpenView>();
+  const triggers = new Map<string, { user: string; at: number }>();
+  const responseTargets = new Map<string, ResponseTarget>();
+  let viewCount = 0;
+  let idCount = 0;
+  const BOT_USER = "U0BOT";
+
+  function post(args: Obj): PostedMessage {
+    const m: PostedMessage = {
+      channel: args.channel,
+      ts: nextTs(),
+      text: args.text,
+      blocks: withBlockIds(args.blocks),
+      thread_ts: args.thread_ts,
+      metadata: args.metadata,
+      user: BOT_USER,
+    };
+    posted.push(m);
+    changed();
+    return m;
+  }
+
+  function listed(list: PostedMessage[], args: Obj) {
+    const oldest = Number(args.oldest ?? 0);
+    return list
+      .filter((m) => Number(m.ts) > oldest)
+      .map((m) => ({
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        thread_ts: m.thread_ts,
+        ...(String(args.include_all_metadata) === "true" && m.metadata ? { metadata: m.metadata } : {}),
+      }));
+  }
+
+  function newView(user: string, view: Obj): OpenView {
+    viewCount += 1;
+    return { id: `V${String(viewCount).padStart(8, "0")}`, user, view: viewWithBlockIds(view) };
+  }
+
+  function findView(args: Obj): OpenView | undefined {
+    for (const stack of modalStacks.values()) {
+      const v = stack.find(
+        (s) => s.id === args.view_id || (args.external_id && s.view.external_id === args.external_id),
+      );
+      if (v) return v;
+    }
+    return [...homes.values()].find((h) => h.id === args.view_id);
+  }
+
+  function userOfTrigger(triggerId: string): string {
+    const t = triggers.get(triggerId);
+    if (!t) return "U0UNKNOWN"; // a trigger made up by a test: the modal opens for no one in particular
+    if (Date.now() - t.at > TRIGGER_TTL_MS) throw new SlackError("expired_trigger_id");
+    triggers.delete(triggerId);
+    return t.user;
+  }
+
+  /** What a post to a response_url does, as Slack documents it. */
+  function respond(id: string, body: Obj) {
+    const target = responseTargets.get(id);
+    if (!target) return;
+    if (body.delete_original) {
+      removeMessage(target);
+    } else if (body.replace_original === true || (body.replace_original !== false && target.ephemeral)) {
+      checkMessage(body);
+      replaceMessage(target, body);
+    } else {
+      checkMessage(body);
+      const message = { text: body.text, blocks: body.blocks };
+      if (body.response_type === "in_channel") post({ channel: target.channel, ...message, thread_ts: body.thread_ts });
+      else addEphemeral(target.user, target.channel, message, body.thread_ts);
+    }
+    changed();
+  }
+
+  function replaceMessage(target: ResponseTarget, body: Obj) {
+    const list: PostedMessage[] = target.ephemeral ? ephemeral : posted;
+    const m = list.find((x) => x.ts === target.messageTs && x.channel === target.channel);
+    if (m) Object.assign(m, { text: body.text, blocks: withBlockIds(body.blocks), edited: !target.ephemeral });
+    else addEphemeral(target.user, target.channel, { text: body.text, blocks: body.blocks });
+  }
+
+  function removeMessage(target: ResponseTarget) {
+    const list: PostedMessage[] = target.ephemeral ? ephemeral : posted;
+    const i = list.findIndex((x) => x.ts === target.messageTs && x.channel === target.channel);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  function addEphemeral(user: string, channel: string, message: { text?: string; blocks?: Obj[] }, threadTs?: string) {
+    const m: EphemeralMessage = {
+      channel,
+      ts: nextTs(),
+      text: message.text,
+      blocks: withBlockIds(message.blocks),
+      thread_ts: threadTs,
+      user: BOT_USER,
+      to: user,
+    };
+    ephemeral.push(m);
+    changed();
+    return m;
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+
+    if (path.startsWith("/files/")) {
+      const file = files.get(path.slice("/files/".length));
+      if (file?.redirectTo) {
+        res.writeHead(302, { location: file.redirectTo }).end();
+        return;
+      }
+      const authorized = req.headers.authorization === `Bearer ${botToken}`;
+      if (file?.cutAfter !== undefined && authorized) {
+        // The connection breaks part-way through the download.
+        const body = Buffer.from(file.content);
+        res.writeHead(200, { "content-type": "text/plain", "content-length": String(body.length) });
+        res.write(body.subarray(0, file.cutAfter), () => setTimeout(() => res.destroy(), 1500));
+        return;
+      }
+      res
+        .writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "text/plain" })
+        .end(file && authorized ? file.content : "");
+      return;
+    }
+    if (path.startsWith("/response/")) {
+      let body: Obj = {};
+      try {
+        body = raw ? JSON.parse(raw) : {};
+        responses.push({ path, body });
+        respond(path.slice("/response/".length), body);
+        res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      } catch (err) {
+        const error = err instanceof SlackError ? err.error : "invalid_payload";
+        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error }));
+      }
+      return;
+    }
+    const method = path.replace(/^\/api\//, "");
+    let args: Obj = {};
+    if ((req.headers["content-type"] ?? "").includes("json")) args = raw ? JSON.parse(raw) : {};
+    else for (const [k, v] of new URLSearchParams(raw)) args[k] = JSON_FIELDS.includes(k) ? JSON.parse(v) : v;
+    const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || args.token;
+    calls.push({ method, args, token, at: Date.now() });
+
+    const fault = faults.get(method);
+    if (fault && fault.times > 0 && (!fault.channel || fault.channel === args.channel)) {
+      fault.times -= 1;
+      if (fault.accepted && method === "chat.postMessage") post(args);
+      if (fault.hang) return;
+      if (fault.status) {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+        res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: "stand_in_fault" }));
+        return;
+      }
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error: fault.error ?? "internal_error" }));
+      return;
+    }
+    let answer: Obj;
+    try {
+      answer = { ok: true, ...answerFor(method, args), ...extra.get(method) };
+    } catch (err) {
+      if (!(err instanceof SlackError)) throw err;
+      answer = {
+        ok: false,
+        error: err.error,
+        ...(err.messages.length ? { response_metadata: { messages: err.messages.map((m) => `[ERROR] ${m}`) } } : {}),
+      };
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+  });
+
+  function answerFor(method: string, args: Obj): Obj {
+    switch (method) {
+      case "auth.test":
+        return {
+          url: "https://stand-in.slack.com/",
+          team: "Stand-in",
+          user: "aftersales",
+          team_id: "T0STANDIN",
+          user_id: BOT_USER,
+          bot_id: "B0BOT",
+        };
+      case "chat.postMessage": {
+        checkMessage(args);
+        const m = post(args);
+        return { channel: m.channel, ts: m.ts, message: { text: m.text } };
+      }
+      case "chat.update": {
+        checkMessage(args);
+        // An unknown ts is taken as it is (the benchmarks update cards they never posted here).
+        const m = posted.find((x) => x.channel === args.channel && x.ts === args.ts);
+        if (m) {
+          Object.assign(m, { text: args.text, blocks: withBlockIds(args.blocks), edited: true });
+          if (args.metadata) m.metadata = args.metadata;
+          changed();
+        }
+        return { channel: args.channel, ts: args.ts };
+      }
+      case "chat.postEphemeral": {
+        checkMessage(args);
+        const m = addEphemeral(args.user, args.channel, { text: args.text, blocks: args.blocks }, args.thread_ts);
+        return { message_ts: m.ts };
+      }
+      case "conversations.history":
+        // Newest first, top-level messages only, as Slack lists them.
+        return {
+          messages: listed(
+            posted.filter((m) => m.channel === args.channel && !m.thread_ts),
+            args,
+          ).reverse(),
+          has_more: false,
+        };
+      case "conversations.replies":
+        return {
+          messages: listed(
+            posted.filter((m) => m.channel === args.channel && (m.ts === args.ts || m.thread_ts === args.ts)),
+            args,
+          ),
+          has_more: false,
+        };
+      case "chat.getPermalink":
+        return {
+          channel: args.channel,
+          permalink: `${permalinkBase}/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}`,
+        };
+      case "files.info": {
+        const f = files.get(args.file);
+        if (!f) throw new SlackError("file_not_found");
+        return { file: fileInfo(args.file) };
+      }
+      case "files.list": {
+        const from = Number(args.ts_from ?? 0) * 1000;
+        const found = [...files.entries()]
+          .filter(([, f]) => f.shared && (!args.channel || f.shared.channel === args.channel))
+          .filter(([, f]) => (!args.user || f.shared?.user === args.user) && (f.shared?.at ?? 0) >= from)
+          .sort(([, a], [, b]) => (b.shared?.at ?? 0) - (a.shared?.at ?? 0))
+          .slice(0, Number(args.count ?? 100));
+        return { files: found.map(([id]) => fileInfo(id)) };
+      }
+      case "views.open": {
+        checkView(args.view);
+        const user = userOfTrigger(args.trigger_id);
+        const v = newView(user, args.view);
+        modalStacks.set(user, [v]);
+        changed();
+        return { view: { id: v.id, ...args.view } };
+      }
+      case "views.push": {
+        checkView(args.view);
+        const user = userOfTrigger(args.trigger_id);
+        const v = newView(user, args.view);
+        modalStacks.set(user, [...(modalStacks.get(user) ?? []), v].slice(-3));
+        changed();
+        return { view: { id: v.id, ...args.view } };
+      }
+      case "views.update": {
+        checkView(args.view);
+        const v = findView(args);
+        if (!v) throw new SlackError("not_found");
+        v.view = viewWithBlockIds(args.view);
+        v.errors = undefined;
+        changed();
+        return { view: { id: v.id, ...args.view } };
+      }
+      case "views.publish": {
+        checkView(args.view);
+        const v = homes.get(args.user_id) ?? newView(args.user_id, args.view);
+        v.view = viewWithBlockIds(args.view);
+        homes.set(args.user_id, v);
+        changed();
+        return { view: { id: v.id, ...args.view } };
+      }
+      default:
+        return {};
+    }
+  }
+
+  function fileInfo(id: string) {
+    const f = files.get(id)!;
+    return {
+      id,
+      name: f.name,
+      size: Buffer.byteLength(f.content),
+      mode: "hosted",
+      is_external: false,
+      url_private_download: `${base}/files/${id}`,
+      ...f.info,
+    };
+  }
+
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  const permalinkBase = "https://stand-in.slack.com";
+  return {
+    url: `${base}/api/`,
+    base,
+    calls: (method) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    responses,
+    fail: (method, fault) => faults.set(method, { ...fault }),
+    messages: (channel) => posted.filter((m) => !channel || m.channel === channel),
+    ephemerals: (user) => ephemeral.filter((m) => !user || m.to === user),
+    modals: (user) => [...(modalStacks.get(user) ?? [])],
+    home: (user) => homes.get(user),
+    answer: (method, fields) => extra.set(method, fields),
+    addFile: (id, name, content, o = {}) => {
+      files.set(id, { name, content, ...o, shared: o.shared && { ...o.shared, at: Date.now() } });
+    },
+    postAs(user, channel, text, o = {}) {
+      const m: PostedMessage = {
+        channel,
+        ts: nextTs(),
+        text,
+        blocks: withBlockIds(o.blocks),
+        thread_ts: o.threadTs,
+        user,
+        file: o.file,
+      };
+      posted.push(m);
+      changed();
+      return m;
+    },
+    tell: (user, channel, message) => {
+      checkMessage(message);
+      return addEphemeral(user, channel, message);
+    },
+    trigger(user) {
+      idCount += 1;
+      const id = `${idCount}.${Date.now()}.${Math.random().toString(16).slice(2, 10)}`;
+      triggers.set(id, { user, at: Date.now() });
+      return id;
+    },
+    responseUrl(target) {
+      idCount += 1;
+      const id = `R${idCount}`;
+      responseTargets.set(id, target);
+      return `${base}/response/${id}`;
+    },
+    afterSubmit(user, viewId, answer) {
+      const stack = modalStacks.get(user) ?? [];
+      const i = stack.findIndex((v) => v.id === viewId);
+      if (i < 0) return;
+      switch (answer?.response_action) {
+        case "errors":
+          stack[i].errors = answer.errors ?? {};
+          break;
+        case "update":
+          checkView(answer.view);
+          stack[i] = { ...stack[i], view: viewWithBlockIds(answer.view), errors: undefined };
+          break;
+        case "push":
+          checkView(answer.view);
+          stack.push(newView(user, answer.view));
+          break;
+        case "clear":
+          stack.length = 0;
+          break;
+        default:
+          stack.splice(i, 1);
+      }
+      changed();
+    },
+    closeModal(user, viewId) {
+      const stack = modalStacks.get(user) ?? [];
+      const i = stack.findIndex((v) => v.id === viewId);
+      if (i >= 0) stack.splice(i, 1);
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}

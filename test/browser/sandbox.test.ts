@@ -1,0 +1,155 @@
+// The sandbox in a real browser (Debian's chromium, driven by playwright-core): the story a
+// newcomer walks through — a new case with an inline error fixed, a claim race between two
+// agents, Log reply, Resolve — a lead's bulk claim on the wave alert, and an escalation under
+// the fast clock. Screenshots go to screenshots/.
+import { existsSync, mkdirSync } from "node:fs";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = "screenshots";
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.REQUIRE_BROWSER) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium`);
+
+const ORDER = "113-7777777-1234567";
+
+/** Waits until the element's text matches (the page follows the bot's messages as they come). */
+const shows = (loc: Locator, text: string | RegExp, timeout = 15_000) =>
+  expect
+    .poll(async () => (await loc.textContent({ timeout: 500 }).catch(() => "")) ?? "", { timeout, interval: 100 })
+    .toMatch(text);
+
+describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let page: Page;
+
+  const open = async (person: string) => {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 }, timezoneId: "UTC" });
+    await p.goto(`${sandbox.url}?as=${person}`);
+    return p;
+  };
+  const as = async (name: string) => {
+    const value = await page.$eval(
+      "#people",
+      (el, n) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(n))?.value ?? "",
+      name,
+    );
+    await page.selectOption("#people", value);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector("#messages")?.textContent &&
+        document.querySelector<HTMLSelectElement>("#people")?.selectedOptions[0]?.text.startsWith(n),
+      name,
+    );
+  };
+  const typeInComposer = async (p: Page, text: string) => {
+    await p.fill("#composer-input", text);
+    await p.press("#composer-input", "Enter");
+  };
+  const card = (p: Page, orderId: string) => p.locator(".message", { hasText: orderId }).last();
+  /** A modal input by its label (not by a hint that names another field). */
+  const field = (p: Page, label: string) =>
+    p
+      .locator("#modal [data-input-block]")
+      .filter({ has: p.locator(".bk-label", { hasText: new RegExp(`^${label}`) }) });
+  const goTo = (p: Page, channel: string) => p.locator("nav a", { hasText: channel }).click();
+
+  beforeAll(async () => {
+    // A quarter of a minute: the fast clock's escalation arrives within the test's patience.
+    sandbox = await startSandbox({ port: 0, fastClockMinutes: 0.25, log: () => {} });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    page = await open("U0SBXMEI");
+    mkdirSync(SHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  it("walks a case from /case new to Resolved, with a lost claim race on the way", async () => {
+    await shows(page.locator(".banner"), "not Slack");
+    // The demo story's cards are posted by the bot when it starts.
+    await page.locator(".message", { hasText: "A-to-z claim" }).first().waitFor();
+
+    await typeInComposer(page, "/case new");
+    await page.locator("#modal", { hasText: "New after-sales case" }).waitFor();
+    const orderInput = field(page, "Order ID").locator("input");
+    await orderInput.fill("123-45");
+    await field(page, "Case type").locator("select").selectOption({ label: "Refund" });
+    await field(page, "What happened").locator("textarea").fill("Buyer says the blender lid arrived cracked.");
+    await page.click("#modal [data-submit]");
+    // The bot's inline error, under the field, with what was typed kept.
+    await shows(field(page, "Order ID").locator(".bk-error"), "Order IDs look like");
+    expect(await orderInput.inputValue()).toBe("123-45");
+    await page.screenshot({ path: `${SHOTS}/new-case-inline-error.png` });
+    await orderInput.fill(ORDER);
+    await page.click("#modal [data-submit]");
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
+
+    // Mei and Tom both see the card and press Claim at the same moment: one wins, the other is
+    // told privately who has it.
+    const tom = await open("U0SBXTOM");
+    const claimOn = (p: Page) => card(p, ORDER).getByRole("button", { name: "Claim", exact: true });
+    await claimOn(page).waitFor();
+    await claimOn(tom).waitFor();
+    // Both buttons are pressed in the same instant, before either page hears of the other's claim.
+    const buttons = [await claimOn(page).elementHandle(), await claimOn(tom).elementHandle()];
+    await Promise.all(buttons.map((b) => b?.evaluate((el) => (el as HTMLElement).click())));
+    const lostNote = (p: Page) => p.locator(".message.ephemeral", { hasText: "already claimed" });
+    await expect
+      .poll(async () => (await lostNote(page).count()) + (await lostNote(tom).count()), { timeout: 10_000 })
+      .toBe(1);
+    const meiLost = (await lostNote(page).count()) === 1;
+    const [winner, loser] = meiLost ? ["Tom Becker", page] : ["Mei Chen", tom];
+    await shows(lostNote(loser), "Only visible to you");
+    await shows(lostNote(loser), winner);
+    await shows(card(page, ORDER), winner);
+    await tom.close();
+
+    // The rest of the case is the winner's.
+    await as(winner);
+    await card(page, ORDER).getByRole("button", { name: "Log reply" }).click();
+    await shows(card(page, ORDER), /first reply/i);
+    await card(page, ORDER).getByRole("button", { name: "Resolve" }).click();
+    await page.locator("#modal", { hasText: "Resolve AS-" }).waitFor();
+    await field(page, "Resolution").locator("select").selectOption({ label: "Partial refund" });
+    await field(page, "Amount").locator("input").fill("6.50");
+    await field(page, "Currency").locator("select").selectOption({ label: "USD" });
+    await field(page, "Root cause").locator("select").selectOption({ label: "Damaged in transit" });
+    await page.click("#modal [data-submit]");
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
+    await shows(card(page, ORDER), "Resolved");
+    await card(page, ORDER).getByRole("button", { name: "Reopen" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/cases-channel.png` });
+  });
+
+  it("lets a lead claim a whole return wave from its alert", async () => {
+    await as("Lena Park");
+    await goTo(page, "after-sales-crisis");
+    const alert = page.locator(".message", { hasText: "B0C7WAVE42" }).first();
+    await alert.getByRole("button", { name: "Claim all unclaimed" }).click();
+    await shows(page.locator(".message.ephemeral").last(), /claimed/i);
+    await page.screenshot({ path: `${SHOTS}/wave-alert.png` });
+    await goTo(page, "after-sales-cases");
+    await page.locator(".message", { hasText: "B0C7WAVE42" }).filter({ hasText: "Lena Park" }).first().waitFor();
+  });
+
+  it("escalates a case nobody answers under the fast clock", async () => {
+    await page.click("#fast-clock");
+    await expect.poll(() => page.isChecked("#fast-clock")).toBe(true);
+    await shows(page.locator("#fast-clock-label"), "0.25 minutes");
+    await expect.poll(() => page.locator("#bot-status").textContent(), { timeout: 20_000 }).toBe("");
+    await goTo(page, "after-sales-cases");
+    await typeInComposer(page, "/case new 114-5555555-7654321");
+    await page.locator("#modal", { hasText: "New after-sales case" }).waitFor();
+    await field(page, "Case type").locator("select").selectOption({ label: "Complaint" });
+    await field(page, "What happened").locator("textarea").fill("Nobody answers this one.");
+    await page.click("#modal [data-submit]");
+    await card(page, "114-5555555-7654321").waitFor();
+    await goTo(page, "after-sales-escalations");
+    await page.locator(".message", { hasText: "114-5555555-7654321" }).first().waitFor({ timeout: 60_000 });
+  }, 90_000);
+});
