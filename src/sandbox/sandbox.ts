@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config.ts";
 import { type Database, openBotDatabase } from "../db.ts";
-import { type RunningBot, startBot } from "../server.ts";
+import type { RunningBot } from "../server.ts";
 import { seedDemo } from "./demoData.ts";
 import { CHANNELS, PEOPLE } from "./directory.ts";
 import { type Manifest, peopleActions } from "./interactions.ts";
@@ -28,6 +28,8 @@ export type SandboxOptions = {
 
 export type Sandbox = {
   url: string;
+  /** Settles once the demo story is stored (the page is usable before). */
+  storyStored: Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -69,14 +71,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let database: Database | undefined;
   let bot: RunningBot | undefined;
   let status = "starting";
+  // The database, the bot's code and the page are made ready side by side.
+  const page = buildPage();
+  const botCode = import("../server.ts");
   const start = async () => {
+    const { startBot } = await botCode;
     // The stand-in has no rate limit, so cards need not wait Slack's second per channel.
-    bot = await startBot(config, { database, outbox: { channelIntervalMs: 100 }, logLevel: undefined });
+    bot = await startBot(config, { database, outbox: { channelIntervalMs: 100 } });
     status = "running";
   };
   try {
     database = await openBotDatabase(config);
-    if (opts.demo ?? true) await seedDemo(database.prisma, config);
     await start();
   } catch (err) {
     await database?.close();
@@ -84,6 +89,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
+  // The story is stored while the page opens; its cards arrive as the bot posts them, as after a restart.
+  const db = database;
+  const seeding = ((opts.demo ?? true) ? seedDemo(db.prisma, config) : Promise.resolve())
+    .then(() => bot?.outbox.wake())
+    .catch((err) => log(`The demo story could not be stored: ${(err as Error).message}`));
 
   const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as Manifest;
   const people = peopleActions({
@@ -97,7 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     slack,
     people,
     manifest,
-    page: await buildPage(),
+    page: await page,
     controls: {
       fastClock,
       botStatus: () => status,
@@ -116,7 +126,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   return {
     url: workspace.url,
+    storyStored: seeding.then(() => {}),
     async stop() {
+      await seeding;
       await workspace.close();
       await bot?.stop();
       await database?.close();

@@ -59,6 +59,7 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
   beforeAll(async () => {
     // A quarter of a minute: the fast clock's escalation arrives within the test's patience.
     sandbox = await startSandbox({ port: 0, fastClockMinutes: 0.25, log: () => {} });
+    await sandbox.storyStored;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     page = await open("U0SBXMEI");
     mkdirSync(SHOTS, { recursive: true });
@@ -95,9 +96,18 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
     const claimOn = (p: Page) => card(p, ORDER).getByRole("button", { name: "Claim", exact: true });
     await claimOn(page).waitFor();
     await claimOn(tom).waitFor();
-    // Both buttons are pressed in the same instant, before either page hears of the other's claim.
-    const buttons = [await claimOn(page).elementHandle(), await claimOn(tom).elementHandle()];
-    await Promise.all(buttons.map((b) => b?.evaluate((el) => (el as HTMLElement).click())));
+    // Both buttons are pressed in the same instant, before either page hears of the other's claim
+    // (found and clicked in one step, so a page redrawn in between cannot lose the click).
+    const pressClaim = (p: Page) =>
+      p.evaluate((order) => {
+        const card = [...document.querySelectorAll(".message")].filter((m) => m.textContent?.includes(order)).at(-1);
+        const button = [...(card?.querySelectorAll<HTMLButtonElement>("button") ?? [])].find(
+          (b) => b.textContent === "Claim",
+        );
+        button?.click();
+        return !!button;
+      }, ORDER);
+    expect(await Promise.all([pressClaim(page), pressClaim(tom)])).toEqual([true, true]);
     const lostNote = (p: Page) => p.locator(".message.ephemeral", { hasText: "already claimed" });
     await expect
       .poll(async () => (await lostNote(page).count()) + (await lostNote(tom).count()), { timeout: 10_000 })

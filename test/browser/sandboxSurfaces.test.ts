@@ -1,0 +1,211 @@
+// Every surface of the bot, used in the sandbox through the page's own requests (what the page
+// sends when a person types, clicks, picks or submits) and checked in what the page then shows:
+// commands and their private answers, paging in place, the message shortcut, both ways to import
+// a returns report, a lead's actions on a card and on the wave alert. Whatever the bot sent must
+// render without a "cannot show" placeholder.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderBlocks } from "../../src/sandbox/page/blockKit.ts";
+import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox.ts";
+import type { EphemeralMessage, OpenView, PostedMessage } from "../../src/sandbox/slackStandIn.ts";
+import { fbaReport } from "../support/returnsFiles.ts";
+
+const MEI = "U0SBXMEI";
+const TOM = "U0SBXTOM";
+const LENA = "U0SBXLENA";
+const SAM = "U0SBXSAM";
+const CASES = "C0SBXCASES";
+const CRISIS = "C0SBXCRISIS";
+
+type Seen = { messages: PostedMessage[]; ephemerals: EphemeralMessage[]; modals: OpenView[] };
+
+describe("every surface of the bot in the sandbox", () => {
+  let sandbox: Sandbox;
+  let base: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, log: () => {} });
+    await sandbox.storyStored;
+    base = sandbox.url.replace(/\/sandbox$/, "");
+  }, 60_000);
+  afterAll(() => sandbox?.stop());
+
+  const seen = async (user: string): Promise<Seen> => (await fetch(`${base}/sandbox/state?user=${user}`)).json();
+  const act = async (user: string, body: Record<string, unknown>) => {
+    const res = await fetch(`${base}/sandbox/do`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user, ...body }),
+    });
+    return { status: res.status, ...(await res.json()) };
+  };
+  const type = (user: string, text: string, channel = CASES) => act(user, { kind: "type", channel, text });
+  async function until<T>(what: string, read: () => Promise<T | undefined | false>, timeout = 15_000): Promise<T> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const v = await read();
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`Waited ${timeout} ms for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const lastEphemeral = (user: string, containing: string) =>
+    until(`"${containing}" for ${user}`, async () =>
+      (await seen(user)).ephemerals.filter((m) => JSON.stringify(m).includes(containing)).at(-1),
+    );
+  const buttonAt = (blocks: Record<string, any>[] | undefined, label: string) => {
+    for (const [i, b] of (blocks ?? []).entries()) {
+      const j = (b.elements ?? []).findIndex((e: Record<string, any>) => e.text?.text === label);
+      if (j >= 0) return `${i}:${j}`;
+    }
+    throw new Error(`No "${label}" button`);
+  };
+  const ctx = { dir: { userName: (id: string) => id, channelName: (id: string) => id }, people: [], channels: [] };
+
+  it("answers /case help to anyone, and refuses a lead's command to an agent politely", async () => {
+    await type(SAM, "/case help");
+    await lastEphemeral(SAM, "/case new");
+    await type(MEI, "/case orders US 2000");
+    await lastEphemeral(MEI, "Only leads can record order volume");
+    await type(LENA, "/case orders US 2000");
+    await lastEphemeral(LENA, "Saved: 2000 orders");
+    await type(MEI, "/case health");
+    await lastEphemeral(MEI, "deliver");
+    await type(MEI, "/nope");
+    await lastEphemeral(MEI, "/nope is not a valid command");
+  });
+
+  it("turns anyone's message into a case with the shortcut, the order id filled in", async () => {
+    await type(SAM, "Buyer email: order 114-2962899-5762619 arrived with a broken handle");
+    const message = await until("Sam's message", async () =>
+      (await seen(SAM)).messages.find((m) => m.text?.includes("broken handle")),
+    );
+    await act(MEI, { kind: "shortcut", callbackId: "create_case_from_message", channel: CASES, ts: message.ts });
+    const modal = await until("the new-case form", async () => (await seen(MEI)).modals.at(-1));
+    expect(JSON.stringify(modal.view.blocks)).toContain("114-2962899-5762619");
+    await act(MEI, { kind: "closeModal", viewId: modal.id });
+    expect((await seen(MEI)).modals).toEqual([]);
+  });
+
+  it("imports a returns report shared in the channel, and one attached to the import form", async () => {
+    const report = (order: string) =>
+      fbaReport([
+        {
+          date: new Date().toISOString().slice(0, 10),
+          orderId: order,
+          reason: "DAMAGED_BY_CARRIER",
+          lpn: order.slice(-4),
+        },
+      ]);
+    await act(TOM, {
+      kind: "upload",
+      name: "returns-shared.txt",
+      content: report("115-1000001-0000001"),
+      channel: CASES,
+    });
+    await type(TOM, "/case import");
+    await lastEphemeral(TOM, "Importing");
+    await until("the shared report's summary", async () =>
+      (await seen(TOM)).messages.find((m) => m.channel === CASES && m.text?.includes("returns-shared.txt")),
+    );
+
+    await type(MEI, "/case import");
+    const form = await until("the import form", async () => (await seen(MEI)).modals.at(-1));
+    const fileBlock = String(form.view.blocks.findIndex((b: Record<string, any>) => b.element?.type === "file_input"));
+    await act(MEI, { kind: "submit", viewId: form.id, inputs: {} });
+    const refused = await until("the required-field error", async () => (await seen(MEI)).modals.at(-1)?.errors);
+    expect(Object.values(refused)[0]).toContain("required");
+    const upload = await act(MEI, { kind: "upload", name: "returns-form.txt", content: report("115-1000002-0000001") });
+    await act(MEI, { kind: "submit", viewId: form.id, inputs: { [fileBlock]: { files: [upload.file] } } });
+    expect((await seen(MEI)).modals).toEqual([]);
+    await until("the attached report's summary", async () =>
+      (await seen(MEI)).messages.find((m) => m.text?.includes("returns-form.txt")),
+    );
+  });
+
+  it("pages /case list in place with its buttons, and shows the summary", async () => {
+    // The demo's 20 open cases and the two imported above make a second page.
+    await type(MEI, "/case list open");
+    const first = await lastEphemeral(MEI, "Next");
+    await act(MEI, {
+      kind: "act",
+      place: { surface: "message", channel: CASES, ts: first.ts, ephemeral: true },
+      at: buttonAt(first.blocks, "Next ›"),
+      picked: {},
+    });
+    const paged = await until("the next page in place of the first", async () => {
+      const m = (await seen(MEI)).ephemerals.find((e) => e.ts === first.ts);
+      return m && JSON.stringify(m.blocks) !== JSON.stringify(first.blocks) && m;
+    });
+    expect(JSON.stringify(paged.blocks)).toContain("Previous");
+    await type(MEI, "/case summary 30d");
+    await lastEphemeral(MEI, "Summary");
+  });
+
+  it("lets a lead take over a claimed case, reopen a resolved one, and assign the wave to an agent", async () => {
+    const cardWith = async (status: string) =>
+      until(`a ${status} card`, async () =>
+        (await seen(LENA)).messages.find(
+          (m) => m.channel === CASES && m.text?.includes(`: ${status}, owner <@${TOM}>`),
+        ),
+      );
+    const claimed = await cardWith("Claimed");
+    await act(LENA, {
+      kind: "act",
+      place: { surface: "message", channel: CASES, ts: claimed.ts },
+      at: buttonAt(claimed.blocks, "Take over"),
+      picked: {},
+    });
+    await until("the card owned by Lena", async () =>
+      (await seen(LENA)).messages.find((m) => m.ts === claimed.ts && m.text?.includes(`owner <@${LENA}>`)),
+    );
+    const resolved = await cardWith("Resolved");
+    await act(LENA, {
+      kind: "act",
+      place: { surface: "message", channel: CASES, ts: resolved.ts },
+      at: buttonAt(resolved.blocks, "Reopen"),
+      picked: {},
+    });
+    await until("the reopened card", async () =>
+      (await seen(LENA)).messages.find((m) => m.ts === resolved.ts && !m.text?.includes("Resolved")),
+    );
+
+    const alert = await until("the wave alert", async () =>
+      (await seen(LENA)).messages.find((m) => m.channel === CRISIS && m.text?.startsWith("Return wave")),
+    );
+    const assignAt = (() => {
+      for (const [i, b] of (alert.blocks ?? []).entries()) {
+        const j = (b.elements ?? []).findIndex((e: Record<string, any>) => e.type === "users_select");
+        if (j >= 0) return `${i}:${j}`;
+      }
+      throw new Error("No assign menu");
+    })();
+    await act(LENA, {
+      kind: "act",
+      place: { surface: "message", channel: CRISIS, ts: alert.ts },
+      at: assignAt,
+      picked: { value: TOM },
+    });
+    await until("the wave's cases owned by Tom", async () => {
+      const wave = (await seen(LENA)).messages.filter(
+        (m) => m.channel === CASES && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes("B0C7WAVE42"),
+      );
+      return wave.length > 0 && wave.every((m) => m.text?.includes(`<@${TOM}>`));
+    });
+    await act(LENA, {
+      kind: "act",
+      place: { surface: "message", channel: CRISIS, ts: alert.ts },
+      at: buttonAt(alert.blocks, "Resolve eligible returns…"),
+      picked: {},
+    });
+    const form = await until("the bulk resolve form", async () => (await seen(LENA)).modals.at(-1));
+    expect(form.view.callback_id).toBe("crisis_resolve_modal");
+  });
+
+  it("shows everything the bot sent without a 'cannot show' placeholder", async () => {
+    for (const person of [MEI, TOM, LENA, SAM]) {
+      const s = await seen(person);
+      for (const m of [...s.messages, ...s.ephemerals]) expect(renderBlocks(m.blocks, ctx)).not.toContain("bk-unknown");
+      for (const v of s.modals) expect(renderBlocks(v.view.blocks, ctx)).not.toContain("bk-unknown");
+    }
+  });
+});
