@@ -8,6 +8,16 @@ export function blockKitProblems(
   payload: { blocks?: Obj[]; text?: string } | Obj,
   surface: "message" | "modal" | "home",
 ): string[] {
+  if (payload.blocks !== undefined && !Array.isArray(payload.blocks)) return ["blocks is not a list"];
+  try {
+    return problemsOf(payload, surface);
+  } catch (err) {
+    // A block missing a part Slack requires (an input without element, an option without value).
+    return [`a block Slack cannot read: ${(err as Error).message}`];
+  }
+}
+
+function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "message" | "modal" | "home"): string[] {
   const problems: string[] = [];
   const p = payload as Obj;
   const maxBlocks = surface === "message" ? 50 : 100;
@@ -63,6 +73,10 @@ export function blockKitProblems(
         break;
       case "divider":
         break;
+      case "image":
+        if (!b.image_url || !b.alt_text) problems.push(`${where}: image without image_url or alt_text`);
+        if ((b.alt_text ?? "").length > 2000) problems.push(`${where}: alt_text > 2000`);
+        break;
       default:
         problems.push(`${where}: unexpected block type`);
     }
@@ -101,6 +115,7 @@ function element(e: Obj, where: string, problems: string[]) {
       if (e.value && e.value.length > 2000) problems.push(`${where}: button value > 2000`);
       break;
     case "static_select":
+      if (e.option_groups) break; // grouped options: up to 100 groups of up to 100, not used by the bot
       if (!e.options?.length || e.options.length > 100)
         problems.push(`${where}: ${e.options?.length ?? 0} options (1–100)`);
       for (const o of e.options ?? []) {
@@ -114,7 +129,15 @@ function element(e: Obj, where: string, problems: string[]) {
     case "conversations_select":
     case "channels_select":
     case "datepicker":
+    case "timepicker":
+    case "number_input":
+    case "email_text_input":
+    case "url_text_input":
     case "file_input":
+      break;
+    case "overflow":
+      if (!e.options?.length || e.options.length < 1 || e.options.length > 5)
+        problems.push(`${where}: ${e.options?.length ?? 0} overflow options (1–5)`);
       break;
     case "checkboxes":
     case "radio_buttons":

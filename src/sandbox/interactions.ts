@@ -101,10 +101,12 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
       const trimmed = text.trim();
       if (!trimmed) return { ok: false, error: "Type a message or a /command." };
       if (!trimmed.startsWith("/")) {
-        slack.postAs(userId, channel, trimmed, { threadTs });
+        // Slack's clients send &, < and > escaped: what a person types is never a mention or a link token.
+        slack.postAs(userId, channel, escapeTyped(trimmed), { threadTs });
         return { ok: true };
       }
-      const [command, ...rest] = trimmed.split(/\s+/);
+      // The command's text goes to the bot as typed, line breaks and spaces included.
+      const [, command, rest] = /^(\S+)\s*([\s\S]*)$/.exec(trimmed) ?? [];
       if (!manifest.features?.slash_commands?.some((c) => c.command === command)) {
         slack.tell(userId, channel, {
           text: `${command} is not a valid command. In Slack, all messages that start with "/" are interpreted as commands.`,
@@ -120,7 +122,7 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
         user_id: userId,
         user_name: user(userId).username,
         command,
-        text: rest.join(" "),
+        text: rest,
         api_app_id: APP_ID,
         is_enterprise_install: "false",
         response_url: slack.responseUrl({ user: userId, channel }),
@@ -139,11 +141,13 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
         } catch {
           reply = { text: answer.text };
         }
-        if (reply.text || reply.blocks) {
-          const message = { text: reply.text, blocks: reply.blocks };
+        try {
           if (reply.response_type === "in_channel")
             slack.postAs(BOT.id, channel, reply.text ?? "", { blocks: reply.blocks });
-          else slack.tell(userId, channel, message);
+          else if (reply.text || reply.blocks) slack.tell(userId, channel, { text: reply.text, blocks: reply.blocks });
+        } catch (err) {
+          // An answer Slack cannot show is reported to the person as Slack reports it.
+          slack.tell(userId, channel, { text: `${command} failed with the error "${(err as Error).message}"` });
         }
       }
       return { ok: true };
@@ -189,7 +193,7 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
                 message: {
                   type: "message",
                   user: m.user,
-                  bot_id: "B0BOT",
+                  ...(m.user === BOT.id ? { bot_id: "B0BOT" } : {}),
                   ts: m.ts,
                   text: m.text,
                   blocks: m.blocks,
@@ -328,6 +332,8 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
     people: PEOPLE,
   };
 }
+
+const escapeTyped = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const isEmpty = (p: Picked | undefined) =>
   !p ||

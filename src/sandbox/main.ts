@@ -15,10 +15,16 @@ try {
   console.log("It is a local preview, not Slack: nothing leaves this computer. Ctrl+C stops it and forgets its data.");
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    // A second Ctrl+C does not wait for a stop that hangs.
+    if (stopping) process.exit(130);
     stopping = true;
-    await sandbox.stop();
-    process.exit(0);
+    try {
+      await sandbox.stop();
+      process.exit(0);
+    } catch (err) {
+      console.error(`The sandbox did not stop cleanly: ${(err as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());

@@ -12,7 +12,7 @@ import { seedDemo } from "./demoData.ts";
 import { CHANNELS, PEOPLE } from "./directory.ts";
 import { type Manifest, peopleActions } from "./interactions.ts";
 import { startSlackStandIn } from "./slackStandIn.ts";
-import { buildPage, startWorkspace } from "./workspace.ts";
+import { buildPage, startWorkspace, type Workspace } from "./workspace.ts";
 
 export type SandboxOptions = {
   /** The page's port (0 for any free one). */
@@ -74,66 +74,75 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // The database, the bot's code and the page are made ready side by side.
   const page = buildPage();
   const botCode = import("../server.ts");
+  let stopped = false;
   const start = async () => {
     const { startBot } = await botCode;
+    if (stopped) return;
     // The stand-in has no rate limit, so cards need not wait Slack's second per channel.
     bot = await startBot(config, { database, outbox: { channelIntervalMs: 100 } });
     status = "running";
   };
-  try {
-    database = await openBotDatabase(config);
-    await start();
-  } catch (err) {
-    await database?.close();
-    await slack.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    throw err;
-  }
-  // The story is stored while the page opens; its cards arrive as the bot posts them, as after a restart.
-  const db = database;
-  const seeding = ((opts.demo ?? true) ? seedDemo(db.prisma, config) : Promise.resolve())
-    .then(() => bot?.outbox.wake())
-    .catch((err) => log(`The demo story could not be stored: ${(err as Error).message}`));
-
-  const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as Manifest;
-  const people = peopleActions({
-    slack,
-    manifest,
-    bot: () => ({ url: `http://127.0.0.1:${bot?.port ?? 9}`, signingSecret }),
-  });
-  let switching = Promise.resolve();
-  const workspace = await startWorkspace({
-    port: opts.port ?? 3000,
-    slack,
-    people,
-    manifest,
-    page: await page,
-    controls: {
-      fastClock,
-      botStatus: () => status,
-      // The clock is a setting: the bot restarts with it (the data stays), as a team would restart it.
-      setFastClock: (on) =>
-        (switching = switching.then(async () => {
-          if (on === fastClock.on) return;
-          fastClock.on = on;
-          config = settings();
-          status = "restarting with the new clock…";
-          await bot?.stop();
-          await start();
-          log(`Fast clock ${on ? `on: new cases get a ${fastClock.minutes}-minute reply clock` : "off"}.`);
-        })),
-    },
-  });
-  return {
-    url: workspace.url,
-    storyStored: seeding.then(() => {}),
-    async stop() {
+  let seeding: Promise<void> = Promise.resolve();
+  let switching: Promise<void> = Promise.resolve();
+  let workspace: Workspace | undefined;
+  const stop = async () => {
+    stopped = true;
+    try {
       await seeding;
-      await workspace.close();
+      await switching;
+      await workspace?.close();
       await bot?.stop();
       await database?.close();
       await slack.close();
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
-    },
+    }
   };
+
+  try {
+    database = await openBotDatabase(config);
+    await start();
+    // The story is stored while the page opens; its cards arrive as the bot posts them, as after a restart.
+    const db = database;
+    seeding = ((opts.demo ?? true) ? seedDemo(db.prisma, config) : Promise.resolve())
+      .then(() => bot?.outbox.wake())
+      .catch((err) => log(`The demo story could not be stored: ${(err as Error).message}`));
+    const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as Manifest;
+    workspace = await startWorkspace({
+      port: opts.port ?? 3000,
+      slack,
+      people: peopleActions({
+        slack,
+        manifest,
+        bot: () => ({ url: `http://127.0.0.1:${bot?.port ?? 9}`, signingSecret }),
+      }),
+      manifest,
+      page: await page,
+      controls: {
+        fastClock,
+        botStatus: () => status,
+        // The clock is a setting: the bot restarts with it (the data stays), as a team would restart it.
+        setFastClock: (on) =>
+          (switching = switching.then(async () => {
+            if (on === fastClock.on || stopped) return;
+            fastClock.on = on;
+            config = settings();
+            status = "restarting with the new clock…";
+            try {
+              await bot?.stop();
+              bot = undefined;
+              await start();
+              log(`Fast clock ${on ? `on: new cases get a ${fastClock.minutes}-minute reply clock` : "off"}.`);
+            } catch (err) {
+              status = `stopped: ${(err as Error).message}`;
+              log(`The bot could not restart with the new clock: ${(err as Error).message}`);
+            }
+          })),
+      },
+    });
+  } catch (err) {
+    await stop().catch(() => {});
+    throw err;
+  }
+  return { url: workspace.url, storyStored: seeding, stop };
 }

@@ -337,11 +337,15 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
     try {
       answer = { ok: true, ...answerFor(method, args), ...extra.get(method) };
     } catch (err) {
-      if (!(err instanceof SlackError)) throw err;
+      // Arguments Slack cannot read (blocks that are not a list, an input without element…) are
+      // refused like any other bad payload, never a stand-in that stops answering.
+      const refusal = err instanceof SlackError ? err : new SlackError("invalid_arguments", [(err as Error).message]);
       answer = {
         ok: false,
-        error: err.error,
-        ...(err.messages.length ? { response_metadata: { messages: err.messages.map((m) => `[ERROR] ${m}`) } } : {}),
+        error: refusal.error,
+        ...(refusal.messages.length
+          ? { response_metadata: { messages: refusal.messages.map((m) => `[ERROR] ${m}`) } }
+          : {}),
       };
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
@@ -426,8 +430,10 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
       case "views.push": {
         checkView(args.view);
         const user = userOfTrigger(args.trigger_id);
+        const stack = modalStacks.get(user) ?? [];
+        if (stack.length >= 3) throw new SlackError("push_limit_reached");
         const v = newView(user, args.view);
-        modalStacks.set(user, [...(modalStacks.get(user) ?? []), v].slice(-3));
+        modalStacks.set(user, [...stack, v]);
         changed();
         return { view: { id: v.id, ...args.view } };
       }
@@ -485,6 +491,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
       files.set(id, { name, content, ...o, shared: o.shared && { ...o.shared, at: Date.now() } });
     },
     postAs(user, channel, text, o = {}) {
+      if (!o.file) checkMessage({ text, blocks: o.blocks });
       const m: PostedMessage = {
         channel,
         ts: nextTs(),
@@ -528,7 +535,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
           break;
         case "push":
           checkView(answer.view);
-          stack.push(newView(user, answer.view));
+          if (stack.length < 3) stack.push(newView(user, answer.view));
           break;
         case "clear":
           stack.length = 0;

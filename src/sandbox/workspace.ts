@@ -97,6 +97,16 @@ export async function startWorkspace(opts: {
     };
   }
 
+  /** Channels a person can be in: the sandbox's channels and their own direct messages with the app. */
+  const canSee = (user: string, channel: string) =>
+    channel === user || Object.values(CHANNELS).some((c) => c.id === channel);
+  const channelOf = (body: z.infer<typeof request>) =>
+    "channel" in body
+      ? body.channel
+      : "place" in body && body.place.surface === "message"
+        ? body.place.channel
+        : undefined;
+
   async function handle(body: z.infer<typeof request>) {
     switch (body.kind) {
       case "type":
@@ -129,6 +139,12 @@ export async function startWorkspace(opts: {
     const url = new URL(req.url ?? "/", "http://localhost");
     const send = (status: number, type: string, body: string) =>
       res.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
+    // Only pages of this sandbox reach it: another site in the same browser (or a name that
+    // resolves here) is turned away.
+    if (!allowedHosts.has(req.headers.host ?? "")) {
+      send(403, "text/plain; charset=utf-8", "The sandbox answers only http://localhost and http://127.0.0.1.");
+      return;
+    }
     try {
       if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/sandbox/")) {
         res.writeHead(302, { location: "/sandbox" }).end();
@@ -155,6 +171,19 @@ export async function startWorkspace(opts: {
         streams.add(res);
         req.on("close", () => streams.delete(res));
       } else if (req.method === "POST" && url.pathname === "/sandbox/do") {
+        if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+          send(
+            415,
+            "application/json",
+            JSON.stringify({ ok: false, error: "Send JSON (content-type: application/json)." }),
+          );
+          return;
+        }
+        if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+          res.setHeader("connection", "close");
+          send(413, "application/json", JSON.stringify({ ok: false, error: "That is larger than Slack's 50 MB." }));
+          return;
+        }
         const raw = await readBody(req);
         let parsed: ReturnType<typeof request.safeParse>;
         try {
@@ -166,6 +195,15 @@ export async function startWorkspace(opts: {
         if (!parsed.success) {
           const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`);
           send(400, "application/json", JSON.stringify({ ok: false, error: fields.join("; ") }));
+          return;
+        }
+        const channel = channelOf(parsed.data);
+        if (channel !== undefined && "user" in parsed.data && !canSee(parsed.data.user, channel)) {
+          send(
+            400,
+            "application/json",
+            JSON.stringify({ ok: false, error: `channel: ${channel} is not one of the sandbox's channels` }),
+          );
           return;
         }
         const outcome = await handle(parsed.data);
@@ -184,7 +222,7 @@ export async function startWorkspace(opts: {
     let size = 0;
     for await (const c of req) {
       size += (c as Buffer).length;
-      if (size > MAX_BODY_BYTES) throw new Error("That file is larger than Slack's 50 MB.");
+      if (size > MAX_BODY_BYTES) throw new Error("That is larger than Slack's 50 MB.");
       chunks.push(c as Buffer);
     }
     return Buffer.concat(chunks).toString("utf8");
@@ -196,6 +234,7 @@ export async function startWorkspace(opts: {
     server.listen(opts.port, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const allowedHosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`]);
   return {
     url: `http://localhost:${port}/sandbox`,
     close: async () => {

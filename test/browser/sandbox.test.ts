@@ -37,12 +37,8 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
       name,
     );
     await page.selectOption("#people", value);
-    await page.waitForFunction(
-      (n) =>
-        document.querySelector("#messages")?.textContent &&
-        document.querySelector<HTMLSelectElement>("#people")?.selectedOptions[0]?.text.startsWith(n),
-      name,
-    );
+    // The page has loaded what this person sees.
+    await page.waitForFunction((id) => document.body.dataset.person === id, value);
   };
   const typeInComposer = async (p: Page, text: string) => {
     await p.fill("#composer-input", text);
@@ -148,10 +144,14 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
   });
 
   it("escalates a case nobody answers under the fast clock", async () => {
+    // The switch answers once the bot runs again with the new clock.
+    const switched = page.waitForResponse(
+      (r) => r.url().endsWith("/sandbox/do") && !!r.request().postData()?.includes("fastClock"),
+    );
     await page.click("#fast-clock");
+    expect(await (await switched).json()).toEqual({ ok: true });
     await expect.poll(() => page.isChecked("#fast-clock")).toBe(true);
-    await shows(page.locator("#fast-clock-label"), "0.25 minutes");
-    await expect.poll(() => page.locator("#bot-status").textContent(), { timeout: 20_000 }).toBe("");
+    await expect.poll(() => page.locator("#bot-status").textContent()).toBe("");
     await goTo(page, "after-sales-cases");
     await typeInComposer(page, "/case new 114-5555555-7654321");
     await page.locator("#modal", { hasText: "New after-sales case" }).waitFor();

@@ -3,6 +3,7 @@
 // commands and their private answers, paging in place, the message shortcut, both ways to import
 // a returns report, a lead's actions on a card and on the wave alert. Whatever the bot sent must
 // render without a "cannot show" placeholder.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderBlocks } from "../../src/sandbox/page/blockKit.ts";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox.ts";
@@ -199,6 +200,35 @@ describe("every surface of the bot in the sandbox", () => {
     });
     const form = await until("the bulk resolve form", async () => (await seen(LENA)).modals.at(-1));
     expect(form.view.callback_id).toBe("crisis_resolve_modal");
+  });
+
+  it("answers bad requests clearly and turns away other sites", async () => {
+    const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
+      fetch(`${base}/sandbox/do`, { method: "POST", headers, body });
+    const notJson = await post("{", { "content-type": "application/json" });
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error).toBe("The request is not JSON.");
+    const stranger = await post(JSON.stringify({ kind: "type", user: "U0NOBODY", channel: CASES, text: "hi" }));
+    expect(stranger.status).toBe(400);
+    expect((await stranger.json()).error).toContain("user: is not one of the sandbox's people");
+    const elsewhere = await post(JSON.stringify({ kind: "type", user: MEI, channel: "C0OTHER", text: "hi" }));
+    expect(elsewhere.status).toBe(400);
+    expect((await elsewhere.json()).error).toContain("C0OTHER is not one of the sandbox's channels");
+    // A form on another site can post text/plain without asking: refused.
+    expect((await post(JSON.stringify({ kind: "openHome", user: MEI }), { "content-type": "text/plain" })).status).toBe(
+      415,
+    );
+    // A page of another name that resolves here (DNS rebinding) is refused too.
+    const rebound = await new Promise<number | undefined>((resolve, reject) =>
+      http
+        .get(`${base}/sandbox/state`, { headers: { host: "evil.example" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        })
+        .on("error", reject),
+    );
+    expect(rebound).toBe(403);
+    expect((await fetch(`${base}/sandbox/state?user=U0NOBODY`)).status).toBe(400);
   });
 
   it("shows everything the bot sent without a 'cannot show' placeholder", async () => {

@@ -30,6 +30,15 @@ describe("mrkdwn", () => {
     );
   });
 
+  it("never makes a script link or breaks out of an attribute", () => {
+    expect(mrkdwnHtml("<!date^1700000000^{date}^javascript:alert(1)|x>", dir)).toContain('<a href="#"');
+    expect(mrkdwnHtml("<data:text/html,hi|x>", dir)).toContain('<a href="#"');
+    expect(mrkdwnHtml(`<https://example.com/'"onmouseover=x|x>`, dir)).toContain(
+      'href="https://example.com/&#39;&quot;onmouseover=x"',
+    );
+    expect(mrkdwnHtml("\uE0000\uE001 stays text", dir)).toBe("0 stays text");
+  });
+
   it("writes date tokens in the reader's time zone, with the fallback for a bad one", () => {
     const html = mrkdwnHtml("due <!date^1700000000^{date_short} at {time}|Nov 14>", dir);
     expect(html).toContain(">Nov 14, 2023 at 10:13 PM</time>");

@@ -54,15 +54,35 @@ const ctx = (errors?: Record<string, string>): RenderContext => ({
 
 /** Where the person is looking: a channel, their DM with the app, or the app's Home tab; maybe a thread. */
 function location_() {
-  const [where = "", thread] = decodeURIComponent(location.hash.slice(1)).split("/");
-  return { where: where || (state?.channels[0]?.id ?? ""), thread };
+  let hash = "";
+  try {
+    hash = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // A mangled address shows the first channel.
+  }
+  const [where = "", thread] = hash.split("/");
+  const known = where === "home" || where === me || !!state?.channels.some((c) => c.id === where);
+  return { where: known ? where : (state?.channels[0]?.id ?? ""), thread };
 }
 
+let loads = 0;
 async function load() {
+  // Answers can overtake each other: only the latest request's answer is shown.
+  const mine = ++loads;
   const res = await fetch(`/sandbox/state?user=${encodeURIComponent(me)}`);
-  if (!res.ok) return;
-  state = (await res.json()) as State;
-  me = state.me;
+  if (res.status === 400 && me) {
+    // Someone the sandbox does not know (an old address or choice): start as its first person.
+    me = "";
+    localStorage.removeItem("sandbox-person");
+    return load();
+  }
+  if (!res.ok || mine !== loads) return;
+  const next = (await res.json()) as State;
+  if (mine !== loads) return;
+  state = next;
+  // The first answer names the person the page starts as; after that the switcher decides.
+  me ||= state.me;
+  document.body.dataset.person = state.me;
   render();
 }
 
@@ -104,7 +124,7 @@ function renderSidebar(where: string) {
     )
     .join("");
   const link = (id: string, label: string) =>
-    `<a href="#${id}" class="${id === where ? "active" : ""}" data-nav="${id}">${label}</a>`;
+    `<a href="#${plainHtml(id)}" class="${id === where ? "active" : ""}">${label}</a>`;
   $("#nav").innerHTML = `
     <div class="nav-title">Apps</div>${link("home", `🏠 ${plainHtml(s.bot.name)} — Home`)}
     <div class="nav-title">Channels</div>${s.channels.map((c) => link(c.id, `# ${plainHtml(c.name)}`)).join("")}
@@ -154,13 +174,13 @@ function messageHtml(m: Message, replies = 0) {
           )
           .join("")}</details>`
       : "";
-  return `<div class="message${m.to ? " ephemeral" : ""}" data-place='${plainHtml(place)}' data-ts="${m.ts}" id="m${m.ts.replace(".", "")}">
+  return `<div class="message${m.to ? " ephemeral" : ""}" data-place="${plainHtml(place)}">
     <div class="avatar${isBot ? " bot" : ""}">${plainHtml(dir.userName(m.user).slice(0, 1))}</div>
     <div class="message-main">
       <div class="message-head"><b>${plainHtml(dir.userName(m.user))}</b>${isBot ? ` <span class="app-tag">APP</span>` : ""} <span class="time">${when}</span>${m.edited ? ` <span class="edited">(edited)</span>` : ""}${menu}</div>
-      ${m.to ? `<div class="only-you">👁 Only visible to you <button type="button" class="link" data-dismiss="${m.ts}">Dismiss</button></div>` : ""}
+      ${m.to ? `<div class="only-you">👁 Only visible to you <button type="button" class="link" data-dismiss="${plainHtml(m.ts)}">Dismiss</button></div>` : ""}
       <div class="message-body">${body}${file}</div>
-      ${replies ? `<a class="replies" href="#${m.channel}/${m.ts}">${replies} repl${replies === 1 ? "y" : "ies"}</a>` : ""}
+      ${replies ? `<a class="replies" href="#${plainHtml(`${m.channel}/${m.ts}`)}">${replies} repl${replies === 1 ? "y" : "ies"}</a>` : ""}
     </div>
   </div>`;
 }
@@ -191,7 +211,7 @@ function renderHome() {
   $("#composer").hidden = true;
   const home = s.home;
   $("#messages").innerHTML = home
-    ? `<div class="home" data-place='${plainHtml(JSON.stringify({ surface: "view", viewId: home.id }))}'>${renderBlocks(home.view.blocks, ctx())}</div>`
+    ? `<div class="home" data-place="${plainHtml(JSON.stringify({ surface: "view", viewId: home.id }))}">${renderBlocks(home.view.blocks, ctx())}</div>`
     : `<div class="empty">${s.hasHome ? "The app has not published a Home tab for you yet." : "This app has no Home tab yet."}</div>`;
 }
 

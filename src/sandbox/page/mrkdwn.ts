@@ -11,7 +11,10 @@ export type Directory = {
 };
 
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/** Only web and mail links are followed; anything else (javascript:, data:) goes nowhere. */
+const safeHref = (href: string) => (/^(https?:|mailto:)/i.test(href) ? href : "#");
 
 /** Slack's text is already escaped for &, < and >: undo that before escaping for HTML. */
 const unescapeSlack = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -60,7 +63,8 @@ function lines(text: string, dir: Directory): string {
 function inline(line: string, dir: Directory): string {
   const tokens: string[] = [];
   const keep = (html: string) => `\uE000${tokens.push(html) - 1}\uE001`;
-  let s = line.replace(/<([^<>]+)>/g, (_, inner: string) => keep(token(inner, dir)));
+  // The markers are private-use characters; any typed ones are dropped so they cannot pose as markers.
+  let s = line.replace(/[\uE000\uE001]/g, "").replace(/<([^<>]+)>/g, (_, inner: string) => keep(token(inner, dir)));
   s = s.replace(/`([^`\n]+)`/g, (_, code: string) => keep(`<code>${escapeHtml(unescapeSlack(code))}</code>`));
   s = escapeHtml(unescapeSlack(s));
   s = emphasis(s, "*", "strong");
@@ -118,8 +122,7 @@ function token(inner: string, dir: Directory): string {
   if (target.startsWith("!date^")) return dateToken(target, label, dir);
   if (target.startsWith("!")) return `<span class="mention">@${escapeHtml(target.slice(1))}</span>`;
   const href = unescapeSlack(target);
-  const safe = /^(https?:|mailto:)/i.test(href) ? href : "#";
-  return `<a href="${escapeHtml(safe)}" target="_blank" rel="noopener">${escapeHtml(unescapeSlack(label ?? href))}</a>`;
+  return `<a href="${escapeHtml(safeHref(href))}" target="_blank" rel="noopener">${escapeHtml(unescapeSlack(label ?? href))}</a>`;
 }
 
 function splitLabel(inner: string): [string, string | undefined] {
@@ -157,17 +160,20 @@ function dateToken(target: string, fallback: string | undefined, dir: Directory)
   };
   const text = format.replace(/\{(\w+)\}/g, (whole, word: string) => words[word]?.() ?? whole);
   const html = `<time datetime="${when.toISOString()}" title="${escapeHtml(when.toISOString())}">${escapeHtml(text)}</time>`;
-  return link ? `<a href="${escapeHtml(link)}" target="_blank" rel="noopener">${html}</a>` : html;
+  return link
+    ? `<a href="${escapeHtml(safeHref(unescapeSlack(link)))}" target="_blank" rel="noopener">${html}</a>`
+    : html;
 }
 
 function ago(when: Date): string {
   const minutes = Math.round((Date.now() - when.getTime()) / 60_000);
   const abs = Math.abs(minutes);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const span =
     abs < 60
-      ? `${abs} minute${abs === 1 ? "" : "s"}`
+      ? unit(abs, "minute")
       : abs < 1440
-        ? `${Math.round(abs / 60)} hours`
-        : `${Math.round(abs / 1440)} days`;
+        ? unit(Math.round(abs / 60), "hour")
+        : unit(Math.round(abs / 1440), "day");
   return minutes >= 0 ? `${span} ago` : `in ${span}`;
 }
