@@ -32,6 +32,7 @@ function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "
   if (surface === "modal") {
     for (const k of ["title", "submit", "close"]) if (p[k]) textObject(p[k], 24, `modal ${k}`, problems);
     if (!p.title) problems.push("modal without title");
+    if (!p.submit && blocks.some((b) => b.type === "input")) problems.push("modal with inputs but no submit button");
     if ((p.private_metadata ?? "").length > 3000) problems.push("private_metadata > 3000");
     if (p.callback_id && p.callback_id.length > 255) problems.push("callback_id > 255");
   }
@@ -45,7 +46,7 @@ function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "
     }
     switch (b.type) {
       case "header":
-        textObject(b.text, 150, where, problems);
+        textObject(b.text, 150, `${where} header`, problems);
         break;
       case "section":
         if (!b.text && !b.fields) problems.push(`${where}: neither text nor fields`);
@@ -84,9 +85,13 @@ function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "
   return problems;
 }
 
+/** Where Slack takes plain text only: headers, modal titles and buttons, labels, placeholders, options. */
+const PLAIN_ONLY = /modal (title|submit|close)|label|placeholder|button|option|header/;
+
 function textObject(t: Obj | undefined, max: number, where: string, problems: string[]) {
   if (!t || typeof t.text !== "string") return problems.push(`${where}: missing text object`);
   if (!["plain_text", "mrkdwn"].includes(t.type)) problems.push(`${where}: text type ${t.type}`);
+  if (t.type === "mrkdwn" && PLAIN_ONLY.test(where)) problems.push(`${where}: must be plain_text`);
   if (t.text.trim() === "") problems.push(`${where}: empty text`);
   if (t.text.length > max) problems.push(`${where}: text ${t.text.length} > ${max}`);
   if (halfCharacter(t.text)) problems.push(`${where}: text cuts a character in half`);

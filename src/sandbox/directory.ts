@@ -1,4 +1,5 @@
 // The sandbox's small workspace: who is in it and which channels the bot uses.
+import { BOT_USER } from "./slackStandIn.ts";
 
 export type Person = { id: string; name: string; role: "agent" | "lead" | "outside the team" };
 export type Channel = { id: string; name: string; purpose: string };
@@ -21,7 +22,7 @@ export const CHANNELS = {
   digest: { id: "C0SBXDIGEST", name: "after-sales-weekly", purpose: "The weekly triage summary." },
 } satisfies Record<string, Channel>;
 
-export const BOT = { id: "U0BOT", name: "After-sales desk" };
+export const BOT = { id: BOT_USER, name: "After-sales desk" };
 
 export function personName(id: string): string {
   return PEOPLE.find((p) => p.id === id)?.name ?? (id === BOT.id ? BOT.name : id);

@@ -7,7 +7,7 @@
 import { BOT, CHANNELS, PEOPLE, personName } from "./directory.ts";
 import { elementAt, optionsOf } from "./page/blockKit.ts";
 import { signedHeaders } from "./signing.ts";
-import type { PostedMessage, SlackStandIn } from "./slackStandIn.ts";
+import { BOT_ID, type PostedMessage, type SlackStandIn } from "./slackStandIn.ts";
 
 type Obj = Record<string, any>;
 const ACK_TIMEOUT_MS = 3000;
@@ -81,7 +81,7 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
       id: v.id,
       team_id: TEAM.id,
       app_id: APP_ID,
-      bot_id: "B0BOT",
+      bot_id: BOT_ID,
       hash: `${v.id}.hash`,
       root_view_id: v.id,
       previous_view_id: null,
@@ -193,7 +193,7 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
                 message: {
                   type: "message",
                   user: m.user,
-                  ...(m.user === BOT.id ? { bot_id: "B0BOT" } : {}),
+                  ...(m.user === BOT.id ? { bot_id: BOT_ID } : {}),
                   ts: m.ts,
                   text: m.text,
                   blocks: m.blocks,
@@ -323,7 +323,7 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
           event_ts: String(Date.now() / 1000),
           ...(slack.home(userId) ? { view: slack.home(userId)!.view } : {}),
         },
-        authorizations: [{ team_id: TEAM.id, user_id: "U0BOT", is_bot: true }],
+        authorizations: [{ team_id: TEAM.id, user_id: BOT.id, is_bot: true }],
       });
       const answer = await send(body, "application/json");
       return "error" in answer ? { ok: false, error: "The app did not answer the Home tab in time." } : { ok: true };

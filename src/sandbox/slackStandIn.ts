@@ -102,6 +102,9 @@ export type SlackStandIn = {
 };
 
 const JSON_FIELDS = ["blocks", "view", "attachments", "metadata"];
+/** Who the bot is in this Slack (auth.test), and the author of what it posts. */
+export const BOT_USER = "U0BOT";
+export const BOT_ID = "B0BOT";
 const TRIGGER_TTL_MS = 3000;
 
 class SlackError extends Error {
@@ -173,7 +176,6 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
   const responseTargets = new Map<string, ResponseTarget>();
   let viewCount = 0;
   let idCount = 0;
-  const BOT_USER = "U0BOT";
 
   function post(args: Obj): PostedMessage {
     const m: PostedMessage = {
@@ -360,7 +362,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
           user: "aftersales",
           team_id: "T0STANDIN",
           user_id: BOT_USER,
-          bot_id: "B0BOT",
+          bot_id: BOT_ID,
         };
       case "chat.postMessage": {
         checkMessage(args);

@@ -190,6 +190,9 @@ describe("the new-case form and the intake API", () => {
     { requiredKeys: ["orderId", "category", "description"] },
   );
 
+  // Limits count characters as people (and PostgreSQL) do: an emoji is one, not two UTF-16 units.
+  const characters = (s: string) => [...s].length;
+
   it("accepts only values within the limits, and names each field it refuses", () => {
     let accepted = 0;
     fc.assert(
@@ -203,19 +206,19 @@ describe("the new-case form and the intake API", () => {
         const c = r.data;
         expect(c.orderId).toMatch(ORDER_ID_PATTERN);
         if (c.asin !== undefined) expect(c.asin).toMatch(ASIN_PATTERN);
-        if (c.sku !== undefined) expect(c.sku.length).toBeLessThanOrEqual(SKU_MAX);
+        if (c.sku !== undefined) expect(characters(c.sku)).toBeLessThanOrEqual(SKU_MAX);
         if (c.marketplace !== undefined) expect(MARKETPLACE_CODES).toContain(c.marketplace);
         expect(Object.keys(CATEGORIES)).toContain(c.category);
         expect(c.description.length).toBeGreaterThan(0);
-        expect(c.description.length).toBeLessThanOrEqual(3000);
+        expect(characters(c.description)).toBeLessThanOrEqual(3000);
         expect(c.description).toBe(c.description.trim());
         if (c.orderValue !== undefined) {
           expect(c.orderValue).toMatch(AMOUNT_PATTERN);
           expect(c.currency).toMatch(/^[A-Z]{3}$/);
         }
         if (c.currency !== undefined) expect(c.currency).toMatch(/^[A-Z]{3}$/);
-        if (c.buyerName !== undefined) expect(c.buyerName.length).toBeLessThanOrEqual(200);
-        if (c.externalId !== undefined) expect(c.externalId.length).toBeLessThanOrEqual(200);
+        if (c.buyerName !== undefined) expect(characters(c.buyerName)).toBeLessThanOrEqual(200);
+        if (c.externalId !== undefined) expect(characters(c.externalId)).toBeLessThanOrEqual(200);
         if (c.source !== undefined) expect(c.source).toMatch(/^[a-z0-9_.-]{1,40}$/);
       }),
       runs(200),

@@ -291,7 +291,9 @@ async function live(el: HTMLElement) {
     if (found?.confirm && !window.confirm(`${found.confirm.title?.text ?? ""}\n\n${found.confirm.text?.text ?? ""}`))
       return;
   }
-  const inputs = place.surface === "view" ? await modalInputs() : undefined;
+  // An element inside the open modal sends the modal's inputs too; the Home tab has none here.
+  const inModal = place.surface === "view" && place.viewId === state?.modals.at(-1)?.id;
+  const inputs = inModal ? await modalInputs() : undefined;
   await act({ kind: "act", place, at: el.dataset.el, picked: await pickedFrom(el), inputs });
 }
 

@@ -26,11 +26,14 @@ export function plainHtml(text: string): string {
 export function mrkdwnHtml(text: string, dir: Directory): string {
   // Code blocks are taken out first: nothing inside them is formatted.
   const parts = text.split(/```/);
+  // An opening ``` without its closing one is shown as typed.
   return parts
     .map((part, i) =>
-      i % 2 === 1 && i < parts.length - 1
-        ? `<pre class="code-block">${escapeHtml(unescapeSlack(part.replace(/^\n/, "")))}</pre>`
-        : lines(part, dir),
+      i % 2 === 1 && i === parts.length - 1
+        ? `\`\`\`${lines(part, dir)}`
+        : i % 2 === 1
+          ? `<pre class="code-block">${escapeHtml(unescapeSlack(part.replace(/^\n/, "")))}</pre>`
+          : lines(part, dir),
     )
     .join("");
 }
@@ -112,11 +115,11 @@ function token(inner: string, dir: Directory): string {
   const [target, label] = splitLabel(inner);
   if (target.startsWith("@")) {
     const id = target.slice(1);
-    return `<span class="mention" data-user="${escapeHtml(id)}">@${escapeHtml(label ?? dir.userName(id))}</span>`;
+    return `<span class="mention" data-user="${escapeHtml(id)}">@${escapeHtml(label ? unescapeSlack(label) : dir.userName(id))}</span>`;
   }
   if (target.startsWith("#")) {
     const id = target.slice(1);
-    return `<span class="mention">#${escapeHtml(label ?? dir.channelName(id))}</span>`;
+    return `<span class="mention">#${escapeHtml(label ? unescapeSlack(label) : dir.channelName(id))}</span>`;
   }
   if (target.startsWith("!subteam^")) return `<span class="mention">@${escapeHtml(label ?? "team")}</span>`;
   if (target.startsWith("!date^")) return dateToken(target, label, dir);
