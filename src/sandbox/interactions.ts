@@ -4,7 +4,7 @@
 // treated as Slack treats a silent app. The bot's answers (the HTTP reply, response_url posts,
 // Web API calls) land in the stand-in, which the page shows.
 
-import { BOT, CHANNELS, PEOPLE, personName } from "./directory.ts";
+import { BOT, CHANNELS, personName } from "./directory.ts";
 import { elementAt, optionsOf } from "./page/blockKit.ts";
 import { signedHeaders } from "./signing.ts";
 import { BOT_ID, type PostedMessage, type SlackStandIn } from "./slackStandIn.ts";
@@ -328,8 +328,6 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
       const answer = await send(body, "application/json");
       return "error" in answer ? { ok: false, error: "The app did not answer the Home tab in time." } : { ok: true };
     },
-
-    people: PEOPLE,
   };
 }
 
