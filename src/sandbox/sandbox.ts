@@ -74,6 +74,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // The database, the bot's code and the page are made ready side by side.
   const page = buildPage();
   const botCode = import("../server.ts");
+  // Awaited below; a start that fails before then reports its own error, not these.
+  page.catch(() => {});
+  botCode.catch(() => {});
   let stopped = false;
   const start = async () => {
     const { startBot } = await botCode;
