@@ -4,6 +4,7 @@
 // treated as Slack treats a silent app. The bot's answers (the HTTP reply, response_url posts,
 // Web API calls) land in the stand-in, which the page shows.
 
+import { z } from "zod";
 import { BOT, CHANNELS, personName } from "./directory.ts";
 import { elementAt, optionsOf } from "./page/blockKit.ts";
 import { signedHeaders } from "./signing.ts";
@@ -23,12 +24,18 @@ export type Manifest = {
 };
 
 /** Where an element was used: a message (maybe ephemeral), or a modal / Home tab. */
-export type Place =
-  | { surface: "message"; channel: string; ts: string; ephemeral?: boolean }
-  | { surface: "view"; viewId: string };
+export const placeSchema = z.discriminatedUnion("surface", [
+  z.object({ surface: z.literal("message"), channel: z.string(), ts: z.string(), ephemeral: z.boolean().optional() }),
+  z.object({ surface: z.literal("view"), viewId: z.string() }),
+]);
+export type Place = z.infer<typeof placeSchema>;
 
 /** What the page sends for an element: the option indexes, user ids, date or text picked. */
-export type Picked = { value?: string | string[] | null; files?: { id: string; name: string }[] };
+export const pickedSchema = z.object({
+  value: z.union([z.string(), z.array(z.string()), z.null()]).optional(),
+  files: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+});
+export type Picked = z.infer<typeof pickedSchema>;
 
 export type SandboxBot = { url: string; signingSecret: string };
 

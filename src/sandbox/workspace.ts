@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { BOT, CHANNELS, PEOPLE } from "./directory.ts";
-import type { Manifest, peopleActions } from "./interactions.ts";
+import { type Manifest, type peopleActions, pickedSchema, placeSchema } from "./interactions.ts";
 import type { SlackStandIn } from "./slackStandIn.ts";
 
 export type SandboxControls = {
@@ -19,14 +19,7 @@ export type Workspace = { url: string; close(): Promise<void> };
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024; // a returns report of Slack's 50 MB, base64-free, with room
 const person = z.string().refine((id) => PEOPLE.some((p) => p.id === id), "is not one of the sandbox's people");
-const picked = z.object({
-  value: z.union([z.string(), z.array(z.string()), z.null()]).optional(),
-  files: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
-});
-const place = z.discriminatedUnion("surface", [
-  z.object({ surface: z.literal("message"), channel: z.string(), ts: z.string(), ephemeral: z.boolean().optional() }),
-  z.object({ surface: z.literal("view"), viewId: z.string() }),
-]);
+
 const request = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("type"),
@@ -38,12 +31,12 @@ const request = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("act"),
     user: person,
-    place,
+    place: placeSchema,
     at: z.string(),
-    picked,
-    inputs: z.record(z.string(), picked).optional(),
+    picked: pickedSchema,
+    inputs: z.record(z.string(), pickedSchema).optional(),
   }),
-  z.object({ kind: z.literal("submit"), user: person, viewId: z.string(), inputs: z.record(z.string(), picked) }),
+  z.object({ kind: z.literal("submit"), user: person, viewId: z.string(), inputs: z.record(z.string(), pickedSchema) }),
   z.object({ kind: z.literal("closeModal"), user: person, viewId: z.string() }),
   z.object({ kind: z.literal("shortcut"), user: person, callbackId: z.string(), channel: z.string(), ts: z.string() }),
   z.object({ kind: z.literal("openHome"), user: person }),

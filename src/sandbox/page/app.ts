@@ -2,6 +2,8 @@
 // person (channels, threads, ephemeral messages, modals, the Home tab), refreshed on every
 // server-sent "changed", and sends what the person does to the sandbox server, which signs it and
 // passes it to the bot as Slack would.
+
+import type { Picked } from "../interactions.ts";
 import { elementAt, type RenderContext, renderBlocks, textHtml } from "./blockKit.ts";
 import { type Directory, mrkdwnHtml, plainHtml } from "./mrkdwn.ts";
 
@@ -33,7 +35,6 @@ type State = {
   fastClock: { on: boolean; minutes: number };
   botStatus: string;
 };
-type Picked = { value?: string | string[] | null; files?: { id: string; name: string }[] };
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 let state: State | undefined;
