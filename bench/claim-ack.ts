@@ -150,6 +150,7 @@ async function main() {
   // shares the machine with the bot's work behind its acks).
   const distinct: number[] = [];
   const baseline: number[] = [];
+  const burstWorst: { bot: number; bare: number }[] = [];
   for (let r = 1; r <= ROUNDS; r++) {
     const batch = ids.slice(r * CONCURRENCY, (r + 1) * CONCURRENCY);
     const toBot = async () => distinct.push(...(await Promise.all(batch.map((id, i) => click(id, `U0AGENT${i}`)))));
@@ -159,6 +160,10 @@ async function main() {
       await burst();
       await pause();
     }
+    burstWorst.push({
+      bot: Math.max(...distinct.slice(-CONCURRENCY)),
+      bare: Math.max(...baseline.slice(-CONCURRENCY)),
+    });
   }
   // 20 agents racing for the same case, round after round.
   const raceIds = ids.slice((ROUNDS + 2) * CONCURRENCY, (ROUNDS + 2) * CONCURRENCY + ROUNDS);
@@ -196,6 +201,15 @@ async function main() {
       )
     ).toFixed(2);
   console.log(`  bot / bare app: p50 ${ratio(50)}× · p99 ${ratio(99)}× (target p50 ≤ 2×, p99 ≤ 1.5×)`);
+  const worst = (side: "bot" | "bare") =>
+    burstWorst
+      .map((b, i) => ({ ms: b[side], round: i + 1 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((b) => `${b.ms.toFixed(0)} ms (burst ${b.round})`)
+      .join(", ");
+  console.log(`  slowest bursts, bot: ${worst("bot")}`);
+  console.log(`  slowest bursts, bare app: ${worst("bare")}`);
   console.log(`  outbox: ${delivered} messages posted to Slack during the run`);
   console.log(
     `  same case (race): ${summary(racing)}; ${raced.filter((c) => c.ownerId).length}/${raced.length} cases claimed, ${claimEvents} claim events`,

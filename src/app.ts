@@ -4,8 +4,10 @@ import type { AppDeps } from "./deps.ts";
 import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
 import { register as crisisActions } from "./handlers/crisisActions.ts";
+import { register as draftReply } from "./handlers/draftReply.ts";
 import { intakeRoutes } from "./handlers/intakeApi.ts";
 import { register as newCase } from "./handlers/newCase.ts";
+import { register as playbookActions } from "./handlers/playbookActions.ts";
 import { register as reports } from "./handlers/reports.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 import { register as returnsImport } from "./handlers/returnsImport.ts";
@@ -48,6 +50,8 @@ export function createApp(
   reports(app, deps);
   crisisActions(app, deps);
   returnsImport(app, deps);
+  playbookActions(app, deps);
+  draftReply(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

@@ -5,8 +5,13 @@ import { isValidZone, parseBusinessHours } from "./domain/businessHours.ts";
 import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "./domain/crisis.ts";
 import type { ChannelSetting } from "./domain/deliveryHealth.ts";
 import { cronProblem } from "./domain/digest.ts";
+import { DEFAULT_APPEAL_SETTINGS, DEFAULT_SIGNATURE, type PlaybookSettings } from "./domain/playbook.ts";
+import { DEFAULT_REMEDY_SETTINGS, parseLowPriceLimits, parsePercentRange } from "./domain/remedy.ts";
+import { mergeTemplates, SHIPPED_TEMPLATES } from "./domain/replyTemplates.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
+import { DEFAULT_RETURN_SETTINGS, parseHolidayWindow } from "./domain/returnEligibility.ts";
 import { type CardRule, DEFAULT_IMPORT_CARD_LIMIT } from "./domain/returnsImport.ts";
+import { loadTemplatesFile, TemplatesFileError } from "./domain/templatesFile.ts";
 
 /** An unset or blank variable counts as not given, so `NAME=` in a .env file means "use the default". */
 const optionalText = z
@@ -87,6 +92,19 @@ const digestCron = optionalText.pipe(
       if (problem) ctx.issues.push({ code: "custom", input: ctx.value, message: problem });
     }),
 );
+
+/** A setting read by one of the playbook's parsers, whose error message says how to write it. */
+function parsedSetting<T>(parse: (spec: string) => T, fallback: T) {
+  return optionalText.transform((v, ctx): T => {
+    if (v === undefined) return fallback;
+    try {
+      return parse(v);
+    } catch (err) {
+      ctx.issues.push({ code: "custom", input: v, message: (err as Error).message });
+      return z.NEVER;
+    }
+  });
+}
 
 const importCards = optionalText.pipe(
   z
@@ -173,6 +191,39 @@ const schema = z
       default: DEFAULT_IMPORT_CARD_LIMIT,
     }),
     STALLED_DAYS: numberSetting({ is: "a number of days", above: 0, default: 5 }),
+    LOW_PRICE_LIMITS: parsedSetting(parseLowPriceLimits, {} as Record<string, number>),
+    PARTIAL_REFUND_PERCENT: parsedSetting(parsePercentRange, DEFAULT_REMEDY_SETTINGS.partialRefundPercent),
+    COUPON_PERCENT: parsedSetting(parsePercentRange, DEFAULT_REMEDY_SETTINGS.couponPercent),
+    RETURN_WINDOW_DAYS: numberSetting({ is: "a whole number of days", int: true, min: 1, default: 30 }),
+    HOLIDAY_RETURNS: parsedSetting(parseHolidayWindow, DEFAULT_RETURN_SETTINGS.holiday),
+    DELIVERY_DAYS: numberSetting({ is: "a whole number of days", int: true, min: 0, default: 5 }),
+    REFUND_BUSINESS_DAYS: numberSetting({ is: "a whole number of business days", int: true, min: 1, default: 2 }),
+    APPEAL_WINDOW_DAYS: numberSetting({
+      is: "a whole number of days",
+      int: true,
+      min: 1,
+      default: DEFAULT_APPEAL_SETTINGS.windowDays,
+    }),
+    APPEAL_REMINDER_DAYS: numberSetting({
+      is: "a whole number of days",
+      int: true,
+      min: 0,
+      default: DEFAULT_APPEAL_SETTINGS.reminderDays,
+    }),
+    REPLY_SIGNATURE: optionalText.pipe(
+      z.string().max(100, "must be at most 100 characters").default(DEFAULT_SIGNATURE),
+    ),
+    // Read and checked here, so a bad templates file is reported with every other bad setting.
+    TEMPLATES_FILE: optionalText.transform((file, ctx) => {
+      if (!file) return [];
+      try {
+        return loadTemplatesFile(file);
+      } catch (err) {
+        const problems = err instanceof TemplatesFileError ? err.problems : [(err as Error).message];
+        for (const message of problems) ctx.issues.push({ code: "custom", input: file, message: `— ${message}` });
+        return z.NEVER;
+      }
+    }),
   })
   .transform((e) => {
     const clock: ClockSettings = {
@@ -197,6 +248,24 @@ const schema = z
       // A warning above the alert would never be seen: it is capped at the alert.
       odr: { alertPercent: e.ODR_ALERT_PERCENT, warningPercent: Math.min(e.ODR_WARNING_PERCENT, e.ODR_ALERT_PERCENT) },
       riskPhrases: e.RISK_PHRASES ? commaList(e.RISK_PHRASES) : DEFAULT_RISK_PHRASES,
+    };
+    const playbook: PlaybookSettings = {
+      remedy: {
+        // Limits given replace the defaults of their currencies only.
+        lowPriceLimits: { ...DEFAULT_REMEDY_SETTINGS.lowPriceLimits, ...e.LOW_PRICE_LIMITS },
+        partialRefundPercent: e.PARTIAL_REFUND_PERCENT,
+        couponPercent: e.COUPON_PERCENT,
+      },
+      returns: {
+        ...DEFAULT_RETURN_SETTINGS,
+        windowDays: e.RETURN_WINDOW_DAYS,
+        holiday: e.HOLIDAY_RETURNS,
+        deliveryDays: e.DELIVERY_DAYS,
+        refundBusinessDays: e.REFUND_BUSINESS_DAYS,
+      },
+      appeal: { windowDays: e.APPEAL_WINDOW_DAYS, reminderDays: e.APPEAL_REMINDER_DAYS },
+      templates: mergeTemplates(SHIPPED_TEMPLATES, e.TEMPLATES_FILE),
+      signature: e.REPLY_SIGNATURE,
     };
     const escalationChannel = e.ESCALATION_CHANNEL ?? e.CASES_CHANNEL;
     const digestChannel = e.DIGEST_CHANNEL ?? e.CASES_CHANNEL;
@@ -233,6 +302,7 @@ const schema = z
       importCardRules: e.IMPORT_CARDS.filter((r): r is CardRule => r !== "none"),
       /** The most cards one import posts; the other cases that need action are listed in its summary. */
       importCardLimit: e.IMPORT_CARD_LIMIT,
+      playbook,
     };
   });
 

@@ -8,6 +8,13 @@ export const ACTIONS = {
   logReply: "case_log_reply",
   resolve: "case_resolve",
   reopen: "case_reopen",
+  draftReply: "case_draft_reply",
+  /** The card's "More" menu; each option's value is "<what>:<case id>" (see MORE_OPTIONS). */
+  more: "case_more",
+  /** In the resolve form: a new root cause or severity recomputes the suggested remedy. */
+  resolveRecompute: "resolve_recompute",
+  /** In the draft form: another template fills the text. */
+  draftTemplate: "draft_template",
   listPrevious: "case_list_previous",
   listNext: "case_list_next",
   crisisClaimAll: "crisis_claim_all",
@@ -22,6 +29,11 @@ export const CALLBACKS = {
   messageShortcut: "create_case_from_message",
   crisisResolve: "crisis_resolve_modal",
   importReturns: "import_returns_modal",
+  returnCheck: "return_check_modal",
+  suspectAbuse: "suspect_abuse_modal",
+  appeal: "appeal_modal",
+  draftReply: "draft_reply_modal",
+  policyCheck: "policy_check_modal",
 } as const;
 
 /** Block ids of the new-case modal; errors from validation are keyed by these. */
@@ -43,7 +55,32 @@ export const RESOLVE_BLOCKS = {
   amount: "amount",
   currency: "currency",
   rootCause: "root_cause",
+  severity: "severity",
   note: "note",
+  outcome: "buyer_outcome",
+  suggestedProduct: "suggested_product",
+} as const;
+
+/** What the card's "More" menu offers, by the first part of an option's value. */
+export const MORE_OPTIONS = {
+  returnCheck: "return_check",
+  returnReceived: "return_received",
+  suspectAbuse: "suspect_abuse",
+  appeal: "appeal",
+} as const;
+export type MoreOption = (typeof MORE_OPTIONS)[keyof typeof MORE_OPTIONS];
+
+/** Block ids of the playbook's forms; errors from validation are keyed by these. */
+export const PLAYBOOK_BLOCKS = {
+  orderDate: "order_date",
+  deliveredAt: "delivered_at",
+  condition: "item_condition",
+  evidence: "evidence",
+  note: "note",
+  appealStage: "appeal_stage",
+  decisionDate: "decision_date",
+  template: "template",
+  text: "reply_text",
 } as const;
 
 /** Every input block holds one element with this action id, so values read as state[block].value. */

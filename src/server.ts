@@ -61,6 +61,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     audience: { leadUserIds: config.leadUserIds, agentGroupId: config.agentGroupId },
     crisis: config.crisis,
     stalledDays: config.clock.stalledDays,
+    playbook: config.playbook,
+    zone: config.teamTimezone,
     ...opts.outbox,
   });
   odrWatch = startOdrWatch({

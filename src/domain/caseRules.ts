@@ -2,6 +2,8 @@
 // new → claimed → resolved; a lead may take over a claimed case; a resolved case may be reopened.
 import type { Case } from "../generated/prisma/client.ts";
 import type { Actor } from "./people.ts";
+import type { BuyerOutcome } from "./playbook.ts";
+import type { TimerKind } from "./responseClock.ts";
 import { caseNumber, RESOLUTIONS, type Resolution, type RootCause } from "./vocabulary.ts";
 
 export type CaseChange = {
@@ -20,11 +22,32 @@ export type CaseChange = {
       | "resolutionNote"
       | "resolutionCurrency"
       | "reopenedAt"
+      | "suggestedRemedy"
+      | "suggestionFollowed"
+      | "buyerOutcome"
+      | "suggestedProduct"
+      | "orderDate"
+      | "deliveredAt"
+      | "itemCondition"
+      | "returnCheckedAt"
+      | "returnReceivedAt"
+      | "refundDueAt"
+      | "abuseSuspectedAt"
+      | "abuseEvidence"
+      | "appealStage"
+      | "appealDecisionAt"
+      | "appealDueAt"
+      | "appealFiledAt"
+      | "appealClosedAt"
     >
   > & {
     resolutionAmount?: string | null;
   };
   event: { kind: string; detail?: Record<string, unknown> };
+  /** Timers the change sets (again): each kind once per case, pending from now on. */
+  timers?: { kind: TimerKind; fireAt: Date }[];
+  /** Pending timers the change makes pointless, besides those the response clock stops. */
+  stopTimers?: TimerKind[];
 };
 export type CaseRefusal = { ok: false; reason: string; message: string };
 export type Decision = CaseChange | CaseRefusal;
@@ -137,6 +160,10 @@ export type ResolveInput = {
   amount?: string;
   currency?: string;
   note?: string;
+  outcome?: BuyerOutcome;
+  suggestedProduct?: string;
+  /** What the playbook suggested for this root cause, if anything: recorded with whether it was followed. */
+  suggestion?: { resolution: Resolution; alternatives: Resolution[] };
 };
 
 export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, now: Date): Decision {
@@ -156,6 +183,10 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
       resolutionAmount: input.amount ?? null,
       resolutionCurrency: input.amount ? (input.currency ?? null) : null,
       resolutionNote: input.note ?? null,
+      buyerOutcome: input.outcome ?? null,
+      suggestedProduct: input.suggestedProduct ?? null,
+      suggestedRemedy: input.suggestion?.resolution ?? null,
+      suggestionFollowed: input.suggestion ? followsSuggestion(input.resolution, input.suggestion) : null,
     },
     event: {
       kind: "resolved",
@@ -165,9 +196,18 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
         rootCause: input.rootCause,
         amount: input.amount,
         currency: input.currency,
+        ...(input.suggestion ? { suggested: input.suggestion.resolution } : {}),
       },
     },
   };
+}
+
+/** The suggestion was followed when its remedy or one of the alternatives it named was chosen. */
+export function followsSuggestion(
+  resolution: Resolution,
+  suggestion: { resolution: Resolution; alternatives: Resolution[] },
+): boolean {
+  return resolution === suggestion.resolution || suggestion.alternatives.includes(resolution);
 }
 
 export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {

@@ -58,6 +58,8 @@ export const SETTING_OF_KIND: Record<OutboxKind, ChannelSettingName | null> = {
   amazon_reminder: "CASES_CHANNEL",
   amazon_overdue: "CASES_CHANNEL",
   stalled_reminder: "CASES_CHANNEL",
+  refund_reminder: "CASES_CHANNEL",
+  appeal_reminder: "CASES_CHANNEL",
   escalation: "ESCALATION_CHANNEL",
   digest: "DIGEST_CHANNEL",
   // Import summaries go to the channel the import was run from.

@@ -6,7 +6,14 @@
 export type SlackMessage = { text: string; blocks: unknown[] };
 
 /** The clock notices a fired timer queues (see TIMER_EFFECTS in responseClock.ts). */
-export type NoticeKind = "sla_reminder" | "escalation" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder";
+export type NoticeKind =
+  | "sla_reminder"
+  | "escalation"
+  | "amazon_reminder"
+  | "amazon_overdue"
+  | "stalled_reminder"
+  | "refund_reminder"
+  | "appeal_reminder";
 
 /** What a crisis thread line says: a case joined the wave, or the alert cleared. */
 export type CrisisNote = "joined" | "cleared";
@@ -21,6 +28,8 @@ export type OutboxPayloads = {
   amazon_reminder: Record<string, never>;
   amazon_overdue: Record<string, never>;
   stalled_reminder: Record<string, never>;
+  refund_reminder: Record<string, never>;
+  appeal_reminder: Record<string, never>;
   digest: SlackMessage;
   message: SlackMessage & { releasesCards?: number[] };
   crisis_post: { alertId: number };
@@ -45,6 +54,8 @@ const KIND_PRIORITY: Record<OutboxKind, Priority> = {
   amazon_reminder: PRIORITY.urgent,
   amazon_overdue: PRIORITY.urgent,
   stalled_reminder: PRIORITY.urgent,
+  refund_reminder: PRIORITY.urgent,
+  appeal_reminder: PRIORITY.urgent,
   digest: PRIORITY.urgent,
   message: PRIORITY.urgent,
   crisis_post: PRIORITY.urgent,
@@ -63,6 +74,8 @@ export const ON_CARD_KINDS: OutboxKind[] = [
   "amazon_reminder",
   "amazon_overdue",
   "stalled_reminder",
+  "refund_reminder",
+  "appeal_reminder",
 ];
 
 /** The priority of a kind as an SQL expression over a row's kind column (for statements that queue). */
@@ -86,6 +99,8 @@ export type OutboxMessageInput =
   | Notice<"amazon_reminder">
   | Notice<"amazon_overdue">
   | Notice<"stalled_reminder">
+  | Notice<"refund_reminder">
+  | Notice<"appeal_reminder">
   /** The weekly digest of a period: once per period. */
   | { kind: "digest"; channelId: string; periodKey: string; message: SlackMessage }
   /**
@@ -150,6 +165,8 @@ const ROW_OF: RowOf = {
   amazon_reminder: notice,
   amazon_overdue: notice,
   stalled_reminder: notice,
+  refund_reminder: notice,
+  appeal_reminder: notice,
   digest: (m) => ({ caseId: null, channelId: m.channelId, payload: m.message, dedupeKey: `digest:${m.periodKey}` }),
   message: (m) => ({
     caseId: null,

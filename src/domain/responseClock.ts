@@ -39,7 +39,15 @@ export function amazonDeadlineFor(category: Category): AmazonDeadline | undefine
   return BUYER_MESSAGE_CATEGORIES.includes(category) ? "buyer_message" : undefined;
 }
 
-export type TimerKind = "response_warning" | "response_breach" | "amazon_warning" | "amazon_due" | "stalled_parcel";
+export type TimerKind =
+  | "response_warning"
+  | "response_breach"
+  | "amazon_warning"
+  | "amazon_due"
+  | "stalled_parcel"
+  // Set by the playbook: the refund after a return came back, the last days to appeal to Amazon.
+  | "refund_due"
+  | "appeal_reminder";
 export const RESPONSE_TIMERS: TimerKind[] = ["response_warning", "response_breach"];
 export const AMAZON_TIMERS: TimerKind[] = ["amazon_warning", "amazon_due"];
 
@@ -82,7 +90,8 @@ export function clocksToStop(
   before: { firstReplyAt: Date | null; status: string; amazonDeadline: string | null },
   after: { firstReplyAt?: Date | null; status?: string },
 ): TimerKind[] {
-  if (after.status === "resolved") return [...RESPONSE_TIMERS, ...AMAZON_TIMERS, "stalled_parcel"];
+  // An appeal goes on after the case is resolved (its outcome comes later); the refund is settled.
+  if (after.status === "resolved") return [...RESPONSE_TIMERS, ...AMAZON_TIMERS, "stalled_parcel", "refund_due"];
   if (!before.firstReplyAt && after.firstReplyAt) {
     return before.amazonDeadline === "buyer_message" ? [...RESPONSE_TIMERS, ...AMAZON_TIMERS] : RESPONSE_TIMERS;
   }
@@ -96,4 +105,6 @@ export const TIMER_EFFECTS: Record<TimerKind, { notice: NoticeKind; event: strin
   amazon_warning: { notice: "amazon_reminder", event: "amazon_reminder", rerenderCard: false },
   amazon_due: { notice: "amazon_overdue", event: "amazon_overdue", rerenderCard: true },
   stalled_parcel: { notice: "stalled_reminder", event: "stalled_reminder", rerenderCard: false },
+  refund_due: { notice: "refund_reminder", event: "refund_overdue", rerenderCard: true },
+  appeal_reminder: { notice: "appeal_reminder", event: "appeal_reminder", rerenderCard: false },
 };

@@ -41,6 +41,17 @@ export type TriageReport = {
   unclaimed: { count: number; oldest: CaseRef[] };
   /** Per marketplace with known order volume, as of the end of the period. */
   odr: OdrReading[];
+  playbook: PlaybookReport;
+};
+
+/** How the playbook was followed in the period, and what it kept or cost. */
+export type PlaybookReport = {
+  /** Money back (refunds, coupons…) against the order value of the cases resolved, per root cause and currency. */
+  moneyByCause: { rootCause: RootCause; currency: string; cases: number; back: string; value: string }[];
+  suggestions: { made: number; followed: number };
+  buyers: { kept: number; boughtAgain: number; lost: number };
+  abuse: number;
+  appeals: { filed: number; won: number; lost: number; open: number };
 };
 
 export const TOP_ASINS = 5;

@@ -60,7 +60,7 @@ export function register(app: App, deps: AppDeps): void {
       await openModal({
         client,
         triggerId: body.trigger_id,
-        view: resolveModal(c),
+        view: resolveModal(c, { playbook: deps.config.playbook, zone: deps.config.teamTimezone }),
         form: "the resolve form",
         again: "Please press Resolve again.",
         tell,

@@ -4,6 +4,7 @@ import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
 import { actorFor, mayImportReturns, mayRecordOrders, maySeeDeliveryHealth } from "../domain/people.ts";
 import { COMMAND } from "../ids.ts";
+import { policyCheckModal } from "../views/draftReplyModal.ts";
 import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
@@ -62,6 +63,19 @@ export function register(app: App, deps: AppDeps): void {
             view: importModal(command.channel_id),
             form: "the import form",
             again: "Please run `/case import` again.",
+            tell,
+            logger,
+          });
+          return;
+        }
+        case "check": {
+          await ack();
+          await openModal({
+            client,
+            triggerId: command.trigger_id,
+            view: policyCheckModal(),
+            form: "the reply check",
+            again: "Please run `/case check` again.",
             tell,
             logger,
           });

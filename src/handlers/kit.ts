@@ -156,7 +156,7 @@ type ListenerArgs = {
 export function afterAck<Args extends ListenerArgs>(
   failed: string | ((args: Args) => string),
   listener: (args: Args) => Promise<void>,
-  opts: { formBlock?: string } = {},
+  opts: { formBlock?: string | ((args: Args) => string) } = {},
 ): (args: Args) => Promise<void> {
   return async (args) => {
     let acked = false;
@@ -175,7 +175,8 @@ export function afterAck<Args extends ListenerArgs>(
       if (!acked) {
         try {
           if (opts.formBlock) {
-            await args.ack(modalError(opts.formBlock, text));
+            const block = typeof opts.formBlock === "function" ? opts.formBlock(args) : opts.formBlock;
+            await args.ack(modalError(block, text));
             return;
           }
           await args.ack();

@@ -7,6 +7,7 @@
 import type { Logger, webApi } from "@slack/bolt";
 import type { CrisisSettings } from "../domain/crisis.ts";
 import { isOutboxKind, type OutboxKind, type OutboxPayloads } from "../domain/outboxMessages.ts";
+import { DEFAULT_PLAYBOOK, type PlaybookSettings } from "../domain/playbook.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { whenRequestsAnswered } from "../openRequests.ts";
 import {
@@ -39,6 +40,10 @@ export type OutboxOptions = {
   audience: Audience;
   crisis: CrisisSettings;
   stalledDays: number;
+  /** The playbook behind the card's suggestion, return and appeal lines (defaults when not given). */
+  playbook?: PlaybookSettings;
+  /** The team's time zone, in which return windows count days. */
+  zone?: string;
   now?: () => Date;
   /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
   channelIntervalMs?: number;
@@ -104,6 +109,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     audience: opts.audience,
     crisis: opts.crisis,
     stalledDays: opts.stalledDays,
+    card: { playbook: opts.playbook ?? DEFAULT_PLAYBOOK, zone: opts.zone ?? "UTC" },
     pace,
   };
 

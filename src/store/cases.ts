@@ -11,7 +11,7 @@ import { type Priority, priorityFor } from "../domain/vocabulary.ts";
 import { type Case, type CaseEvent, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave, raiseRiskHeadsUp } from "./crisisAlerts.ts";
 import { enqueue } from "./outbox.ts";
-import { stopClocks } from "./timers.ts";
+import { setTimers, stopClocks } from "./timers.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
 
@@ -168,7 +168,8 @@ export async function changeCase(
         { kind: "update_card", caseId },
         { kind: "history_note", caseId, eventId: event.id },
       ]);
-      await stopClocks(tx, caseId, clocksToStop(current, decision.data));
+      await stopClocks(tx, caseId, [...clocksToStop(current, decision.data), ...(decision.stopTimers ?? [])]);
+      if (decision.timers?.length) await setTimers(tx, caseId, decision.timers);
       return true;
     });
     if (landed) return { ok: true, case: { ...current, ...decision.data, updatedAt } as Case };

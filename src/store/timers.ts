@@ -64,3 +64,18 @@ export async function stopClocks(tx: Prisma.TransactionClient, caseId: number, k
     data: { status: "cancelled" },
   });
 }
+
+/** Sets timers of a case (again): a kind already there is pending once more, at its new time. */
+export async function setTimers(
+  tx: Prisma.TransactionClient,
+  caseId: number,
+  timers: { kind: TimerKind; fireAt: Date }[],
+): Promise<void> {
+  for (const t of timers) {
+    await tx.caseTimer.upsert({
+      where: { caseId_kind: { caseId, kind: t.kind } },
+      create: { caseId, kind: t.kind, fireAt: t.fireAt },
+      update: { fireAt: t.fireAt, status: "pending", firedAt: null },
+    });
+  }
+}

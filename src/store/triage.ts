@@ -8,6 +8,7 @@ import {
   minutes,
   OLDEST,
   type Period,
+  type PlaybookReport,
   previousPeriod,
   TOP_ASINS,
   type TriageReport,
@@ -95,6 +96,8 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     if (reading) odr.push(reading);
   }
 
+  const playbook = await playbookReport(db, period);
+
   const resolutionCounts = new Map<Resolution, number>();
   for (const o of outcomes) resolutionCounts.set(o.resolution, (resolutionCounts.get(o.resolution) ?? 0) + o.count);
   const backlog = { new: 0, claimed: 0 };
@@ -138,5 +141,43 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     oldestOpen,
     unclaimed: { count: backlog.new, oldest: oldestUnclaimed },
     odr,
+    playbook,
+  };
+}
+
+/** The playbook's figures of the cases resolved (and the appeals and abuse marked) in the period. */
+async function playbookReport(db: Db, { from, to }: Period): Promise<PlaybookReport> {
+  const inPeriod = (column: string) =>
+    Prisma.sql`${Prisma.raw(`"${column}"`)} >= ${from}::timestamp AND ${Prisma.raw(`"${column}"`)} < ${to}::timestamp`;
+  // Only amounts in the order's own currency are set against its value.
+  const moneyByCause = await db.$queryRaw<PlaybookReport["moneyByCause"]>`
+    SELECT "rootCause", currency, count(*)::int AS cases,
+           coalesce(sum("resolutionAmount") FILTER (WHERE "resolutionCurrency" = currency), 0)::text AS back,
+           sum("orderValue")::text AS value
+    FROM "Case"
+    WHERE ${inPeriod("resolvedAt")} AND "rootCause" IS NOT NULL AND "orderValue" > 0 AND currency IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  const [counts] = await db.$queryRaw<
+    { made: number; followed: number; kept: number; boughtAgain: number; lost: number }[]
+  >`
+    SELECT count(*) FILTER (WHERE "suggestedRemedy" IS NOT NULL)::int AS made,
+           count(*) FILTER (WHERE "suggestionFollowed")::int AS followed,
+           count(*) FILTER (WHERE "buyerOutcome" = 'kept')::int AS kept,
+           count(*) FILTER (WHERE "buyerOutcome" = 'bought_again')::int AS "boughtAgain",
+           count(*) FILTER (WHERE "buyerOutcome" = 'lost')::int AS lost
+    FROM "Case" WHERE ${inPeriod("resolvedAt")}`;
+  const [marks] = await db.$queryRaw<{ abuse: number; filed: number; won: number; lost: number; open: number }[]>`
+    SELECT count(*) FILTER (WHERE ${inPeriod("abuseSuspectedAt")})::int AS abuse,
+           count(*) FILTER (WHERE ${inPeriod("appealFiledAt")})::int AS filed,
+           count(*) FILTER (WHERE "appealStage" = 'won' AND ${inPeriod("appealClosedAt")})::int AS won,
+           count(*) FILTER (WHERE "appealStage" = 'lost' AND ${inPeriod("appealClosedAt")})::int AS lost,
+           count(*) FILTER (WHERE "appealStage" IN ('preparing', 'filed'))::int AS open
+    FROM "Case" WHERE "abuseSuspectedAt" IS NOT NULL OR "appealStage" IS NOT NULL`;
+  return {
+    moneyByCause,
+    suggestions: { made: counts.made, followed: counts.followed },
+    buyers: { kept: counts.kept, boughtAgain: counts.boughtAgain, lost: counts.lost },
+    abuse: marks.abuse,
+    appeals: { filed: marks.filed, won: marks.won, lost: marks.lost, open: marks.open },
   };
 }

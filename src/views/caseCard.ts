@@ -2,6 +2,7 @@
 import type { types } from "@slack/bolt";
 import { SKU_MAX } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
+import { BUYER_OUTCOMES } from "../domain/playbook.ts";
 import {
   type CaseStatus,
   caseNumber,
@@ -13,8 +14,9 @@ import {
   statusLabel,
 } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
-import { ACTIONS, actionsBlockId } from "../ids.ts";
+import { ACTIONS, actionsBlockId, MORE_OPTIONS, type MoreOption } from "../ids.ts";
 import { amazonClockLine, responseClockLine } from "./clockLines.ts";
+import { type CardSettings, DEFAULT_CARD_SETTINGS, isReturnCase, playbookLines } from "./playbookLines.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
 type Block = types.KnownBlock;
@@ -33,7 +35,13 @@ const STATUS_MARK: Record<CaseStatus, string> = {
 /** Card description is kept short; the full text stays in the record. */
 export const CARD_DESCRIPTION_MAX = 600;
 
-export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } {
+export type { CardSettings };
+
+export function caseCard(
+  c: Case,
+  now: Date,
+  settings: CardSettings = DEFAULT_CARD_SETTINGS,
+): { text: string; blocks: Block[] } {
   const number = caseNumber(c.number);
   const category = categoryLabel(c.category);
   const { status, priority } = c;
@@ -55,6 +63,8 @@ export function caseCard(c: Case, now: Date): { text: string; blocks: Block[] } 
   ];
 
   if (status === "resolved") blocks.push(resolutionSection(c));
+  const playbook = playbookLines(c, now, settings);
+  if (playbook.length) blocks.push(mrkdwnSection(playbook.join("\n")));
 
   const risk = c.riskPhrases
     ? `:warning: Risk words: “${escapeMrkdwn(trimText(c.riskPhrases, 200))}” — contact the buyer before a claim`
@@ -83,6 +93,13 @@ function resolutionSection(c: Case): Block {
     `:white_check_mark: *Resolved* by <@${c.resolvedById}>${c.resolvedAt ? ` ${slackDate(c.resolvedAt)}` : ""}`,
     `*How:* ${how}${amount ? ` · ${amount}` : ""}   *Root cause:* ${cause}`,
   ];
+  const buyer = c.buyerOutcome && c.buyerOutcome !== "unknown" ? BUYER_OUTCOMES[c.buyerOutcome] : undefined;
+  const product = c.suggestedProduct ? `suggested ${escapeMrkdwn(trimText(c.suggestedProduct, 200))}` : undefined;
+  if (buyer || product) lines.push(`*Buyer:* ${[buyer, product].filter(Boolean).join(" · ")}`);
+  if (c.suggestedRemedy)
+    lines.push(
+      `*Playbook suggested:* ${resolutionLabel(c.suggestedRemedy)} (${c.suggestionFollowed ? "followed" : "not followed"})`,
+    );
   if (c.resolutionNote) lines.push(`*Note:* ${escapeMrkdwn(trimText(c.resolutionNote, 1500))}`);
   return mrkdwnSection(lines.join("\n"));
 }
@@ -95,9 +112,30 @@ function button(text: string, actionId: string, caseId: number, style?: "primary
   return { type: "button", text: plain(text), action_id: actionId, value: String(caseId), ...(style ? { style } : {}) };
 }
 
-function caseActions(c: Case): types.Button[] {
-  if (c.status === "resolved") return [button("Reopen", ACTIONS.reopen, c.id)];
+function caseActions(c: Case): (types.Button | types.Overflow)[] {
+  if (c.status === "resolved") return [button("Reopen", ACTIONS.reopen, c.id), moreMenu(c)];
   const first =
     c.status === "new" ? button("Claim", ACTIONS.claim, c.id, "primary") : button("Take over", ACTIONS.takeOver, c.id);
-  return [first, button("Log reply", ACTIONS.logReply, c.id), button("Resolve", ACTIONS.resolve, c.id)];
+  return [
+    first,
+    button("Log reply", ACTIONS.logReply, c.id),
+    button("Resolve", ACTIONS.resolve, c.id),
+    button("Draft reply", ACTIONS.draftReply, c.id),
+    moreMenu(c),
+  ];
+}
+
+/** The playbook's less frequent steps, behind "⋯" (2 to 5 options, as Slack requires). */
+function moreMenu(c: Case): types.Overflow {
+  const option = (what: MoreOption, text: string) => ({ text: plain(text), value: `${what}:${c.id}` });
+  const open = c.status !== "resolved";
+  const options = [
+    ...(open && isReturnCase(c) ? [option(MORE_OPTIONS.returnCheck, "Check the return window")] : []),
+    ...(open && isReturnCase(c) && !c.returnReceivedAt
+      ? [option(MORE_OPTIONS.returnReceived, "Return received: start the refund clock")]
+      : []),
+    option(MORE_OPTIONS.suspectAbuse, c.abuseSuspectedAt ? "Suspected abuse: evidence" : "Suspect abuse"),
+    option(MORE_OPTIONS.appeal, c.appealStage ? "Appeal to Amazon: update" : "Appeal to Amazon"),
+  ];
+  return { type: "overflow", action_id: ACTIONS.more, options };
 }

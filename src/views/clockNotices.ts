@@ -73,3 +73,16 @@ export function amazonOverdueText(c: Case, audience: Audience): string {
   const who = [c.ownerId ? `<@${c.ownerId}>` : "", leadMentions(audience)].filter(Boolean).join(" ") || "<!here>";
   return `:rotating_light: ${who} Amazon's deadline to ${d?.task ?? "respond"} for ${caseNumber(c.number)} passed ${slackDate(c.amazonDueAt ?? c.createdAt)}.`;
 }
+
+/** The refund after a received return is due now (the playbook: within 2 business days of receipt). */
+export function refundReminderText(c: Case, audience: Audience): string {
+  const received = c.returnReceivedAt ? ` (the return came back ${slackDate(c.returnReceivedAt)})` : "";
+  return `:money_with_wings: ${whoShouldAct(c, audience)} the refund for ${caseNumber(c.number)} is due now${received}. Refund the buyer, then resolve the case.`;
+}
+
+/** An appeal still being prepared: the last day to file it is close. */
+export function appealReminderText(c: Case, audience: Audience, now: Date): string {
+  const due = c.appealDueAt ?? now;
+  const left = due > now ? `, ${formatDuration(due.getTime() - now.getTime())} left` : "";
+  return `:scales: ${whoShouldAct(c, audience)} the appeal to Amazon for ${caseNumber(c.number)} must be filed by ${slackDate(due)}${left}. Once it is filed, set its stage with ⋯ → Appeal to Amazon.`;
+}

@@ -1,6 +1,8 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
+import { APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
 import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
+import { evidenceLabels } from "./playbookLines.ts";
 import { escapeMrkdwn } from "./text.ts";
 
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
@@ -8,7 +10,7 @@ export type HistoryEvent = { kind: string; actorId: string | null; detail: unkno
 export function historyLine(event: HistoryEvent, number: number): string {
   const who = event.actorId ? `<@${event.actorId}>` : "The bot";
   const n = caseNumber(number);
-  const d = (event.detail ?? {}) as Record<string, string | boolean | undefined>;
+  const d = (event.detail ?? {}) as Record<string, string | boolean | string[] | undefined>;
   switch (event.kind) {
     case "claimed":
       return `${who} claimed ${n}`;
@@ -27,6 +29,20 @@ export function historyLine(event: HistoryEvent, number: number): string {
       return `${who} assigned ${n} to <@${d.to}>`;
     case "reopened":
       return `${who} reopened ${n}`;
+    case "return_checked":
+      return `${who} checked the return window of ${n}: ${escapeMrkdwn(String(d.summary ?? "checked"))}`;
+    case "return_received":
+      return `${who} marked the return of ${n} received: the refund clock runs`;
+    case "abuse_suspected":
+    case "abuse_evidence": {
+      const evidence = Array.isArray(d.evidence) ? evidenceLabels(d.evidence.join(",")) : "";
+      const verb = event.kind === "abuse_suspected" ? "marked" : "updated the evidence of";
+      return `${who} ${verb} ${n} as suspected abuse${evidence ? ` (evidence: ${evidence})` : ""}`;
+    }
+    case "appeal": {
+      const stage = typeof d.stage === "string" && Object.hasOwn(APPEAL_STAGES, d.stage) ? d.stage : undefined;
+      return `${who} set the appeal to Amazon on ${n}: ${stage ? APPEAL_STAGES[stage as AppealStage].toLowerCase() : "updated"}`;
+    }
     default:
       return `${who}: ${event.kind.replace(/_/g, " ")} on ${n}`;
   }

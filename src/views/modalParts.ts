@@ -27,20 +27,75 @@ export function textInput(
   });
 }
 
+const toOption = (o: Option) => ({ text: plain(o.label), value: o.value });
+
 export function selectInput(
   blockId: string,
   label: string,
   options: Option[],
-  opts: { optional?: boolean; initial?: string; placeholder?: string; hint?: string } = {},
+  opts: {
+    optional?: boolean;
+    initial?: string;
+    placeholder?: string;
+    hint?: string;
+    /** Picking an option tells the bot at once (with this action id), e.g. to recompute the form. */
+    dispatchActionId?: string;
+  } = {},
 ): types.InputBlock {
-  const toOption = (o: Option) => ({ text: plain(o.label), value: o.value });
   const initial = options.find((o) => o.value === opts.initial);
-  return inputBlock(blockId, label, opts, {
+  const block = inputBlock(blockId, label, opts, {
     type: "static_select",
-    action_id: INPUT_ACTION,
+    action_id: opts.dispatchActionId ?? INPUT_ACTION,
     placeholder: plain(opts.placeholder ?? "Choose…", 150),
     options: options.slice(0, 100).map(toOption),
     ...(initial ? { initial_option: toOption(initial) } : {}),
+  });
+  return opts.dispatchActionId ? { ...block, dispatch_action: true } : block;
+}
+
+/** A day, e.g. when the parcel was delivered. */
+export function dateInput(
+  blockId: string,
+  label: string,
+  opts: { optional?: boolean; hint?: string; initial?: string } = {},
+): types.InputBlock {
+  return inputBlock(blockId, label, opts, {
+    type: "datepicker",
+    action_id: INPUT_ACTION,
+    placeholder: plain("Pick a day", 150),
+    ...(opts.initial ? { initial_date: opts.initial } : {}),
+  });
+}
+
+/** One choice out of a few, all visible. */
+export function radioInput(
+  blockId: string,
+  label: string,
+  options: Option[],
+  opts: { optional?: boolean; hint?: string; initial?: string } = {},
+): types.InputBlock {
+  const initial = options.find((o) => o.value === opts.initial);
+  return inputBlock(blockId, label, opts, {
+    type: "radio_buttons",
+    action_id: INPUT_ACTION,
+    options: options.slice(0, 10).map(toOption),
+    ...(initial ? { initial_option: toOption(initial) } : {}),
+  });
+}
+
+/** Several ticks out of a checklist; read back comma-separated. */
+export function checkboxesInput(
+  blockId: string,
+  label: string,
+  options: Option[],
+  opts: { optional?: boolean; hint?: string; initial?: string[] } = {},
+): types.InputBlock {
+  const initial = options.filter((o) => opts.initial?.includes(o.value));
+  return inputBlock(blockId, label, opts, {
+    type: "checkboxes",
+    action_id: INPUT_ACTION,
+    options: options.slice(0, 10).map(toOption),
+    ...(initial.length ? { initial_options: initial.map(toOption) } : {}),
   });
 }
 
@@ -66,16 +121,43 @@ export const optionsFrom = (labels: Record<string, string>): Option[] =>
 
 type StateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_options?: { value: string }[] | null;
+      selected_date?: string | null;
+    }
+  >
 >;
 
-/** Reads every input of a submitted modal as block id → text (blank inputs are absent). */
+/**
+ * A block id may carry a variant after "~" (e.g. "resolution~refund"): a form that changes what
+ * an input starts with gives it a new id, since Slack keeps what was entered in an input whose id
+ * stays. Everything else reads the block by its name before the "~".
+ */
+export const VARIANT = "~";
+export const blockName = (blockId: string): string => blockId.split(VARIANT)[0];
+
+/** Reads every input of a submitted modal as block name → text (blank inputs are absent; ticks comma-separated). */
 export function readModalState(values: StateValues): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [blockId, actions] of Object.entries(values)) {
-    const a = actions[INPUT_ACTION];
-    const v = a?.selected_option?.value ?? a?.value ?? undefined;
-    out[blockId] = v === null || v === undefined || v.trim() === "" ? undefined : v;
+    // The input's own action id, or the one that tells the bot when it changes (dispatch_action).
+    const a = actions[INPUT_ACTION] ?? Object.values(actions)[0];
+    const v =
+      a?.selected_option?.value ??
+      a?.selected_options?.map((o) => o.value).join(",") ??
+      a?.selected_date ??
+      a?.value ??
+      undefined;
+    out[blockName(blockId)] = v === null || v === undefined || v.trim() === "" ? undefined : v;
   }
   return out;
+}
+
+/** The actual block ids of a submitted modal by their names, so errors land under the right input. */
+export function blockIdsByName(values: StateValues): Record<string, string> {
+  return Object.fromEntries(Object.keys(values).map((id) => [blockName(id), id]));
 }

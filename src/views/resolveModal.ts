@@ -1,17 +1,62 @@
-// The "Resolve case" modal: how the case ended, what it cost, and why it happened.
+// The "Resolve case" modal: why it happened and how bad it is (which drive the playbook's
+// suggested remedy), how the case ended, what it cost, and whether the buyer stayed.
 import type { types } from "@slack/bolt";
 import { CURRENCIES } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
-import { caseNumber, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
+import { BUYER_OUTCOMES } from "../domain/playbook.ts";
+import {
+  defaultSeverity,
+  likelyRootCause,
+  type RemedySuggestion,
+  SEVERITIES,
+  type Severity,
+  suggestRemedy,
+} from "../domain/remedy.ts";
+import { caseNumber, RESOLUTIONS, ROOT_CAUSES, type RootCause } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
-import { RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
+import { ACTIONS, RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import type { ResolveCaseMetadata } from "./modalMetadata.ts";
-import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
+import { optionsFrom, selectInput, textInput, VARIANT } from "./modalParts.ts";
+import { type CardSettings, DEFAULT_CARD_SETTINGS } from "./playbookLines.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
 
-export function resolveModal(c: Case): types.ModalView {
+/** What the person picked so far in an open form (the form is rebuilt when they change). */
+export type ResolvePicks = { rootCause?: RootCause; severity?: Severity };
+
+/** The suggestion for what is picked (or likely), as the form shows it and the submission records it. */
+export function resolveSuggestion(
+  c: Case,
+  settings: CardSettings,
+  picks: ResolvePicks = {},
+): { rootCause?: RootCause; severity: Severity; suggestion?: RemedySuggestion } {
+  const rootCause = picks.rootCause ?? c.rootCause ?? likelyRootCause(c);
+  const severity = picks.severity ?? defaultSeverity(c, rootCause);
+  const suggestion = rootCause
+    ? suggestRemedy(
+        {
+          category: c.category,
+          rootCause,
+          severity,
+          orderValue: c.orderValue?.toString() ?? null,
+          currency: c.currency,
+        },
+        settings.playbook.remedy,
+      )
+    : undefined;
+  return { rootCause, severity, suggestion };
+}
+
+export function resolveModal(
+  c: Case,
+  settings: CardSettings = DEFAULT_CARD_SETTINGS,
+  picks: ResolvePicks = {},
+): types.ModalView {
   const currencies = [...new Set([...(c.currency ? [c.currency] : []), ...CURRENCIES])];
   const value = formatMoney(c.orderValue, c.currency);
+  const { rootCause, severity, suggestion } = resolveSuggestion(c, settings, picks);
+  const range = suggestion?.amountRange;
+  const rangeText = range ? `${formatMoney(range.from, null)}–${formatMoney(range.to, range.currency)}` : undefined;
+  const hint = "Required for refunds, partial refunds and coupons: what the buyer gets back.";
   return {
     type: "modal",
     callback_id: CALLBACKS.resolveCase,
@@ -23,11 +68,29 @@ export function resolveModal(c: Case): types.ModalView {
       mrkdwnSection(
         `*${caseNumber(c.number)}* · order ${c.orderId}${value ? ` · ${value}` : ""}\n${escapeMrkdwn(trimText(c.description, 300))}`,
       ),
-      selectInput(B.resolution, "Resolution", optionsFrom(RESOLUTIONS)),
+      selectInput(B.rootCause, "Root cause", optionsFrom(ROOT_CAUSES), {
+        initial: rootCause,
+        dispatchActionId: ACTIONS.resolveRecompute,
+      }),
+      selectInput(B.severity, "How bad is it for the buyer?", optionsFrom(SEVERITIES), {
+        initial: severity,
+        dispatchActionId: ACTIONS.resolveRecompute,
+      }),
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: suggestionLine(suggestion, rootCause) }],
+      },
+      // A new suggestion starts the resolution anew: a new block id, or Slack would keep the old pick.
+      selectInput(
+        suggestion ? `${B.resolution}${VARIANT}${suggestion.resolution}` : B.resolution,
+        "Resolution",
+        optionsFrom(RESOLUTIONS),
+        { initial: suggestion?.resolution },
+      ),
       textInput(B.amount, "Amount", {
         optional: true,
-        placeholder: "12.50",
-        hint: "Required for refunds, partial refunds and coupons: what the buyer gets back.",
+        placeholder: range ? `${range.from}–${range.to}` : "12.50",
+        hint: rangeText ? `Suggested: ${rangeText}. ${hint}` : hint,
       }),
       selectInput(
         B.currency,
@@ -35,7 +98,16 @@ export function resolveModal(c: Case): types.ModalView {
         currencies.map((v) => ({ value: v, label: v })),
         { optional: true, initial: c.currency ?? undefined },
       ),
-      selectInput(B.rootCause, "Root cause", optionsFrom(ROOT_CAUSES)),
+      selectInput(B.outcome, "Did we keep the buyer?", optionsFrom(BUYER_OUTCOMES), {
+        optional: true,
+        initial: "unknown",
+      }),
+      textInput(B.suggestedProduct, "Product suggested to the buyer", {
+        optional: true,
+        maxLength: 200,
+        placeholder: "e.g. the same jacket one size up",
+        hint: "A better-fitting product turns a problem order into a value order.",
+      }),
       textInput(B.note, "Note", {
         optional: true,
         multiline: true,
@@ -44,4 +116,10 @@ export function resolveModal(c: Case): types.ModalView {
       }),
     ],
   };
+}
+
+function suggestionLine(suggestion: RemedySuggestion | undefined, rootCause: RootCause | undefined): string {
+  if (suggestion) return `:bulb: *Suggested:* ${suggestion.summary} — ${suggestion.reason}`;
+  if (!rootCause) return ":bulb: Pick the root cause to see what the playbook suggests.";
+  return ":bulb: The playbook has no suggestion for this cause: choose what fits the buyer.";
 }

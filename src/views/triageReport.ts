@@ -125,6 +125,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     );
   }
 
+  const playbook = playbookSection(r);
+  if (playbook) blocks.push(playbook);
+
   if (r.agents.length) {
     const lines = r.agents.map((a) => `<@${a.userId}> ${a.open} open · ${a.resolved} resolved`);
     blocks.push(mrkdwnSection(`*Who holds what*\n${listWithMore(lines, 10, "more people")}`));
@@ -148,4 +151,33 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     `${o.title} ${label}: ${r.opened.count} opened, ${r.resolved.count} resolved, ${open} open (${r.backlog.new} unclaimed); ` +
     `first reply in time ${percent(r.sla.met, r.sla.due)}.`;
   return { text, blocks };
+}
+
+/** The playbook in the period: money back per root cause, suggestions followed, buyers kept, abuse and appeals. */
+function playbookSection(r: TriageReport): types.KnownBlock | undefined {
+  const p = r.playbook;
+  const lines: string[] = [];
+  if (p.moneyByCause.length) {
+    const money = p.moneyByCause.map((m) => {
+      const share = Number(m.value) > 0 ? `${((Number(m.back) / Number(m.value)) * 100).toFixed(1)}%` : "—";
+      return `${rootCauseLabel(m.rootCause)}: *${share}* of order value back (${formatMoney(m.back, m.currency)} of ${formatMoney(m.value, m.currency)}, ${m.cases} case${m.cases === 1 ? "" : "s"})`;
+    });
+    lines.push(`*Money back by root cause*\n${listWithMore(money, 8)}`);
+  }
+  const facts: string[] = [];
+  if (p.suggestions.made)
+    facts.push(
+      `suggested remedy followed ${percent(p.suggestions.followed, p.suggestions.made)} (${p.suggestions.followed} of ${p.suggestions.made})`,
+    );
+  const known = p.buyers.kept + p.buyers.boughtAgain + p.buyers.lost;
+  if (known)
+    facts.push(
+      `buyers kept ${percent(p.buyers.kept + p.buyers.boughtAgain, known)} (${p.buyers.kept} kept, ${p.buyers.boughtAgain} bought again, ${p.buyers.lost} lost)`,
+    );
+  if (p.abuse) facts.push(`${p.abuse} case${p.abuse === 1 ? "" : "s"} marked as suspected abuse`);
+  const a = p.appeals;
+  if (a.filed || a.won || a.lost || a.open)
+    facts.push(`appeals to Amazon: ${a.filed} filed, ${a.won} won, ${a.lost} lost, ${a.open} open`);
+  if (facts.length) lines.push(`*Playbook:* ${facts.join(" · ")}`);
+  return lines.length ? mrkdwnSection(lines.join("\n")) : undefined;
 }

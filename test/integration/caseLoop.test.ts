@@ -121,7 +121,13 @@ describe("new case modal", () => {
       );
     expect(posts).toHaveLength(1);
     expect(posts[0].args.blocks[0].text.text).toBe(`AS-${c.number} · Refund`);
-    expect(buttonsOf(posts[0].args.blocks)).toEqual([ACTIONS.claim, ACTIONS.logReply, ACTIONS.resolve]);
+    expect(buttonsOf(posts[0].args.blocks)).toEqual([
+      ACTIONS.claim,
+      ACTIONS.logReply,
+      ACTIONS.resolve,
+      ACTIONS.draftReply,
+      ACTIONS.more,
+    ]);
     expect(JSON.stringify(posts[0].args.blocks)).toContain("Jane Buyer");
     expect(card.channelId).toBe(CASES_CHANNEL);
   });
@@ -171,7 +177,13 @@ describe("claim", () => {
         "card update",
       );
       expect(JSON.stringify(update.args.blocks)).toContain(`<@${claimed.ownerId}>`);
-      expect(buttonsOf(update.args.blocks)).toEqual([ACTIONS.takeOver, ACTIONS.logReply, ACTIONS.resolve]);
+      expect(buttonsOf(update.args.blocks)).toEqual([
+        ACTIONS.takeOver,
+        ACTIONS.logReply,
+        ACTIONS.resolve,
+        ACTIONS.draftReply,
+        ACTIONS.more,
+      ]);
     });
 
     botTest("the claim is noted in the card's thread", async ({ bot }) => {
@@ -296,21 +308,26 @@ describe("resolve", () => {
       expect(resolved.firstReplyAt).not.toBeNull(); // resolving stops the response clock too
     });
 
-    botTest("the card shows who resolved it and how, and offers only Reopen", async ({ bot }) => {
-      await bot.flush();
-      const update = await waitFor(
-        () =>
-          bot.slack
-            .calls("chat.update")
-            .filter((u) => u.args.ts === resolved.messageTs && JSON.stringify(u.args.blocks).includes("*Resolved* by"))
-            .at(-1),
-        "resolved card",
-      );
-      const text = JSON.stringify(update.args.blocks);
-      expect(text).toContain("<@U0OWNER>");
-      expect(text).toContain("Partial refund · 9.00 USD");
-      expect(buttonsOf(update.args.blocks)).toEqual([ACTIONS.reopen]);
-    });
+    botTest(
+      "the card shows who resolved it and how, and offers Reopen (and the appeal and abuse steps)",
+      async ({ bot }) => {
+        await bot.flush();
+        const update = await waitFor(
+          () =>
+            bot.slack
+              .calls("chat.update")
+              .filter(
+                (u) => u.args.ts === resolved.messageTs && JSON.stringify(u.args.blocks).includes("*Resolved* by"),
+              )
+              .at(-1),
+          "resolved card",
+        );
+        const text = JSON.stringify(update.args.blocks);
+        expect(text).toContain("<@U0OWNER>");
+        expect(text).toContain("Partial refund · 9.00 USD");
+        expect(buttonsOf(update.args.blocks)).toEqual([ACTIONS.reopen, ACTIONS.more]);
+      },
+    );
 
     botTest("Reopen brings the case back to its owner", async ({ bot }) => {
       await bot.click(ACTIONS.reopen, c.id, "U0OWNER");

@@ -5,7 +5,9 @@
 // Slack ids, channels and timestamps are the ones the bot stored from Slack.
 import fc from "fast-check";
 import { MARKETPLACE_CODES } from "../../src/domain/amazon.ts";
+import { ABUSE_EVIDENCE, APPEAL_STAGES, BUYER_OUTCOMES } from "../../src/domain/playbook.ts";
 import { AMAZON_DEADLINES } from "../../src/domain/responseClock.ts";
+import { ITEM_CONDITIONS } from "../../src/domain/returnEligibility.ts";
 import type { CaseRef } from "../../src/domain/triage.ts";
 import { CATEGORIES, keysOf, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../../src/domain/vocabulary.ts";
 import { type Case, Prisma } from "../../src/generated/prisma/client.ts";
@@ -71,6 +73,24 @@ export const caseRecord: fc.Arbitrary<Case> = fc
     amazonDueAt: nullable(date),
     riskPhrases: nullable(hostileText),
     returnReason: nullable(hostileTextUpTo(64)),
+    orderDate: nullable(date),
+    deliveredAt: nullable(date),
+    itemCondition: nullable(fc.constantFrom(...keysOf(ITEM_CONDITIONS))),
+    returnCheckedAt: nullable(date),
+    returnReceivedAt: nullable(date),
+    refundDueAt: nullable(date),
+    suggestedRemedy: nullable(fc.constantFrom(...keysOf(RESOLUTIONS))),
+    suggestionFollowed: nullable(fc.boolean()),
+    buyerOutcome: nullable(fc.constantFrom(...keysOf(BUYER_OUTCOMES))),
+    suggestedProduct: nullable(hostileText),
+    abuseSuspectedAt: nullable(date),
+    // Stored from the form's checklist, but read back as anything the column may hold.
+    abuseEvidence: nullable(fc.oneof(fc.constantFrom(...keysOf(ABUSE_EVIDENCE)), hostileText)),
+    appealStage: nullable(fc.constantFrom(...keysOf(APPEAL_STAGES))),
+    appealDecisionAt: nullable(date),
+    appealDueAt: nullable(date),
+    appealFiledAt: nullable(date),
+    appealClosedAt: nullable(date),
   })
   .map(({ posted, orderValue, resolutionAmount, resolvedById, ...c }) => ({
     ...c,
@@ -95,6 +115,8 @@ export function harmlessCase<C extends Partial<Case>>(c: C): C {
     ...("riskPhrases" in c ? { riskPhrases: x(c.riskPhrases) } : {}),
     ...("externalId" in c ? { externalId: x(c.externalId) } : {}),
     ...("returnReason" in c ? { returnReason: x(c.returnReason) } : {}),
+    ...("suggestedProduct" in c ? { suggestedProduct: x(c.suggestedProduct) } : {}),
+    ...("abuseEvidence" in c ? { abuseEvidence: x(c.abuseEvidence) } : {}),
   };
 }
 
@@ -110,6 +132,27 @@ export const caseRef: fc.Arbitrary<CaseRef> = fc
     posted,
   })
   .map(({ posted, ...c }) => ({ ...c, channelId: posted?.channelId ?? null, messageTs: posted?.messageTs ?? null }));
+
+/** A case no one has taken through the playbook's steps yet. */
+export const noPlaybookSteps = {
+  orderDate: null,
+  deliveredAt: null,
+  itemCondition: null,
+  returnCheckedAt: null,
+  returnReceivedAt: null,
+  refundDueAt: null,
+  suggestedRemedy: null,
+  suggestionFollowed: null,
+  buyerOutcome: null,
+  suggestedProduct: null,
+  abuseSuspectedAt: null,
+  abuseEvidence: null,
+  appealStage: null,
+  appealDecisionAt: null,
+  appealDueAt: null,
+  appealFiledAt: null,
+  appealClosedAt: null,
+} satisfies Partial<Case>;
 
 /** One ordinary open case, for examples. */
 export const sampleCase: Case = {
@@ -150,4 +193,5 @@ export const sampleCase: Case = {
   amazonDueAt: new Date("2026-11-27T08:00:00Z"),
   riskPhrases: null,
   returnReason: null,
+  ...noPlaybookSteps,
 };

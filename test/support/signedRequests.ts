@@ -100,19 +100,25 @@ export function viewSubmission(opts: {
   userId: string;
   values: Record<string, string | undefined>;
   selects?: string[];
+  /** Blocks holding a datepicker (value "2026-11-20"), radio buttons, or checkboxes (values comma-separated). */
+  dates?: string[];
+  radios?: string[];
+  checks?: string[];
   privateMetadata?: string;
   viewId?: string;
 }) {
   const values: Record<string, Record<string, unknown>> = {};
+  const option = (v: string) => ({ value: v, text: { type: "plain_text", text: v } });
   for (const [block, v] of Object.entries(opts.values)) {
     values[block] = opts.selects?.includes(block)
-      ? {
-          value: {
-            type: "static_select",
-            selected_option: v === undefined ? null : { value: v, text: { type: "plain_text", text: v } },
-          },
-        }
-      : { value: { type: "plain_text_input", value: v ?? null } };
+      ? { value: { type: "static_select", selected_option: v === undefined ? null : option(v) } }
+      : opts.radios?.includes(block)
+        ? { value: { type: "radio_buttons", selected_option: v === undefined ? null : option(v) } }
+        : opts.dates?.includes(block)
+          ? { value: { type: "datepicker", selected_date: v ?? null } }
+          : opts.checks?.includes(block)
+            ? { value: { type: "checkboxes", selected_options: v ? v.split(",").map(option) : [] } }
+            : { value: { type: "plain_text_input", value: v ?? null } };
   }
   return {
     type: "view_submission",
@@ -131,5 +137,54 @@ export function viewSubmission(opts: {
       hash: "1.abc",
       blocks: [],
     },
+  };
+}
+
+/** A pick in a card's overflow ("⋯") menu. */
+export function overflowPayload(opts: { actionId: string; value: string; userId: string; channel?: string }) {
+  const payload = buttonPayload({
+    actionId: opts.actionId,
+    value: opts.value,
+    userId: opts.userId,
+    channel: opts.channel,
+  });
+  payload.actions = [
+    {
+      type: "overflow",
+      action_id: opts.actionId,
+      block_id: "case_actions",
+      selected_option: { value: opts.value, text: { type: "plain_text", text: opts.value } },
+      action_ts: String(Date.now() / 1000),
+    },
+  ] as never;
+  return payload;
+}
+
+/** A select with dispatch_action changed inside an open modal: block_actions with the view and its state. */
+export function viewSelectPayload(opts: {
+  actionId: string;
+  blockId: string;
+  value: string;
+  userId: string;
+  view: ReturnType<typeof viewSubmission>["view"];
+}) {
+  return {
+    type: "block_actions",
+    team: { id: "T0STANDIN", domain: "stand-in" },
+    user: { id: opts.userId, username: opts.userId.toLowerCase(), team_id: "T0STANDIN" },
+    api_app_id: "A0APP",
+    token: "legacy",
+    trigger_id: `trigger-${opts.userId}-${Math.random()}`,
+    container: { type: "view", view_id: opts.view.id },
+    view: opts.view,
+    actions: [
+      {
+        type: "static_select",
+        action_id: opts.actionId,
+        block_id: opts.blockId,
+        selected_option: { value: opts.value, text: { type: "plain_text", text: opts.value } },
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
   };
 }

@@ -130,6 +130,19 @@ describe("the largest report and list stay valid Block Kit", () => {
         limitPercent: 1,
         defectsUntilLimit: 0,
       })),
+      playbook: {
+        moneyByCause: many(8 * 9, (i) => ({
+          rootCause: keysOf(ROOT_CAUSES)[i % 8],
+          currency: `C${String(i).padStart(2, "0")}`,
+          cases: 99999,
+          back: "99999999.99",
+          value: "99999999.99",
+        })),
+        suggestions: { made: 150000, followed: 100000 },
+        buyers: { kept: 90000, boughtAgain: 10000, lost: 5000 },
+        abuse: 300,
+        appeals: { filed: 100, won: 60, lost: 30, open: 10 },
+      },
     };
     const msg = triageMessage(report, { title: "Weekly triage", zone: "UTC", now, lateSince: now });
     expect(blockKitProblems(msg, "message")).toEqual([]);
@@ -137,6 +150,8 @@ describe("the largest report and list stay valid Block Kit", () => {
     expect(json).toContain("…and 39995 more ASINs");
     expect(json).toContain("…and 290 more people");
     expect(json).toContain("…and 89995 more");
+    expect(json).toContain("…and 64 more");
+    expect(json).toContain("suggested remedy followed 67% (100000 of 150000)");
   });
 
   it("a full page of cases, with both page buttons", () => {

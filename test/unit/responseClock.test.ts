@@ -73,8 +73,12 @@ describe("what stops the clocks", () => {
       "amazon_due",
     ]);
   });
-  it("resolving stops everything; a claim stops nothing", () => {
-    expect(clocksToStop(open, { status: "resolved" })).toHaveLength(5);
+  it("resolving stops everything but an appeal; a claim stops nothing", () => {
+    const stopped = clocksToStop(open, { status: "resolved" });
+    expect(stopped).toHaveLength(6);
+    expect(stopped).toContain("refund_due");
+    // Amazon decides an appeal after the case is resolved: its reminder goes on.
+    expect(stopped).not.toContain("appeal_reminder");
     expect(clocksToStop(open, { status: "claimed", ownerId: "U1" } as never)).toEqual([]);
     expect(clocksToStop({ ...open, firstReplyAt: createdAt }, { firstReplyAt: createdAt })).toEqual([]);
   });

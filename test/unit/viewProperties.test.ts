@@ -11,6 +11,7 @@ import { findIdentifiers } from "../../src/domain/amazon.ts";
 import { PAGE_SIZE, parseListFilter } from "../../src/domain/caseLists.ts";
 import { NO_ASIN } from "../../src/domain/crisis.ts";
 import type { OdrReading } from "../../src/domain/odr.ts";
+import { DEFAULT_PLAYBOOK } from "../../src/domain/playbook.ts";
 import { emptySummary, type ImportSummary, KEPT_REJECTIONS } from "../../src/domain/returnsImport.ts";
 import { OLDEST, TOP_ASINS, type TriageReport } from "../../src/domain/triage.ts";
 import { CATEGORIES, keysOf, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../../src/domain/vocabulary.ts";
@@ -35,9 +36,12 @@ import {
   waveAlert,
 } from "../../src/views/crisisAlert.ts";
 import { crisisResolveModal } from "../../src/views/crisisResolveModal.ts";
+import { draftReplyModal, policyCheckModal, policyPassedModal } from "../../src/views/draftReplyModal.ts";
 import { historyLine } from "../../src/views/historyLine.ts";
 import { importSummaryMessage } from "../../src/views/importSummary.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
+import { caseEligibility } from "../../src/views/playbookLines.ts";
+import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from "../../src/views/playbookModals.ts";
 import { resolveModal } from "../../src/views/resolveModal.ts";
 import { cutMrkdwn, trimText } from "../../src/views/text.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
@@ -151,11 +155,76 @@ describe("a case's messages, whatever people wrote in it", () => {
     );
   });
 
-  it("the resolve modal", () => {
+  it("the resolve modal, for whatever cause and severity is picked", () => {
     fc.assert(
-      fc.property(caseRecord, (c) => {
-        expectSafe(resolveModal(c), resolveModal(harmlessCase(c)), "modal");
-      }),
+      fc.property(
+        caseRecord,
+        fc.option(fc.constantFrom(...keysOf(ROOT_CAUSES)), { nil: undefined }),
+        fc.constantFrom("minor" as const, "serious" as const),
+        (c, rootCause, severity) => {
+          expectSafe(
+            resolveModal(c, undefined, { rootCause, severity }),
+            resolveModal(harmlessCase(c), undefined, { rootCause, severity }),
+            "modal",
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("the playbook's forms: return check and verdict, suspected abuse with the buyer's cases, appeal", () => {
+    const related = fc.record({
+      number: fc.integer({ min: 1, max: 10_000_000 }),
+      category: fc.constantFrom(...keysOf(CATEGORIES)),
+      status: fc.constantFrom(...keysOf(STATUSES)),
+      resolution: fc.option(fc.constantFrom(...keysOf(RESOLUTIONS)), { nil: null }),
+      createdAt: date,
+      channelId: fc.option(fc.constant("C0CASES"), { nil: null }),
+      messageTs: fc.option(fc.constant("1764144000.000100"), { nil: null }),
+      abuseSuspectedAt: fc.option(date, { nil: null }),
+    });
+    fc.assert(
+      fc.property(
+        caseRecord,
+        fc.array(related, { maxLength: 10 }),
+        count,
+        fc.constantFrom("UTC", "Asia/Shanghai", "America/Los_Angeles"),
+        (c, cases, extra, zone) => {
+          const history = { cases, total: cases.length + extra };
+          const harmless = harmlessCase(c);
+          expectSafe(
+            returnCheckModal(c, DEFAULT_PLAYBOOK, zone),
+            returnCheckModal(harmless, DEFAULT_PLAYBOOK, zone),
+            "modal",
+          );
+          const verdict = caseEligibility(c, { playbook: DEFAULT_PLAYBOOK, zone });
+          expectSafe(returnVerdictModal(c, verdict), returnVerdictModal(harmless, verdict), "modal");
+          expectSafe(abuseModal(c, history), abuseModal(harmless, history), "modal");
+          expectSafe(
+            appealModal(c, DEFAULT_PLAYBOOK, zone, c.createdAt),
+            appealModal(harmless, DEFAULT_PLAYBOOK, zone, c.createdAt),
+            "modal",
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("the reply draft for every template, and the check's answer for any text", () => {
+    fc.assert(
+      fc.property(
+        caseRecord,
+        fc.constantFrom(...DEFAULT_PLAYBOOK.templates.map((t) => t.id)),
+        hostileText,
+        (c, id, text) => {
+          const settings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC" };
+          expectSafe(draftReplyModal(c, settings, id), draftReplyModal(harmlessCase(c), settings, id), "modal");
+          expectSafe(policyPassedModal(text), policyPassedModal("x"), "modal");
+        expectSafe(policyCheckModal(), policyCheckModal(), "modal");
+        },
+      ),
       RUNS,
     );
   });
@@ -358,6 +427,22 @@ describe("reports and lists", () => {
       }),
       { maxLength: 9 },
     ),
+    playbook: fc.record({
+      moneyByCause: fc.array(
+        fc.record({
+          rootCause: fc.constantFrom(...keysOf(ROOT_CAUSES)),
+          currency,
+          cases: count,
+          back: amount,
+          value: amount,
+        }),
+        { maxLength: 40 },
+      ),
+      suggestions: fc.record({ made: count, followed: count }),
+      buyers: fc.record({ kept: count, boughtAgain: count, lost: count }),
+      abuse: count,
+      appeals: fc.record({ filed: count, won: count, lost: count, open: count }),
+    }),
   });
 
   it("the weekly digest and /case summary", () => {

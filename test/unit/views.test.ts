@@ -9,6 +9,7 @@ import { historyLine } from "../../src/views/historyLine.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
 import { resolveModal } from "../../src/views/resolveModal.ts";
 import { trimText } from "../../src/views/text.ts";
+import { noPlaybookSteps } from "../support/recordArbitraries.ts";
 
 const base: Case = {
   id: 7,
@@ -48,6 +49,7 @@ const base: Case = {
   amazonDueAt: new Date("2026-11-27T08:00:00Z"),
   riskPhrases: null,
   returnReason: null,
+  ...noPlaybookSteps,
 };
 
 const now = new Date("2026-11-26T08:30:00Z");
@@ -85,14 +87,25 @@ describe("case card", () => {
       "Arrived punctured.",
     ])
       expect(json).toContain(s);
-    expect(buttons(card.blocks)).toEqual([ACTIONS.claim, ACTIONS.logReply, ACTIONS.resolve]);
+    expect(buttons(card.blocks)).toEqual([
+      ACTIONS.claim,
+      ACTIONS.logReply,
+      ACTIONS.resolve,
+      ACTIONS.draftReply,
+      ACTIONS.more,
+    ]);
     expect(card.text).toBe("AS-1042 Refund (High) for order 114-2962899-5762619: New, unclaimed");
     expect(buttons(caseCard({ ...base, status: "claimed", ownerId: "U9" }, now).blocks)).toEqual([
       ACTIONS.takeOver,
       ACTIONS.logReply,
       ACTIONS.resolve,
+      ACTIONS.draftReply,
+      ACTIONS.more,
     ]);
-    expect(buttons(extreme.status === "resolved" ? caseCard(extreme, now).blocks : [])).toEqual([ACTIONS.reopen]);
+    expect(buttons(extreme.status === "resolved" ? caseCard(extreme, now).blocks : [])).toEqual([
+      ACTIONS.reopen,
+      ACTIONS.more,
+    ]);
   });
 
   it("shows times in the reader's time zone with Slack's date formatting", () => {

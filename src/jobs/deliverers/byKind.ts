@@ -1,7 +1,15 @@
 // The deliverer of each outbox kind. Adding a kind means a member in OutboxPayloads and an entry
 // here; the type refuses a kind left without one.
 import { historyNote, postCard, updateCard } from "./cards.ts";
-import { amazonOverdue, amazonReminder, escalation, slaReminder, stalledReminder } from "./clockNotices.ts";
+import {
+  amazonOverdue,
+  amazonReminder,
+  appealReminder,
+  escalation,
+  refundReminder,
+  slaReminder,
+  stalledReminder,
+} from "./clockNotices.ts";
 import { crisisNoteLine, crisisPost, crisisUpdate } from "./crisis.ts";
 import type { Deliverers } from "./deliverer.ts";
 import { digest, message } from "./snapshots.ts";
@@ -15,6 +23,8 @@ export const DELIVERERS: Deliverers = {
   amazon_reminder: amazonReminder,
   amazon_overdue: amazonOverdue,
   stalled_reminder: stalledReminder,
+  refund_reminder: refundReminder,
+  appeal_reminder: appealReminder,
   digest,
   message,
   crisis_post: crisisPost,

@@ -11,7 +11,7 @@ export const postCard: Deliverer<"post_card"> = async (m, ctx) => {
   if (!c || c.messageTs) return DONE;
   const channel = m.channelId;
   if (!channel) return NO_CHANNEL;
-  const posted = await postOnce(m, { channel, ...caseCard(c, ctx.now()), unfurl_links: false }, ctx);
+  const posted = await postOnce(m, { channel, ...caseCard(c, ctx.now(), ctx.card), unfurl_links: false }, ctx);
   await recordCardPosted(ctx.prisma, c.id, posted.channel, posted.ts);
   return DONE;
 };
@@ -22,7 +22,7 @@ export const updateCard: Deliverer<"update_card"> = async (m, ctx) => {
   if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
   // Earlier changes' re-renders are covered by this one: their changes are already in `c`.
   await foldEarlierCardUpdates(ctx.prisma, c.id, m.id);
-  await ctx.client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c, ctx.now()) });
+  await ctx.client.chat.update({ channel: c.channelId, ts: c.messageTs, ...caseCard(c, ctx.now(), ctx.card) });
   return DONE;
 };
 

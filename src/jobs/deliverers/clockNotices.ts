@@ -6,7 +6,9 @@ import { amazonDeadlineMet } from "../../views/clockLines.ts";
 import {
   amazonOverdueText,
   amazonReminderText,
+  appealReminderText,
   escalationMessage,
+  refundReminderText,
   reminderText,
   whoShouldAct,
 } from "../../views/clockNotices.ts";
@@ -14,9 +16,15 @@ import { stalledParcelText } from "../../views/crisisAlert.ts";
 import { type Deliverer, type DeliveryContext, DONE, NO_CHANNEL, postOnce, waitingForCard } from "./deliverer.ts";
 
 /** A notice in the card's thread; `text` is null when the case no longer needs it. */
-function threadNotice<K extends "sla_reminder" | "amazon_reminder" | "amazon_overdue" | "stalled_reminder">(
-  text: (c: Case, ctx: DeliveryContext) => string | null,
-): Deliverer<K> {
+function threadNotice<
+  K extends
+    | "sla_reminder"
+    | "amazon_reminder"
+    | "amazon_overdue"
+    | "stalled_reminder"
+    | "refund_reminder"
+    | "appeal_reminder",
+>(text: (c: Case, ctx: DeliveryContext) => string | null): Deliverer<K> {
   return async (m, ctx) => {
     const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
     if (!c) return DONE;
@@ -39,6 +47,13 @@ export const amazonOverdue = threadNotice<"amazon_overdue">((c, ctx) =>
 );
 export const stalledReminder = threadNotice<"stalled_reminder">((c, ctx) =>
   c.status === "resolved" ? null : stalledParcelText(c, ctx.stalledDays, whoShouldAct(c, ctx.audience)),
+);
+
+export const refundReminder = threadNotice<"refund_reminder">((c, ctx) =>
+  c.status === "resolved" || !c.returnReceivedAt ? null : refundReminderText(c, ctx.audience),
+);
+export const appealReminder = threadNotice<"appeal_reminder">((c, ctx) =>
+  c.appealStage !== "preparing" || !c.appealDueAt ? null : appealReminderText(c, ctx.audience, ctx.now()),
 );
 
 /** The escalation goes to the escalation channel, with a link to the card once it is posted. */

@@ -6,6 +6,7 @@ import type { CrisisSettings } from "../../domain/crisis.ts";
 import type { OutboxKind, OutboxPayloads } from "../../domain/outboxMessages.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { cardPost, type ParentPost } from "../../store/outbox.ts";
+import type { CardSettings } from "../../views/caseCard.ts";
 import type { Audience } from "../../views/clockNotices.ts";
 import { clearlyRefused, retryPlan, SLACK_CALL_TIMEOUT_MS } from "../slackErrors.ts";
 
@@ -38,6 +39,8 @@ export type DeliveryContext = {
   audience: Audience;
   crisis: CrisisSettings;
   stalledDays: number;
+  /** What the card needs besides the case: the playbook's settings and the team's time zone. */
+  card: CardSettings;
   /** Waits until the channel may take another message (about one per second). */
   pace: (channel: string) => Promise<void>;
 };

@@ -1,0 +1,134 @@
+// The playbook's steps on a case as pure decisions, like the case lifecycle (caseRules.ts): who
+// may check a return, mark it received, suspect abuse or record an appeal, and what changes.
+import { DateTime } from "luxon";
+import type { Case } from "../generated/prisma/client.ts";
+import type { CaseRefusal, Decision } from "./caseRules.ts";
+import type { Actor } from "./people.ts";
+import type { AbuseEvidence, AppealSettings, AppealStage } from "./playbook.ts";
+import type { ItemCondition } from "./returnEligibility.ts";
+import { caseNumber } from "./vocabulary.ts";
+
+type Snapshot = Pick<
+  Case,
+  "number" | "status" | "ownerId" | "returnReceivedAt" | "abuseSuspectedAt" | "appealStage" | "appealFiledAt"
+>;
+
+const DAY_MS = 86_400_000;
+const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
+
+/**
+ * Working a case's details: any agent while it is unclaimed, then its owner or a lead (as for
+ * logging a reply). `whileResolved` for what may come after resolving (abuse, appeals).
+ */
+export function mayWorkOn(c: Snapshot, actor: Actor, what: string, whileResolved = false): CaseRefusal | undefined {
+  if (!actor.isAgent)
+    return refuse(
+      "not_agent",
+      `Only after-sales agents can ${what} on cases, so ${caseNumber(c.number)} was left as it is. Ask a lead to add you to the agents.`,
+    );
+  if (c.status === "resolved" && !whileResolved)
+    return refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card first.`);
+  if (c.ownerId && c.ownerId !== actor.userId && !actor.isLead)
+    return refuse(
+      "not_owner",
+      `${caseNumber(c.number)} is owned by <@${c.ownerId}>; only the owner or a lead can ${what} on it.`,
+    );
+  return undefined;
+}
+
+export type ReturnCheckInput = {
+  orderDate?: Date;
+  deliveredAt?: Date;
+  condition?: ItemCondition;
+  /** The verdict as the card will show it, for the thread line. */
+  summary: string;
+};
+
+export function decideReturnCheck(c: Snapshot, actor: Actor, input: ReturnCheckInput, now: Date): Decision {
+  const refusal = mayWorkOn(c, actor, "check returns");
+  if (refusal) return refusal;
+  return {
+    ok: true,
+    data: {
+      orderDate: input.orderDate ?? null,
+      deliveredAt: input.deliveredAt ?? null,
+      itemCondition: input.condition ?? null,
+      returnCheckedAt: now,
+    },
+    event: { kind: "return_checked", detail: { summary: input.summary, condition: input.condition } },
+  };
+}
+
+/** The item is back: the refund clock starts (due `dueAt`, reminded then if the case is still open). */
+export function decideReturnReceived(c: Snapshot, actor: Actor, now: Date, dueAt: Date): Decision {
+  const refusal = mayWorkOn(c, actor, "mark returns received");
+  if (refusal) return refusal;
+  if (c.returnReceivedAt)
+    return refuse("received", `The return of ${caseNumber(c.number)} is already marked received.`);
+  return {
+    ok: true,
+    data: { returnReceivedAt: now, refundDueAt: dueAt },
+    event: { kind: "return_received", detail: { refundDueAt: dueAt.toISOString() } },
+    timers: [{ kind: "refund_due", fireAt: dueAt }],
+  };
+}
+
+export function decideSuspectAbuse(
+  c: Snapshot,
+  actor: Actor,
+  input: { evidence: AbuseEvidence[]; note?: string },
+  now: Date,
+): Decision {
+  const refusal = mayWorkOn(c, actor, "mark suspected abuse", true);
+  if (refusal) return refusal;
+  return {
+    ok: true,
+    data: { abuseSuspectedAt: c.abuseSuspectedAt ?? now, abuseEvidence: input.evidence.join(",") || null },
+    event: {
+      kind: c.abuseSuspectedAt ? "abuse_evidence" : "abuse_suspected",
+      detail: { evidence: input.evidence, ...(input.note ? { note: input.note } : {}) },
+    },
+  };
+}
+
+/** `decisionDay` is the day of Amazon's decision (2026-11-27) in the team's time zone `zone`. */
+export type AppealInput = { stage: AppealStage; decisionDay: string; zone: string; note?: string };
+
+/**
+ * An appeal of Amazon's decision: the last day to file is the decision date + the window; while
+ * it is being prepared the owner is reminded before that day. Filing, winning or losing it ends
+ * the reminder; the stage may be corrected at any time.
+ */
+export function decideAppeal(
+  c: Snapshot,
+  actor: Actor,
+  input: AppealInput,
+  now: Date,
+  settings: AppealSettings,
+): Decision {
+  const refusal = mayWorkOn(c, actor, "record appeals", true);
+  if (refusal) return refusal;
+  const decision = DateTime.fromISO(input.decisionDay, { zone: input.zone });
+  const dueAt = decision.plus({ days: settings.windowDays }).endOf("day").toJSDate();
+  const remindAt = new Date(dueAt.getTime() - settings.reminderDays * DAY_MS);
+  const preparing = input.stage === "preparing";
+  const filed = input.stage !== "preparing";
+  const closed = input.stage === "won" || input.stage === "lost";
+  return {
+    ok: true,
+    data: {
+      appealStage: input.stage,
+      appealDecisionAt: decision.toJSDate(),
+      appealDueAt: dueAt,
+      appealFiledAt: filed ? (c.appealFiledAt ?? now) : null,
+      appealClosedAt: closed ? now : null,
+    },
+    event: {
+      kind: "appeal",
+      detail: { stage: input.stage, dueAt: dueAt.toISOString(), ...(input.note ? { note: input.note } : {}) },
+    },
+    // A reminder already past (a late entry) fires at once: the owner learns the window is closing.
+    ...(preparing && dueAt > now ? { timers: [{ kind: "appeal_reminder" as const, fireAt: remindAt }] } : {}),
+    ...(preparing ? {} : { stopTimers: ["appeal_reminder" as const] }),
+  };
+}

@@ -1,0 +1,108 @@
+// "Draft reply" on a card (a filled template, checked against Amazon's messaging rules, logged as
+// the reply once sent) and `/case check` (the same check on any text).
+import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction } from "@slack/bolt";
+import type { AppDeps } from "../deps.ts";
+import { decideLogReply } from "../domain/caseRules.ts";
+import { checkReply } from "../domain/messagingPolicy.ts";
+import { actorFor } from "../domain/people.ts";
+import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
+import { changeCase, findCase, lastEventAt } from "../store/cases.ts";
+import { draftReplyModal, policyPassedModal, policyProblemsText } from "../views/draftReplyModal.ts";
+import { resolveCaseMetadata } from "../views/modalMetadata.ts";
+import { blockIdsByName, readModalState } from "../views/modalParts.ts";
+import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
+
+export function register(app: App, deps: AppDeps): void {
+  const { prisma, config } = deps;
+  const settings = { playbook: config.playbook, zone: config.teamTimezone };
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.draftReply,
+    afterAck("the reply draft could not be opened", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      const tell = privately(client, clicker(body), logger);
+      if (!actorFor(body.user.id, config).isAgent)
+        return tell("Only after-sales agents write to buyers. Ask a lead to add you to the agents.");
+      const c = await findCase(prisma, Number(action.value));
+      if (!c) return tell("That case no longer exists.");
+      await openModal({
+        client,
+        triggerId: body.trigger_id,
+        view: draftReplyModal(c, settings),
+        form: "the reply draft",
+        again: "Please press Draft reply again.",
+        tell,
+        logger,
+      });
+    }),
+  );
+
+  // Another template: the same form with its text.
+  app.action<BlockAction<StaticSelectAction>>(ACTIONS.draftTemplate, async ({ ack, body, action, client, logger }) => {
+    await ack();
+    const view = body.view;
+    const meta = view && readMetadata(view.private_metadata, resolveCaseMetadata);
+    if (!view || !meta) return;
+    const c = await findCase(prisma, meta.caseId).catch(() => null);
+    if (!c) return;
+    try {
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: draftReplyModal(c, settings, action.selected_option.value),
+      });
+    } catch (err) {
+      logger.debug(`The reply draft was not updated: ${(err as Error).message}`);
+    }
+  });
+
+  app.view<ViewSubmitAction>(
+    CALLBACKS.draftReply,
+    afterAck(
+      "the reply was not logged",
+      async ({ ack, view, body }) => {
+        const textBlock = blockIdsByName(view.state.values)[B.text] ?? B.text;
+        const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
+        const c = meta ? await findCase(prisma, meta.caseId) : null;
+        if (!c) return ack(modalError(textBlock, "This draft's case is not known any more; close it."));
+        const text = readModalState(view.state.values)[B.text] ?? "";
+        const problems = checkReply(text);
+        if (problems.length)
+          return ack(
+            modalError(
+              textBlock,
+              `Amazon's messaging rules: ${policyProblemsText(problems)} Change the text, then press again.`,
+            ),
+          );
+        const actor = actorFor(body.user.id, config);
+        const result = await changeCase(
+          prisma,
+          c.id,
+          actor.userId,
+          async (fresh) =>
+            decideLogReply(fresh, actor, deps.now(), await lastEventAt(prisma, fresh.id, "replied", actor.userId)),
+          deps.now(),
+        );
+        if (!result.ok) return ack(modalError(textBlock, result.message));
+        await ack();
+        deps.wakeOutbox();
+      },
+      { formBlock: B.template },
+    ),
+  );
+
+  app.view<ViewSubmitAction>(
+    CALLBACKS.policyCheck,
+    afterAck(
+      "the text was not checked",
+      async ({ ack, view }) => {
+        const text = readModalState(view.state.values)[B.text] ?? "";
+        const problems = checkReply(text);
+        if (problems.length)
+          return ack(modalError(B.text, `Amazon's messaging rules: ${policyProblemsText(problems)}`));
+        await ack({ response_action: "update", view: policyPassedModal(text) });
+      },
+      { formBlock: B.text },
+    ),
+  );
+}

@@ -1,0 +1,225 @@
+// The card's "⋯" menu: check the return window, mark the return received (the refund clock),
+// suspect abuse (with the buyer's other cases), and appeal to Amazon; and the forms behind them.
+import type { App, BlockAction, OverflowAction, ViewResponseAction, ViewSubmitAction } from "@slack/bolt";
+import { DateTime } from "luxon";
+import type { AppDeps } from "../deps.ts";
+import type { Decision } from "../domain/caseRules.ts";
+import { actorFor } from "../domain/people.ts";
+import { ABUSE_EVIDENCE, type AbuseEvidence, APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
+import {
+  decideAppeal,
+  decideReturnCheck,
+  decideReturnReceived,
+  decideSuspectAbuse,
+  mayWorkOn,
+} from "../domain/playbookRules.ts";
+import { checkEligibility, ITEM_CONDITIONS, type ItemCondition, refundDueAt } from "../domain/returnEligibility.ts";
+import type { Case } from "../generated/prisma/client.ts";
+import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS, MORE_OPTIONS } from "../ids.ts";
+import { relatedCases } from "../store/buyerHistory.ts";
+import { changeCase, findCase } from "../store/cases.ts";
+import { resolveCaseMetadata } from "../views/modalMetadata.ts";
+import { readModalState } from "../views/modalParts.ts";
+import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from "../views/playbookModals.ts";
+import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+type FormAck = (response?: ViewResponseAction) => Promise<void>;
+
+export function register(app: App, deps: AppDeps): void {
+  const { prisma, config } = deps;
+  const zone = config.teamTimezone;
+  /** A day picked in a form, as the start of that day in the team's time zone. */
+  const dayStart = (day: string | undefined) =>
+    day && DAY.test(day) ? DateTime.fromISO(day, { zone }).startOf("day").toJSDate() : undefined;
+
+  app.action<BlockAction<OverflowAction>>(
+    ACTIONS.more,
+    afterAck("that step could not be started", async ({ ack, body, action, client, logger }) => {
+      await ack();
+      const tell = privately(client, clicker(body), logger);
+      const [what, id] = action.selected_option.value.split(":");
+      const c = await findCase(prisma, Number(id));
+      if (!c) return tell("That case no longer exists.");
+      const actor = actorFor(body.user.id, config);
+      const form = (view: Parameters<typeof openModal>[0]["view"], name: string) =>
+        openModal({
+          client,
+          triggerId: body.trigger_id,
+          view,
+          form: name,
+          again: "Please pick it again from ⋯.",
+          tell,
+          logger,
+        });
+
+      switch (what) {
+        case MORE_OPTIONS.returnCheck: {
+          const refusal = mayWorkOn(c, actor, "check returns");
+          if (refusal) return tell(refusal.message);
+          await form(returnCheckModal(c, config.playbook, zone), "the return check");
+          return;
+        }
+        case MORE_OPTIONS.returnReceived: {
+          const now = deps.now();
+          const dueAt = refundDueAt(now, config.playbook.returns, zone);
+          const result = await changeCase(
+            prisma,
+            c.id,
+            actor.userId,
+            (fresh) => decideReturnReceived(fresh, actor, now, dueAt),
+            now,
+          );
+          if (!result.ok) return tell(result.message);
+          deps.wakeOutbox();
+          return;
+        }
+        case MORE_OPTIONS.suspectAbuse: {
+          const refusal = mayWorkOn(c, actor, "mark suspected abuse", true);
+          if (refusal) return tell(refusal.message);
+          // The form opens first (the trigger id expires in 3 s), the buyer's history follows.
+          const related = await relatedCases(prisma, c);
+          await form(abuseModal(c, related), "the abuse form");
+          return;
+        }
+        case MORE_OPTIONS.appeal: {
+          const refusal = mayWorkOn(c, actor, "record appeals", true);
+          if (refusal) return tell(refusal.message);
+          await form(appealModal(c, config.playbook, zone, deps.now()), "the appeal form");
+          return;
+        }
+        default:
+          logger.warn(`Unknown choice in a card's menu: ${action.selected_option.value.slice(0, 100)}`);
+          return tell("That choice is not known any more; the card may be old. Pick again from the case's card.");
+      }
+    }),
+  );
+
+  /** Reads the case of a submitted form, or answers the form with why it cannot. */
+  async function formCase(view: ViewSubmitAction["view"], errorBlock: string, ack: FormAck) {
+    const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
+    const c = meta ? await findCase(prisma, meta.caseId) : null;
+    if (!c)
+      await ack(
+        modalError(errorBlock, "This form's case is not known any more; close it and start again from the card."),
+      );
+    return c;
+  }
+
+  /** Applies a decision from a form: refusals are shown in the form itself. */
+  async function applyFromForm(
+    c: Case,
+    userId: string,
+    errorBlock: string,
+    ack: FormAck,
+    decide: (fresh: Case) => Decision,
+  ): Promise<boolean> {
+    const result = await changeCase(prisma, c.id, userId, decide, deps.now());
+    if (!result.ok) {
+      await ack(modalError(errorBlock, result.message));
+      return false;
+    }
+    deps.wakeOutbox();
+    return true;
+  }
+
+  app.view<ViewSubmitAction>(
+    CALLBACKS.returnCheck,
+    afterAck(
+      "the return was not checked",
+      async ({ ack, view, body }) => {
+        const c = await formCase(view, B.deliveredAt, ack);
+        if (!c) return;
+        const state = readModalState(view.state.values);
+        const orderDate = dayStart(state[B.orderDate]);
+        const deliveredAt = dayStart(state[B.deliveredAt]);
+        const condition = state[B.condition];
+        if (!orderDate && !deliveredAt)
+          return ack(
+            modalError(B.deliveredAt, "Give the delivery day, or the order day if the delivery day is not known."),
+          );
+        if (orderDate && deliveredAt && deliveredAt < orderDate)
+          return ack(modalError(B.deliveredAt, "The delivery day is before the order day; check both."));
+        const latest = deliveredAt ?? orderDate;
+        if (latest && latest > deps.now())
+          return ack(
+            modalError(
+              deliveredAt ? B.deliveredAt : B.orderDate,
+              "That day is still to come; pick a day that has passed.",
+            ),
+          );
+        const itemCondition =
+          condition && Object.hasOwn(ITEM_CONDITIONS, condition) ? (condition as ItemCondition) : undefined;
+        const eligibility = checkEligibility(
+          { requestedAt: c.createdAt, orderDate, deliveredAt, condition: itemCondition },
+          config.playbook.returns,
+          zone,
+        );
+        const actor = actorFor(body.user.id, config);
+        const input = { orderDate, deliveredAt, condition: itemCondition, summary: eligibility.summary };
+        if (
+          !(await applyFromForm(c, actor.userId, B.deliveredAt, ack, (fresh) =>
+            decideReturnCheck(fresh, actor, input, deps.now()),
+          ))
+        )
+          return;
+        await ack({ response_action: "update", view: returnVerdictModal(c, eligibility) });
+      },
+      { formBlock: B.deliveredAt },
+    ),
+  );
+
+  app.view<ViewSubmitAction>(
+    CALLBACKS.suspectAbuse,
+    afterAck(
+      "the case was not marked",
+      async ({ ack, view, body }) => {
+        const c = await formCase(view, B.note, ack);
+        if (!c) return;
+        const state = readModalState(view.state.values);
+        const evidence = (state[B.evidence] ?? "")
+          .split(",")
+          .filter((k): k is AbuseEvidence => Object.hasOwn(ABUSE_EVIDENCE, k));
+        const note = state[B.note]?.trim().slice(0, 2000);
+        const actor = actorFor(body.user.id, config);
+        if (
+          await applyFromForm(c, actor.userId, B.note, ack, (fresh) =>
+            decideSuspectAbuse(fresh, actor, { evidence, note }, deps.now()),
+          )
+        )
+          await ack();
+      },
+      { formBlock: B.note },
+    ),
+  );
+
+  app.view<ViewSubmitAction>(
+    CALLBACKS.appeal,
+    afterAck(
+      "the appeal was not recorded",
+      async ({ ack, view, body }) => {
+        const c = await formCase(view, B.note, ack);
+        if (!c) return;
+        const state = readModalState(view.state.values);
+        const stage = state[B.appealStage];
+        const decisionDay = state[B.decisionDate];
+        if (!stage || !Object.hasOwn(APPEAL_STAGES, stage))
+          return ack(modalError(B.appealStage, "Choose the stage of the appeal."));
+        if (!decisionDay || !DAY.test(decisionDay))
+          return ack(modalError(B.decisionDate, "Pick the day Amazon decided."));
+        if (DateTime.fromISO(decisionDay, { zone }) > DateTime.fromJSDate(deps.now(), { zone }))
+          return ack(modalError(B.decisionDate, "That day is still to come; pick the day Amazon decided."));
+        const note = state[B.note]?.trim().slice(0, 2000);
+        const actor = actorFor(body.user.id, config);
+        const input = { stage: stage as AppealStage, decisionDay, zone, note };
+        if (
+          await applyFromForm(c, actor.userId, B.note, ack, (fresh) =>
+            decideAppeal(fresh, actor, input, deps.now(), config.playbook.appeal),
+          )
+        )
+          await ack();
+      },
+      { formBlock: B.note },
+    ),
+  );
+}
