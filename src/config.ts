@@ -11,7 +11,8 @@ import { mergeTemplates, SHIPPED_TEMPLATES } from "./domain/replyTemplates.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
 import { DEFAULT_RETURN_SETTINGS, parseHolidayWindow } from "./domain/returnEligibility.ts";
 import { type CardRule, DEFAULT_IMPORT_CARD_LIMIT } from "./domain/returnsImport.ts";
-import { loadTemplatesFile, TemplatesFileError } from "./domain/templatesFile.ts";
+import { TemplatesFileError } from "./domain/templatesFile.ts";
+import { loadTemplatesFile } from "./teamFiles.ts";
 
 /** An unset or blank variable counts as not given, so `NAME=` in a .env file means "use the default". */
 const optionalText = z

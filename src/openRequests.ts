@@ -109,3 +109,33 @@ export async function whenRequestsAnswered(): Promise<void> {
     });
   }
 }
+
+/** What listeners are still doing for requests already answered (the change behind a click). */
+const listenerWork = new Set<Promise<unknown>>();
+
+/** Runs a listener's work, counted until it ends, so a stop can let it finish. */
+export async function countListenerWork<T>(work: () => Promise<T>): Promise<T> {
+  const running = work();
+  listenerWork.add(running);
+  try {
+    return await running;
+  } finally {
+    listenerWork.delete(running);
+  }
+}
+
+/**
+ * Waits until the listeners' work in hand has ended, at most `ms`: on stop, a click that was
+ * acknowledged gets its change stored before the database closes. False when time ran out.
+ */
+export async function listenerWorkDone(ms = 10_000): Promise<boolean> {
+  if (listenerWork.size === 0) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const done = Promise.allSettled([...listenerWork]).then(() => true as const);
+  const result = await Promise.race([done, timedOut]);
+  clearTimeout(timer);
+  return result;
+}

@@ -9,7 +9,7 @@ import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
 import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
-import { countSlackRequests } from "./openRequests.ts";
+import { countSlackRequests, listenerWorkDone } from "./openRequests.ts";
 import { botIdentity } from "./slackIdentity.ts";
 
 export type RunningBot = {
@@ -107,6 +107,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await app
         .stop()
         .catch((err) => app.logger.warn(`The Slack listener did not stop cleanly: ${(err as Error).message}`));
+      // Clicks already acknowledged get their change stored before the database closes.
+      if (!(await listenerWorkDone()))
+        app.logger.warn("Some Slack requests were still being worked on after 10 s; stopping without them.");
       digest.stop();
       await odrWatch.settle();
       odrWatch.stop();

@@ -7,6 +7,8 @@ export const ASIN_PATTERN = /^(B0[A-Z0-9]{8}|\d{9}[\dX])$/;
 export const ASIN_EXAMPLE = "B00TZ73MUY";
 /** Amazon's limit on a seller's SKU. */
 export const SKU_MAX = 40;
+/** A product name as kept on a case (Amazon's titles run to 200 characters). */
+export const PRODUCT_NAME_MAX = 200;
 
 export const MARKETPLACES = {
   US: { id: "ATVPDKIKX0DER", currency: "USD", name: "United States" },

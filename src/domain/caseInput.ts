@@ -8,6 +8,7 @@ import {
   marketplaceCode,
   ORDER_ID_EXAMPLE,
   ORDER_ID_PATTERN,
+  PRODUCT_NAME_MAX,
   SKU_MAX,
 } from "./amazon.ts";
 import { parseAmount } from "./money.ts";
@@ -61,6 +62,9 @@ export const newCaseSchema = z
     orderValue: optional(amountField),
     currency: optional(currencyField),
     buyerName: optional(z.string().trim().max(200, "Buyer name is at most 200 characters")),
+    productName: optional(
+      z.string().trim().max(PRODUCT_NAME_MAX, `productName is at most ${PRODUCT_NAME_MAX} characters`),
+    ),
     externalId: optional(z.string().trim().max(200, "externalId is at most 200 characters")),
     source: optional(
       z

@@ -1,5 +1,6 @@
 // The team's playbook as settings: how remedies scale with price, the return window, how long an
 // appeal to Amazon may wait, and the reply templates. Every threshold has the playbook's default.
+import type { Case } from "../generated/prisma/client.ts";
 import { DEFAULT_REMEDY_SETTINGS, type RemedySettings } from "./remedy.ts";
 import { type ReplyTemplate, SHIPPED_TEMPLATES } from "./replyTemplates.ts";
 import { DEFAULT_RETURN_SETTINGS, type ReturnSettings } from "./returnEligibility.ts";
@@ -53,6 +54,12 @@ export const APPEAL_STAGES = {
   lost: "Lost: Amazon kept its decision",
 } as const;
 export type AppealStage = keyof typeof APPEAL_STAGES;
+
+/** A case of the same buyer or order, as the abuse form lists it. */
+export type RelatedCase = Pick<
+  Case,
+  "number" | "category" | "status" | "resolution" | "createdAt" | "channelId" | "messageTs" | "abuseSuspectedAt"
+>;
 
 export const DEFAULT_PLAYBOOK: PlaybookSettings = {
   remedy: DEFAULT_REMEDY_SETTINGS,

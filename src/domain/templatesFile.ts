@@ -1,7 +1,6 @@
 // A team's own reply templates, from the file the setting TEMPLATES_FILE names: YAML, or JSON
 // (which is YAML too). It is checked when the bot starts, and every problem is reported at once
 // with its line, so whoever edits the file fixes it in one go instead of one restart per mistake.
-import { readFileSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
 import {
@@ -95,23 +94,6 @@ const templateSchema = z.strictObject(
 type Located = { line: number; message: string };
 
 /** Reads and checks the file; every problem names the file's line, e.g. 'templates.yaml line 12: "stage" must be one of acknowledge, return_instructions, …'. */
-export function loadTemplatesFile(path: string): ReplyTemplate[] {
-  let source: string;
-  try {
-    source = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new TemplatesFileError([`Cannot read the templates file ${path}: ${readFailure(error)}`]);
-  }
-  return parseTemplates(source, path);
-}
-
-function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "there is no such file (check TEMPLATES_FILE)";
-  if (code === "EACCES" || code === "EPERM") return "the bot is not allowed to read it";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function parseTemplates(source: string, fileName: string): ReplyTemplate[] {
   const lineCounter = new LineCounter();

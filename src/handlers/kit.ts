@@ -4,7 +4,7 @@
 import type { BlockAction, Logger, RespondFn, types, ViewErrorsResponseAction, webApi } from "@slack/bolt";
 import type { z } from "zod";
 import { fieldErrors } from "../domain/caseInput.ts";
-import { whenRequestsAnswered } from "../openRequests.ts";
+import { countListenerWork, whenRequestsAnswered } from "../openRequests.ts";
 
 /** Who should hear an answer, and the channel they are looking at, if there is one. */
 export type Recipient = { userId: string; channelId?: string | null };
@@ -158,7 +158,8 @@ export function afterAck<Args extends ListenerArgs>(
   listener: (args: Args) => Promise<void>,
   opts: { formBlock?: string | ((args: Args) => string) } = {},
 ): (args: Args) => Promise<void> {
-  return async (args) => {
+  return (args) => countListenerWork(() => listen(args));
+  async function listen(args: Args): Promise<void> {
     let acked = false;
     const ack: ListenerArgs["ack"] = async (response) => {
       acked = true;
@@ -194,5 +195,5 @@ export function afterAck<Args extends ListenerArgs>(
       const channelId = sender.channel?.id ?? sender.container?.channel_id ?? sender.channel_id;
       await tellPrivately(args.client, { userId, channelId }, text, args.logger);
     }
-  };
+  }
 }

@@ -1,7 +1,8 @@
 // A buyer's other cases: same order id, or the same buyer name whatever its letter case (an index
 // on lower("buyerName") keeps this fast with hundreds of thousands of cases).
+
+import type { RelatedCase } from "../domain/playbook.ts";
 import type { Case, PrismaClient } from "../generated/prisma/client.ts";
-import type { RelatedCase } from "../views/playbookModals.ts";
 
 export async function relatedCases(
   prisma: PrismaClient,

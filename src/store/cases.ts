@@ -54,6 +54,7 @@ export async function createCase(
           orderValue: input.orderValue,
           currency: input.currency,
           buyerName: input.buyerName,
+          productName: input.productName,
           description: input.description,
           source: input.source,
           externalId,

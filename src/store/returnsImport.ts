@@ -2,6 +2,8 @@
 // transactions, cards only for the returns that need action now, up to the import's card limit.
 // The cards are held back until the import's summary is queued, so the summary comes first.
 
+import { PRODUCT_NAME_MAX } from "../domain/amazon.ts";
+import { cutText } from "../domain/cutText.ts";
 import type { SlackMessage } from "../domain/outboxMessages.ts";
 import { planClocks } from "../domain/responseClock.ts";
 import {
@@ -69,18 +71,19 @@ async function writeBatch(
       const col = <T>(f: (p: Planned, i: number) => T) => fresh.map(f);
       const inserted = await tx.$queryRaw<{ id: number; externalId: string }[]>`
         INSERT INTO "Case" (category, priority, "orderId", asin, sku, "orderValue", currency, description, source, "externalId",
-                            "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
+                            "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt", "productName")
         SELECT category, priority, "orderId", asin, sku, "orderValue"::numeric, currency, description, ${IMPORT_SOURCE}, "externalId",
-               "createdAt"::timestamp, ${o.now}::timestamp, "rootCause", "returnReason", "riskPhrases", "responseDueAt"::timestamp, "amazonDeadline", "amazonDueAt"::timestamp
+               "createdAt"::timestamp, ${o.now}::timestamp, "rootCause", "returnReason", "riskPhrases", "responseDueAt"::timestamp, "amazonDeadline", "amazonDueAt"::timestamp, "productName"
         FROM unnest(
           ${col((p) => p.category)}::"Category"[], ${col((p) => p.priority)}::"Priority"[], ${col((p) => p.row.orderId)}::text[], ${col((p) => p.row.asin ?? null)}::text[],
           ${col((p) => p.row.sku ?? null)}::text[], ${col((p) => p.row.orderAmount ?? null)}::text[], ${col((p) => (p.row.orderAmount ? (p.row.currency ?? null) : null))}::text[],
           ${col((p) => returnDescription(p.row))}::text[], ${col((p) => p.externalId)}::text[], ${col((p) => p.row.returnDate.toISOString())}::text[],
           ${col((p) => p.rootCause ?? null)}::"RootCause"[], ${col((p) => p.row.reason)}::text[], ${col((p) => (p.risks.length ? p.risks.join(", ") : null))}::text[],
           ${col((_, i) => clocksOf[i]?.responseDueAt.toISOString() ?? null)}::text[], ${col((_, i) => clocksOf[i]?.amazonDeadline ?? null)}::"AmazonDeadline"[],
-          ${col((_, i) => clocksOf[i]?.amazonDueAt?.toISOString() ?? null)}::text[]
+          ${col((_, i) => clocksOf[i]?.amazonDueAt?.toISOString() ?? null)}::text[],
+          ${col((p) => (p.row.productName ? cutText(p.row.productName, PRODUCT_NAME_MAX) : null))}::text[]
         ) AS r(category, priority, "orderId", asin, sku, "orderValue", currency, description, "externalId", "createdAt", "rootCause", "returnReason",
-               "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt")
+               "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt", "productName")
         ON CONFLICT (source, "externalId") DO NOTHING
         RETURNING id, "externalId"`;
       const idOf = new Map(inserted.map((c) => [c.externalId, c.id]));

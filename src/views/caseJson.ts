@@ -17,6 +17,7 @@ export function caseJson(c: Case) {
     orderValue: c.orderValue?.toFixed(2) ?? null,
     currency: c.currency,
     buyerName: c.buyerName,
+    productName: c.productName,
     description: c.description,
     source: c.source,
     externalId: c.externalId,

@@ -26,7 +26,7 @@ export function draftText(c: Case, t: ReplyTemplate, settings: CardSettings): st
   return fillTemplate(t, {
     buyerName: c.buyerName,
     orderId: c.orderId,
-    product: null,
+    product: c.productName,
     amount: offeredAmount(c, settings),
     caseNumber: caseNumber(c.number),
     seller: settings.playbook.signature,

@@ -2,7 +2,13 @@
 // buyer's other cases, and an appeal to Amazon.
 import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
-import { ABUSE_EVIDENCE, ABUSE_RULE, APPEAL_STAGES, type PlaybookSettings } from "../domain/playbook.ts";
+import {
+  ABUSE_EVIDENCE,
+  ABUSE_RULE,
+  APPEAL_STAGES,
+  type PlaybookSettings,
+  type RelatedCase,
+} from "../domain/playbook.ts";
 import { type Eligibility, ITEM_CONDITIONS } from "../domain/returnEligibility.ts";
 import { caseNumber, categoryLabel, resolutionLabel, statusLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
@@ -67,12 +73,6 @@ export function returnVerdictModal(c: Case, e: Eligibility): types.ModalView {
     blocks: [mrkdwnSection(`*${e.summary}*\n${e.advice}${estimated}`)],
   };
 }
-
-/** A case of the same buyer or order, as the abuse form lists it. */
-export type RelatedCase = Pick<
-  Case,
-  "number" | "category" | "status" | "resolution" | "createdAt" | "channelId" | "messageTs" | "abuseSuspectedAt"
->;
 
 export function abuseModal(c: Case, related: { cases: RelatedCase[]; total: number }): types.ModalView {
   const lines = related.cases.map((r) => {

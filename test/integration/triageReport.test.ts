@@ -305,3 +305,107 @@ describe("triage report", () => {
     );
   });
 });
+
+describe("the playbook's part of the report", () => {
+  // Resolved in the first week of October, away from the weeks above.
+  const october = { from: at("2026-10-01T00:00:00Z"), to: at("2026-10-08T00:00:00Z") };
+  botTest("money back per root cause, suggestions followed, buyers kept, abuse and appeals", async ({ db }) => {
+    const base = { priority: "normal", status: "resolved", orderId: "114-2962899-5762619", source: "test" } as const;
+    const rows = [
+      // Defect, 20.00 USD, 2.00 back, as suggested; the buyer stayed.
+      {
+        n: 1,
+        day: "02",
+        rootCause: "defect",
+        value: "20.00",
+        cur: "USD",
+        res: "partial_refund",
+        amount: "2.00",
+        amountCur: "USD",
+        suggested: "partial_refund",
+        followed: true,
+        outcome: "kept",
+      },
+      // Defect, 30.00 USD, 3.00 back, not as suggested; bought again.
+      {
+        n: 2,
+        day: "03",
+        rootCause: "defect",
+        value: "30.00",
+        cur: "USD",
+        res: "coupon",
+        amount: "3.00",
+        amountCur: "USD",
+        suggested: "repair",
+        followed: false,
+        outcome: "bought_again",
+      },
+      // Wrong item, 50.00 EUR, replaced (no money back); lost; suspected abuse, appeal filed and won.
+      {
+        n: 3,
+        day: "04",
+        rootCause: "wrong_item",
+        value: "50.00",
+        cur: "EUR",
+        res: "replacement",
+        outcome: "lost",
+        abuse: true,
+        appeal: "won",
+      },
+      // Defect, 10.00 USD, refunded in EUR (not set against a USD value); appeal filed, still open.
+      {
+        n: 4,
+        day: "05",
+        rootCause: "defect",
+        value: "10.00",
+        cur: "USD",
+        res: "refund",
+        amount: "5.00",
+        amountCur: "EUR",
+        appeal: "filed",
+      },
+    ] as const;
+    for (const r of rows) {
+      const day = at(`2026-10-${r.day}T10:00:00Z`);
+      await db.prisma.case.create({
+        data: {
+          ...base,
+          number: 3000 + r.n,
+          category: "complaint",
+          description: `playbook case ${r.n}`,
+          createdAt: day,
+          resolvedAt: day,
+          resolution: r.res,
+          rootCause: r.rootCause,
+          orderValue: r.value,
+          currency: r.cur,
+          resolutionAmount: "amount" in r ? r.amount : null,
+          resolutionCurrency: "amountCur" in r ? r.amountCur : null,
+          suggestedRemedy: "suggested" in r ? r.suggested : null,
+          suggestionFollowed: "followed" in r ? r.followed : null,
+          buyerOutcome: "outcome" in r ? r.outcome : null,
+          abuseSuspectedAt: "abuse" in r ? day : null,
+          appealStage: "appeal" in r ? r.appeal : null,
+          appealFiledAt: "appeal" in r ? day : null,
+          appealClosedAt: "appeal" in r && r.appeal === "won" ? at("2026-10-06T10:00:00Z") : null,
+        },
+      });
+    }
+    const r = await triageReport(db.prisma, october);
+    expect(r.playbook).toEqual({
+      moneyByCause: [
+        { rootCause: "defect", currency: "USD", cases: 3, back: "5.00", value: "60.00" },
+        { rootCause: "wrong_item", currency: "EUR", cases: 1, back: "0", value: "50.00" },
+      ],
+      suggestions: { made: 2, followed: 1 },
+      buyers: { kept: 1, boughtAgain: 1, lost: 1 },
+      abuse: 1,
+      appeals: { filed: 2, won: 1, lost: 0, open: 1 },
+    });
+    const text = JSON.stringify(triageMessage(r, { title: "Weekly triage", zone: "UTC", now: october.to }).blocks);
+    expect(text).toContain("Defect: *8.3%* of order value back (5.00 USD of 60.00 USD, 3 cases)");
+    expect(text).toContain("suggested remedy followed 50% (1 of 2)");
+    expect(text).toContain("buyers kept 67% (1 kept, 1 bought again, 1 lost)");
+    expect(text).toContain("appeals to Amazon: 2 filed, 1 won, 0 lost, 1 open");
+  });
+});

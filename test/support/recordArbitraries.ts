@@ -73,6 +73,7 @@ export const caseRecord: fc.Arbitrary<Case> = fc
     amazonDueAt: nullable(date),
     riskPhrases: nullable(hostileText),
     returnReason: nullable(hostileTextUpTo(64)),
+    productName: nullable(hostileTextUpTo(200)),
     orderDate: nullable(date),
     deliveredAt: nullable(date),
     itemCondition: nullable(fc.constantFrom(...keysOf(ITEM_CONDITIONS))),
@@ -116,6 +117,7 @@ export function harmlessCase<C extends Partial<Case>>(c: C): C {
     ...("externalId" in c ? { externalId: x(c.externalId) } : {}),
     ...("returnReason" in c ? { returnReason: x(c.returnReason) } : {}),
     ...("suggestedProduct" in c ? { suggestedProduct: x(c.suggestedProduct) } : {}),
+    ...("productName" in c ? { productName: x(c.productName) } : {}),
     ...("abuseEvidence" in c ? { abuseEvidence: x(c.abuseEvidence) } : {}),
   };
 }
@@ -135,6 +137,7 @@ export const caseRef: fc.Arbitrary<CaseRef> = fc
 
 /** A case no one has taken through the playbook's steps yet. */
 export const noPlaybookSteps = {
+  productName: null,
   orderDate: null,
   deliveredAt: null,
   itemCondition: null,

@@ -3,7 +3,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSlackRequests, whenRequestsAnswered } from "../../src/openRequests.ts";
+import {
+  countListenerWork,
+  countSlackRequests,
+  listenerWorkDone,
+  whenRequestsAnswered,
+} from "../../src/openRequests.ts";
 
 let release = undefined as (() => void) | undefined;
 const server = createServer((req, res) => {
@@ -73,5 +78,27 @@ describe("work that waits for Slack requests to be answered", () => {
     await waiting;
     expect(resumed).toBe(true);
     socket.destroy();
+  });
+});
+
+describe("work behind answered requests, on stop", () => {
+  it("is waited for until it ends", async () => {
+    let stored = false;
+    const work = countListenerWork(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      stored = true;
+    });
+    expect(await listenerWorkDone(5_000)).toBe(true);
+    expect(stored).toBe(true);
+    await work;
+  });
+
+  it("is given up on after the time allowed", async () => {
+    let release = () => {};
+    const work = countListenerWork(() => new Promise<void>((r) => (release = r)));
+    expect(await listenerWorkDone(30)).toBe(false);
+    release();
+    await work;
+    expect(await listenerWorkDone(30)).toBe(true);
   });
 });

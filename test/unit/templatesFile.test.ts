@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SHIPPED_TEMPLATES } from "../../src/domain/replyTemplates.ts";
-import { loadTemplatesFile, parseTemplates, TemplatesFileError } from "../../src/domain/templatesFile.ts";
+import { parseTemplates, TemplatesFileError } from "../../src/domain/templatesFile.ts";
+import { loadTemplatesFile } from "../../src/teamFiles.ts";
 
 const GOOD_YAML = `# Our own wording
 templates:
