@@ -222,7 +222,7 @@ describe("a case's messages, whatever people wrote in it", () => {
           const settings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC" };
           expectSafe(draftReplyModal(c, settings, id), draftReplyModal(harmlessCase(c), settings, id), "modal");
           expectSafe(policyPassedModal(text), policyPassedModal("x"), "modal");
-        expectSafe(policyCheckModal(), policyCheckModal(), "modal");
+          expectSafe(policyCheckModal(), policyCheckModal(), "modal");
         },
       ),
       RUNS,
