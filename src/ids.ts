@@ -81,6 +81,7 @@ export const PLAYBOOK_BLOCKS = {
   decisionDate: "decision_date",
   template: "template",
   text: "reply_text",
+  sentAnyway: "sent_anyway",
 } as const;
 
 /** Every input block holds one element with this action id, so values read as state[block].value. */

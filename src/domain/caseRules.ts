@@ -162,8 +162,8 @@ export type ResolveInput = {
   note?: string;
   outcome?: BuyerOutcome;
   suggestedProduct?: string;
-  /** What the playbook suggested for this root cause, if anything: recorded with whether it was followed. */
-  suggestion?: { resolution: Resolution; alternatives: Resolution[] };
+  /** What the playbook suggested (as the form showed it), if anything: recorded with whether it was followed. */
+  suggestion?: ShownSuggestion;
 };
 
 export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, now: Date): Decision {
@@ -186,7 +186,7 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
       buyerOutcome: input.outcome ?? null,
       suggestedProduct: input.suggestedProduct ?? null,
       suggestedRemedy: input.suggestion?.resolution ?? null,
-      suggestionFollowed: input.suggestion ? followsSuggestion(input.resolution, input.suggestion) : null,
+      suggestionFollowed: input.suggestion ? followsSuggestion(input, input.suggestion) : null,
     },
     event: {
       kind: "resolved",
@@ -202,12 +202,23 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
   };
 }
 
-/** The suggestion was followed when its remedy or one of the alternatives it named was chosen. */
+/** What the resolve form suggested: the remedy and, for money, the range of amounts. */
+export type ShownSuggestion = {
+  resolution: Resolution;
+  amountRange?: { from: string; to: string; currency: string };
+};
+
+/** Followed: the suggested remedy, and for money an amount within the suggested range (its currency). */
 export function followsSuggestion(
-  resolution: Resolution,
-  suggestion: { resolution: Resolution; alternatives: Resolution[] },
+  chosen: { resolution: Resolution; amount?: string; currency?: string },
+  s: ShownSuggestion,
 ): boolean {
-  return resolution === suggestion.resolution || suggestion.alternatives.includes(resolution);
+  if (chosen.resolution !== s.resolution) return false;
+  const range = s.amountRange;
+  if (!range || !chosen.amount) return true;
+  if ((chosen.currency ?? range.currency) !== range.currency) return false;
+  const amount = Number(chosen.amount);
+  return amount >= Number(range.from) && amount <= Number(range.to);
 }
 
 export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
@@ -225,6 +236,9 @@ export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
       reopenedAt: now,
       resolvedAt: null,
       resolvedById: null,
+      // The refund clock ended with the resolution; a return that comes back again starts a new one.
+      returnReceivedAt: null,
+      refundDueAt: null,
     },
     event: { kind: "reopened" },
   };

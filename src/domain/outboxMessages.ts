@@ -84,7 +84,8 @@ export const kindPrioritySql = (kindColumn: string): string =>
     .map(([kind, p]) => `WHEN '${kind}' THEN ${p}`)
     .join(" ")} ELSE ${PRIORITY.normal} END`;
 
-type Notice<K extends NoticeKind> = { kind: K; caseId: number; channelId: string };
+/** `fireAt`: the time the timer was set for (part of the key of re-armed notices). */
+type Notice<K extends NoticeKind> = { kind: K; caseId: number; channelId: string; fireAt?: Date };
 
 /** A message to queue, one member per kind. */
 export type OutboxMessageInput =
@@ -134,20 +135,30 @@ export type OutboxRow<K extends OutboxKind = OutboxKind> = {
 type RowOf = { [K in OutboxKind]: (m: OutboxMessageOf<K>) => Omit<OutboxRow<K>, "kind" | "priority"> };
 
 const none = {} as Record<string, never>;
-/** One notice of each kind per case: a timer that fires twice (two replicas) still posts once. */
-export const noticeDedupeKey = (kind: NoticeKind, caseId: number): string => `${kind}:${caseId}`;
 /**
- * The same key as an SQL expression over a row's notice-kind and case-id columns: the deadline
- * sweep queues its notices inside the statement that fires the timers (store/timers.ts).
+ * Notices of timers a later change may set again (a new refund clock after a reopen, an appeal of
+ * a new decision): each firing is its own notice, so the key holds the time the timer was set for.
  */
-export const noticeDedupeKeySql = (kindColumn: string, caseIdColumn: string): string =>
-  `${kindColumn} || ':' || ${caseIdColumn}`;
+export const REARMED_NOTICES: NoticeKind[] = ["refund_reminder", "appeal_reminder"];
 
-const notice = (m: { kind: NoticeKind; caseId: number; channelId: string }) => ({
+/** One notice of each kind per case (per firing, for re-armed ones): a timer that fires twice (two replicas) still posts once. */
+export const noticeDedupeKey = (kind: NoticeKind, caseId: number, fireAt?: Date): string =>
+  REARMED_NOTICES.includes(kind) && fireAt ? `${kind}:${caseId}:${fireAt.getTime()}` : `${kind}:${caseId}`;
+/**
+ * The same key as an SQL expression over a row's notice-kind, case-id and fire-time (epoch
+ * milliseconds, as text) columns: the deadline sweep queues its notices inside the statement that
+ * fires the timers (store/timers.ts).
+ */
+export const noticeDedupeKeySql = (kindColumn: string, caseIdColumn: string, fireAtMsColumn: string): string =>
+  `CASE WHEN ${kindColumn} IN (${REARMED_NOTICES.map((k) => `'${k}'`).join(", ")}) ` +
+  `THEN ${kindColumn} || ':' || ${caseIdColumn} || ':' || ${fireAtMsColumn} ` +
+  `ELSE ${kindColumn} || ':' || ${caseIdColumn} END`;
+
+const notice = (m: { kind: NoticeKind; caseId: number; channelId: string; fireAt?: Date }) => ({
   caseId: m.caseId,
   channelId: m.channelId,
   payload: none,
-  dedupeKey: noticeDedupeKey(m.kind, m.caseId),
+  dedupeKey: noticeDedupeKey(m.kind, m.caseId, m.fireAt),
 });
 
 /** The row of each kind, and with it the dedupe key: the one place either is decided. */

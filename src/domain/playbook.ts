@@ -58,7 +58,15 @@ export type AppealStage = keyof typeof APPEAL_STAGES;
 /** A case of the same buyer or order, as the abuse form lists it. */
 export type RelatedCase = Pick<
   Case,
-  "number" | "category" | "status" | "resolution" | "createdAt" | "channelId" | "messageTs" | "abuseSuspectedAt"
+  | "number"
+  | "orderId"
+  | "category"
+  | "status"
+  | "resolution"
+  | "createdAt"
+  | "channelId"
+  | "messageTs"
+  | "abuseSuspectedAt"
 >;
 
 export const DEFAULT_PLAYBOOK: PlaybookSettings = {

@@ -10,7 +10,14 @@ import { caseNumber } from "./vocabulary.ts";
 
 type Snapshot = Pick<
   Case,
-  "number" | "status" | "ownerId" | "returnReceivedAt" | "abuseSuspectedAt" | "appealStage" | "appealFiledAt"
+  | "number"
+  | "status"
+  | "ownerId"
+  | "returnReceivedAt"
+  | "abuseSuspectedAt"
+  | "appealStage"
+  | "appealFiledAt"
+  | "appealClosedAt"
 >;
 
 const DAY_MS = 86_400_000;
@@ -59,17 +66,22 @@ export function decideReturnCheck(c: Snapshot, actor: Actor, input: ReturnCheckI
   };
 }
 
-/** The item is back: the refund clock starts (due `dueAt`, reminded then if the case is still open). */
-export function decideReturnReceived(c: Snapshot, actor: Actor, now: Date, dueAt: Date): Decision {
+/** The item is back: the refund clock starts (due `dueAt`; the owner is reminded at `remindAt` if the case is still open). */
+export function decideReturnReceived(
+  c: Snapshot,
+  actor: Actor,
+  now: Date,
+  clock: { dueAt: Date; remindAt: Date },
+): Decision {
   const refusal = mayWorkOn(c, actor, "mark returns received");
   if (refusal) return refusal;
   if (c.returnReceivedAt)
     return refuse("received", `The return of ${caseNumber(c.number)} is already marked received.`);
   return {
     ok: true,
-    data: { returnReceivedAt: now, refundDueAt: dueAt },
-    event: { kind: "return_received", detail: { refundDueAt: dueAt.toISOString() } },
-    timers: [{ kind: "refund_due", fireAt: dueAt }],
+    data: { returnReceivedAt: now, refundDueAt: clock.dueAt },
+    event: { kind: "return_received", detail: { refundDueAt: clock.dueAt.toISOString() } },
+    timers: [{ kind: "refund_due", fireAt: clock.remindAt }],
   };
 }
 
@@ -112,7 +124,7 @@ export function decideAppeal(
   const dueAt = decision.plus({ days: settings.windowDays }).endOf("day").toJSDate();
   const remindAt = new Date(dueAt.getTime() - settings.reminderDays * DAY_MS);
   const preparing = input.stage === "preparing";
-  const filed = input.stage !== "preparing";
+  const filed = !preparing;
   const closed = input.stage === "won" || input.stage === "lost";
   return {
     ok: true,
@@ -121,14 +133,17 @@ export function decideAppeal(
       appealDecisionAt: decision.toJSDate(),
       appealDueAt: dueAt,
       appealFiledAt: filed ? (c.appealFiledAt ?? now) : null,
-      appealClosedAt: closed ? now : null,
+      // Saved again at the same outcome, the appeal keeps the day it closed (the digest counts it once).
+      appealClosedAt: closed ? (c.appealStage === input.stage && c.appealClosedAt ? c.appealClosedAt : now) : null,
     },
     event: {
       kind: "appeal",
       detail: { stage: input.stage, dueAt: dueAt.toISOString(), ...(input.note ? { note: input.note } : {}) },
     },
     // A reminder already past (a late entry) fires at once: the owner learns the window is closing.
-    ...(preparing && dueAt > now ? { timers: [{ kind: "appeal_reminder" as const, fireAt: remindAt }] } : {}),
-    ...(preparing ? {} : { stopTimers: ["appeal_reminder" as const] }),
+    // Once the last day has passed, or the appeal is filed, no reminder is left waiting.
+    ...(preparing && dueAt > now
+      ? { timers: [{ kind: "appeal_reminder" as const, fireAt: remindAt }] }
+      : { stopTimers: ["appeal_reminder" as const] }),
   };
 }

@@ -223,10 +223,13 @@ export function templatesFor(
   });
 }
 
-/** A custom template with the same id replaces the shipped one; the others are added. */
+/** A custom template with the same id and language replaces the shipped one; the others are added. */
 export function mergeTemplates(shipped: ReplyTemplate[], custom: ReplyTemplate[]): ReplyTemplate[] {
-  const byId = new Map(custom.map((t) => [t.id, t]));
-  const kept = shipped.map((t) => byId.get(t.id) ?? t);
-  const shippedIds = new Set(shipped.map((t) => t.id));
-  return [...kept, ...custom.filter((t) => !shippedIds.has(t.id))];
+  // Only a template in the same language replaces a shipped one: a German "acknowledge" adds the
+  // German first reply and keeps the English one for every other marketplace.
+  const key = (t: ReplyTemplate) => `${t.id}\u0000${t.language}`;
+  const byKey = new Map(custom.map((t) => [key(t), t]));
+  const kept = shipped.map((t) => byKey.get(key(t)) ?? t);
+  const shippedKeys = new Set(shipped.map(key));
+  return [...kept, ...custom.filter((t) => !shippedKeys.has(key(t)))];
 }

@@ -163,3 +163,8 @@ function monthDay(text: string): MonthDay {
   }
   return { month, day };
 }
+
+/** The owner is reminded on the morning the refund is due (09:00 in `zone`), while there is still time. */
+export function refundReminderAt(dueAt: Date, zone: string): Date {
+  return DateTime.fromJSDate(dueAt, { zone }).startOf("day").plus({ hours: 9 }).toJSDate();
+}

@@ -20,7 +20,8 @@ export class TemplatesFileError extends Error {
 }
 
 /** Amazon's buyer messages take a few thousand characters; a reply longer than this is a letter. */
-export const MAX_TEXT = 4000;
+/** Slack's text input takes 3,000 characters: room is left for the facts filled in. */
+export const MAX_TEXT = 2800;
 /** Titles are options in a Slack menu, which shows at most 75 characters. */
 export const MAX_TITLE = 75;
 const MAX_ID = 64;

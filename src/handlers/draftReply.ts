@@ -65,13 +65,15 @@ export function register(app: App, deps: AppDeps): void {
         const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
         const c = meta ? await findCase(prisma, meta.caseId) : null;
         if (!c) return ack(modalError(textBlock, "This draft's case is not known any more; close it."));
-        const text = readModalState(view.state.values)[B.text] ?? "";
+        const state = readModalState(view.state.values);
+        const text = state[B.text] ?? "";
         const problems = checkReply(text);
-        if (problems.length)
+        const sentAnyway = state[B.sentAnyway] === "yes";
+        if (problems.length && !sentAnyway)
           return ack(
             modalError(
               textBlock,
-              `Amazon's messaging rules: ${policyProblemsText(problems)} Change the text, then press again.`,
+              `Amazon's messaging rules: ${policyProblemsText(problems)} Change the text before you send it. Already sent? Tick “log it anyway”.`,
             ),
           );
         const actor = actorFor(body.user.id, config);
@@ -79,8 +81,14 @@ export function register(app: App, deps: AppDeps): void {
           prisma,
           c.id,
           actor.userId,
-          async (fresh) =>
-            decideLogReply(fresh, actor, deps.now(), await lastEventAt(prisma, fresh.id, "replied", actor.userId)),
+          async (fresh) => {
+            const last = await lastEventAt(prisma, fresh.id, "replied", actor.userId);
+            const decision = decideLogReply(fresh, actor, deps.now(), last);
+            // A reply sent with flagged words is on record as such.
+            if (decision.ok && problems.length)
+              decision.event.detail = { ...decision.event.detail, policy: problems.map((p) => p.rule) };
+            return decision;
+          },
           deps.now(),
         );
         if (!result.ok) return ack(modalError(textBlock, result.message));

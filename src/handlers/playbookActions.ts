@@ -13,25 +13,36 @@ import {
   decideSuspectAbuse,
   mayWorkOn,
 } from "../domain/playbookRules.ts";
-import { checkEligibility, ITEM_CONDITIONS, type ItemCondition, refundDueAt } from "../domain/returnEligibility.ts";
+import {
+  checkEligibility,
+  ITEM_CONDITIONS,
+  type ItemCondition,
+  refundDueAt,
+  refundReminderAt,
+} from "../domain/returnEligibility.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS, MORE_OPTIONS } from "../ids.ts";
 import { relatedCases } from "../store/buyerHistory.ts";
 import { changeCase, findCase } from "../store/cases.ts";
 import { resolveCaseMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
+import { isReturnCase } from "../views/playbookLines.ts";
 import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from "../views/playbookModals.ts";
 import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The days a form accepts: a real calendar day from 2000 on. */
+const EARLIEST_DAY = "2000-01-01";
 type FormAck = (response?: ViewResponseAction) => Promise<void>;
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma, config } = deps;
   const zone = config.teamTimezone;
-  /** A day picked in a form, as the start of that day in the team's time zone. */
-  const dayStart = (day: string | undefined) =>
-    day && DAY.test(day) ? DateTime.fromISO(day, { zone }).startOf("day").toJSDate() : undefined;
+  /** A day picked in a form, as the start of that day in the team's time zone (undefined if it is no real day). */
+  const dayStart = (day: string | undefined) => {
+    if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || day < EARLIEST_DAY) return undefined;
+    const start = DateTime.fromISO(day, { zone }).startOf("day");
+    return start.isValid ? start.toJSDate() : undefined;
+  };
 
   app.action<BlockAction<OverflowAction>>(
     ACTIONS.more,
@@ -39,7 +50,8 @@ export function register(app: App, deps: AppDeps): void {
       await ack();
       const tell = privately(client, clicker(body), logger);
       const [what, id] = action.selected_option.value.split(":");
-      const c = await findCase(prisma, Number(id));
+      const caseId = Number(id);
+      const c = Number.isSafeInteger(caseId) && caseId > 0 ? await findCase(prisma, caseId) : null;
       if (!c) return tell("That case no longer exists.");
       const actor = actorFor(body.user.id, config);
       const form = (view: Parameters<typeof openModal>[0]["view"], name: string) =>
@@ -61,13 +73,15 @@ export function register(app: App, deps: AppDeps): void {
           return;
         }
         case MORE_OPTIONS.returnReceived: {
+          if (!isReturnCase(c)) return tell("Only returns, refunds and replacements have a return to receive.");
           const now = deps.now();
           const dueAt = refundDueAt(now, config.playbook.returns, zone);
+          const clock = { dueAt, remindAt: refundReminderAt(dueAt, zone) };
           const result = await changeCase(
             prisma,
             c.id,
             actor.userId,
-            (fresh) => decideReturnReceived(fresh, actor, now, dueAt),
+            (fresh) => decideReturnReceived(fresh, actor, now, clock),
             now,
           );
           if (!result.ok) return tell(result.message);
@@ -77,9 +91,20 @@ export function register(app: App, deps: AppDeps): void {
         case MORE_OPTIONS.suspectAbuse: {
           const refusal = mayWorkOn(c, actor, "mark suspected abuse", true);
           if (refusal) return tell(refusal.message);
-          // The form opens first (the trigger id expires in 3 s), the buyer's history follows.
+          // The form opens first (the trigger id expires in 3 s); the buyer's other cases follow.
+          const opened = await client.views
+            .open({ trigger_id: body.trigger_id, view: abuseModal(c, undefined) })
+            .catch(async (err) => {
+              logger.warn(`Could not open the abuse form: ${(err as Error).message}`);
+              await tell("Slack did not let me open the abuse form in time. Please pick it again from ⋯.");
+              return undefined;
+            });
+          const viewId = opened?.view?.id;
+          if (!viewId) return;
           const related = await relatedCases(prisma, c);
-          await form(abuseModal(c, related), "the abuse form");
+          await client.views
+            .update({ view_id: viewId, view: abuseModal(c, related) })
+            .catch((err) => logger.debug(`The abuse form was not updated: ${(err as Error).message}`));
           return;
         }
         case MORE_OPTIONS.appeal: {
@@ -205,7 +230,7 @@ export function register(app: App, deps: AppDeps): void {
         const decisionDay = state[B.decisionDate];
         if (!stage || !Object.hasOwn(APPEAL_STAGES, stage))
           return ack(modalError(B.appealStage, "Choose the stage of the appeal."));
-        if (!decisionDay || !DAY.test(decisionDay))
+        if (!decisionDay || !dayStart(decisionDay))
           return ack(modalError(B.decisionDate, "Pick the day Amazon decided."));
         if (DateTime.fromISO(decisionDay, { zone }) > DateTime.fromJSDate(deps.now(), { zone }))
           return ack(modalError(B.decisionDate, "That day is still to come; pick the day Amazon decided."));

@@ -82,11 +82,12 @@ export function register(app: App, deps: AppDeps): void {
           await ack(modalErrors(parsed.error, ids, ids.note));
           return;
         }
-        // What the playbook suggests for the cause and severity given: recorded with whether it was followed.
-        const { suggestion } = resolveSuggestion(c, cardSettings, parsed.data);
+        // What the form showed is recorded with whether it was followed; a form from before
+        // suggestions existed gets the suggestion for what was picked.
+        const suggestion = meta.suggested ?? resolveSuggestion(c, cardSettings, parsed.data).suggestion;
         const input = {
           ...parsed.data,
-          suggestion: suggestion && { resolution: suggestion.resolution, alternatives: suggestion.alternatives },
+          suggestion: suggestion && { resolution: suggestion.resolution, amountRange: suggestion.amountRange },
         };
         const actor = actorFor(body.user.id, deps.config);
         try {

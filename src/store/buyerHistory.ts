@@ -11,7 +11,7 @@ export async function relatedCases(
 ): Promise<{ cases: RelatedCase[]; total: number }> {
   const buyer = c.buyerName?.trim() || null;
   const cases = await prisma.$queryRaw<(RelatedCase & { total: number })[]>`
-    SELECT number, category, status, resolution, "createdAt", "channelId", "messageTs", "abuseSuspectedAt",
+    SELECT number, "orderId", category, status, resolution, "createdAt", "channelId", "messageTs", "abuseSuspectedAt",
            (count(*) OVER ())::int AS total
     FROM "Case"
     WHERE id <> ${c.id}

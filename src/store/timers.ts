@@ -27,7 +27,7 @@ export async function fireDueTimers(
   const noticeChannels = notices.map((n) => (n === "escalation" ? channels.escalationChannel : channels.casesChannel));
   const messages = Prisma.sql`
     SELECT notice AS kind, "caseId", channel AS "channelId", '{}'::jsonb AS payload,
-           ${Prisma.raw(noticeDedupeKeySql("notice", '"caseId"::text'))} AS "dedupeKey"
+           ${Prisma.raw(noticeDedupeKeySql("notice", '"caseId"::text', '"fireMs"'))} AS "dedupeKey"
     FROM todo
     UNION ALL
     SELECT 'update_card', "caseId", NULL, '{}'::jsonb, NULL FROM todo WHERE rerender`;
@@ -39,13 +39,13 @@ export async function fireDueTimers(
         WHERE status = 'pending' AND "fireAt" <= ${now}
         ORDER BY "fireAt" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING "caseId", kind
+      RETURNING "caseId", kind, (extract(epoch FROM "fireAt") * 1000)::bigint::text AS "fireMs"
     ), breached AS (
       UPDATE "Case" c SET "breachedAt" = c."responseDueAt"
       FROM fired f WHERE f.kind = 'response_breach' AND c.id = f."caseId" AND c."breachedAt" IS NULL
       RETURNING c.id
     ), todo AS (
-      SELECT f."caseId", m.notice, m.event, m.rerender, m.channel
+      SELECT f."caseId", f."fireMs", m.notice, m.event, m.rerender, m.channel
       FROM fired f
       JOIN unnest(${kinds}::text[], ${notices}::text[], ${events}::text[], ${rerender}::boolean[], ${noticeChannels}::text[])
         AS m(kind, notice, event, rerender, channel) ON m.kind = f.kind

@@ -14,7 +14,14 @@ import {
   type TriageReport,
   tally,
 } from "../domain/triage.ts";
-import type { CaseStatus, Category, Priority, Resolution, RootCause } from "../domain/vocabulary.ts";
+import {
+  type CaseStatus,
+  type Category,
+  MONEY_RESOLUTIONS,
+  type Priority,
+  type Resolution,
+  type RootCause,
+} from "../domain/vocabulary.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { readOdr } from "./odr.ts";
 
@@ -149,13 +156,15 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
 async function playbookReport(db: Db, { from, to }: Period): Promise<PlaybookReport> {
   const inPeriod = (column: string) =>
     Prisma.sql`${Prisma.raw(`"${column}"`)} >= ${from}::timestamp AND ${Prisma.raw(`"${column}"`)} < ${to}::timestamp`;
-  // Only amounts in the order's own currency are set against its value.
+  // Money back is a refund, partial refund or coupon; a case paid back in another currency than
+  // its order is left out altogether (its amount cannot be set against the order's value).
   const moneyByCause = await db.$queryRaw<PlaybookReport["moneyByCause"]>`
     SELECT "rootCause", currency, count(*)::int AS cases,
-           coalesce(sum("resolutionAmount") FILTER (WHERE "resolutionCurrency" = currency), 0)::text AS back,
+           coalesce(sum("resolutionAmount") FILTER (WHERE resolution::text = ANY(${MONEY_RESOLUTIONS})), 0)::text AS back,
            sum("orderValue")::text AS value
     FROM "Case"
     WHERE ${inPeriod("resolvedAt")} AND "rootCause" IS NOT NULL AND "orderValue" > 0 AND currency IS NOT NULL
+      AND ("resolutionCurrency" IS NULL OR "resolutionCurrency" = currency)
     GROUP BY 1, 2 ORDER BY 1, 2`;
   const [counts] = await db.$queryRaw<
     { made: number; followed: number; kept: number; boughtAgain: number; lost: number }[]

@@ -8,7 +8,7 @@ import { caseNumber } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import type { ResolveCaseMetadata } from "./modalMetadata.ts";
-import { selectInput, textInput, VARIANT } from "./modalParts.ts";
+import { checkboxesInput, selectInput, textInput, VARIANT } from "./modalParts.ts";
 import { type CardSettings, cardSuggestion } from "./playbookLines.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
 
@@ -33,9 +33,11 @@ export function draftText(c: Case, t: ReplyTemplate, settings: CardSettings): st
   });
 }
 
-/** One line per problem, as shown under the text. */
-export function policyProblemsText(problems: PolicyProblem[]): string {
-  return problems.map((p) => `“${p.found}”: ${p.why}`).join(" ");
+/** The problems as shown under the text: the first few, and how many more (an error must stay short). */
+export function policyProblemsText(problems: PolicyProblem[], shown = 4): string {
+  const listed = problems.slice(0, shown).map((p) => `“${p.found}”: ${p.why}`);
+  const more = problems.length - listed.length;
+  return [...listed, ...(more > 0 ? [`…and ${more} more.`] : [])].join(" ");
 }
 
 export function draftReplyModal(c: Case, settings: CardSettings, templateId?: string): types.ModalView {
@@ -70,6 +72,10 @@ export function draftReplyModal(c: Case, settings: CardSettings, templateId?: st
         initial: text,
       }),
       { type: "context", elements: [{ type: "mrkdwn", text: trimText(status, 2000) }] },
+      // Sent already with words the check flags: the reply is still logged, so the clock stops.
+      checkboxesInput(B.sentAnyway, "Already sent?", [{ value: "yes", label: "I sent it as it is: log it anyway" }], {
+        optional: true,
+      }),
     ],
   };
 }

@@ -74,18 +74,27 @@ export function returnVerdictModal(c: Case, e: Eligibility): types.ModalView {
   };
 }
 
-export function abuseModal(c: Case, related: { cases: RelatedCase[]; total: number }): types.ModalView {
-  const lines = related.cases.map((r) => {
+/**
+ * `related` is undefined while the buyer's other cases are looked up (the form opens first).
+ * A case of the same order is the same buyer; one of the same name may be someone else.
+ */
+export function abuseModal(c: Case, related: { cases: RelatedCase[]; total: number } | undefined): types.ModalView {
+  const lines = (related?.cases ?? []).map((r) => {
     const outcome = r.resolution
       ? `${statusLabel(r.status)} (${resolutionLabel(r.resolution)})`
       : statusLabel(r.status);
     const flag = r.abuseSuspectedAt ? " · :male-detective: suspected abuse" : "";
-    return `${caseLink(r)} · ${categoryLabel(r.category)} · ${outcome} · ${slackDate(r.createdAt, "{date_short}")}${flag}`;
+    const link = r.orderId === c.orderId ? "same order" : "same buyer name";
+    return `${caseLink(r)} · ${categoryLabel(r.category)} · ${outcome} · ${slackDate(r.createdAt, "{date_short}")} · ${link}${flag}`;
   });
-  const who = c.buyerName ? `${escapeMrkdwn(trimText(c.buyerName, 100))} or order ${c.orderId}` : `order ${c.orderId}`;
-  const history = lines.length
-    ? `*Other cases of ${who}* (newest first)\n${listWithMore(lines, 10, "more", related.total)}`
-    : `*Other cases of ${who}:* none.`;
+  const who = c.buyerName
+    ? `order ${c.orderId} or buyer “${escapeMrkdwn(trimText(c.buyerName, 100))}”`
+    : `order ${c.orderId}`;
+  const history = !related
+    ? `:hourglass_flowing_sand: Looking up other cases of ${who}…`
+    : lines.length
+      ? `*Other cases of ${who}* (newest first)\n${listWithMore(lines, 10, "more", related.total)}`
+      : `*Other cases of ${who}:* none.`;
   return {
     type: "modal",
     callback_id: CALLBACKS.suspectAbuse,

@@ -55,7 +55,9 @@ export function resolveModal(
   const value = formatMoney(c.orderValue, c.currency);
   const { rootCause, severity, suggestion } = resolveSuggestion(c, settings, picks);
   const range = suggestion?.amountRange;
-  const rangeText = range ? `${formatMoney(range.from, null)}–${formatMoney(range.to, range.currency)}` : undefined;
+  const rangeText = range
+    ? `${formatMoney(range.from, range.currency)} – ${formatMoney(range.to, range.currency)}`
+    : undefined;
   const hint = "Required for refunds, partial refunds and coupons: what the buyer gets back.";
   return {
     type: "modal",
@@ -63,7 +65,10 @@ export function resolveModal(
     title: plain(`Resolve ${caseNumber(c.number)}`, 24),
     submit: plain("Resolve", 24),
     close: plain("Cancel", 24),
-    private_metadata: JSON.stringify({ caseId: c.id } satisfies ResolveCaseMetadata),
+    private_metadata: JSON.stringify({
+      caseId: c.id,
+      ...(suggestion ? { suggested: { resolution: suggestion.resolution, amountRange: suggestion.amountRange } } : {}),
+    } satisfies ResolveCaseMetadata),
     blocks: [
       mrkdwnSection(
         `*${caseNumber(c.number)}* · order ${c.orderId}${value ? ` · ${value}` : ""}\n${escapeMrkdwn(trimText(c.description, 300))}`,

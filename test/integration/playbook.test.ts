@@ -210,6 +210,25 @@ describe("the return check and the refund clock", () => {
       const card = JSON.stringify(cardOf(bot, received)?.blocks);
       expect(card).toContain("refund due by");
       expect(card).toContain("Outside the window by 11 days");
+      // The owner is reminded on the morning of the due day.
+      expect(timer.fireAt.toISOString()).toBe("2026-11-24T09:00:00.000Z");
+
+      // Resolved and reopened: the refund clock is over, and a new return can start another.
+      const resolved = await bot.submit({
+        callbackId: CALLBACKS.resolveCase,
+        userId: "U0AGENT1",
+        values: { [RESOLVE_BLOCKS.rootCause]: "buyer_remorse", [RESOLVE_BLOCKS.resolution]: "return_accepted" },
+        selects: [RESOLVE_BLOCKS.rootCause, RESOLVE_BLOCKS.resolution],
+        privateMetadata: meta(id),
+      });
+      expect(resolved.text).toBe("");
+      await bot.click(ACTIONS.reopen, id, "U0AGENT1");
+      const reopened = await waitFor(async () => {
+        const r = await bot.db.prisma.case.findUnique({ where: { id } });
+        return r?.status === "claimed" ? r : undefined;
+      }, "the case to be reopened");
+      expect(reopened.returnReceivedAt).toBeNull();
+      expect(reopened.refundDueAt).toBeNull();
     },
   );
 });
@@ -239,8 +258,22 @@ describe("suspected abuse", () => {
     );
     expect(refusal).toContain("only the owner or a lead");
 
+    const updatesBefore = bot.slack.calls("views.update").length;
     await more(bot, MORE_OPTIONS.suspectAbuse, id);
-    const form = blockText(await openedView(bot, CALLBACKS.suspectAbuse));
+    // The form opens at once; the buyer's other cases follow in it.
+    expect(blockText(await openedView(bot, CALLBACKS.suspectAbuse))).toContain("Looking up other cases");
+    const form = blockText(
+      await waitFor(
+        () =>
+          bot.slack
+            .calls("views.update")
+            .slice(updatesBefore)
+            .map((u) => u.args.view)
+            .find((v: any) => v.callback_id === CALLBACKS.suspectAbuse),
+        "the buyer's other cases",
+      ),
+    );
+    expect(form).toContain("same buyer name");
     expect(form).toContain(`AS-${a.number}`);
     expect(form).toContain(`AS-${b.number}`);
     expect(form).toContain("do not argue with the buyer");
@@ -334,6 +367,22 @@ describe("reply drafts and the policy check", () => {
       expect(res.json.response_action).toBe("errors");
       expect(res.json.errors[textBlock.block_id]).toMatch(/mail/i);
       expect((await bot.db.prisma.case.findUniqueOrThrow({ where: { id } })).firstReplyAt).toBeNull();
+
+      // Sent already as it was: logged all the same (the clock stops), with what the check found.
+      const other = await newCase(bot);
+      const anyway = await bot.submit({
+        callbackId: CALLBACKS.draftReply,
+        userId: "U0AGENT1",
+        values: {
+          [textBlock.block_id]: "Sorry! Email me at help@example.com and leave us a 5-star review.",
+          [PLAYBOOK_BLOCKS.sentAnyway]: "yes",
+        },
+        checks: [PLAYBOOK_BLOCKS.sentAnyway],
+        privateMetadata: meta(other),
+      });
+      expect(anyway.text).toBe("");
+      const logged = await bot.db.prisma.caseEvent.findFirstOrThrow({ where: { caseId: other, kind: "replied" } });
+      expect(logged.detail).toMatchObject({ policy: expect.arrayContaining(["email", "review_request"]) });
 
       const ok = await bot.submit({
         callbackId: CALLBACKS.draftReply,

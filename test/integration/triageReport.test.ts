@@ -352,7 +352,7 @@ describe("the playbook's part of the report", () => {
         abuse: true,
         appeal: "won",
       },
-      // Defect, 10.00 USD, refunded in EUR (not set against a USD value); appeal filed, still open.
+      // Defect, 10.00 USD, refunded in EUR: left out of the money (not comparable); appeal filed, still open.
       {
         n: 4,
         day: "05",
@@ -394,7 +394,7 @@ describe("the playbook's part of the report", () => {
     const r = await triageReport(db.prisma, october);
     expect(r.playbook).toEqual({
       moneyByCause: [
-        { rootCause: "defect", currency: "USD", cases: 3, back: "5.00", value: "60.00" },
+        { rootCause: "defect", currency: "USD", cases: 2, back: "5.00", value: "50.00" },
         { rootCause: "wrong_item", currency: "EUR", cases: 1, back: "0", value: "50.00" },
       ],
       suggestions: { made: 2, followed: 1 },
@@ -403,7 +403,7 @@ describe("the playbook's part of the report", () => {
       appeals: { filed: 2, won: 1, lost: 0, open: 1 },
     });
     const text = JSON.stringify(triageMessage(r, { title: "Weekly triage", zone: "UTC", now: october.to }).blocks);
-    expect(text).toContain("Defect: *8.3%* of order value back (5.00 USD of 60.00 USD, 3 cases)");
+    expect(text).toContain("Defect: *10.0%* of order value back (5.00 USD of 50.00 USD, 2 cases)");
     expect(text).toContain("suggested remedy followed 50% (1 of 2)");
     expect(text).toContain("buyers kept 67% (1 kept, 1 bought again, 1 lost)");
     expect(text).toContain("appeals to Amazon: 2 filed, 1 won, 0 lost, 1 open");

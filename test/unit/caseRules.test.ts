@@ -5,6 +5,7 @@ import {
   decideReopen,
   decideResolve,
   decideTakeOver,
+  followsSuggestion,
   mayResolve,
   REPLY_DOUBLE_CLICK_MS,
 } from "../../src/domain/caseRules.ts";
@@ -132,5 +133,25 @@ describe("reopen", () => {
     });
     expect(decideReopen(resolved, other, now)).toMatchObject({ ok: false, reason: "not_owner" });
     expect(decideReopen(claimedBy("UAGENT"), agent, now)).toMatchObject({ ok: false, reason: "open" });
+  });
+});
+
+describe("whether the suggested remedy was followed", () => {
+  const partial = {
+    resolution: "partial_refund" as const,
+    amountRange: { from: "1.00", to: "2.00", currency: "USD" },
+  };
+  it.each([
+    [{ resolution: "partial_refund" as const, amount: "1.50", currency: "USD" }, true],
+    [{ resolution: "partial_refund" as const, amount: "2.00" }, true],
+    [{ resolution: "partial_refund" as const, amount: "2.01", currency: "USD" }, false],
+    [{ resolution: "partial_refund" as const, amount: "1.50", currency: "EUR" }, false],
+    [{ resolution: "coupon" as const, amount: "1.50", currency: "USD" }, false],
+  ])("%o → %s", (chosen, followed) => {
+    expect(followsSuggestion(chosen, partial)).toBe(followed);
+  });
+  it("a remedy without money is followed by choosing it", () => {
+    expect(followsSuggestion({ resolution: "replacement" }, { resolution: "replacement" })).toBe(true);
+    expect(followsSuggestion({ resolution: "refund" }, { resolution: "replacement" })).toBe(false);
   });
 });

@@ -42,6 +42,16 @@ describe("outbox dedupe keys", () => {
     expect(new Set(cases.map(([m]) => m.kind))).toEqual(new Set(OUTBOX_KINDS));
   });
 
+  it("keeps a reminder a later change sets again apart from the one before (one per firing)", () => {
+    const first = new Date("2026-11-20T09:00:00Z");
+    const again = new Date("2026-12-20T09:00:00Z");
+    const key = (fireAt: Date) => dedupeKey({ kind: "appeal_reminder", caseId: 7, channelId: "C1", fireAt });
+    expect(key(first)).toBe(`appeal_reminder:7:${first.getTime()}`);
+    expect(key(again)).not.toBe(key(first));
+    // A deadline's escalation stays once per case, whenever its timer was set.
+    expect(dedupeKey({ kind: "escalation", caseId: 7, channelId: "C2", fireAt: first })).toBe("escalation:7");
+  });
+
   it("tells a different case, event, period or alert apart", () => {
     expect(dedupeKey({ kind: "post_card", caseId: 8, channelId: "C1" })).not.toBe(
       dedupeKey({ kind: "post_card", caseId: 7, channelId: "C1" }),

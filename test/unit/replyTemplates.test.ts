@@ -237,6 +237,18 @@ describe("merging a team's templates", () => {
     expect(merged.find((t) => t.id === "carrier-contacted")?.title).toBe("Our carrier reply");
   });
 
+  it("adds a template of another language beside the shipped one of the same id", () => {
+    const german: ReplyTemplate = { ...SHIPPED_TEMPLATES[0], language: "de", text: "Hallo {buyer}, danke." };
+    const merged = mergeTemplates(SHIPPED_TEMPLATES, [german]);
+    expect(merged).toHaveLength(SHIPPED_TEMPLATES.length + 1);
+    // Every case type still has its English templates for a US order.
+    for (const category of Object.keys(CATEGORIES) as Category[]) {
+      expect(templatesFor(merged, { category, marketplace: "US", firstReplyAt: null }).length).toBeGreaterThan(0);
+    }
+    const de = templatesFor(merged, { category: "complaint", marketplace: "DE", firstReplyAt: null });
+    expect(de[0].language).toBe("de");
+  });
+
   it("keeps the shipped templates when the team has none", () => {
     expect(mergeTemplates(SHIPPED_TEMPLATES, [])).toEqual(SHIPPED_TEMPLATES);
   });

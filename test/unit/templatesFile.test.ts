@@ -151,12 +151,12 @@ describe("problems in a templates file", () => {
     ]);
   });
 
-  it("refuses an empty text and a text over 4,000 characters", () => {
+  it("refuses an empty text and a text over 2,800 characters (Slack's text box holds 3,000 with the facts)", () => {
     expect(problemsOf(oneTemplate("id: a", "title: A", "stage: acknowledge", 'text: "  "'))).toEqual([
       'templates.yaml line 5: "text" is empty: write the reply to the buyer',
     ]);
-    expect(problemsOf(oneTemplate("id: a", "title: A", "stage: acknowledge", `text: ${"x".repeat(4001)}`))).toEqual([
-      'templates.yaml line 5: "text" is 4,001 characters; keep it under 4,000',
+    expect(problemsOf(oneTemplate("id: a", "title: A", "stage: acknowledge", `text: ${"x".repeat(2801)}`))).toEqual([
+      'templates.yaml line 5: "text" is 2,801 characters; keep it under 2,800',
     ]);
   });
 

@@ -57,6 +57,7 @@ import {
   date,
   harmlessCase,
   marketplace,
+  orderId,
   sampleCase,
 } from "../support/recordArbitraries.ts";
 
@@ -176,6 +177,7 @@ describe("a case's messages, whatever people wrote in it", () => {
   it("the playbook's forms: return check and verdict, suspected abuse with the buyer's cases, appeal", () => {
     const related = fc.record({
       number: fc.integer({ min: 1, max: 10_000_000 }),
+      orderId,
       category: fc.constantFrom(...keysOf(CATEGORIES)),
       status: fc.constantFrom(...keysOf(STATUSES)),
       resolution: fc.option(fc.constantFrom(...keysOf(RESOLUTIONS)), { nil: null }),
@@ -201,6 +203,7 @@ describe("a case's messages, whatever people wrote in it", () => {
           const verdict = caseEligibility(c, { playbook: DEFAULT_PLAYBOOK, zone });
           expectSafe(returnVerdictModal(c, verdict), returnVerdictModal(harmless, verdict), "modal");
           expectSafe(abuseModal(c, history), abuseModal(harmless, history), "modal");
+          expectSafe(abuseModal(c, undefined), abuseModal(harmless, undefined), "modal");
           expectSafe(
             appealModal(c, DEFAULT_PLAYBOOK, zone, c.createdAt),
             appealModal(harmless, DEFAULT_PLAYBOOK, zone, c.createdAt),

@@ -5,7 +5,6 @@ CREATE TYPE "BuyerOutcome" AS ENUM ('kept', 'bought_again', 'lost', 'unknown');
 CREATE TYPE "AppealStage" AS ENUM ('preparing', 'filed', 'won', 'lost');
 
 ALTER TABLE "Case"
-  ADD COLUMN "productName" TEXT,
   ADD COLUMN "orderDate" TIMESTAMP(3),
   ADD COLUMN "deliveredAt" TIMESTAMP(3),
   ADD COLUMN "itemCondition" "ItemCondition",
