@@ -3,6 +3,7 @@ import { App, type Logger, LogLevel } from "@slack/bolt";
 import type { AppDeps } from "./deps.ts";
 import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
+import { register as caseFind } from "./handlers/caseFind.ts";
 import { register as crisisActions } from "./handlers/crisisActions.ts";
 import { register as draftReply } from "./handlers/draftReply.ts";
 import { intakeRoutes } from "./handlers/intakeApi.ts";
@@ -52,6 +53,7 @@ export function createApp(
   returnsImport(app, deps);
   playbookActions(app, deps);
   draftReply(app, deps);
+  caseFind(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

@@ -17,6 +17,8 @@ export const ACTIONS = {
   draftTemplate: "draft_template",
   listPrevious: "case_list_previous",
   listNext: "case_list_next",
+  findPrevious: "case_find_previous",
+  findNext: "case_find_next",
   crisisClaimAll: "crisis_claim_all",
   crisisAssign: "crisis_assign",
   crisisReplyAll: "crisis_reply_all",

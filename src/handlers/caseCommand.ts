@@ -9,6 +9,7 @@ import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 import { escapeMrkdwn } from "../views/text.ts";
+import { answerFind, answerShow } from "./caseFind.ts";
 import { afterAck, openModal, replyPrivately } from "./kit.ts";
 import { answerHealth, answerList, answerOrders, answerSummary, retryFailedDeliveries } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
@@ -81,6 +82,8 @@ export function register(app: App, deps: AppDeps): void {
           });
           return;
         }
+        case "find":
+        case "show":
         case "summary":
         case "orders":
         case "health":
@@ -89,7 +92,15 @@ export function register(app: App, deps: AppDeps): void {
           await ack();
           try {
             const which = sub.toLowerCase();
-            if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
+            if (which === "find") await answerFind(deps, rest.join(" "), respond);
+            else if (which === "show")
+              await answerShow(deps, rest.join(" "), respond, (channel, ts) =>
+                client.chat.getPermalink({ channel, message_ts: ts }).then(
+                  (r) => r.permalink,
+                  () => undefined,
+                ),
+              );
+            else if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
             else if (which === "orders") {
               const refusal = mayRecordOrders(actorFor(command.user_id, deps.config));
               if (refusal) await tell(refusal);

@@ -8,6 +8,8 @@ export function helpText(problem?: string): string {
     `• \`${COMMAND} new\` — open the form for a new case (order id, case type, what happened…). The card is posted to the cases channel.`,
     `• \`${COMMAND} summary [7d | 30d | 2026-11-01..2026-11-30]\` — the triage report for a period (default: the last 7 days), just for you.`,
     `• \`${COMMAND} list [open | mine | unclaimed | breached | @person | ASIN]\` — matching cases with their age, priority and owner, 20 a page.`,
+    `• \`${COMMAND} find <order id | ASIN | SKU | buyer name | words>\` — any case, open or resolved, newest first, 10 a page.`,
+    `• \`${COMMAND} show AS-1042\` (or an order id) — one case: its card, its history and a link to its thread.`,
     `• \`${COMMAND} orders <marketplace> <orders in the last 60 days>\` — e.g. \`${COMMAND} orders US 48200\`: the order volume behind the Order Defect Rate alerts (leads only).`,
     `• \`${COMMAND} import\` — upload an Amazon returns report (FBA or merchant-fulfilled); each return becomes a case, without duplicates on re-import (agents only).`,
     `• \`${COMMAND} health\` — messages still waiting to reach Slack, and those Slack refused (e.g. the bot is not in a channel) with what to do; \`${COMMAND} health retry\` sends those again once fixed (agents and leads).`,

@@ -92,6 +92,7 @@ export const caseRecord: fc.Arbitrary<Case> = fc
     appealDueAt: nullable(date),
     appealFiledAt: nullable(date),
     appealClosedAt: nullable(date),
+    waitingUntil: nullable(date),
   })
   .map(({ posted, orderValue, resolutionAmount, resolvedById, ...c }) => ({
     ...c,
@@ -155,6 +156,7 @@ export const noPlaybookSteps = {
   appealDueAt: null,
   appealFiledAt: null,
   appealClosedAt: null,
+  waitingUntil: null,
 } satisfies Partial<Case>;
 
 /** One ordinary open case, for examples. */
