@@ -70,6 +70,12 @@ function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "
       case "input":
         textObject(b.label, 2000, `${where} label`, problems);
         if (b.hint) textObject(b.hint, 2000, `${where} hint`, problems);
+        if (!INPUT_ELEMENTS.has(b.element?.type)) problems.push(`${where}: ${b.element?.type} cannot be an input`);
+        if (b.dispatch_action !== undefined && typeof b.dispatch_action !== "boolean")
+          problems.push(`${where}: dispatch_action is not true or false`);
+        // Slack raises "unsupported type" for a file input that would tell the app of every change.
+        if (b.dispatch_action === true && b.element?.type === "file_input")
+          problems.push(`${where}: dispatch_action with a file_input`);
         element(b.element, where, problems);
         break;
       case "divider":
@@ -105,6 +111,26 @@ export function halfCharacter(text: string): boolean {
   return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
+/** Elements an input block can hold (buttons and overflow menus belong in actions and sections). */
+const INPUT_ELEMENTS = new Set([
+  "plain_text_input",
+  "number_input",
+  "email_text_input",
+  "url_text_input",
+  "static_select",
+  "multi_static_select",
+  "users_select",
+  "multi_users_select",
+  "conversations_select",
+  "channels_select",
+  "datepicker",
+  "timepicker",
+  "checkboxes",
+  "radio_buttons",
+  "file_input",
+]);
+const DISPATCH_TRIGGERS = ["on_enter_pressed", "on_character_entered"];
+
 /** A selected option must be one of the element's options, exactly as listed. */
 function optionListed(options: Obj[] | undefined, chosen: Obj, where: string, problems: string[]) {
   const same = (o: Obj) => o.value === chosen.value && o.text?.text === chosen.text?.text;
@@ -129,11 +155,14 @@ function element(e: Obj, where: string, problems: string[]) {
       }
       if (e.initial_option) optionListed(e.options, e.initial_option, where, problems);
       break;
+    case "datepicker":
+      if (e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date))
+        problems.push(`${where}: initial_date ${e.initial_date} is not YYYY-MM-DD`);
+      break;
     case "users_select":
     case "multi_users_select":
     case "conversations_select":
     case "channels_select":
-    case "datepicker":
     case "timepicker":
     case "number_input":
     case "email_text_input":
@@ -143,12 +172,23 @@ function element(e: Obj, where: string, problems: string[]) {
     case "overflow":
       if (!e.options?.length || e.options.length < 1 || e.options.length > 5)
         problems.push(`${where}: ${e.options?.length ?? 0} overflow options (1–5)`);
+      for (const o of e.options ?? []) {
+        textObject(o.text, 75, `${where} option`, problems);
+        if (String(o.value ?? "").length > 150) problems.push(`${where}: option value > 150`);
+        if (o.url && o.url.length > 3000) problems.push(`${where}: option url > 3000`);
+      }
       break;
     case "checkboxes":
     case "radio_buttons":
       if (!e.options?.length || e.options.length > 10)
         problems.push(`${where}: ${e.options?.length ?? 0} options (1–10)`);
-      for (const o of e.options ?? []) textObject(o.text, 150, `${where} option`, problems);
+      for (const o of e.options ?? []) {
+        // Choices may be mrkdwn, unlike a menu's options.
+        textObject(o.text, 150, `${where} choice`, problems);
+        if (String(o.value ?? "").length > 150) problems.push(`${where}: option value > 150`);
+      }
+      if (e.initial_option) optionListed(e.options, e.initial_option, where, problems);
+      for (const o of e.initial_options ?? []) optionListed(e.options, o, where, problems);
       break;
     case "multi_static_select":
       if (!e.options?.length || e.options.length > 100)
@@ -160,6 +200,8 @@ function element(e: Obj, where: string, problems: string[]) {
       for (const o of e.initial_options ?? []) optionListed(e.options, o, where, problems);
       break;
     case "plain_text_input":
+      for (const t of e.dispatch_action_config?.trigger_actions_on ?? [])
+        if (!DISPATCH_TRIGGERS.includes(t)) problems.push(`${where}: unknown dispatch trigger ${t}`);
       if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length)
         problems.push(`${where}: initial value longer than max_length`);
       if (e.max_length !== undefined && e.max_length > 3000) problems.push(`${where}: max_length > 3000`);

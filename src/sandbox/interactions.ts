@@ -30,12 +30,23 @@ export const placeSchema = z.discriminatedUnion("surface", [
 ]);
 export type Place = z.infer<typeof placeSchema>;
 
-/** What the page sends for an element: the option indexes, user ids, date or text picked. */
+/** What the page sends for an element: the option indexes, user ids, date or text picked (blockKit's `Entered`). */
 export const pickedSchema = z.object({
   value: z.union([z.string(), z.array(z.string()), z.null()]).optional(),
   files: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 export type Picked = z.infer<typeof pickedSchema>;
+
+/**
+ * The element as the person saw it when they used it, and its block's id. Slack's client sends
+ * the action of what it shows, even if the app has changed the message or view since (a Claim
+ * pressed on a card another agent just claimed is still a Claim).
+ */
+export const shownSchema = z.object({
+  blockId: z.string().optional(),
+  element: z.record(z.string(), z.unknown()),
+});
+export type Shown = z.infer<typeof shownSchema>;
 
 export type SandboxBot = { url: string; signingSecret: string };
 
@@ -83,13 +94,13 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
   }
 
   /** The view as Slack puts it in a payload: its blocks, metadata and the state of its inputs. */
-  function viewPayload(v: { id: string; view: Obj }, values: Obj) {
+  function viewPayload(v: { id: string; hash: string; view: Obj }, values: Obj) {
     return {
       id: v.id,
       team_id: TEAM.id,
       app_id: APP_ID,
       bot_id: BOT_ID,
-      hash: `${v.id}.hash`,
+      hash: v.hash,
       root_view_id: v.id,
       previous_view_id: null,
       clear_on_close: false,
@@ -160,13 +171,19 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
       return { ok: true };
     },
 
-    /** A button clicked or a menu, date or choice picked outside a modal's inputs. */
+    /**
+     * A button clicked or a menu, date or choice picked outside a modal's inputs, or in an input
+     * whose block tells the app of every change (dispatch_action). In a modal, `inputs` is what the
+     * person entered in its inputs so far, by block id: the payload's view carries it as its state.
+     * `shown` is the element as the page showed it; without it, the element now at `at` is used.
+     */
     async act(
       userId: string,
       place: Place,
       at: string,
       picked: Picked,
       inputs: Record<string, Picked> = {},
+      shown?: Shown,
     ): Promise<Outcome> {
       let blocks: Obj[] | undefined;
       let payload: Obj;
@@ -225,23 +242,27 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
           view: viewPayload(v, stateOf(v.view.blocks, inputs)),
         };
       }
-      const found = elementAt(blocks, at);
+      const now = elementAt(blocks, at);
+      const found = shown
+        ? { element: shown.element, blockId: shown.blockId }
+        : now && { element: now.element, blockId: now.block.block_id };
       if (!found) return { ok: false, error: "That button is no longer there." };
       payload.actions = [
-        { ...actionOf(found.element, picked), block_id: found.block.block_id, action_ts: String(Date.now() / 1000) },
+        { ...actionOf(found.element, picked), block_id: found.blockId, action_ts: String(Date.now() / 1000) },
       ];
       const answer = await interaction(payload);
       if ("error" in answer) return { ok: false, error: `The app did not answer in time (${answer.error}).` };
       return answer.status === 200 ? { ok: true } : { ok: false, error: `The app answered ${answer.status}.` };
     },
 
-    /** A modal submitted: Slack checks required fields itself, then asks the bot. */
+    /** A modal submitted (`inputs` by block id): Slack checks required fields itself, then asks the bot. */
     async submit(userId: string, viewId: string, inputs: Record<string, Picked>): Promise<Outcome> {
       const v = slack.modals(userId).find((m) => m.id === viewId);
       if (!v) return { ok: false, error: "That form is closed." };
+      const values = stateOf(v.view.blocks, inputs);
       const missing: Record<string, string> = {};
-      for (const [i, b] of (v.view.blocks ?? []).entries()) {
-        if (b.type === "input" && !b.optional && isEmpty(inputs[i]))
+      for (const b of v.view.blocks ?? []) {
+        if (b.type === "input" && !b.optional && isBlank(values[b.block_id]?.[b.element?.action_id]))
           missing[b.block_id] = "Please complete this required field.";
       }
       if (Object.keys(missing).length) {
@@ -255,7 +276,7 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
         api_app_id: APP_ID,
         token: "sandbox",
         trigger_id: slack.trigger(userId),
-        view: viewPayload(v, stateOf(v.view.blocks, inputs)),
+        view: viewPayload(v, values),
         response_urls: [],
         is_enterprise_install: false,
       });
@@ -340,14 +361,48 @@ export function peopleActions(opts: { slack: SlackStandIn; bot: () => SandboxBot
 
 const escapeTyped = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-const isEmpty = (p: Picked | undefined) =>
-  !p ||
-  (p.files ? p.files.length === 0 : Array.isArray(p.value) ? p.value.length === 0 : !String(p.value ?? "").trim());
+/** An input's state with nothing in it: no text (or only spaces), no pick, no file. */
+function isBlank(state: Obj | undefined): boolean {
+  if (!state) return true;
+  const { type: _, ...value } = state;
+  return Object.values(value).every(
+    (v) => v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : !String(v).trim()),
+  );
+}
 
 /** The action object Slack puts in a block_actions payload for this element and what was picked. */
 function actionOf(e: Obj, picked: Picked): Obj {
   const base = { type: e.type, action_id: e.action_id };
-  return { ...base, ...slackValue(e, picked) };
+  const placeholder = e.placeholder && e.type.endsWith("select") ? { placeholder: e.placeholder } : {};
+  return { ...base, ...slackValue(e, picked), ...placeholder };
+}
+
+/** An element's value before anyone touched it: its initial value, as Slack reports it. */
+function initialValue(e: Obj): Obj {
+  switch (e.type) {
+    case "static_select":
+    case "radio_buttons":
+      return { selected_option: e.initial_option ?? null };
+    case "multi_static_select":
+    case "checkboxes":
+      return { selected_options: e.initial_options ?? [] };
+    case "users_select":
+      return { selected_user: e.initial_user ?? null };
+    case "multi_users_select":
+      return { selected_users: e.initial_users ?? [] };
+    case "conversations_select":
+      return { selected_conversation: e.initial_conversation ?? null };
+    case "channels_select":
+      return { selected_channel: e.initial_channel ?? null };
+    case "datepicker":
+      return { selected_date: e.initial_date ?? null };
+    case "timepicker":
+      return { selected_time: e.initial_time ?? null };
+    case "file_input":
+      return { files: [] };
+    default:
+      return { value: e.initial_value ?? null };
+  }
 }
 
 /** How Slack reports an element's value, in both actions and a modal's state. */
@@ -384,12 +439,18 @@ function slackValue(e: Obj, picked: Picked | undefined): Obj {
   }
 }
 
-/** A modal's `state.values`: block id → action id → the element's value, as Slack sends them. */
+/**
+ * A modal's `state.values`: block id → action id → the element's value, as Slack sends them. What
+ * the person entered is given by block id; an input the page did not report (a version of the view
+ * it had not shown yet) has its initial value, as Slack's state does.
+ */
 function stateOf(blocks: Obj[] | undefined, inputs: Record<string, Picked>): Obj {
   const values: Obj = {};
-  for (const [i, b] of (blocks ?? []).entries()) {
+  for (const b of blocks ?? []) {
     if (b.type !== "input" || !b.element?.action_id) continue;
-    values[b.block_id] = { [b.element.action_id]: { type: b.element.type, ...slackValue(b.element, inputs[i]) } };
+    const entered = Object.hasOwn(inputs, b.block_id) ? inputs[b.block_id] : undefined;
+    const value = entered ? slackValue(b.element, entered) : initialValue(b.element);
+    values[b.block_id] = { [b.element.action_id]: { type: b.element.type, ...value } };
   }
   return values;
 }

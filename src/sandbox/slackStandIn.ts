@@ -40,8 +40,11 @@ export type PostedMessage = {
 };
 /** A message only one person sees, until they reload (as in Slack). */
 export type EphemeralMessage = PostedMessage & { to: string };
-/** A modal or Home tab as the person sees it, with the errors the bot asked to show under its inputs. */
-export type OpenView = { id: string; user: string; view: Obj; errors?: Record<string, string> };
+/**
+ * A modal or Home tab as the person sees it, with the errors the bot asked to show under its inputs.
+ * Its hash names this version of it: a views.update that names an older one is refused.
+ */
+export type OpenView = { id: string; user: string; hash: string; view: Obj; errors?: Record<string, string> };
 
 /** Where an answer to a response_url goes: the person, the channel, and the message acted on. */
 export type ResponseTarget = { user: string; channel: string; messageTs?: string; ephemeral?: boolean };
@@ -176,6 +179,11 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
   const responseTargets = new Map<string, ResponseTarget>();
   let viewCount = 0;
   let idCount = 0;
+  let versions = 0;
+  const nextHash = () => {
+    versions += 1;
+    return `${Math.floor(Date.now() / 1000)}.${versions}`;
+  };
 
   function post(args: Obj): PostedMessage {
     const m: PostedMessage = {
@@ -207,7 +215,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
 
   function newView(user: string, view: Obj): OpenView {
     viewCount += 1;
-    return { id: `V${String(viewCount).padStart(8, "0")}`, user, view: viewWithBlockIds(view) };
+    return { id: `V${String(viewCount).padStart(8, "0")}`, user, hash: nextHash(), view: viewWithBlockIds(view) };
   }
 
   function findView(args: Obj): OpenView | undefined {
@@ -427,7 +435,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
         const v = newView(user, args.view);
         modalStacks.set(user, [v]);
         changed();
-        return { view: { id: v.id, ...args.view } };
+        return { view: { id: v.id, hash: v.hash, ...args.view } };
       }
       case "views.push": {
         checkView(args.view);
@@ -437,24 +445,29 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
         const v = newView(user, args.view);
         modalStacks.set(user, [...stack, v]);
         changed();
-        return { view: { id: v.id, ...args.view } };
+        return { view: { id: v.id, hash: v.hash, ...args.view } };
       }
       case "views.update": {
         checkView(args.view);
         const v = findView(args);
         if (!v) throw new SlackError("not_found");
+        // The view changed since the app saw it (e.g. another pick was answered first).
+        if (args.hash && args.hash !== v.hash) throw new SlackError("hash_conflict");
         v.view = viewWithBlockIds(args.view);
+        v.hash = nextHash();
         v.errors = undefined;
         changed();
-        return { view: { id: v.id, ...args.view } };
+        return { view: { id: v.id, hash: v.hash, ...args.view } };
       }
       case "views.publish": {
         checkView(args.view);
         const v = homes.get(args.user_id) ?? newView(args.user_id, args.view);
+        if (args.hash && args.hash !== v.hash) throw new SlackError("hash_conflict");
         v.view = viewWithBlockIds(args.view);
+        v.hash = nextHash();
         homes.set(args.user_id, v);
         changed();
-        return { view: { id: v.id, ...args.view } };
+        return { view: { id: v.id, hash: v.hash, ...args.view } };
       }
       default:
         return {};
@@ -533,7 +546,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
           break;
         case "update":
           checkView(answer.view);
-          stack[i] = { ...stack[i], view: viewWithBlockIds(answer.view), errors: undefined };
+          stack[i] = { ...stack[i], view: viewWithBlockIds(answer.view), hash: nextHash(), errors: undefined };
           break;
         case "push":
           checkView(answer.view);

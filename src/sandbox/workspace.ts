@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { BOT, CHANNELS, PEOPLE } from "./directory.ts";
-import { type Manifest, type peopleActions, pickedSchema, placeSchema } from "./interactions.ts";
+import { type Manifest, type peopleActions, pickedSchema, placeSchema, shownSchema } from "./interactions.ts";
 import type { SlackStandIn } from "./slackStandIn.ts";
 
 export type SandboxControls = {
@@ -35,6 +35,7 @@ const request = z.discriminatedUnion("kind", [
     at: z.string(),
     picked: pickedSchema,
     inputs: z.record(z.string(), pickedSchema).optional(),
+    shown: shownSchema.optional(),
   }),
   z.object({ kind: z.literal("submit"), user: person, viewId: z.string(), inputs: z.record(z.string(), pickedSchema) }),
   z.object({ kind: z.literal("closeModal"), user: person, viewId: z.string() }),
@@ -105,7 +106,7 @@ export async function startWorkspace(opts: {
       case "type":
         return people.type(body.user, body.channel, body.text, body.threadTs);
       case "act":
-        return people.act(body.user, body.place, body.at, body.picked, body.inputs);
+        return people.act(body.user, body.place, body.at, body.picked, body.inputs, body.shown);
       case "submit":
         return people.submit(body.user, body.viewId, body.inputs);
       case "closeModal":

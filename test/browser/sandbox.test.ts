@@ -1,7 +1,8 @@
 // The sandbox in a real browser (Debian's chromium, driven by playwright-core): the story a
 // newcomer walks through — a new case with an inline error fixed, a claim race between two
-// agents, Log reply, Resolve — a lead's bulk claim on the wave alert, and an escalation under
-// the fast clock. Screenshots go to screenshots/.
+// agents, Log reply, Resolve — the playbook on a claimed case (a reply draft, the abuse rule, the
+// remedy the resolve form suggests as causes are picked), a lead's bulk claim on the wave alert,
+// and an escalation under the fast clock. Screenshots go to screenshots/.
 import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +52,14 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
       .locator("#modal [data-input-block]")
       .filter({ has: p.locator(".bk-label", { hasText: new RegExp(`^${label}`) }) });
   const goTo = (p: Page, channel: string) => p.locator("nav a", { hasText: channel }).click();
+  /** The label of the option a select shows as picked. */
+  const picked = (select: Locator) =>
+    select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+  const modal = (p: Page) => p.locator("#modal");
+  const closeModal = async (p: Page) => {
+    await p.locator("#modal .modal-foot [data-close]").click();
+    await p.locator("#modal-backdrop").waitFor({ state: "hidden" });
+  };
 
   beforeAll(async () => {
     // A quarter of a minute: the fast clock's escalation arrives within the test's patience.
@@ -121,15 +130,74 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
     await shows(card(page, ORDER), /first reply/i);
     await card(page, ORDER).getByRole("button", { name: "Resolve" }).click();
     await page.locator("#modal", { hasText: "Resolve AS-" }).waitFor();
+    // The cause first: the form answers with the playbook's suggestion, then the agent chooses.
+    await field(page, "Root cause").locator("select").selectOption({ label: "Damaged in transit" });
+    await shows(modal(page), "Suggested: Replacement");
     await field(page, "Resolution").locator("select").selectOption({ label: "Partial refund" });
     await field(page, "Amount").locator("input").fill("6.50");
     await field(page, "Currency").locator("select").selectOption({ label: "USD" });
-    await field(page, "Root cause").locator("select").selectOption({ label: "Damaged in transit" });
     await page.click("#modal [data-submit]");
     await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
     await shows(card(page, ORDER), "Resolved");
     await card(page, ORDER).getByRole("button", { name: "Reopen" }).waitFor();
     await page.screenshot({ path: `${SHOTS}/cases-channel.png` });
+  });
+
+  it("guides an agent through the playbook on a claimed case: a reply draft, the abuse rule, a suggested remedy", async () => {
+    // Tom's claimed case: a 1-star review of a 24.99 USD cable, a low-priced item.
+    await as("Tom Becker");
+    await goTo(page, "after-sales-cases");
+    const brooks = card(page, "J. Brooks");
+    await brooks.getByRole("button", { name: "Draft reply" }).waitFor();
+
+    // Draft reply: another template puts its own text in the box.
+    await brooks.getByRole("button", { name: "Draft reply" }).click();
+    await modal(page).filter({ hasText: "Reply AS-" }).waitFor();
+    const reply = field(page, "Reply to the buyer").locator("textarea");
+    await expect.poll(() => reply.inputValue()).toContain("We have received your request");
+    await shows(modal(page), "Passes Amazon's messaging rules");
+    await field(page, "Template")
+      .locator("select")
+      .selectOption({ label: "Offer a partial refund: Offer a partial refund and keep the item" });
+    await expect.poll(() => reply.inputValue()).toContain("we would like to offer you a partial refund");
+    expect(await reply.inputValue()).not.toContain("We have received your request");
+    await page.screenshot({ path: `${SHOTS}/draft-reply.png` });
+    await closeModal(page);
+
+    // ⋯ → Suspect abuse: the form says what the playbook asks, with the evidence to tick.
+    await brooks.locator("select[data-type='overflow']").selectOption({ label: "Suspect abuse" });
+    await modal(page).filter({ hasText: "Abuse? AS-" }).waitFor();
+    await shows(modal(page), "Collect evidence and appeal to Amazon; do not argue with the buyer");
+    await field(page, "Evidence collected").getByText("Tracking / proof of delivery").waitFor();
+    await closeModal(page);
+
+    // Resolve: each cause and severity picked brings the playbook's suggestion, preselected; what
+    // was typed meanwhile stays.
+    await brooks.getByRole("button", { name: "Resolve" }).click();
+    await modal(page).filter({ hasText: "Resolve AS-" }).waitFor();
+    await shows(modal(page), "Pick the root cause to see what the playbook suggests");
+    const note = field(page, "Note").locator("textarea");
+    await note.fill("Buyer sent a photo of the frayed cable.");
+    await field(page, "Root cause").locator("select").selectOption({ label: "Defect" });
+    await shows(modal(page), "Suggested: Partial refund 5–10%");
+    const resolution = field(page, "Resolution").locator("select");
+    await expect.poll(() => picked(resolution)).toBe("Partial refund");
+    await shows(field(page, "Amount").locator(".bk-hint"), /Suggested: 1\.25[^.]*2\.50 USD/);
+    expect(await note.inputValue()).toBe("Buyer sent a photo of the frayed cable.");
+
+    const severity = field(page, "How bad").locator("select");
+    await severity.selectOption({ label: "Serious: unusable, unsafe, or not what was ordered" });
+    await shows(modal(page), "Suggested: Replacement or a refund");
+    await expect.poll(() => picked(resolution)).toBe("Replacement");
+    await severity.selectOption({ label: "Minor: still usable, or only cosmetic" });
+    await expect.poll(() => picked(resolution)).toBe("Partial refund");
+    expect(await picked(field(page, "Root cause").locator("select"))).toBe("Defect");
+    await field(page, "Amount").locator("input").fill("2.00");
+    await page.screenshot({ path: `${SHOTS}/resolve-suggestion.png` });
+    await page.click("#modal [data-submit]");
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
+    await shows(brooks, "Playbook suggested: Partial refund (followed)");
+    expect(await brooks.textContent()).toContain("Buyer sent a photo of the frayed cable.");
   });
 
   it("lets a lead claim a whole return wave from its alert", async () => {

@@ -1,8 +1,8 @@
 // Every surface of the bot, used in the sandbox through the page's own requests (what the page
 // sends when a person types, clicks, picks or submits) and checked in what the page then shows:
 // commands and their private answers, paging in place, the message shortcut, both ways to import
-// a returns report, a lead's actions on a card and on the wave alert. Whatever the bot sent must
-// render without a "cannot show" placeholder.
+// a returns report, the playbook's forms behind a card's "⋯" and `/case check`, a lead's actions on
+// a card and on the wave alert. Whatever the bot sent must render without a "cannot show" placeholder.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderBlocks } from "../../src/sandbox/page/blockKit.ts";
@@ -61,6 +61,19 @@ describe("every surface of the bot in the sandbox", () => {
     throw new Error(`No "${label}" button`);
   };
   const ctx = { dir: { userName: (id: string) => id, channelName: (id: string) => id }, people: [], channels: [] };
+  const topModal = (user: string, callbackId: string) =>
+    until(`the ${callbackId} form`, async () => {
+      const v = (await seen(user)).modals.at(-1);
+      return v?.view.callback_id === callbackId && v;
+    });
+  /** The index the page gives an option of an input (its place in the element's options). */
+  const optionIndex = (form: OpenView, blockId: string, value: string) =>
+    String(
+      form.view.blocks
+        .find((b: Record<string, any>) => b.block_id === blockId)
+        .element.options.findIndex((o: Record<string, any>) => o.value === value),
+    );
+  const day = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
 
   it("answers /case help to anyone, and refuses a lead's command to an agent politely", async () => {
     await type(SAM, "/case help");
@@ -111,7 +124,7 @@ describe("every surface of the bot in the sandbox", () => {
 
     await type(MEI, "/case import");
     const form = await until("the import form", async () => (await seen(MEI)).modals.at(-1));
-    const fileBlock = String(form.view.blocks.findIndex((b: Record<string, any>) => b.element?.type === "file_input"));
+    const fileBlock = form.view.blocks.find((b: Record<string, any>) => b.element?.type === "file_input").block_id;
     await act(MEI, { kind: "submit", viewId: form.id, inputs: {} });
     const refused = await until("the required-field error", async () => (await seen(MEI)).modals.at(-1)?.errors);
     expect(Object.values(refused)[0]).toContain("required");
@@ -202,6 +215,118 @@ describe("every surface of the bot in the sandbox", () => {
     expect(form.view.callback_id).toBe("crisis_resolve_modal");
   });
 
+  it("answers the playbook's forms behind a card's ⋯ menu, and /case check, as the page sends them", async () => {
+    const cardOf = async (buyer: string) =>
+      until(`${buyer}'s card`, async () =>
+        (await seen(MEI)).messages.find(
+          (m) => m.channel === CASES && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes(buyer),
+        ),
+      );
+    /** Picks an option of the card's "⋯" menu, as the page sends it. */
+    const more = async (buyer: string, label: string) => {
+      const card = await cardOf(buyer);
+      for (const [i, b] of (card.blocks ?? []).entries()) {
+        const j = (b.elements ?? []).findIndex((e: Record<string, any>) => e.type === "overflow");
+        if (j < 0) continue;
+        const options: Record<string, any>[] = b.elements[j].options;
+        const k = options.findIndex((o) => o.text.text === label);
+        expect(k, `"${label}" in ⋯`).toBeGreaterThanOrEqual(0);
+        return act(MEI, {
+          kind: "act",
+          place: { surface: "message", channel: CASES, ts: card.ts },
+          at: `${i}:${j}`,
+          picked: { value: String(k) },
+        });
+      }
+      throw new Error("No ⋯ menu on the card");
+    };
+    const cardSays = (buyer: string, text: string) =>
+      until(`"${text}" on ${buyer}'s card`, async () => JSON.stringify((await cardOf(buyer)).blocks).includes(text));
+
+    // The return window of Anna Schmidt's return: an inline error first, then the verdict shown
+    // in place of the form (which then has nothing to submit).
+    await more("Anna Schmidt", "Check the return window");
+    const check = await topModal(MEI, "return_check_modal");
+    expect(renderBlocks(check.view.blocks, ctx)).not.toContain("bk-unknown");
+    await act(MEI, { kind: "submit", viewId: check.id, inputs: {} });
+    const refused = await until("the return check's error", async () => (await seen(MEI)).modals.at(-1)?.errors);
+    expect(refused.delivered_at).toContain("Give the delivery day");
+    await act(MEI, {
+      kind: "submit",
+      viewId: check.id,
+      inputs: {
+        delivered_at: { value: day(-3) },
+        item_condition: { value: optionIndex(check, "item_condition", "unopened") },
+      },
+    });
+    const verdict = await until("the verdict", async () => {
+      const v = (await seen(MEI)).modals.at(-1);
+      return v && !v.view.submit && v;
+    });
+    expect(verdict.id).toBe(check.id);
+    expect(JSON.stringify(verdict.view.blocks)).toContain("Eligible");
+    expect(renderBlocks(verdict.view.blocks, ctx)).not.toContain("bk-unknown");
+    await act(MEI, { kind: "closeModal", viewId: verdict.id });
+    await cardSays("Anna Schmidt", "*Return:* Eligible");
+
+    // The item is back: the refund clock starts on the card.
+    await more("Anna Schmidt", "Return received: start the refund clock");
+    await cardSays("Anna Schmidt", "refund due by");
+
+    // An appeal: a day still to come is refused under the date, a past one recorded.
+    await more("Anna Schmidt", "Appeal to Amazon");
+    const appeal = await topModal(MEI, "appeal_modal");
+    expect(renderBlocks(appeal.view.blocks, ctx)).not.toContain("bk-unknown");
+    await act(MEI, { kind: "submit", viewId: appeal.id, inputs: { decision_date: { value: day(2) } } });
+    const early = await until("the appeal's error", async () => (await seen(MEI)).modals.at(-1)?.errors);
+    expect(early.decision_date).toContain("still to come");
+    await act(MEI, {
+      kind: "submit",
+      viewId: appeal.id,
+      inputs: {
+        appeal_stage: { value: optionIndex(appeal, "appeal_stage", "filed") },
+        decision_date: { value: day(-1) },
+      },
+    });
+    await until("the appeal form closed", async () => (await seen(MEI)).modals.length === 0);
+    await cardSays("Anna Schmidt", "*Appeal to Amazon:* filed");
+
+    // Suspected abuse, with the evidence ticked.
+    await more("Anna Schmidt", "Suspect abuse");
+    const abuse = await topModal(MEI, "suspect_abuse_modal");
+    expect(renderBlocks(abuse.view.blocks, ctx)).not.toContain("bk-unknown");
+    await act(MEI, {
+      kind: "submit",
+      viewId: abuse.id,
+      inputs: { evidence: { value: [optionIndex(abuse, "evidence", "tracking")] } },
+    });
+    await until("the abuse form closed", async () => (await seen(MEI)).modals.length === 0);
+    await cardSays("Anna Schmidt", "evidence: tracking / proof of delivery");
+
+    // /case check: a link is refused under the text; a clean reply is answered in place.
+    await type(MEI, "/case check");
+    const policy = await topModal(MEI, "policy_check_modal");
+    await act(MEI, {
+      kind: "submit",
+      viewId: policy.id,
+      inputs: { reply_text: { value: "See https://example.com for 10% off your next order." } },
+    });
+    const broken = await until("the rules' error", async () => (await seen(MEI)).modals.at(-1)?.errors);
+    expect(broken.reply_text).toContain("Amazon's messaging rules");
+    await act(MEI, {
+      kind: "submit",
+      viewId: policy.id,
+      inputs: { reply_text: { value: "Thank you for your patience: the replacement is on its way." } },
+    });
+    const passed = await until("the passed check", async () => {
+      const v = (await seen(MEI)).modals.at(-1);
+      return v && !v.view.submit && v;
+    });
+    expect(passed.id).toBe(policy.id);
+    expect(JSON.stringify(passed.view.blocks)).toContain("follows Amazon's messaging rules");
+    await act(MEI, { kind: "closeModal", viewId: passed.id });
+  });
+
   it("answers bad requests clearly and turns away other sites", async () => {
     const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
       fetch(`${base}/sandbox/do`, { method: "POST", headers, body });
@@ -231,11 +356,16 @@ describe("every surface of the bot in the sandbox", () => {
     expect((await fetch(`${base}/sandbox/state?user=U0NOBODY`)).status).toBe(400);
   });
 
-  it("shows everything the bot sent without a 'cannot show' placeholder", async () => {
+  it("shows everything the bot sent without a 'cannot show' placeholder or an emoji code", async () => {
+    const shown = (blocks: Record<string, any>[] | undefined) => {
+      const html = renderBlocks(blocks, ctx);
+      expect(html).not.toContain("bk-unknown");
+      expect(html.replace(/<[^>]*>/g, " ")).not.toMatch(/:[a-z][a-z0-9_+-]*:/);
+    };
     for (const person of [MEI, TOM, LENA, SAM]) {
       const s = await seen(person);
-      for (const m of [...s.messages, ...s.ephemerals]) expect(renderBlocks(m.blocks, ctx)).not.toContain("bk-unknown");
-      for (const v of s.modals) expect(renderBlocks(v.view.blocks, ctx)).not.toContain("bk-unknown");
+      for (const m of [...s.messages, ...s.ephemerals]) shown(m.blocks);
+      for (const v of s.modals) shown(v.view.blocks);
     }
   });
 });

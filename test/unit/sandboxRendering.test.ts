@@ -1,6 +1,6 @@
 // The sandbox page's rendering of what the bot sends: mrkdwn and Block Kit as HTML.
 import { describe, expect, it } from "vitest";
-import { elementAt, renderBlocks } from "../../src/sandbox/page/blockKit.ts";
+import { elementAt, enteredKept, renderBlocks } from "../../src/sandbox/page/blockKit.ts";
 import { mrkdwnHtml } from "../../src/sandbox/page/mrkdwn.ts";
 
 const dir = {
@@ -50,6 +50,16 @@ describe("mrkdwn", () => {
     expect(mrkdwnHtml(":rotating_light: wave at 10:30:00 :not_an_emoji:", dir)).toBe(
       "🚨 wave at 10:30:00 :not_an_emoji:",
     );
+    const playbook =
+      ":bulb: :male-detective: :scales: :package: :money_with_wings: :no_entry_sign: :grey_question: :trophy:";
+    expect(mrkdwnHtml(playbook, dir)).not.toMatch(/:[a-z_-]+:/);
+    // Plain text shows emoji too (a header, a button), unless it says not to.
+    expect(
+      renderBlocks([{ type: "header", text: { type: "plain_text", text: ":rotating_light: Wave" } }], ctx),
+    ).toContain("🚨 Wave");
+    expect(
+      renderBlocks([{ type: "header", text: { type: "plain_text", text: ":bulb: <b>", emoji: false } }], ctx),
+    ).toContain(":bulb: &lt;b&gt;");
   });
 });
 
@@ -154,6 +164,95 @@ describe("Block Kit", () => {
     expect(html).toContain('type="radio"');
     expect(html).toContain('accept=".txt"');
     expect(html).not.toContain("data-live"); // inputs are read on submit, not sent one by one
+  });
+
+  describe("a form that changes as the person picks (dispatch_action)", () => {
+    const option = (value: string, text: string) => ({ text: { type: "plain_text", text }, value });
+    const causes = [option("defect", "Defect"), option("damaged_in_transit", "Damaged in transit")];
+    const resolutions = [option("refund", "Refund"), option("partial_refund", "Partial refund")];
+    const form = (resolutionBlock: string, initial?: Record<string, any>) => [
+      {
+        type: "input",
+        block_id: "root_cause",
+        dispatch_action: true,
+        label: { type: "plain_text", text: "Root cause" },
+        element: { type: "static_select", action_id: "resolve_recompute", options: causes },
+      },
+      {
+        type: "input",
+        block_id: resolutionBlock,
+        label: { type: "plain_text", text: "Resolution" },
+        element: { type: "static_select", action_id: "v", options: resolutions, initial_option: initial },
+      },
+      {
+        type: "input",
+        block_id: "note",
+        label: { type: "plain_text", text: "Note" },
+        element: { type: "plain_text_input", action_id: "v", multiline: true, initial_value: "first" },
+      },
+      {
+        type: "input",
+        block_id: "search",
+        dispatch_action: true,
+        label: { type: "plain_text", text: "Order" },
+        element: {
+          type: "plain_text_input",
+          action_id: "find",
+          dispatch_action_config: { trigger_actions_on: ["on_character_entered"] },
+        },
+      },
+    ];
+
+    it("sends a pick in a dispatching input at once, and reads the other inputs on submit", () => {
+      const html = renderBlocks(form("resolution"), ctx);
+      const tag = (at: string) => html.match(new RegExp(`<(select|textarea|input)[^>]*data-el="${at}"[^>]*>`))?.[0];
+      expect(tag("0:e")).toContain('data-live="1" data-dispatch="change"');
+      expect(tag("1:e")).not.toContain("data-live");
+      expect(tag("2:e")).not.toContain("data-live");
+      expect(tag("3:e")).toContain('data-dispatch="character"');
+    });
+
+    it("shows what the person entered instead of the initial values", () => {
+      const html = renderBlocks(form("resolution", resolutions[0]), {
+        ...ctx,
+        entered: { root_cause: { value: "1" }, resolution: { value: "1" }, note: { value: "typed <here>" } },
+      });
+      expect(html).toContain('<option value="1" selected>Damaged in transit</option>');
+      expect(html).toContain('<option value="1" selected>Partial refund</option>');
+      expect(html).not.toContain('<option value="0" selected>Refund</option>');
+      expect(html).toContain(">typed &lt;here&gt;</textarea>");
+      // A select the person emptied shows its placeholder, not its initial option.
+      expect(
+        renderBlocks(form("resolution", resolutions[0]), { ...ctx, entered: { resolution: { value: null } } }),
+      ).toContain('<option value="" selected>Choose…</option><option value="0">Refund</option>');
+    });
+
+    it("keeps what was entered where block and action ids stay, and shows the new initial value where the block id changed", () => {
+      const entered = { root_cause: { value: "0" }, resolution: { value: "0" }, note: { value: "typed" } };
+      // The app answered the pick with views.update: a new suggestion, under a new block id.
+      const after = form("resolution~partial_refund", resolutions[1]);
+      const kept = enteredKept(form("resolution"), after, entered);
+      expect(kept).toEqual({ root_cause: { value: "0" }, note: { value: "typed" } });
+      const html = renderBlocks(after, { ...ctx, entered: kept });
+      expect(html).toContain('<option value="0" selected>Defect</option>');
+      expect(html).toContain('<option value="1" selected>Partial refund</option>');
+      expect(html).toContain(">typed</textarea>");
+
+      // The same block id with a new initial option: Slack keeps the person's pick.
+      expect(enteredKept(form("resolution"), form("resolution", resolutions[1]), entered).resolution).toEqual({
+        value: "0",
+      });
+      // A pick follows its option's value when the options move, and is dropped when it is gone.
+      const reordered = form("resolution");
+      reordered[1].element.options = [resolutions[1], resolutions[0]];
+      expect(enteredKept(form("resolution"), reordered, entered).resolution).toEqual({ value: "1" });
+      reordered[1].element.options = [resolutions[1]];
+      expect(enteredKept(form("resolution"), reordered, entered).resolution).toBeUndefined();
+      // Another action id is another input.
+      const renamed = form("resolution");
+      renamed[2].element.action_id = "w";
+      expect(enteredKept(form("resolution"), renamed, entered).note).toBeUndefined();
+    });
   });
 
   it("says so when it meets a block or element it cannot show", () => {

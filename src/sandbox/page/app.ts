@@ -4,7 +4,7 @@
 // passes it to the bot as Slack would.
 
 import type { Picked } from "../interactions.ts";
-import { elementAt, type RenderContext, renderBlocks, textHtml } from "./blockKit.ts";
+import { type Entered, elementAt, enteredKept, type RenderContext, renderBlocks, textHtml } from "./blockKit.ts";
 import { type Directory, mrkdwnHtml, plainHtml } from "./mrkdwn.ts";
 
 type Obj = Record<string, any>;
@@ -40,17 +40,21 @@ const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as
 let state: State | undefined;
 let me = new URLSearchParams(location.search).get("as") ?? localStorage.getItem("sandbox-person") ?? "";
 let dismissed = new Set<string>();
-let shownModal = "";
+/** The modal on screen (its id and version) and its blocks, which what the person entered belongs to. */
+let shownModal: { id: string; key: string; blocks: Obj[] } | undefined;
+/** What the person entered in each of their open modals, kept when another is shown over it. */
+let drafts = new Map<string, { blocks: Obj[]; entered: Record<string, Entered> }>();
 
 const dir: Directory = {
   userName: (id) => state?.people.find((p) => p.id === id)?.name ?? (id === state?.bot.id ? state.bot.name : id),
   channelName: (id) => state?.channels.find((c) => c.id === id)?.name ?? id,
 };
-const ctx = (errors?: Record<string, string>): RenderContext => ({
+const ctx = (errors?: Record<string, string>, entered?: Record<string, Entered>): RenderContext => ({
   dir,
   people: state?.people ?? [],
   channels: state?.channels ?? [],
   errors,
+  entered,
 });
 
 /** Where the person is looking: a channel, their DM with the app, or the app's Home tab; maybe a thread. */
@@ -217,16 +221,18 @@ function renderHome() {
 }
 
 function renderModal() {
-  const top = state!.modals.at(-1);
+  const modals = state!.modals;
+  const top = modals.at(-1);
   const backdrop = $("#modal-backdrop");
+  for (const id of drafts.keys()) if (!modals.some((m) => m.id === id)) drafts.delete(id);
   if (!top) {
     backdrop.hidden = true;
-    shownModal = "";
+    shownModal = undefined;
     return;
   }
   backdrop.hidden = false;
   const key = `${top.id}:${JSON.stringify(top.view)}`;
-  if (key === shownModal) {
+  if (key === shownModal?.key) {
     // Same form: only its errors change, so what the person typed stays.
     for (const block of document.querySelectorAll<HTMLElement>("#modal [data-input-block]")) {
       const error = top.errors?.[block.dataset.inputBlock ?? ""];
@@ -242,24 +248,87 @@ function renderModal() {
     }
     return;
   }
-  shownModal = key;
+  // A new form, a new version of this one (views.update), or one uncovered: what the person entered
+  // stays in every input whose block and action ids stay, as in Slack; the rest start anew.
+  const focus = focusIn($("#modal"));
+  if (shownModal && modals.some((m) => m.id === shownModal?.id))
+    drafts.set(shownModal.id, { blocks: shownModal.blocks, entered: enteredIn($("#modal")) });
+  const draft = drafts.get(top.id);
+  const entered = draft ? enteredKept(draft.blocks, top.view.blocks, draft.entered) : undefined;
+  shownModal = { id: top.id, key, blocks: top.view.blocks ?? [] };
   const v = top.view;
   $("#modal").dataset.place = JSON.stringify({ surface: "view", viewId: top.id });
   $("#modal").innerHTML = `
     <div class="modal-head"><span class="modal-title">${textHtml(v.title, dir)}</span><button type="button" class="modal-x" data-close="1" title="Close">✕</button></div>
-    <div class="modal-body">${renderBlocks(v.blocks, ctx(top.errors))}</div>
+    <div class="modal-body">${renderBlocks(v.blocks, ctx(top.errors, entered))}</div>
     <div class="modal-foot">
-      <button type="button" class="bk-button" data-close="1">${plainHtml(v.close?.text ?? "Cancel")}</button>
-      ${v.submit ? `<button type="button" class="bk-button primary" data-submit="1">${plainHtml(v.submit.text)}</button>` : ""}
+      <button type="button" class="bk-button" data-close="1">${v.close ? textHtml(v.close, dir) : "Cancel"}</button>
+      ${v.submit ? `<button type="button" class="bk-button primary" data-submit="1">${textHtml(v.submit, dir)}</button>` : ""}
     </div>`;
+  if (focus?.viewId === top.id) refocus($("#modal"), focus);
 }
 
-/** What a person picked in one element, read from the page as Slack's client reads it. */
-async function pickedFrom(el: HTMLElement): Promise<Picked> {
+type Focus = { viewId: string; block: string; actionId: string; from: number | null; to: number | null };
+
+/** The input the person is in, so a new version of the form does not take them out of it. */
+function focusIn(modal: HTMLElement): Focus | undefined {
+  const el = document.activeElement as HTMLElement | null;
+  const block = el?.closest<HTMLElement>("[data-input-block]");
+  if (!el || !block || !modal.contains(el) || !shownModal) return undefined;
+  const input = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el : undefined;
+  let range: [number | null, number | null] = [null, null];
+  try {
+    range = [input?.selectionStart ?? null, input?.selectionEnd ?? null];
+  } catch {
+    // Date and number inputs have no text selection.
+  }
+  const actionId = el.closest<HTMLElement>("[data-action-id]")?.dataset.actionId ?? "";
+  return { viewId: shownModal.id, block: block.dataset.inputBlock ?? "", actionId, from: range[0], to: range[1] };
+}
+
+function refocus(modal: HTMLElement, f: Focus) {
+  for (const block of modal.querySelectorAll<HTMLElement>("[data-input-block]")) {
+    if (block.dataset.inputBlock !== f.block) continue;
+    const el = block.querySelector<HTMLElement>("[data-el]");
+    if (!el || el.dataset.actionId !== f.actionId) return;
+    const target = el.matches("input, select, textarea") ? el : el.querySelector<HTMLElement>("input");
+    target?.focus();
+    if (f.from !== null && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) {
+      try {
+        target.setSelectionRange(f.from, f.to ?? f.from);
+      } catch {
+        // Not a text input in this version.
+      }
+    }
+  }
+}
+
+/** What the person entered in each input of a modal on the page, by block id (files are not carried). */
+function enteredIn(modal: HTMLElement): Record<string, Entered> {
+  const entered: Record<string, Entered> = {};
+  for (const block of modal.querySelectorAll<HTMLElement>("[data-input-block]")) {
+    const el = block.querySelector<HTMLElement>("[data-el]");
+    const value = el && enteredFrom(el);
+    if (value) entered[block.dataset.inputBlock ?? ""] = value;
+  }
+  return entered;
+}
+
+/** What an element shows as picked or typed, as Slack's client reads it (a file input: nothing). */
+function enteredFrom(el: HTMLElement): Entered | undefined {
   if (el instanceof HTMLSelectElement) {
     const chosen = [...el.selectedOptions].map((o) => o.value).filter((v) => v !== "");
     return { value: el.multiple ? chosen : (chosen[0] ?? null) };
   }
+  if (el instanceof HTMLInputElement && el.type === "file") return undefined;
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return { value: el.value };
+  // Checkboxes and radio buttons.
+  const checked = [...el.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value);
+  return { value: el.dataset.type === "checkboxes" ? checked : (checked[0] ?? null) };
+}
+
+/** What a person picked in one element, read from the page as Slack's client reads it; files are uploaded. */
+async function pickedFrom(el: HTMLElement): Promise<Picked> {
   if (el instanceof HTMLInputElement && el.type === "file") {
     const files = [];
     for (const f of el.files ?? []) {
@@ -268,16 +337,15 @@ async function pickedFrom(el: HTMLElement): Promise<Picked> {
     }
     return { files };
   }
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return { value: el.value };
-  // Checkboxes and radio buttons.
-  const checked = [...el.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value);
-  return { value: el.dataset.type === "checkboxes" ? checked : (checked[0] ?? null) };
+  return enteredFrom(el) ?? {};
 }
 
+/** Every input of the open modal, by block id, as Slack keys a view's state. */
 async function modalInputs(): Promise<Record<string, Picked>> {
   const inputs: Record<string, Picked> = {};
-  for (const el of document.querySelectorAll<HTMLElement>("#modal [data-input-block] [data-el]")) {
-    inputs[(el.dataset.el ?? "").split(":")[0]] = await pickedFrom(el);
+  for (const block of document.querySelectorAll<HTMLElement>("#modal [data-input-block]")) {
+    const el = block.querySelector<HTMLElement>("[data-el]");
+    if (el) inputs[block.dataset.inputBlock ?? ""] = await pickedFrom(el);
   }
   return inputs;
 }
@@ -286,8 +354,10 @@ const placeOf = (el: HTMLElement) => JSON.parse(el.closest<HTMLElement>("[data-p
 
 async function live(el: HTMLElement) {
   const place = placeOf(el);
+  // The element as shown here: what the person used, even if the app changed it meanwhile.
+  const shown = shownFor(place, el.dataset.el ?? "");
   if (el.dataset.type === "button") {
-    const found = elementFor(place, el.dataset.el ?? "");
+    const found = shown?.element;
     if (found?.url) window.open(found.url, "_blank", "noopener");
     if (found?.confirm && !window.confirm(`${found.confirm.title?.text ?? ""}\n\n${found.confirm.text?.text ?? ""}`))
       return;
@@ -295,16 +365,22 @@ async function live(el: HTMLElement) {
   // An element inside the open modal sends the modal's inputs too; the Home tab has none here.
   const inModal = place.surface === "view" && place.viewId === state?.modals.at(-1)?.id;
   const inputs = inModal ? await modalInputs() : undefined;
-  await act({ kind: "act", place, at: el.dataset.el, picked: await pickedFrom(el), inputs });
+  const picked = await pickedFrom(el);
+  // An overflow menu is a button row's "⋯": it shows no choice once picked.
+  if (el instanceof HTMLSelectElement && el.dataset.type === "overflow") el.value = "";
+  await act({ kind: "act", place, at: el.dataset.el, picked, inputs, shown });
 }
 
-function elementFor(place: Obj, at: string): Obj | undefined {
+function shownFor(place: Obj, at: string): { blockId?: string; element: Obj } | undefined {
   const s = state!;
+  const modal = shownModal;
   let blocks: Obj[] | undefined;
   if (place.surface === "message") {
     blocks = [...s.messages, ...s.ephemerals].find((m) => m.ts === place.ts && m.channel === place.channel)?.blocks;
-  } else blocks = [...s.modals, ...(s.home ? [s.home] : [])].find((v) => v.id === place.viewId)?.view.blocks;
-  return elementAt(blocks, at)?.element;
+  } else if (modal !== undefined && modal.id === place.viewId) blocks = modal.blocks;
+  else blocks = [...s.modals, ...(s.home ? [s.home] : [])].find((v) => v.id === place.viewId)?.view.blocks;
+  const found = elementAt(blocks, at);
+  return found && { blockId: found.block.block_id, element: found.element };
 }
 
 document.addEventListener("click", async (ev) => {
@@ -328,16 +404,43 @@ document.addEventListener("click", async (ev) => {
   if (top && target.closest("[data-close]")) return void act({ kind: "closeModal", viewId: top.id });
 });
 
+const TYPED = new Set(["text", "number", "email", "url"]);
+const isTyped = (el: Element) =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && TYPED.has(el.type));
+/** A text input of a block that tells the app as the person types or presses Enter (dispatch_action). */
+const dispatchingText = (target: EventTarget | null, when: "enter" | "character") => {
+  const el = (target as HTMLElement | null)?.closest<HTMLElement>("[data-dispatch]");
+  return el && isTyped(el) && (el.dataset.dispatch ?? "").split(" ").includes(when) ? el : undefined;
+};
+
 document.addEventListener("change", (ev) => {
   const el = (ev.target as HTMLElement).closest<HTMLElement>("[data-live]");
-  if (el && el.dataset.type !== "button") void live(el);
+  // Typed text is sent on Enter or as it is typed, as its block asks; never on leaving the field.
+  if (el && el.dataset.type !== "button" && !isTyped(el)) void live(el);
+});
+
+document.addEventListener("keydown", (ev) => {
+  const el = dispatchingText(ev.target, "enter");
+  if (!el || ev.key !== "Enter" || ev.shiftKey || ev.isComposing) return;
+  ev.preventDefault();
+  void live(el);
+});
+
+let typing: ReturnType<typeof setTimeout> | undefined;
+document.addEventListener("input", (ev) => {
+  const el = dispatchingText(ev.target, "character");
+  if (!el) return;
+  // One action for a burst of keystrokes, not one per key.
+  clearTimeout(typing);
+  typing = setTimeout(() => void live(el), 300);
 });
 
 $("#people").addEventListener("change", (ev) => {
   me = (ev.target as HTMLSelectElement).value;
   localStorage.setItem("sandbox-person", me);
   dismissed = new Set();
-  shownModal = "";
+  shownModal = undefined;
+  drafts = new Map();
   if (location_().where.startsWith("U")) location.hash = "";
   void load();
 });

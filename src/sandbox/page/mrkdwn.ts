@@ -23,6 +23,13 @@ export function plainHtml(text: string): string {
   return escapeHtml(text);
 }
 
+/** A plain_text object's text: escaped, with its :emoji: codes shown unless it says `emoji: false`. */
+export function plainTextHtml(text: string, emoji = true): string {
+  return emoji ? emojiHtml(escapeHtml(text)) : escapeHtml(text);
+}
+
+const emojiHtml = (html: string) => html.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole);
+
 export function mrkdwnHtml(text: string, dir: Directory): string {
   // Code blocks are taken out first: nothing inside them is formatted.
   const parts = text.split(/```/);
@@ -73,7 +80,7 @@ function inline(line: string, dir: Directory): string {
   s = emphasis(s, "*", "strong");
   s = emphasis(s, "_", "em");
   s = emphasis(s, "~", "del");
-  s = s.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole);
+  s = emojiHtml(s);
   return s.replace(/\uE000(\d+)\uE001/g, (_, n: string) => tokens[Number(n)]);
 }
 
@@ -102,6 +109,14 @@ const EMOJI: Record<string, string> = {
   hourglass: "⌛",
   clock3: "🕒",
   books: "📚",
+  bulb: "💡",
+  "male-detective": "🕵️‍♂️",
+  scales: "⚖️",
+  package: "📦",
+  money_with_wings: "💸",
+  no_entry_sign: "🚫",
+  grey_question: "❔",
+  trophy: "🏆",
   tada: "🎉",
   thumbsup: "👍",
   "+1": "👍",
