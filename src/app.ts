@@ -6,12 +6,14 @@ import { register as caseCommand } from "./handlers/caseCommand.ts";
 import { register as caseFind } from "./handlers/caseFind.ts";
 import { register as crisisActions } from "./handlers/crisisActions.ts";
 import { register as draftReply } from "./handlers/draftReply.ts";
+import { register as home } from "./handlers/home.ts";
 import { intakeRoutes } from "./handlers/intakeApi.ts";
 import { register as newCase } from "./handlers/newCase.ts";
 import { register as playbookActions } from "./handlers/playbookActions.ts";
 import { register as reports } from "./handlers/reports.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 import { register as returnsImport } from "./handlers/returnsImport.ts";
+import { register as workspaceActions } from "./handlers/workspaceActions.ts";
 import { SLACK_CALL_TIMEOUT_MS } from "./jobs/slackErrors.ts";
 import type { BotIdentity } from "./slackIdentity.ts";
 
@@ -54,6 +56,8 @@ export function createApp(
   playbookActions(app, deps);
   draftReply(app, deps);
   caseFind(app, deps);
+  workspaceActions(app, deps);
+  home(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

@@ -1,6 +1,7 @@
 // What every handler receives: settings, the database, the clock, and a way to wake the outbox.
 import type { Config } from "./config.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { HomeTabs } from "./jobs/homeTabs.ts";
 
 export type AppDeps = {
   config: Config;
@@ -11,4 +12,6 @@ export type AppDeps = {
   wakeOutbox: () => void;
   /** A defect case arrived in this marketplace: re-read its Order Defect Rate soon. */
   defectIn: (marketplace: string) => void;
+  /** People's Home tabs: published when opened or searched, refreshed when their cases change. */
+  homes: Pick<HomeTabs, "refresh" | "publish">;
 };

@@ -9,6 +9,7 @@ export const ACTIONS = {
   resolve: "case_resolve",
   reopen: "case_reopen",
   draftReply: "case_draft_reply",
+  reassign: "case_reassign",
   /** The card's "More" menu; each option's value is "<what>:<case id>" (see MORE_OPTIONS). */
   more: "case_more",
   /** In the resolve form: a new root cause or severity recomputes the suggested remedy. */
@@ -19,6 +20,7 @@ export const ACTIONS = {
   listNext: "case_list_next",
   findPrevious: "case_find_previous",
   findNext: "case_find_next",
+  homeSearch: "home_search",
   crisisClaimAll: "crisis_claim_all",
   crisisAssign: "crisis_assign",
   crisisReplyAll: "crisis_reply_all",
@@ -35,6 +37,9 @@ export const CALLBACKS = {
   suspectAbuse: "suspect_abuse_modal",
   appeal: "appeal_modal",
   draftReply: "draft_reply_modal",
+  addNote: "add_note_modal",
+  waiting: "waiting_modal",
+  reassign: "reassign_modal",
   policyCheck: "policy_check_modal",
 } as const;
 
@@ -65,6 +70,8 @@ export const RESOLVE_BLOCKS = {
 
 /** What the card's "More" menu offers, by the first part of an option's value. */
 export const MORE_OPTIONS = {
+  addNote: "add_note",
+  waiting: "waiting",
   returnCheck: "return_check",
   returnReceived: "return_received",
   suspectAbuse: "suspect_abuse",
@@ -84,6 +91,8 @@ export const PLAYBOOK_BLOCKS = {
   template: "template",
   text: "reply_text",
   sentAnyway: "sent_anyway",
+  followUp: "follow_up",
+  assignee: "assignee",
 } as const;
 
 /** Every input block holds one element with this action id, so values read as state[block].value. */

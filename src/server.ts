@@ -6,6 +6,7 @@ import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type Database, openBotDatabase } from "./db.ts";
 import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
+import { type HomeTabs, startHomeTabs } from "./jobs/homeTabs.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
 import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
@@ -47,10 +48,19 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
+  let homes: HomeTabs | undefined;
   const app = createApp(
-    { config, prisma: database.prisma, now, wakeOutbox: () => outbox?.wake(), defectIn: (m) => odrWatch?.touch(m) },
+    {
+      config,
+      prisma: database.prisma,
+      now,
+      wakeOutbox: () => outbox?.wake(),
+      defectIn: (m) => odrWatch?.touch(m),
+      homes: { refresh: (ids) => homes?.refresh(ids), publish: async (u, q) => homes?.publish(u, q) },
+    },
     { logger: opts.logger, logLevel: opts.logLevel, identity },
   );
+  homes = startHomeTabs({ prisma: database.prisma, client: app.client, config, now, logger: app.logger });
   const started = (await app.start(config.port)) as unknown;
   // Cards that were stored but not posted before a restart go out now.
   outbox = startOutbox({
@@ -63,6 +73,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     stalledDays: config.clock.stalledDays,
     playbook: config.playbook,
     zone: config.teamTimezone,
+    homes,
     ...opts.outbox,
   });
   odrWatch = startOdrWatch({
@@ -111,6 +122,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       if (!(await listenerWorkDone()))
         app.logger.warn("Some Slack requests were still being worked on after 10 s; stopping without them.");
       digest.stop();
+      homes?.stop();
       await odrWatch.settle();
       odrWatch.stop();
       await sweep.stop();

@@ -1,6 +1,7 @@
 // The case lifecycle as pure decisions: given a case and who is acting, what changes (or why not).
 // new → claimed → resolved; a lead may take over a claimed case; a resolved case may be reopened.
 import type { Case } from "../generated/prisma/client.ts";
+import type { OutboxMessageInput } from "./outboxMessages.ts";
 import type { Actor } from "./people.ts";
 import type { BuyerOutcome } from "./playbook.ts";
 import type { TimerKind } from "./responseClock.ts";
@@ -39,6 +40,7 @@ export type CaseChange = {
       | "appealDueAt"
       | "appealFiledAt"
       | "appealClosedAt"
+      | "waitingUntil"
     >
   > & {
     resolutionAmount?: string | null;
@@ -48,11 +50,13 @@ export type CaseChange = {
   timers?: { kind: TimerKind; fireAt: Date }[];
   /** Pending timers the change makes pointless, besides those the response clock stops. */
   stopTimers?: TimerKind[];
+  /** Messages the change sends besides the card's update (e.g. a direct message), queued with it. */
+  messages?: OutboxMessageInput[];
 };
 export type CaseRefusal = { ok: false; reason: string; message: string };
 export type Decision = CaseChange | CaseRefusal;
 
-type Snapshot = Pick<Case, "number" | "status" | "ownerId" | "firstReplyAt">;
+type Snapshot = Pick<Case, "number" | "status" | "ownerId" | "firstReplyAt"> & { waitingUntil?: Date | null };
 
 /** Two clicks on "Log reply" by the same person this close together are one reply. */
 export const REPLY_DOUBLE_CLICK_MS = 30_000;
@@ -120,7 +124,15 @@ export function decideLogReply(
   const data: CaseChange["data"] = { firstReplyAt: c.firstReplyAt ?? now };
   const claims = c.status === "new" && claimIfUnclaimed;
   if (claims) Object.assign(data, { status: "claimed", ownerId: actor.userId, claimedAt: now });
-  return { ok: true, data, event: { kind: "replied", detail: { first: !c.firstReplyAt, claimed: claims } } };
+  // A reply while waiting on the buyer means the buyer answered: the case is active again.
+  const waited = Boolean(c.waitingUntil);
+  if (waited) data.waitingUntil = null;
+  return {
+    ok: true,
+    data,
+    event: { kind: "replied", detail: { first: !c.firstReplyAt, claimed: claims } },
+    ...(waited ? { stopTimers: ["follow_up" as const] } : {}),
+  };
 }
 
 /** A lead hands an unclaimed case to someone (e.g. one person on a whole return wave). */

@@ -60,6 +60,7 @@ export const SETTING_OF_KIND: Record<OutboxKind, ChannelSettingName | null> = {
   stalled_reminder: "CASES_CHANNEL",
   refund_reminder: "CASES_CHANNEL",
   appeal_reminder: "CASES_CHANNEL",
+  follow_up_reminder: "CASES_CHANNEL",
   escalation: "ESCALATION_CHANNEL",
   digest: "DIGEST_CHANNEL",
   // Import summaries go to the channel the import was run from.

@@ -13,7 +13,8 @@ export type NoticeKind =
   | "amazon_overdue"
   | "stalled_reminder"
   | "refund_reminder"
-  | "appeal_reminder";
+  | "appeal_reminder"
+  | "follow_up_reminder";
 
 /** What a crisis thread line says: a case joined the wave, or the alert cleared. */
 export type CrisisNote = "joined" | "cleared";
@@ -30,6 +31,7 @@ export type OutboxPayloads = {
   stalled_reminder: Record<string, never>;
   refund_reminder: Record<string, never>;
   appeal_reminder: Record<string, never>;
+  follow_up_reminder: Record<string, never>;
   digest: SlackMessage;
   message: SlackMessage & { releasesCards?: number[] };
   crisis_post: { alertId: number };
@@ -56,6 +58,7 @@ const KIND_PRIORITY: Record<OutboxKind, Priority> = {
   stalled_reminder: PRIORITY.urgent,
   refund_reminder: PRIORITY.urgent,
   appeal_reminder: PRIORITY.urgent,
+  follow_up_reminder: PRIORITY.urgent,
   digest: PRIORITY.urgent,
   message: PRIORITY.urgent,
   crisis_post: PRIORITY.urgent,
@@ -76,6 +79,7 @@ export const ON_CARD_KINDS: OutboxKind[] = [
   "stalled_reminder",
   "refund_reminder",
   "appeal_reminder",
+  "follow_up_reminder",
 ];
 
 /** The priority of a kind as an SQL expression over a row's kind column (for statements that queue). */
@@ -102,6 +106,7 @@ export type OutboxMessageInput =
   | Notice<"stalled_reminder">
   | Notice<"refund_reminder">
   | Notice<"appeal_reminder">
+  | Notice<"follow_up_reminder">
   /** The weekly digest of a period: once per period. */
   | { kind: "digest"; channelId: string; periodKey: string; message: SlackMessage }
   /**
@@ -139,7 +144,7 @@ const none = {} as Record<string, never>;
  * Notices of timers a later change may set again (a new refund clock after a reopen, an appeal of
  * a new decision): each firing is its own notice, so the key holds the time the timer was set for.
  */
-export const REARMED_NOTICES: NoticeKind[] = ["refund_reminder", "appeal_reminder"];
+export const REARMED_NOTICES: NoticeKind[] = ["refund_reminder", "appeal_reminder", "follow_up_reminder"];
 
 /** One notice of each kind per case (per firing, for re-armed ones): a timer that fires twice (two replicas) still posts once. */
 export const noticeDedupeKey = (kind: NoticeKind, caseId: number, fireAt?: Date): string =>
@@ -178,6 +183,7 @@ const ROW_OF: RowOf = {
   stalled_reminder: notice,
   refund_reminder: notice,
   appeal_reminder: notice,
+  follow_up_reminder: notice,
   digest: (m) => ({ caseId: null, channelId: m.channelId, payload: m.message, dedupeKey: `digest:${m.periodKey}` }),
   message: (m) => ({
     caseId: null,

@@ -47,7 +47,9 @@ export type TimerKind =
   | "stalled_parcel"
   // Set by the playbook: the refund after a return came back, the last days to appeal to Amazon.
   | "refund_due"
-  | "appeal_reminder";
+  | "appeal_reminder"
+  // Set by an agent: waiting on the buyer's answer until then.
+  | "follow_up";
 export const RESPONSE_TIMERS: TimerKind[] = ["response_warning", "response_breach"];
 export const AMAZON_TIMERS: TimerKind[] = ["amazon_warning", "amazon_due"];
 
@@ -91,7 +93,8 @@ export function clocksToStop(
   after: { firstReplyAt?: Date | null; status?: string },
 ): TimerKind[] {
   // An appeal goes on after the case is resolved (its outcome comes later); the refund is settled.
-  if (after.status === "resolved") return [...RESPONSE_TIMERS, ...AMAZON_TIMERS, "stalled_parcel", "refund_due"];
+  if (after.status === "resolved")
+    return [...RESPONSE_TIMERS, ...AMAZON_TIMERS, "stalled_parcel", "refund_due", "follow_up"];
   if (!before.firstReplyAt && after.firstReplyAt) {
     return before.amazonDeadline === "buyer_message" ? [...RESPONSE_TIMERS, ...AMAZON_TIMERS] : RESPONSE_TIMERS;
   }
@@ -107,4 +110,5 @@ export const TIMER_EFFECTS: Record<TimerKind, { notice: NoticeKind; event: strin
   stalled_parcel: { notice: "stalled_reminder", event: "stalled_reminder", rerenderCard: false },
   refund_due: { notice: "refund_reminder", event: "refund_overdue", rerenderCard: true },
   appeal_reminder: { notice: "appeal_reminder", event: "appeal_reminder", rerenderCard: false },
+  follow_up: { notice: "follow_up_reminder", event: "follow_up_due", rerenderCard: true },
 };

@@ -28,6 +28,7 @@ import { resolveCaseMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { isReturnCase } from "../views/playbookLines.ts";
 import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from "../views/playbookModals.ts";
+import { noteModal, waitingModal } from "../views/workspaceModals.ts";
 import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
 
 /** The days a form accepts: a real calendar day from 2000 on. */
@@ -66,6 +67,18 @@ export function register(app: App, deps: AppDeps): void {
         });
 
       switch (what) {
+        case MORE_OPTIONS.addNote: {
+          const refusal = mayWorkOn(c, actor, "add notes", true);
+          if (refusal) return tell(refusal.message);
+          await form(noteModal(c), "the note form");
+          return;
+        }
+        case MORE_OPTIONS.waiting: {
+          const refusal = mayWorkOn(c, actor, "mark waiting on the buyer");
+          if (refusal) return tell(refusal.message);
+          await form(waitingModal(c, zone, deps.now()), "the waiting form");
+          return;
+        }
         case MORE_OPTIONS.returnCheck: {
           const refusal = mayWorkOn(c, actor, "check returns");
           if (refusal) return tell(refusal.message);

@@ -22,6 +22,7 @@ import {
 import type { Audience } from "../views/clockNotices.ts";
 import { DELIVERERS } from "./deliverers/byKind.ts";
 import { type DeliveryContext, type Outcome, type Queued, stillUncertainSince } from "./deliverers/deliverer.ts";
+import type { HomeTabs } from "./homeTabs.ts";
 import { retryPlan, SLACK_CALL_TIMEOUT_MS } from "./slackErrors.ts";
 
 export type OutboxWorker = {
@@ -44,6 +45,8 @@ export type OutboxOptions = {
   playbook?: PlaybookSettings;
   /** The team's time zone, in which return windows count days. */
   zone?: string;
+  /** Home tabs to bring up to date when a case changes. */
+  homes?: Pick<HomeTabs, "refresh">;
   now?: () => Date;
   /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
   channelIntervalMs?: number;
@@ -110,6 +113,7 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     crisis: opts.crisis,
     stalledDays: opts.stalledDays,
     card: { playbook: opts.playbook ?? DEFAULT_PLAYBOOK, zone: opts.zone ?? "UTC" },
+    homes: opts.homes,
     pace,
   };
 

@@ -20,3 +20,16 @@ export async function relatedCases(
     LIMIT ${limit}`;
   return { cases: cases.map(({ total: _, ...r }) => r), total: cases[0]?.total ?? 0 };
 }
+
+/** How many cases the same order or buyer name had before this one (the card mentions them). */
+export async function countEarlierCases(
+  prisma: PrismaClient,
+  c: Pick<Case, "id" | "orderId" | "buyerName" | "createdAt">,
+): Promise<number> {
+  const buyer = c.buyerName?.trim() || null;
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Case"
+    WHERE id <> ${c.id} AND "createdAt" <= ${c.createdAt}::timestamp
+      AND ("orderId" = ${c.orderId} OR (${buyer}::text IS NOT NULL AND lower("buyerName") = lower(${buyer}::text)))`;
+  return row?.n ?? 0;
+}

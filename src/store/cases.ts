@@ -168,6 +168,7 @@ export async function changeCase(
       await enqueue(tx, [
         { kind: "update_card", caseId },
         { kind: "history_note", caseId, eventId: event.id },
+        ...(decision.messages ?? []),
       ]);
       await stopClocks(tx, caseId, [...clocksToStop(current, decision.data), ...(decision.stopTimers ?? [])]);
       if (decision.timers?.length) await setTimers(tx, caseId, decision.timers);

@@ -15,7 +15,7 @@ import {
 } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId, MORE_OPTIONS, type MoreOption } from "../ids.ts";
-import { amazonClockLine, responseClockLine } from "./clockLines.ts";
+import { amazonClockLine, responseClockLine, waitingLine } from "./clockLines.ts";
 import { type CardSettings, DEFAULT_CARD_SETTINGS, isReturnCase, playbookLines } from "./playbookLines.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
@@ -41,6 +41,8 @@ export function caseCard(
   c: Case,
   now: Date,
   settings: CardSettings = DEFAULT_CARD_SETTINGS,
+  /** How many earlier cases the same order or buyer name had. */
+  extras: { earlierCases?: number } = {},
 ): { text: string; blocks: Block[] } {
   const number = caseNumber(c.number);
   const category = categoryLabel(c.category);
@@ -69,7 +71,12 @@ export function caseCard(
   const risk = c.riskPhrases
     ? `:warning: Risk words: “${escapeMrkdwn(trimText(c.riskPhrases, 200))}” — contact the buyer before a claim`
     : undefined;
-  const clocks = [risk, responseClockLine(c), amazonClockLine(c, now)].filter((l): l is string => Boolean(l));
+  const earlier = extras.earlierCases
+    ? `:busts_in_silhouette: ${extras.earlierCases} earlier case${extras.earlierCases === 1 ? "" : "s"} for this buyer or order: \`/case find ${c.orderId}\`${c.buyerName ? " or the buyer's name" : ""}`
+    : undefined;
+  const clocks = [risk, responseClockLine(c), amazonClockLine(c, now), waitingLine(c, now), earlier].filter(
+    (l): l is string => Boolean(l),
+  );
   blocks.push({
     type: "context",
     elements: [contextLine(c), ...clocks].map((text) => ({ type: "mrkdwn" as const, text })),
@@ -125,15 +132,23 @@ function caseActions(c: Case): (types.Button | types.Overflow)[] {
   ];
 }
 
-/** The playbook's less frequent steps, behind "⋯" (2 to 5 options, as Slack requires). */
+/**
+ * The less frequent steps, behind "⋯" (2 to 5 options, as Slack requires): a note, waiting on the
+ * buyer, the return (checked first, then received; checked again afterwards), abuse, an appeal.
+ */
 function moreMenu(c: Case): types.Overflow {
   const option = (what: MoreOption, text: string) => ({ text: plain(text), value: `${what}:${c.id}` });
   const open = c.status !== "resolved";
+  const returnStep =
+    c.returnCheckedAt && !c.returnReceivedAt
+      ? option(MORE_OPTIONS.returnReceived, "Return received: start the refund clock")
+      : option(MORE_OPTIONS.returnCheck, "Check the return window");
   const options = [
-    ...(open && isReturnCase(c) ? [option(MORE_OPTIONS.returnCheck, "Check the return window")] : []),
-    ...(open && isReturnCase(c) && !c.returnReceivedAt
-      ? [option(MORE_OPTIONS.returnReceived, "Return received: start the refund clock")]
+    option(MORE_OPTIONS.addNote, "Add a note"),
+    ...(open
+      ? [option(MORE_OPTIONS.waiting, c.waitingUntil ? "Waiting on the buyer: change" : "Waiting on the buyer")]
       : []),
+    ...(open && isReturnCase(c) ? [returnStep] : []),
     option(MORE_OPTIONS.suspectAbuse, c.abuseSuspectedAt ? "Suspected abuse: evidence" : "Suspect abuse"),
     option(MORE_OPTIONS.appeal, c.appealStage ? "Appeal to Amazon: update" : "Appeal to Amazon"),
   ];

@@ -31,3 +31,11 @@ export function amazonClockLine(c: Case, now: Date): string | undefined {
     return `:rotating_light: *Amazon deadline passed:* ${d.task} was due ${slackDate(c.amazonDueAt)}`;
   return `:calendar: Amazon deadline: ${d.task} by ${slackDate(c.amazonDueAt)}`;
 }
+
+/** Waiting on the buyer: until when, or that the follow-up day has come. */
+export function waitingLine(c: Case, now: Date): string | undefined {
+  if (!c.waitingUntil || c.status === "resolved") return undefined;
+  return c.waitingUntil > now
+    ? `:speech_balloon: Waiting on the buyer until ${slackDate(c.waitingUntil)}`
+    : `:speech_balloon: *Follow up:* no answer from the buyer since ${slackDate(c.waitingUntil)}`;
+}

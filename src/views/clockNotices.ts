@@ -86,3 +86,8 @@ export function appealReminderText(c: Case, audience: Audience, now: Date): stri
   const left = due > now ? `, ${formatDuration(due.getTime() - now.getTime())} left` : "";
   return `:scales: ${whoShouldAct(c, audience)} the appeal to Amazon for ${caseNumber(c.number)} must be filed by ${slackDate(due)}${left}. Once it is filed, set its stage with ⋯ → Appeal to Amazon.`;
 }
+
+/** The day the owner set to hear from the buyer has come. */
+export function followUpReminderText(c: Case, audience: Audience): string {
+  return `:speech_balloon: ${whoShouldAct(c, audience)} no answer from the buyer on ${caseNumber(c.number)} yet — follow up or resolve. (A logged reply or a note makes the case active again.)`;
+}

@@ -3,7 +3,7 @@ import { formatMoney } from "../domain/money.ts";
 import { APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
 import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
 import { evidenceLabels } from "./playbookLines.ts";
-import { escapeMrkdwn } from "./text.ts";
+import { escapeMrkdwn, slackDate } from "./text.ts";
 
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
 
@@ -29,6 +29,12 @@ export function historyLine(event: HistoryEvent, number: number): string {
       return `${who} assigned ${n} to <@${d.to}>`;
     case "reopened":
       return `${who} reopened ${n}`;
+    case "note":
+      return `:memo: ${who} noted on ${n}: ${escapeMrkdwn(String(d.text ?? "").slice(0, 1000))}`;
+    case "waiting":
+      return `${who} is waiting on the buyer for ${n} until ${typeof d.until === "string" && !Number.isNaN(Date.parse(d.until)) ? slackDate(new Date(d.until)) : "later"}`;
+    case "reassigned":
+      return `${who} reassigned ${n}${d.from ? ` from <@${d.from}>` : ""} to <@${d.to}>`;
     case "return_checked":
       return `${who} checked the return window of ${n}: ${escapeMrkdwn(String(d.summary ?? "checked"))}`;
     case "return_received":

@@ -128,6 +128,7 @@ type StateValues = Record<
       selected_option?: { value: string } | null;
       selected_options?: { value: string }[] | null;
       selected_date?: string | null;
+      selected_user?: string | null;
     }
   >
 >;
@@ -150,6 +151,7 @@ export function readModalState(values: StateValues): Record<string, string | und
       a?.selected_option?.value ??
       a?.selected_options?.map((o) => o.value).join(",") ??
       a?.selected_date ??
+      a?.selected_user ??
       a?.value ??
       undefined;
     out[blockName(blockId)] = v === null || v === undefined || v.trim() === "" ? undefined : v;

@@ -188,3 +188,37 @@ export function viewSelectPayload(opts: {
     ],
   };
 }
+
+/** An Events API callback as Slack sends it (JSON, signed like every request). */
+export function eventBody(event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: "legacy",
+    team_id: "T0STANDIN",
+    api_app_id: "A0APP",
+    type: "event_callback",
+    event_id: `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { event_ts: String(Date.now() / 1000), ...event },
+  });
+}
+
+/** A button pressed on a person's Home tab: block_actions from a view of type "home". */
+export function homeButtonPayload(opts: { actionId: string; value: string; userId: string; viewId?: string }) {
+  const payload = buttonPayload(opts) as Record<string, unknown>;
+  const viewId = opts.viewId ?? "VHOME";
+  delete payload.channel;
+  delete payload.message;
+  return {
+    ...payload,
+    container: { type: "view", view_id: viewId },
+    view: {
+      id: viewId,
+      type: "home",
+      callback_id: "",
+      private_metadata: "",
+      state: { values: {} },
+      hash: "1.home",
+      blocks: [],
+    },
+  };
+}

@@ -23,6 +23,7 @@ describe("outbox dedupe keys", () => {
     [{ kind: "stalled_reminder", caseId: 7, channelId: "C1" }, "stalled_reminder:7"],
     [{ kind: "refund_reminder", caseId: 7, channelId: "C1" }, "refund_reminder:7"],
     [{ kind: "appeal_reminder", caseId: 7, channelId: "C1" }, "appeal_reminder:7"],
+    [{ kind: "follow_up_reminder", caseId: 7, channelId: "C1" }, "follow_up_reminder:7"],
     [
       { kind: "digest", channelId: "C3", periodKey: "2026-11-23T09:00:00.000Z", message },
       "digest:2026-11-23T09:00:00.000Z",

@@ -75,8 +75,9 @@ describe("what stops the clocks", () => {
   });
   it("resolving stops everything but an appeal; a claim stops nothing", () => {
     const stopped = clocksToStop(open, { status: "resolved" });
-    expect(stopped).toHaveLength(6);
+    expect(stopped).toHaveLength(7);
     expect(stopped).toContain("refund_due");
+    expect(stopped).toContain("follow_up");
     // Amazon decides an appeal after the case is resolved: its reminder goes on.
     expect(stopped).not.toContain("appeal_reminder");
     expect(clocksToStop(open, { status: "claimed", ownerId: "U1" } as never)).toEqual([]);

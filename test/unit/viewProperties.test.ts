@@ -17,6 +17,7 @@ import { OLDEST, TOP_ASINS, type TriageReport } from "../../src/domain/triage.ts
 import { CATEGORIES, keysOf, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../../src/domain/vocabulary.ts";
 import type { Case, CrisisAlert } from "../../src/generated/prisma/client.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import { HOME_MY_CASES, HOME_NEEDS_SOMEONE, HOME_WAITING } from "../../src/store/home.ts";
 import { caseCard } from "../../src/views/caseCard.ts";
 import { caseListMessage } from "../../src/views/caseList.ts";
 import {
@@ -38,6 +39,7 @@ import {
 import { crisisResolveModal } from "../../src/views/crisisResolveModal.ts";
 import { draftReplyModal, policyCheckModal, policyPassedModal } from "../../src/views/draftReplyModal.ts";
 import { historyLine } from "../../src/views/historyLine.ts";
+import { homeView } from "../../src/views/homeTab.ts";
 import { importSummaryMessage } from "../../src/views/importSummary.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
 import { caseEligibility } from "../../src/views/playbookLines.ts";
@@ -212,6 +214,62 @@ describe("a case's messages, whatever people wrote in it", () => {
         },
       ),
       RUNS,
+    );
+  });
+
+  it("the Home tab at its fullest, for agents and leads, with a search's results", () => {
+    const list = (max: number) =>
+      fc
+        .tuple(fc.array(caseRecord, { maxLength: max }), count)
+        .map(([cases, extra]) => ({ cases, total: cases.length + extra }));
+    const found = fc.record({
+      id: fc.integer({ min: 1, max: 1000 }),
+      number: fc.integer({ min: 1, max: 10_000_000 }),
+      category: fc.constantFrom(...keysOf(CATEGORIES)),
+      priority: fc.constantFrom(...keysOf(PRIORITIES)),
+      status: fc.constantFrom(...keysOf(STATUSES)),
+      orderId,
+      buyerName: fc.option(hostileText, { nil: null }),
+      createdAt: date,
+      ownerId: fc.option(botUserId, { nil: null }),
+      channelId: fc.constant(null),
+      messageTs: fc.constant(null),
+    });
+    fc.assert(
+      fc.property(
+        list(HOME_MY_CASES),
+        list(HOME_WAITING),
+        list(HOME_NEEDS_SOMEONE),
+        fc.array(fc.record({ userId: botUserId, open: count }), { maxLength: 20 }),
+        fc.option(fc.record({ query: hostileTextUpTo(200), cases: fc.array(found, { maxLength: 10 }), total: count }), {
+          nil: undefined,
+        }),
+        (mine, waiting, needsSomeone, loads, search) => {
+          const team = { open: 5, unclaimed: 2, overdue: 1, loads, odr: [] };
+          const view = homeView({ mine, waiting, needsSomeone, team }, { now: new Date(), isLead: true, search });
+          expect(view.blocks.length).toBeLessThanOrEqual(100);
+          const harmless = homeView(
+            {
+              mine: { ...mine, cases: mine.cases.map(harmlessCase) },
+              waiting: { ...waiting, cases: waiting.cases.map(harmlessCase) },
+              needsSomeone: { ...needsSomeone, cases: needsSomeone.cases.map(harmlessCase) },
+              team,
+            },
+            {
+              now: new Date(),
+              isLead: true,
+              search: search && {
+                ...search,
+                query: "x",
+                cases: search.cases.map((c) => ({ ...c, buyerName: c.buyerName === null ? null : "x" })),
+              },
+            },
+          );
+          expect(blockKitProblems(view, "home")).toEqual([]);
+          expect(userTextProblems(view, harmless)).toEqual([]);
+        },
+      ),
+      runs(60),
     );
   });
 

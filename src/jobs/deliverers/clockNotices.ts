@@ -8,6 +8,7 @@ import {
   amazonReminderText,
   appealReminderText,
   escalationMessage,
+  followUpReminderText,
   refundReminderText,
   reminderText,
   whoShouldAct,
@@ -23,7 +24,8 @@ function threadNotice<
     | "amazon_overdue"
     | "stalled_reminder"
     | "refund_reminder"
-    | "appeal_reminder",
+    | "appeal_reminder"
+    | "follow_up_reminder",
 >(text: (c: Case, ctx: DeliveryContext) => string | null): Deliverer<K> {
   return async (m, ctx) => {
     const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
@@ -54,6 +56,12 @@ export const refundReminder = threadNotice<"refund_reminder">((c, ctx) =>
 );
 export const appealReminder = threadNotice<"appeal_reminder">((c, ctx) =>
   c.appealStage !== "preparing" || !c.appealDueAt ? null : appealReminderText(c, ctx.audience, ctx.now()),
+);
+
+export const followUpReminder = threadNotice<"follow_up_reminder">((c, ctx) =>
+  c.status === "resolved" || !c.waitingUntil || c.waitingUntil > ctx.now()
+    ? null
+    : followUpReminderText(c, ctx.audience),
 );
 
 /** The escalation goes to the escalation channel, with a link to the card once it is posted. */

@@ -8,6 +8,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { cardPost, type ParentPost } from "../../store/outbox.ts";
 import type { CardSettings } from "../../views/caseCard.ts";
 import type { Audience } from "../../views/clockNotices.ts";
+import type { HomeTabs } from "../homeTabs.ts";
 import { clearlyRefused, retryPlan, SLACK_CALL_TIMEOUT_MS } from "../slackErrors.ts";
 
 /** Delivered; or to be tried again after `waitMs` (not a failed attempt); or impossible, for `failed`. */
@@ -41,6 +42,8 @@ export type DeliveryContext = {
   stalledDays: number;
   /** What the card needs besides the case: the playbook's settings and the team's time zone. */
   card: CardSettings;
+  /** Home tabs to bring up to date when a case changes (none in tools that only deliver). */
+  homes?: Pick<HomeTabs, "refresh">;
   /** Waits until the channel may take another message (about one per second). */
   pace: (channel: string) => Promise<void>;
 };

@@ -1,0 +1,68 @@
+// The agent's workspace as pure decisions: a note on a case, waiting on the buyer, and a lead
+// handing a case to another agent.
+import { DateTime } from "luxon";
+import type { Case } from "../generated/prisma/client.ts";
+import type { CaseRefusal, Decision } from "./caseRules.ts";
+import type { Actor } from "./people.ts";
+import { mayWorkOn } from "./playbookRules.ts";
+import { caseNumber } from "./vocabulary.ts";
+
+type Snapshot = Parameters<typeof mayWorkOn>[0] & Pick<Case, "waitingUntil">;
+
+export const NOTE_MAX = 1000;
+/** Waiting on the buyer: the follow-up day offered first. */
+export const DEFAULT_FOLLOW_UP_DAYS = 2;
+
+const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
+
+/** A note may be what the buyer answered: a case waiting on the buyer is active again. */
+export function decideNote(c: Snapshot, actor: Actor, text: string): Decision {
+  const refusal = mayWorkOn(c, actor, "add notes", true);
+  if (refusal) return refusal;
+  const waited = Boolean(c.waitingUntil);
+  return {
+    ok: true,
+    data: waited ? { waitingUntil: null } : {},
+    event: { kind: "note", detail: { text } },
+    ...(waited ? { stopTimers: ["follow_up" as const] } : {}),
+  };
+}
+
+/**
+ * Waiting on the buyer until the morning (09:00, team time zone) of `followUpDay`: the owner is
+ * reminded then. The first-reply clock is not touched (it was met by the reply now awaited).
+ */
+export function decideWaiting(c: Snapshot, actor: Actor, followUpDay: string, zone: string, now: Date): Decision {
+  const refusal = mayWorkOn(c, actor, "mark waiting on the buyer");
+  if (refusal) return refusal;
+  const until = DateTime.fromISO(followUpDay, { zone }).startOf("day").plus({ hours: 9 });
+  if (!until.isValid || until.toJSDate() <= now) return refuse("past", "Pick a follow-up day still to come.");
+  if (until.diff(DateTime.fromJSDate(now), "days").days > 60)
+    return refuse("far", "Pick a follow-up day within the next 60 days.");
+  return {
+    ok: true,
+    data: { waitingUntil: until.toJSDate() },
+    event: { kind: "waiting", detail: { until: until.toISO() } },
+    timers: [{ kind: "follow_up", fireAt: until.toJSDate() }],
+  };
+}
+
+/** A lead hands an open case to another agent; the previous owner keeps nothing of it. */
+export function decideReassign(c: Snapshot, actor: Actor, assignee: Actor, now: Date): Decision {
+  if (!actor.isLead)
+    return refuse("not_lead", `Only leads can reassign cases; ${caseNumber(c.number)} was left as it is.`);
+  if (!assignee.isAgent)
+    return refuse(
+      "not_agent",
+      `<@${assignee.userId}> is not an after-sales agent, so ${caseNumber(c.number)} was left as it is.`,
+    );
+  if (c.status === "resolved")
+    return refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card first.`);
+  if (c.ownerId === assignee.userId)
+    return refuse("same", `<@${assignee.userId}> already owns ${caseNumber(c.number)}.`);
+  return {
+    ok: true,
+    data: { status: "claimed", ownerId: assignee.userId, claimedAt: now },
+    event: { kind: "reassigned", detail: { to: assignee.userId, ...(c.ownerId ? { from: c.ownerId } : {}) } },
+  };
+}

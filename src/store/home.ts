@@ -1,0 +1,102 @@
+// What a person's Home tab shows, read in a few indexed queries: their open cases by deadline,
+// those waiting on the buyer, unclaimed cases near or past their deadline, and for leads the team.
+import type { OdrReading } from "../domain/odr.ts";
+import type { Case, PrismaClient } from "../generated/prisma/client.ts";
+import { marketplacesWithOrders, readOdr } from "./odr.ts";
+
+export const HOME_MY_CASES = 15;
+export const HOME_WAITING = 10;
+export const HOME_NEEDS_SOMEONE = 8;
+/** Unclaimed cases due within this long show under "Needs someone". */
+const NEEDS_SOMEONE_WITHIN_MS = 15 * 60_000;
+
+export type HomeData = {
+  mine: { cases: Case[]; total: number };
+  waiting: { cases: Case[]; total: number };
+  needsSomeone: { cases: Case[]; total: number };
+  team?: {
+    open: number;
+    unclaimed: number;
+    overdue: number;
+    loads: { userId: string; open: number }[];
+    odr: OdrReading[];
+  };
+};
+
+/** The deadline a case is worked to: its first reply, Amazon's clock, a refund. Earliest first. */
+const DEADLINE = `LEAST(
+  CASE WHEN "firstReplyAt" IS NULL THEN "responseDueAt" END,
+  CASE WHEN "amazonDeadline" IS NOT NULL AND NOT ("amazonDeadline" = 'buyer_message' AND "firstReplyAt" IS NOT NULL) THEN "amazonDueAt" END,
+  "refundDueAt")`;
+
+async function page(prisma: PrismaClient, where: string, params: unknown[], order: string, limit: number) {
+  const rows = await prisma.$queryRawUnsafe<(Case & { total: number })[]>(
+    `SELECT *, (count(*) OVER ())::int AS total FROM "Case" WHERE ${where} ORDER BY ${order} LIMIT ${limit}`,
+    ...params,
+  );
+  return { cases: rows.map(({ total: _, ...c }) => c as Case), total: rows[0]?.total ?? 0 };
+}
+
+export async function homeData(
+  prisma: PrismaClient,
+  userId: string,
+  now: Date,
+  isLead: boolean,
+  odrLimit = 1,
+): Promise<HomeData> {
+  const mine = await page(
+    prisma,
+    `"ownerId" = $1 AND status = 'claimed' AND ("waitingUntil" IS NULL OR "waitingUntil" <= $2)`,
+    [userId, now],
+    `${DEADLINE} ASC NULLS LAST, "createdAt", id`,
+    HOME_MY_CASES,
+  );
+  const waiting = await page(
+    prisma,
+    `"ownerId" = $1 AND status = 'claimed' AND "waitingUntil" > $2`,
+    [userId, now],
+    `"waitingUntil", id`,
+    HOME_WAITING,
+  );
+  const needsSomeone = await page(
+    prisma,
+    `status = 'new' AND ("breachedAt" IS NOT NULL OR "responseDueAt" <= $1)`,
+    [new Date(now.getTime() + NEEDS_SOMEONE_WITHIN_MS)],
+    `"responseDueAt" ASC NULLS LAST, id`,
+    HOME_NEEDS_SOMEONE,
+  );
+  if (!isLead) return { mine, waiting, needsSomeone };
+  const [counts] = await prisma.$queryRaw<{ open: number; unclaimed: number; overdue: number }[]>`
+    SELECT count(*)::int AS open,
+           count(*) FILTER (WHERE status = 'new')::int AS unclaimed,
+           count(*) FILTER (WHERE "breachedAt" IS NOT NULL AND "firstReplyAt" IS NULL)::int AS overdue
+    FROM "Case" WHERE status IN ('new', 'claimed')`;
+  const loads = await prisma.$queryRaw<{ userId: string; open: number }[]>`
+    SELECT "ownerId" AS "userId", count(*)::int AS open FROM "Case"
+    WHERE status = 'claimed' AND "ownerId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`;
+  const odr: OdrReading[] = [];
+  for (const m of await marketplacesWithOrders(prisma)) {
+    const reading = await readOdr(prisma, m, now, odrLimit);
+    if (reading) odr.push(reading);
+  }
+  return { mine, waiting, needsSomeone, team: { ...counts, loads, odr } };
+}
+
+/** Someone opened the Home tab: from now on it is kept up to date for them. */
+export async function recordHomeOpened(prisma: PrismaClient, userId: string, now: Date): Promise<void> {
+  await prisma.person.upsert({
+    where: { userId },
+    create: { userId, homeOpenedAt: now },
+    update: { homeOpenedAt: now },
+  });
+}
+
+/** Of these people, those who have opened the Home tab. */
+export async function peopleWithHome(prisma: PrismaClient, userIds: string[]): Promise<string[]> {
+  if (!userIds.length) return [];
+  const rows = await prisma.person.findMany({
+    where: { userId: { in: userIds }, homeOpenedAt: { not: null } },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}

@@ -1,0 +1,213 @@
+// The agent's workspace through Slack's protocol: the Home tab (my cases by deadline, needs
+// someone, the team for leads, search), notes, waiting on the buyer, and a lead's reassign.
+import { describe, expect } from "vitest";
+import { ACTIONS, CALLBACKS, MORE_OPTIONS, PLAYBOOK_BLOCKS } from "../../src/ids.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import { botTest, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
+import { testClock } from "../support/clock.ts";
+import {
+  eventBody,
+  homeButtonPayload,
+  interactionBody,
+  overflowPayload,
+  postSigned,
+} from "../support/signedRequests.ts";
+
+const clock = testClock("2026-11-20T08:00:00Z");
+botTest.override("botOptions", {
+  env: { AGENT_USER_IDS: "U0AGENT1,U0AGENT2", SWEEP_INTERVAL_SECONDS: "3600", SLA_MINUTES_URGENT: "30" },
+  now: clock.now,
+});
+
+let seq = 5000000;
+async function newCase(bot: TestBot, fields: Record<string, unknown> = {}) {
+  seq++;
+  const res = await bot.api("/api/cases", {
+    body: { orderId: `114-${seq}-5762619`, category: "complaint", description: "Home case", ...fields },
+  });
+  expect(res.status).toBe(201);
+  return res.json.case as { id: number; number: string };
+}
+async function claimedBy(bot: TestBot, id: number, userId: string) {
+  await bot.click(ACTIONS.claim, id, userId);
+  await waitFor(
+    async () => (await bot.db.prisma.case.findUnique({ where: { id } }))?.ownerId === userId || undefined,
+    "claim",
+  );
+}
+const publishes = (bot: TestBot, userId: string) =>
+  bot.slack.calls("views.publish").filter((c) => c.args.user_id === userId);
+async function openHome(bot: TestBot, userId: string) {
+  const before = publishes(bot, userId).length;
+  const res = await postSigned(
+    bot.baseUrl,
+    eventBody({ type: "app_home_opened", user: userId, channel: "D0HOME", tab: "home" }),
+    {
+      headers: { "content-type": "application/json" },
+    },
+  );
+  expect(res.status).toBe(200);
+  const view = await waitFor(() => publishes(bot, userId)[before]?.args.view, "the Home tab");
+  expect(blockKitProblems(view, "home")).toEqual([]);
+  return view;
+}
+const text = (view: any) => JSON.stringify(view.blocks);
+const more = (bot: TestBot, what: string, caseId: number, userId = "U0AGENT1") =>
+  postSigned(
+    bot.baseUrl,
+    interactionBody(overflowPayload({ actionId: ACTIONS.more, value: `${what}:${caseId}`, userId })),
+  );
+
+describe("the Home tab", () => {
+  botTest("shows my cases by deadline with their buttons, and unclaimed ones that need someone", async ({ bot }) => {
+    const later = await newCase(bot, { category: "return", description: "Later" });
+    const urgent = await newCase(bot, { category: "a_to_z_claim", description: "Claim, urgent" });
+    await claimedBy(bot, later.id, "U0AGENT1");
+    await claimedBy(bot, urgent.id, "U0AGENT1");
+    clock.advance({ minutes: 50 }); // both first replies due soon; the unclaimed one is near its deadline
+    const unclaimed = await newCase(bot, { description: "Nobody has it" });
+    clock.advance({ minutes: 59 });
+    const home = await openHome(bot, "U0AGENT1");
+    const t = text(home);
+    // The claim's 30-minute clock is due first, then the return's.
+    expect(t.indexOf(urgent.number)).toBeLessThan(t.indexOf(later.number));
+    expect(home.blocks.find((b: any) => b.type === "actions").elements.map((e: any) => e.action_id)).toEqual([
+      ACTIONS.logReply,
+      ACTIONS.resolve,
+      ACTIONS.draftReply,
+    ]);
+    const needs = home.blocks.find((b: any) => b.accessory?.action_id === ACTIONS.claim);
+    expect(JSON.stringify(needs)).toContain(unclaimed.number);
+
+    // Claim from the Home tab: the card in the channel changes, and the Home tab follows.
+    const before = publishes(bot, "U0AGENT2").length;
+    await openHome(bot, "U0AGENT2");
+    await postSigned(
+      bot.baseUrl,
+      interactionBody(homeButtonPayload({ actionId: ACTIONS.claim, value: String(unclaimed.id), userId: "U0AGENT2" })),
+    );
+    await bot.flush();
+    const c = await bot.db.prisma.case.findUniqueOrThrow({ where: { id: unclaimed.id } });
+    expect(c.ownerId).toBe("U0AGENT2");
+    const card = bot.slack.messages(c.channelId ?? undefined).find((m) => m.ts === c.messageTs);
+    expect(JSON.stringify(card?.blocks)).toContain("<@U0AGENT2>");
+    const refreshed = await waitFor(
+      () =>
+        publishes(bot, "U0AGENT2")
+          .slice(before + 1)
+          .find((p) => text(p.args.view).includes(`My cases (1)`)),
+      "the Home tab after the claim",
+      8000,
+    );
+    expect(text(refreshed.args.view)).toContain(unclaimed.number);
+  });
+
+  botTest("shows a lead the team today, and finds cases from its search box", async ({ bot }) => {
+    const c = await newCase(bot, { buyerName: "Lena Findme" });
+    await claimedBy(bot, c.id, "U0AGENT1");
+    const home = await openHome(bot, LEAD);
+    expect(text(home)).toContain("The team today");
+    expect(text(home)).toContain("<@U0AGENT1>");
+
+    const before = publishes(bot, LEAD).length;
+    const search = {
+      ...homeButtonPayload({ actionId: ACTIONS.homeSearch, value: "", userId: LEAD }),
+      actions: [
+        { type: "plain_text_input", action_id: ACTIONS.homeSearch, block_id: "home_search", value: "Lena Findme" },
+      ],
+    };
+    await postSigned(bot.baseUrl, interactionBody(search));
+    const found = await waitFor(() => publishes(bot, LEAD)[before]?.args.view, "the search results");
+    expect(text(found)).toContain("Cases matching");
+    expect(text(found)).toContain(c.number);
+  });
+
+  botTest("stays within Slack's 100 blocks with many cases, saying how many more", async ({ bot }) => {
+    for (let i = 0; i < 20; i++) {
+      const c = await newCase(bot, { description: `Many ${i}` });
+      await bot.db.prisma.case.update({ where: { id: c.id }, data: { status: "claimed", ownerId: "U0AGENT2" } });
+    }
+    const home = await openHome(bot, "U0AGENT2");
+    expect(home.blocks.length).toBeLessThanOrEqual(100);
+    expect(text(home)).toMatch(/…and \d+ more: `\/case list mine`/);
+  });
+});
+
+describe("notes, waiting on the buyer, reassign", () => {
+  botTest("a note goes into the thread; waiting is reminded on its day and ended by a reply", async ({ bot }) => {
+    const c = await newCase(bot);
+    await claimedBy(bot, c.id, "U0AGENT1");
+    await more(bot, MORE_OPTIONS.addNote, c.id);
+    await waitFor(
+      () => bot.slack.calls("views.open").find((v) => v.args.view.callback_id === CALLBACKS.addNote),
+      "note form",
+    );
+    const noted = await bot.submit({
+      callbackId: CALLBACKS.addNote,
+      userId: "U0AGENT1",
+      values: { [PLAYBOOK_BLOCKS.note]: "Buyer sent photos of the broken zip" },
+      privateMetadata: JSON.stringify({ caseId: c.id }),
+    });
+    expect(noted.text).toBe("");
+    await bot.flush();
+    expect(bot.slack.calls("chat.postMessage").some((m) => String(m.args.text).includes("Buyer sent photos"))).toBe(
+      true,
+    );
+
+    const wait = await bot.submit({
+      callbackId: CALLBACKS.waiting,
+      userId: "U0AGENT1",
+      values: { [PLAYBOOK_BLOCKS.followUp]: "2026-11-22" },
+      dates: [PLAYBOOK_BLOCKS.followUp],
+      privateMetadata: JSON.stringify({ caseId: c.id }),
+    });
+    expect(wait.text).toBe("");
+    const waiting = await bot.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(waiting.waitingUntil?.toISOString()).toBe("2026-11-22T09:00:00.000Z");
+    // Not in "My cases" while waiting.
+    expect(text(await openHome(bot, "U0AGENT1"))).toContain("Waiting on the buyer (1)");
+
+    clock.set("2026-11-22T09:05:00Z");
+    await bot.sweep.runOnce();
+    await bot.flush();
+    const reminder = await waitFor(
+      () =>
+        bot.slack
+          .calls("chat.postMessage")
+          .find(
+            (m) => m.args.thread_ts === waiting.messageTs && String(m.args.text).includes("no answer from the buyer"),
+          ),
+      "the follow-up reminder",
+    );
+    expect(reminder.args.text).toContain("<@U0AGENT1>");
+
+    // The buyer answered: a logged reply makes the case active again.
+    await bot.click(ACTIONS.logReply, c.id, "U0AGENT1");
+    await waitFor(
+      async () => (await bot.db.prisma.case.findUnique({ where: { id: c.id } }))?.waitingUntil === null || undefined,
+      "active again",
+    );
+  });
+
+  botTest("a lead reassigns (the new owner is told directly); an agent may not", async ({ bot }) => {
+    const c = await newCase(bot);
+    await claimedBy(bot, c.id, "U0AGENT1");
+    const submit = (userId: string, to: string) =>
+      bot.submit({
+        callbackId: CALLBACKS.reassign,
+        userId,
+        values: { [PLAYBOOK_BLOCKS.assignee]: to },
+        selects: [],
+        privateMetadata: JSON.stringify({ caseId: c.id }),
+      });
+    const refused = await submit("U0AGENT1", "U0AGENT2");
+    expect(refused.json.errors[PLAYBOOK_BLOCKS.assignee]).toContain("Only leads");
+    const res = await submit(LEAD, "U0AGENT2");
+    expect(res.text).toBe("");
+    expect((await bot.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBe("U0AGENT2");
+    await bot.flush();
+    const dm = bot.slack.calls("chat.postMessage").find((m) => m.args.channel === "U0AGENT2");
+    expect(dm?.args.text).toContain("handed you");
+    expect(dm?.args.text).toContain(c.number);
+  });
+});
