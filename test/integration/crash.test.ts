@@ -50,4 +50,6 @@ isolatedBotTest(
       await after.close();
     }
   },
+  // Two bot processes start one after the other; on a busy machine that alone can take half a minute.
+  90_000,
 );
