@@ -1,6 +1,8 @@
 // `npm start`'s entry point as a real process: it explains missing settings, and with them it
 // comes up, answers /healthz and stops cleanly on SIGTERM. The file's database and stand-in Slack
 // come from the shared fixtures; the bot itself is the process under test, so no bot fixture runs.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect } from "vitest";
 import { botTest } from "../support/botTest.ts";
 import { databaseEnv } from "../support/database.ts";
@@ -22,6 +24,35 @@ describe("the bot process", () => {
     expect(out).toContain("README");
     expect(out).toContain("npm run sandbox"); // the way to try it without a Slack app
     expect(out).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/); // no stack trace
+  });
+
+  botTest("with a bad templates file, exits non-zero naming each problem and its line", async ({ testDb, slack }) => {
+    const file = path.join(testDb.settings.dataDir, "templates.yaml");
+    writeFileSync(
+      file,
+      [
+        "templates:",
+        "  - id: thanks",
+        "    title: Thanks",
+        "    stage: greeting",
+        "    text: Hi {buyer_first_name}",
+      ].join("\n"),
+    );
+    const p = run(testDb.settings.dataDir, {
+      SLACK_BOT_TOKEN: "xoxb-process-test",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: slack.url,
+      CASES_CHANNEL: "C0CASES",
+      TEMPLATES_FILE: file,
+      ...databaseEnv(testDb),
+    });
+    expect(await p.exited).toBe(2);
+    const out = p.output();
+    expect(out).toContain("templates.yaml line 4");
+    expect(out).toContain('"stage" must be one of');
+    expect(out).toContain("templates.yaml line 5");
+    expect(out).toContain("{buyer_first_name}");
+    expect(out).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
   });
 
   botTest("with settings, comes up, answers /healthz and stops on SIGTERM", async ({ testDb, slack }) => {
