@@ -199,6 +199,7 @@ export function decideResolve(c: Snapshot, actor: Actor, input: ResolveInput, no
       suggestedProduct: input.suggestedProduct ?? null,
       suggestedRemedy: input.suggestion?.resolution ?? null,
       suggestionFollowed: input.suggestion ? followsSuggestion(input, input.suggestion) : null,
+      waitingUntil: null,
     },
     event: {
       kind: "resolved",
@@ -251,6 +252,7 @@ export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
       // The refund clock ended with the resolution; a return that comes back again starts a new one.
       returnReceivedAt: null,
       refundDueAt: null,
+      waitingUntil: null,
     },
     event: { kind: "reopened" },
   };

@@ -35,6 +35,8 @@ export function decideNote(c: Snapshot, actor: Actor, text: string): Decision {
 export function decideWaiting(c: Snapshot, actor: Actor, followUpDay: string, zone: string, now: Date): Decision {
   const refusal = mayWorkOn(c, actor, "mark waiting on the buyer");
   if (refusal) return refusal;
+  // Waiting is the owner's: they are reminded on the day.
+  if (c.status === "new") return refuse("unclaimed", `Claim ${caseNumber(c.number)} first, then wait for the buyer.`);
   const until = DateTime.fromISO(followUpDay, { zone }).startOf("day").plus({ hours: 9 });
   if (!until.isValid || until.toJSDate() <= now) return refuse("past", "Pick a follow-up day still to come.");
   if (until.diff(DateTime.fromJSDate(now), "days").days > 60)
@@ -54,12 +56,12 @@ export function decideReassign(c: Snapshot, actor: Actor, assignee: Actor, now: 
   if (!assignee.isAgent)
     return refuse(
       "not_agent",
-      `<@${assignee.userId}> is not an after-sales agent, so ${caseNumber(c.number)} was left as it is.`,
+      `That person is not an after-sales agent, so ${caseNumber(c.number)} was left as it is. Pick an agent.`,
     );
   if (c.status === "resolved")
     return refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card first.`);
   if (c.ownerId === assignee.userId)
-    return refuse("same", `<@${assignee.userId}> already owns ${caseNumber(c.number)}.`);
+    return refuse("same", `That person already owns ${caseNumber(c.number)}. Pick someone else.`);
   return {
     ok: true,
     data: { status: "claimed", ownerId: assignee.userId, claimedAt: now },

@@ -92,13 +92,23 @@ export function register(app: App, deps: AppDeps): void {
           await ack();
           try {
             const which = sub.toLowerCase();
-            if (which === "find") await answerFind(deps, rest.join(" "), respond);
+            const asker = actorFor(command.user_id, deps.config);
+            if ((which === "find" || which === "show") && !asker.isAgent)
+              await tell(
+                "Only after-sales agents and leads can look up cases: they hold buyers' details. Ask a lead to add you to the agents.",
+              );
+            else if (which === "find") await answerFind(deps, rest.join(" "), respond);
             else if (which === "show")
-              await answerShow(deps, rest.join(" "), respond, (channel, ts) =>
-                client.chat.getPermalink({ channel, message_ts: ts }).then(
-                  (r) => r.permalink,
-                  () => undefined,
-                ),
+              await answerShow(
+                deps,
+                rest.join(" "),
+                respond,
+                (channel, ts) =>
+                  client.chat.getPermalink({ channel, message_ts: ts }).then(
+                    (r) => r.permalink,
+                    () => undefined,
+                  ),
+                asker.isLead,
               );
             else if (which === "summary") await answerSummary(deps, rest.join(" "), respond);
             else if (which === "orders") {

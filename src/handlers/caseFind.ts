@@ -23,6 +23,7 @@ export async function answerShow(
   text: string,
   respond: RespondFn,
   permalinkOf: (channel: string, ts: string) => Promise<string | undefined>,
+  isLead = false,
 ): Promise<void> {
   const target = parseShowTarget(text);
   if ("error" in target) return void (await privately(respond, { text: target.error }));
@@ -32,7 +33,7 @@ export async function answerShow(
   const events = await caseHistory(deps.prisma, c.id);
   const permalink = c.channelId && c.messageTs ? await permalinkOf(c.channelId, c.messageTs) : undefined;
   const settings = { playbook: deps.config.playbook, zone: deps.config.teamTimezone };
-  await privately(respond, showMessage(c, events, { now: deps.now(), settings, permalink }));
+  await privately(respond, showMessage(c, events, { now: deps.now(), settings, permalink, isLead }));
 }
 
 export function register(app: App, deps: AppDeps): void {

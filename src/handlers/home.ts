@@ -2,13 +2,20 @@
 // the results when they search from it.
 import type { App, BlockAction, PlainTextInputAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
+import { actorFor } from "../domain/people.ts";
 import { ACTIONS } from "../ids.ts";
 import { recordHomeOpened } from "../store/home.ts";
+import { outsiderHome } from "../views/homeTab.ts";
 
 export function register(app: App, deps: AppDeps): void {
-  app.event("app_home_opened", async ({ event, logger }) => {
+  app.event("app_home_opened", async ({ event, logger, client }) => {
     if (event.tab !== "home") return;
     try {
+      // Cases hold buyers' details: someone outside the team sees only what the app is for.
+      if (!actorFor(event.user, deps.config).isAgent) {
+        await client.views.publish({ user_id: event.user, view: outsiderHome() });
+        return;
+      }
       await recordHomeOpened(deps.prisma, event.user, deps.now());
       await deps.homes.publish(event.user);
     } catch (err) {
@@ -18,6 +25,7 @@ export function register(app: App, deps: AppDeps): void {
 
   app.action<BlockAction<PlainTextInputAction>>(ACTIONS.homeSearch, async ({ ack, body, action, logger }) => {
     await ack();
+    if (!actorFor(body.user.id, deps.config).isAgent) return;
     try {
       await deps.homes.publish(body.user.id, action.value ?? "");
     } catch (err) {

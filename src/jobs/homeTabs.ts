@@ -4,6 +4,7 @@
 // publishing the same tab change nothing.
 import type { Logger, webApi } from "@slack/bolt";
 import type { Config } from "../config.ts";
+import { parseFindQuery } from "../domain/caseFind.ts";
 import { actorFor } from "../domain/people.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { findCases } from "../store/caseFind.ts";
@@ -28,40 +29,64 @@ export function startHomeTabs(opts: {
   logger: Logger;
 }): HomeTabs {
   const due = new Set<string>();
+  /** Each person's last search from the Home tab, kept while the process runs (a refresh keeps it). */
+  const searches = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  let flushing = false;
   let stopped = false;
 
   async function publish(userId: string, search?: string): Promise<void> {
+    if (search !== undefined) {
+      if (search.trim()) searches.set(userId, search);
+      else searches.delete(userId);
+    }
     const actor = actorFor(userId, opts.config);
     const now = opts.now();
     const data = await homeData(opts.prisma, userId, now, actor.isLead, opts.config.crisis.odr.alertPercent);
-    const q = search?.trim().slice(0, 200);
-    const found = q ? await findCases(opts.prisma, { text: q }, { offset: 0, limit: 10 }) : undefined;
+    const q = searches.get(userId);
+    const parsed = q ? parseFindQuery(q) : undefined;
+    const found =
+      parsed && !("error" in parsed)
+        ? { query: parsed.text, ...(await findCases(opts.prisma, parsed, { offset: 0, limit: 10 })) }
+        : undefined;
     await opts.client.views.publish({
       user_id: userId,
-      view: homeView(data, { now, isLead: actor.isLead, search: q && found ? { query: q, ...found } : undefined }),
+      view: homeView(data, { now, isLead: actor.isLead, search: found }),
     });
   }
 
+  function schedule() {
+    if (!due.size || timer || flushing || stopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, DEBOUNCE_MS);
+  }
+
+  /** One flush at a time; what was asked for meanwhile goes in the next one. */
   async function flush() {
-    timer = undefined;
-    const users = await peopleWithHome(opts.prisma, [...due]);
+    flushing = true;
+    const asked = [...due];
     due.clear();
-    for (const userId of users) {
-      if (stopped) return;
-      await publish(userId).catch((err) =>
-        opts.logger.warn(`Could not update the Home tab of ${userId}: ${(err as Error).message}`),
-      );
+    try {
+      for (const userId of await peopleWithHome(opts.prisma, asked)) {
+        if (stopped) return;
+        await publish(userId).catch((err) =>
+          opts.logger.warn(`Could not update the Home tab of ${userId}: ${(err as Error).message}`),
+        );
+      }
+    } catch (err) {
+      opts.logger.warn(`Home tabs were not updated: ${(err as Error).message}`);
+    } finally {
+      flushing = false;
+      schedule();
     }
   }
 
   return {
     refresh(userIds) {
       for (const id of userIds) if (id) due.add(id);
-      if (!due.size || timer || stopped) return;
-      timer = setTimeout(() => {
-        flush().catch((err) => opts.logger.warn(`Home tabs were not updated: ${(err as Error).message}`));
-      }, DEBOUNCE_MS);
+      schedule();
     },
     publish,
     stop() {

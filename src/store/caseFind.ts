@@ -18,18 +18,20 @@ export type FoundCase = Pick<
   | "messageTs"
 >;
 
+/** A search says "1000+" rather than counting every case a common word matches. */
+export const FIND_COUNT_CAP = 1000;
+
 export async function findCases(
   prisma: PrismaClient,
   q: FindQuery,
   page: { offset: number; limit: number },
 ): Promise<{ cases: FoundCase[]; total: number }> {
   const words = `coalesce(description, '') || ' ' || coalesce("buyerName", '') || ' ' || coalesce("productName", '')`;
-  const rows = await prisma.$queryRawUnsafe<(FoundCase & { total: number })[]>(
-    `SELECT id, number, category, priority, status, "orderId", "buyerName", "createdAt", "ownerId", "channelId", "messageTs",
-            (count(*) OVER ())::int AS total
-     FROM "Case"
-     WHERE number = $2 OR "orderId" = $1 OR asin = upper($1) OR sku = $1 OR lower("buyerName") = lower($1)
-        OR to_tsvector('simple', ${words}) @@ plainto_tsquery('simple', $1)
+  const where = `number = $2 OR "orderId" = $1 OR asin = upper($1) OR sku = $1 OR lower("buyerName") = lower($1)
+        OR to_tsvector('simple', ${words}) @@ plainto_tsquery('simple', $1)`;
+  const cases = await prisma.$queryRawUnsafe<FoundCase[]>(
+    `SELECT id, number, category, priority, status, "orderId", "buyerName", "createdAt", "ownerId", "channelId", "messageTs"
+     FROM "Case" WHERE ${where}
      ORDER BY "createdAt" DESC, id DESC
      OFFSET $3 LIMIT $4`,
     q.text,
@@ -37,7 +39,13 @@ export async function findCases(
     page.offset,
     page.limit,
   );
-  return { cases: rows.map(({ total: _, ...c }) => c), total: rows[0]?.total ?? 0 };
+  // The count stops at the cap: a common word matches most cases, and counting them all is slow.
+  const [{ n }] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Case" WHERE ${where} LIMIT ${FIND_COUNT_CAP + 1}) AS capped`,
+    q.text,
+    q.number ?? -1,
+  );
+  return { cases, total: Math.max(n, page.offset + cases.length) };
 }
 
 export async function caseByNumberOrOrder(

@@ -29,12 +29,24 @@ const DEADLINE = `LEAST(
   CASE WHEN "amazonDeadline" IS NOT NULL AND NOT ("amazonDeadline" = 'buyer_message' AND "firstReplyAt" IS NOT NULL) THEN "amazonDueAt" END,
   "refundDueAt")`;
 
+/** Counts stop here: a Home tab says "1000+" rather than counting a backlog of 100,000 each time. */
+export const HOME_COUNT_CAP = 1000;
+
 async function page(prisma: PrismaClient, where: string, params: unknown[], order: string, limit: number) {
-  const rows = await prisma.$queryRawUnsafe<(Case & { total: number })[]>(
-    `SELECT *, (count(*) OVER ())::int AS total FROM "Case" WHERE ${where} ORDER BY ${order} LIMIT ${limit}`,
+  const cases = await prisma.$queryRawUnsafe<Case[]>(
+    `SELECT * FROM "Case" WHERE ${where} ORDER BY ${order} LIMIT ${limit}`,
     ...params,
   );
-  return { cases: rows.map(({ total: _, ...c }) => c as Case), total: rows[0]?.total ?? 0 };
+  const total =
+    cases.length < limit
+      ? cases.length
+      : (
+          await prisma.$queryRawUnsafe<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Case" WHERE ${where} LIMIT ${HOME_COUNT_CAP + 1}) AS capped`,
+            ...params,
+          )
+        )[0].n;
+  return { cases, total };
 }
 
 export async function homeData(

@@ -5,11 +5,14 @@ import { FIND_HELP } from "../domain/caseFind.ts";
 import { caseNumber, categoryLabel, statusLabel } from "../domain/vocabulary.ts";
 import type { Case, CaseEvent } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
-import type { FoundCase } from "../store/caseFind.ts";
+import { FIND_COUNT_CAP, type FoundCase } from "../store/caseFind.ts";
 import { type CardSettings, caseCard } from "./caseCard.ts";
 import { historyLine } from "./historyLine.ts";
 import { caseLink } from "./lists.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
+
+/** Counting stops at FIND_COUNT_CAP. */
+const totalText = (n: number) => (n > FIND_COUNT_CAP ? `${FIND_COUNT_CAP.toLocaleString("en")}+` : String(n));
 
 export function findMessage(opts: {
   query: string;
@@ -29,7 +32,7 @@ export function findMessage(opts: {
     return `${caseLink(c)} · ${categoryLabel(c.category)} · ${statusLabel(c.status)} · order ${c.orderId}${buyer}${owner} · ${slackDate(c.createdAt, "{date_short}")}`;
   });
   const blocks: types.KnownBlock[] = [
-    mrkdwnSection(`*Cases matching “${q}”* — ${first}–${last} of ${opts.total}, newest first`),
+    mrkdwnSection(`*Cases matching “${q}”* — ${first}–${last} of ${totalText(opts.total)}, newest first`),
     mrkdwnSection(lines.join("\n")),
   ];
   const value = (p: number) => JSON.stringify({ q: opts.query.slice(0, 200), p });
@@ -44,17 +47,17 @@ export function findMessage(opts: {
   if (last < opts.total)
     buttons.push({ type: "button", text: plain("Next ›"), action_id: ACTIONS.findNext, value: value(opts.page + 1) });
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
-  return { text: `Cases matching “${q}”: ${first}–${last} of ${opts.total}`, blocks };
+  return { text: `Cases matching “${q}”: ${first}–${last} of ${totalText(opts.total)}`, blocks };
 }
 
 /** The card as the channel shows it (without its buttons: they act in the channel), its history and its thread. */
 export function showMessage(
   c: Case,
   events: CaseEvent[],
-  opts: { now: Date; settings: CardSettings; permalink?: string },
+  opts: { now: Date; settings: CardSettings; permalink?: string; isLead?: boolean },
 ): { text: string; blocks: types.KnownBlock[] } {
   const card = caseCard(c, opts.now, opts.settings);
-  const blocks = card.blocks.filter((b) => b.type !== "actions");
+  const blocks: types.KnownBlock[] = card.blocks.filter((b) => b.type !== "actions");
   const lines = events.map((e) => `${slackDate(e.createdAt, "{date_short} {time}")} — ${historyLine(e, c.number)}`);
   blocks.push({ type: "divider" });
   blocks.push(mrkdwnSection(`*History* (latest ${lines.length})\n${lines.join("\n") || "—"}`));
@@ -62,5 +65,11 @@ export function showMessage(
     ? `<${opts.permalink}|Open ${caseNumber(c.number)} in the cases channel> to act on it and see its thread.`
     : `${caseNumber(c.number)} has no card in a channel yet.`;
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: where }] });
+  // A lead may hand any open case to another agent from here.
+  if (opts.isLead && c.status !== "resolved")
+    blocks.push({
+      type: "actions",
+      elements: [{ type: "button", text: plain("Reassign"), action_id: ACTIONS.reassign, value: String(c.id) }],
+    });
   return { text: card.text, blocks };
 }

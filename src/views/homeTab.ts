@@ -2,11 +2,11 @@
 // buyer, unclaimed cases that need someone, for leads the team today, and a search box. Always
 // within Slack's 100 blocks: each list is cut with "…and N more".
 import type { types } from "@slack/bolt";
-import { categoryLabel, priorityLabel } from "../domain/vocabulary.ts";
+import { categoryLabel, priorityLabel, statusLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import type { FoundCase } from "../store/caseFind.ts";
-import type { HomeData } from "../store/home.ts";
+import { HOME_COUNT_CAP, type HomeData } from "../store/home.ts";
 import { amazonClockLine, responseClockLine } from "./clockLines.ts";
 import { caseLink } from "./lists.ts";
 import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
@@ -29,9 +29,22 @@ function caseText(c: Case, now: Date): string {
   return `${caseLink(c)} · *${categoryLabel(c.category)}* · ${priorityLabel(c.priority)} · ${age} old${c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 60))}` : ""}${clocks ? `\n${clocks}` : ""}`;
 }
 
+/** A count as the Home tab says it: counting stops at HOME_COUNT_CAP. */
+const counted = (n: number) => (n > HOME_COUNT_CAP ? `${HOME_COUNT_CAP.toLocaleString("en")}+` : String(n));
+
 const more = (shown: number, total: number, where: string): Block[] =>
   total > shown
-    ? [{ type: "context", elements: [{ type: "mrkdwn", text: `…and ${total - shown} more: ${where}` }] }]
+    ? [
+        {
+          type: "context",
+          elements: [
+            {
+              type: "mrkdwn",
+              text: `…and ${total > HOME_COUNT_CAP ? "many" : total - shown} more: ${where}`,
+            },
+          ],
+        },
+      ]
     : [];
 
 export function homeView(
@@ -39,7 +52,7 @@ export function homeView(
   opts: { now: Date; isLead: boolean; search?: { query: string; cases: FoundCase[]; total: number } },
 ): types.HomeView {
   const { now } = opts;
-  const blocks: Block[] = [{ type: "header", text: plain(`My cases (${data.mine.total})`, 150) }];
+  const blocks: Block[] = [{ type: "header", text: plain(`My cases (${counted(data.mine.total)})`, 150) }];
   if (!data.mine.cases.length)
     blocks.push(mrkdwnSection("Nothing needs you right now. Claim a case below or in the cases channel."));
   for (const c of data.mine.cases) {
@@ -61,17 +74,23 @@ export function homeView(
     const lines = data.waiting.cases.map(
       (c) => `${caseLink(c)} · ${categoryLabel(c.category)} · follow up ${slackDate(c.waitingUntil ?? now)}`,
     );
-    blocks.push(mrkdwnSection(`*Waiting on the buyer (${data.waiting.total})*\n${lines.join("\n")}`));
+    blocks.push(mrkdwnSection(`*Waiting on the buyer (${counted(data.waiting.total)})*\n${lines.join("\n")}`));
     blocks.push(...more(data.waiting.cases.length, data.waiting.total, "`/case list mine`"));
   }
 
-  blocks.push({ type: "divider" }, { type: "header", text: plain(`Needs someone (${data.needsSomeone.total})`, 150) });
+  blocks.push(
+    { type: "divider" },
+    { type: "header", text: plain(`Needs someone (${counted(data.needsSomeone.total)})`, 150) },
+  );
   if (!data.needsSomeone.cases.length) blocks.push(mrkdwnSection("No unclaimed case is near its deadline."));
   for (const c of data.needsSomeone.cases) {
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: caseText(c, now) },
-      accessory: button("Claim", ACTIONS.claim, c.id, "primary"),
+      // A lead hands it to someone; an agent takes it.
+      accessory: opts.isLead
+        ? button("Assign", ACTIONS.reassign, c.id)
+        : button("Claim", ACTIONS.claim, c.id, "primary"),
     });
   }
   blocks.push(...more(data.needsSomeone.cases.length, data.needsSomeone.total, "`/case list unclaimed`"));
@@ -117,7 +136,7 @@ export function homeView(
     const q = escapeMrkdwn(trimText(s.query, 100));
     const lines = s.cases.map(
       (c) =>
-        `${caseLink(c)} · ${categoryLabel(c.category)} · ${c.status} · order ${c.orderId}${c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 60))}` : ""}`,
+        `${caseLink(c)} · ${categoryLabel(c.category)} · ${statusLabel(c.status)} · order ${c.orderId}${c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 60))}` : ""}`,
     );
     blocks.push(
       mrkdwnSection(
@@ -127,4 +146,17 @@ export function homeView(
     blocks.push(...more(s.cases.length, s.total, `\`/case find ${escapeMrkdwn(trimText(s.query, 100, ""))}\``));
   }
   return { type: "home", blocks };
+}
+
+/** The Home tab of someone outside the after-sales team: what the app does, no cases. */
+export function outsiderHome(): types.HomeView {
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: plain("After-sales desk", 150) },
+      mrkdwnSection(
+        "This app keeps the after-sales team's cases: returns, refunds, A-to-z claims, reviews. Its cases hold buyers' details, so they are shown to the team's agents and leads only. Ask a lead to add you to the agents if you work cases.",
+      ),
+    ],
+  };
 }

@@ -133,6 +133,22 @@ describe("the Home tab", () => {
   });
 });
 
+describe("people outside the team", () => {
+  botTest("see what the app is for, not the cases, and may not look cases up", async ({ bot }) => {
+    await newCase(bot, { buyerName: "Private Person" });
+    const home = await openHome(bot, "U0OUTSIDER");
+    expect(text(home)).toContain("shown to the team's agents and leads only");
+    expect(text(home)).not.toContain("Private Person");
+    const before = bot.slack.responses.filter((r) => r.path === "/response/cmd").length;
+    await bot.command("find Private Person", "U0OUTSIDER");
+    const answer = await waitFor(
+      () => bot.slack.responses.filter((r) => r.path === "/response/cmd")[before],
+      "the refusal",
+    );
+    expect(answer.body.text).toContain("Only after-sales agents and leads can look up cases");
+  });
+});
+
 describe("notes, waiting on the buyer, reassign", () => {
   botTest("a note goes into the thread; waiting is reminded on its day and ended by a reply", async ({ bot }) => {
     const c = await newCase(bot);

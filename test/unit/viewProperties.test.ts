@@ -219,8 +219,9 @@ describe("a case's messages, whatever people wrote in it", () => {
 
   it("the Home tab at its fullest, for agents and leads, with a search's results", () => {
     const list = (max: number) =>
+      // The cases of one list are different cases (ids are unique).
       fc
-        .tuple(fc.array(caseRecord, { maxLength: max }), count)
+        .tuple(fc.uniqueArray(caseRecord, { maxLength: max, selector: (c) => c.id }), count)
         .map(([cases, extra]) => ({ cases, total: cases.length + extra }));
     const found = fc.record({
       id: fc.integer({ min: 1, max: 1000 }),

@@ -13,3 +13,6 @@ CREATE INDEX "Case_sku_idx" ON "Case" (sku);
 CREATE INDEX "Case_words_idx" ON "Case" USING GIN (
   to_tsvector('simple', coalesce(description, '') || ' ' || coalesce("buyerName", '') || ' ' || coalesce("productName", ''))
 );
+
+-- The Home tab's "Needs someone": unclaimed cases by first-reply deadline.
+CREATE INDEX "Case_status_responseDueAt_idx" ON "Case" (status, "responseDueAt");
