@@ -13,8 +13,8 @@ import { type Eligibility, ITEM_CONDITIONS } from "../domain/returnEligibility.t
 import { caseNumber, categoryLabel, resolutionLabel, statusLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
+import { caseForm } from "./caseForm.ts";
 import { caseLink, listWithMore } from "./lists.ts";
-import type { ResolveCaseMetadata } from "./modalMetadata.ts";
 import { checkboxesInput, dateInput, optionsFrom, radioInput, textInput } from "./modalParts.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
@@ -22,45 +22,32 @@ import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.
 export const dayOf = (d: Date | null | undefined, zone: string): string | undefined =>
   d ? (DateTime.fromJSDate(d, { zone }).toISODate() ?? undefined) : undefined;
 
-const metadata = (c: Case) => JSON.stringify({ caseId: c.id } satisfies ResolveCaseMetadata);
-const heading = (c: Case) =>
-  `*${caseNumber(c.number)}* · ${categoryLabel(c.category)} · order ${c.orderId}\n${escapeMrkdwn(trimText(c.description, 300))}`;
-
 export function returnCheckModal(c: Case, playbook: PlaybookSettings, zone: string): types.ModalView {
   const r = playbook.returns;
   const holiday = r.holiday
     ? ` Items shipped ${monthDay(r.holiday.shippedFrom)}–${monthDay(r.holiday.shippedTo)} may be returned until ${monthDay(r.holiday.returnBy)}.`
     : "";
-  return {
-    type: "modal",
-    callback_id: CALLBACKS.returnCheck,
-    title: plain(`Return ${caseNumber(c.number)}`, 24),
-    submit: plain("Check", 24),
-    close: plain("Cancel", 24),
-    private_metadata: metadata(c),
-    blocks: [
-      mrkdwnSection(heading(c)),
-      {
-        type: "context",
-        elements: [
-          {
-            type: "mrkdwn",
-            text: `Returns are accepted for ${r.windowDays} days from delivery, counted to the day the buyer asked (${slackDate(c.createdAt)}).${holiday}`,
-          },
-        ],
-      },
-      dateInput(B.deliveredAt, "Delivered on", {
-        optional: true,
-        initial: dayOf(c.deliveredAt, zone),
-        hint: `Not known? Leave it empty and give the order day: delivery is taken as ${r.deliveryDays} days after it.`,
-      }),
-      dateInput(B.orderDate, "Ordered on", { optional: true, initial: dayOf(c.orderDate, zone) }),
-      radioInput(B.condition, "The item is", optionsFrom(ITEM_CONDITIONS), {
-        optional: true,
-        initial: c.itemCondition ?? undefined,
-      }),
-    ],
-  };
+  return caseForm(c, { callbackId: CALLBACKS.returnCheck, title: "Return", submit: "Check" }, [
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `Returns are accepted for ${r.windowDays} days from delivery, counted to the day the buyer asked (${slackDate(c.createdAt)}).${holiday}`,
+        },
+      ],
+    },
+    dateInput(B.deliveredAt, "Delivered on", {
+      optional: true,
+      initial: dayOf(c.deliveredAt, zone),
+      hint: `Not known? Leave it empty and give the order day: delivery is taken as ${r.deliveryDays} days after it.`,
+    }),
+    dateInput(B.orderDate, "Ordered on", { optional: true, initial: dayOf(c.orderDate, zone) }),
+    radioInput(B.condition, "The item is", optionsFrom(ITEM_CONDITIONS), {
+      optional: true,
+      initial: c.itemCondition ?? undefined,
+    }),
+  ]);
 }
 
 /** The verdict, shown in place of the form once it is checked (the card shows it too). */
@@ -95,59 +82,41 @@ export function abuseModal(c: Case, related: { cases: RelatedCase[]; total: numb
     : lines.length
       ? `*Other cases of ${who}* (newest first)\n${listWithMore(lines, 10, "more", related.total)}`
       : `*Other cases of ${who}:* none.`;
-  return {
-    type: "modal",
-    callback_id: CALLBACKS.suspectAbuse,
-    title: plain(`Abuse? ${caseNumber(c.number)}`, 24),
-    submit: plain("Save", 24),
-    close: plain("Cancel", 24),
-    private_metadata: metadata(c),
-    blocks: [
-      mrkdwnSection(heading(c)),
-      mrkdwnSection(`:male-detective: *The playbook:* ${ABUSE_RULE}`),
-      mrkdwnSection(history),
-      checkboxesInput(B.evidence, "Evidence collected", optionsFrom(ABUSE_EVIDENCE), {
-        optional: true,
-        initial: c.abuseEvidence?.split(",") ?? [],
-      }),
-      textInput(B.note, "Note", {
-        optional: true,
-        multiline: true,
-        maxLength: 2000,
-        placeholder: "What points to abuse: tracking shows delivered, item returned used, serial number differs…",
-      }),
-    ],
-  };
+  return caseForm(c, { callbackId: CALLBACKS.suspectAbuse, title: "Abuse?", submit: "Save" }, [
+    mrkdwnSection(`:male-detective: *The playbook:* ${ABUSE_RULE}`),
+    mrkdwnSection(history),
+    checkboxesInput(B.evidence, "Evidence collected", optionsFrom(ABUSE_EVIDENCE), {
+      optional: true,
+      initial: c.abuseEvidence?.split(",") ?? [],
+    }),
+    textInput(B.note, "Note", {
+      optional: true,
+      multiline: true,
+      maxLength: 2000,
+      placeholder: "What points to abuse: tracking shows delivered, item returned used, serial number differs…",
+    }),
+  ]);
 }
 
 export function appealModal(c: Case, playbook: PlaybookSettings, zone: string, now: Date): types.ModalView {
   const a = playbook.appeal;
-  return {
-    type: "modal",
-    callback_id: CALLBACKS.appeal,
-    title: plain(`Appeal ${caseNumber(c.number)}`, 24),
-    submit: plain("Save", 24),
-    close: plain("Cancel", 24),
-    private_metadata: metadata(c),
-    blocks: [
-      mrkdwnSection(heading(c)),
-      {
-        type: "context",
-        elements: [
-          {
-            type: "mrkdwn",
-            text: `Amazon takes appeals of its decisions for ${a.windowDays} days. While the appeal is being prepared, the owner is reminded ${a.reminderDays} days before the last day. ${ABUSE_RULE}`,
-          },
-        ],
-      },
-      radioInput(B.appealStage, "Stage", optionsFrom(APPEAL_STAGES), { initial: c.appealStage ?? "preparing" }),
-      dateInput(B.decisionDate, "Amazon decided on", {
-        initial: dayOf(c.appealDecisionAt ?? now, zone),
-        hint: "The day of the decision being appealed (e.g. the A-to-z claim granted to the buyer).",
-      }),
-      textInput(B.note, "Note", { optional: true, multiline: true, maxLength: 2000 }),
-    ],
-  };
+  return caseForm(c, { callbackId: CALLBACKS.appeal, title: "Appeal", submit: "Save" }, [
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `Amazon takes appeals of its decisions for ${a.windowDays} days. While the appeal is being prepared, the owner is reminded ${a.reminderDays} days before the last day. ${ABUSE_RULE}`,
+        },
+      ],
+    },
+    radioInput(B.appealStage, "Stage", optionsFrom(APPEAL_STAGES), { initial: c.appealStage ?? "preparing" }),
+    dateInput(B.decisionDate, "Amazon decided on", {
+      initial: dayOf(c.appealDecisionAt ?? now, zone),
+      hint: "The day of the decision being appealed (e.g. the A-to-z claim granted to the buyer).",
+    }),
+    textInput(B.note, "Note", { optional: true, multiline: true, maxLength: 2000 }),
+  ]);
 }
 
 const monthDay = (d: { month: number; day: number }) => DateTime.fromObject({ year: 2001, ...d }).toFormat("d LLL");
