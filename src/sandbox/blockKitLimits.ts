@@ -55,7 +55,10 @@ function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "
           if (b.fields.length > 10) problems.push(`${where}: ${b.fields.length} fields > 10`);
           for (const f of b.fields) textObject(f, 2000, `${where} field`, problems);
         }
-        if (b.accessory) element(b.accessory, where, problems);
+        if (b.accessory) {
+          if (INPUT_ONLY.has(b.accessory.type)) problems.push(`${where}: ${b.accessory.type} cannot be an accessory`);
+          element(b.accessory, where, problems);
+        }
         break;
       case "context":
         if (!b.elements?.length || b.elements.length > 10)
@@ -65,7 +68,10 @@ function problemsOf(payload: { blocks?: Obj[]; text?: string } | Obj, surface: "
       case "actions":
         if (!b.elements?.length || b.elements.length > 25)
           problems.push(`${where}: ${b.elements?.length ?? 0} elements (1–25)`);
-        for (const e of b.elements ?? []) element(e, where, problems);
+        for (const e of b.elements ?? []) {
+          if (INPUT_ONLY.has(e.type)) problems.push(`${where}: ${e.type} belongs in an input block`);
+          element(e, where, problems);
+        }
         break;
       case "input":
         textObject(b.label, 2000, `${where} label`, problems);
@@ -129,7 +135,19 @@ const INPUT_ELEMENTS = new Set([
   "radio_buttons",
   "file_input",
 ]);
+/** Elements that take typed text or files: only an input block holds them. */
+const INPUT_ONLY = new Set(["plain_text_input", "number_input", "email_text_input", "url_text_input", "file_input"]);
 const DISPATCH_TRIGGERS = ["on_enter_pressed", "on_character_entered"];
+/** A person's id, as a users select's initial choice must be. */
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** When an input that takes typed text tells the app (its block's dispatch_action): on Enter, as typed, or both. */
+function dispatchConfig(e: Obj, where: string, problems: string[]) {
+  const on = e.dispatch_action_config?.trigger_actions_on;
+  if (on === undefined) return;
+  if (!Array.isArray(on) || on.length === 0) problems.push(`${where}: dispatch_action_config without triggers`);
+  else for (const t of on) if (!DISPATCH_TRIGGERS.includes(t)) problems.push(`${where}: unknown dispatch trigger ${t}`);
+}
 
 /** A selected option must be one of the element's options, exactly as listed. */
 function optionListed(options: Obj[] | undefined, chosen: Obj, where: string, problems: string[]) {
@@ -160,13 +178,21 @@ function element(e: Obj, where: string, problems: string[]) {
         problems.push(`${where}: initial_date ${e.initial_date} is not YYYY-MM-DD`);
       break;
     case "users_select":
+      if (e.initial_user !== undefined && !USER_ID.test(String(e.initial_user)))
+        problems.push(`${where}: initial_user ${e.initial_user} is not a user id`);
+      break;
     case "multi_users_select":
-    case "conversations_select":
-    case "channels_select":
-    case "timepicker":
+      for (const u of e.initial_users ?? [])
+        if (!USER_ID.test(String(u))) problems.push(`${where}: initial_users ${u} is not a user id`);
+      break;
     case "number_input":
     case "email_text_input":
     case "url_text_input":
+      dispatchConfig(e, where, problems);
+      break;
+    case "conversations_select":
+    case "channels_select":
+    case "timepicker":
     case "file_input":
       break;
     case "overflow":
@@ -200,8 +226,7 @@ function element(e: Obj, where: string, problems: string[]) {
       for (const o of e.initial_options ?? []) optionListed(e.options, o, where, problems);
       break;
     case "plain_text_input":
-      for (const t of e.dispatch_action_config?.trigger_actions_on ?? [])
-        if (!DISPATCH_TRIGGERS.includes(t)) problems.push(`${where}: unknown dispatch trigger ${t}`);
+      dispatchConfig(e, where, problems);
       if (e.initial_value !== undefined && e.max_length !== undefined && e.initial_value.length > e.max_length)
         problems.push(`${where}: initial value longer than max_length`);
       if (e.max_length !== undefined && e.max_length > 3000) problems.push(`${where}: max_length > 3000`);

@@ -18,34 +18,33 @@ export type FoundCase = Pick<
   | "messageTs"
 >;
 
-/** A search says "1000+" rather than counting every case a common word matches. */
-export const FIND_COUNT_CAP = 1000;
-
 export async function findCases(
   prisma: PrismaClient,
   q: FindQuery,
   page: { offset: number; limit: number },
 ): Promise<{ cases: FoundCase[]; total: number }> {
   const words = `coalesce(description, '') || ' ' || coalesce("buyerName", '') || ' ' || coalesce("productName", '')`;
-  const where = `number = $2 OR "orderId" = $1 OR asin = upper($1) OR sku = $1 OR lower("buyerName") = lower($1)
-        OR to_tsvector('simple', ${words}) @@ plainto_tsquery('simple', $1)`;
-  const cases = await prisma.$queryRawUnsafe<FoundCase[]>(
-    `SELECT id, number, category, priority, status, "orderId", "buyerName", "createdAt", "ownerId", "channelId", "messageTs"
-     FROM "Case" WHERE ${where}
-     ORDER BY "createdAt" DESC, id DESC
-     OFFSET $3 LIMIT $4`,
+  // The matches are found first, through each key's index at once (materialised, so the planner
+  // cannot walk every case newest first instead), then sorted and cut to the page.
+  const rows = await prisma.$queryRawUnsafe<(FoundCase & { total: number })[]>(
+    `WITH m AS MATERIALIZED (
+       SELECT id, "createdAt" FROM "Case"
+       WHERE number = $2 OR "orderId" = $1 OR asin = upper($1) OR sku = $1 OR lower("buyerName") = lower($1)
+          OR to_tsvector('simple', ${words}) @@ plainto_tsquery('simple', $1)
+     ), pageOf AS (
+       SELECT id FROM m ORDER BY "createdAt" DESC, id DESC OFFSET $3 LIMIT $4
+     )
+     SELECT c.id, c.number, c.category, c.priority, c.status, c."orderId", c."buyerName", c."createdAt", c."ownerId",
+            c."channelId", c."messageTs", (SELECT count(*) FROM m)::int AS total
+     FROM pageOf JOIN "Case" c USING (id)
+     ORDER BY c."createdAt" DESC, c.id DESC`,
     q.text,
     q.number ?? -1,
     page.offset,
     page.limit,
   );
-  // The count stops at the cap: a common word matches most cases, and counting them all is slow.
-  const [{ n }] = await prisma.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM "Case" WHERE ${where} LIMIT ${FIND_COUNT_CAP + 1}) AS capped`,
-    q.text,
-    q.number ?? -1,
-  );
-  return { cases, total: Math.max(n, page.offset + cases.length) };
+  const total = rows[0]?.total ?? (page.offset > 0 ? (await findCases(prisma, q, { offset: 0, limit: 1 })).total : 0);
+  return { cases: rows.map(({ total: _, ...c }) => c), total };
 }
 
 export async function caseByNumberOrOrder(

@@ -5,14 +5,13 @@ import { FIND_HELP } from "../domain/caseFind.ts";
 import { caseNumber, categoryLabel, statusLabel } from "../domain/vocabulary.ts";
 import type { Case, CaseEvent } from "../generated/prisma/client.ts";
 import { ACTIONS } from "../ids.ts";
-import { FIND_COUNT_CAP, type FoundCase } from "../store/caseFind.ts";
+import type { FoundCase } from "../store/caseFind.ts";
 import { type CardSettings, caseCard } from "./caseCard.ts";
 import { historyLine } from "./historyLine.ts";
 import { caseLink } from "./lists.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
-/** Counting stops at FIND_COUNT_CAP. */
-const totalText = (n: number) => (n > FIND_COUNT_CAP ? `${FIND_COUNT_CAP.toLocaleString("en")}+` : String(n));
+const totalText = (n: number) => n.toLocaleString("en");
 
 export function findMessage(opts: {
   query: string;

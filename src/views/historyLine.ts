@@ -1,9 +1,10 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
 import { APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
+import { NOTE_MAX } from "../domain/workspaceRules.ts";
 import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
 import { evidenceLabels } from "./playbookLines.ts";
-import { escapeMrkdwn, slackDate } from "./text.ts";
+import { escapeMrkdwn, slackDate, trimText } from "./text.ts";
 
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
 
@@ -30,7 +31,7 @@ export function historyLine(event: HistoryEvent, number: number): string {
     case "reopened":
       return `${who} reopened ${n}`;
     case "note":
-      return `:memo: ${who} noted on ${n}: ${escapeMrkdwn(String(d.text ?? "").slice(0, 1000))}`;
+      return `:memo: ${who} noted on ${n}: ${escapeMrkdwn(trimText(String(d.text ?? ""), NOTE_MAX))}`;
     case "waiting":
       return `${who} is waiting on the buyer for ${n} until ${typeof d.until === "string" && !Number.isNaN(Date.parse(d.until)) ? slackDate(new Date(d.until)) : "later"}`;
     case "reassigned":

@@ -2,7 +2,9 @@
 // newcomer walks through — a new case with an inline error fixed, a claim race between two
 // agents, Log reply, Resolve — the playbook on a claimed case (a reply draft, the abuse rule, the
 // remedy the resolve form suggests as causes are picked), a lead's bulk claim on the wave alert,
-// and an escalation under the fast clock. Screenshots go to screenshots/.
+// the Home tab (a claim from it, its search box), /case find and /case show, a note from a card's
+// ⋯ menu, a lead handing cases to an agent, and an escalation under the fast clock. Screenshots go
+// to screenshots/.
 import { existsSync, mkdirSync } from "node:fs";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +47,9 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
     await p.fill("#composer-input", text);
     await p.press("#composer-input", "Enter");
   };
-  const card = (p: Page, orderId: string) => p.locator(".message", { hasText: orderId }).last();
+  /** A card in the channel on screen (not an answer only the person sees, such as /case show). */
+  const card = (p: Page, text: string | RegExp) =>
+    p.locator("#messages .message:not(.ephemeral)", { hasText: text }).last();
   /** A modal input by its label (not by a hint that names another field). */
   const field = (p: Page, label: string) =>
     p
@@ -60,6 +64,21 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
     await p.locator("#modal .modal-foot [data-close]").click();
     await p.locator("#modal-backdrop").waitFor({ state: "hidden" });
   };
+  const homeTab = (p: Page) => p.locator("#messages > .home");
+  const searchBox = (p: Page) => homeTab(p).locator("[data-input-block='home_search'] input");
+  /** The first case number in a piece of the page ("AS-1012"). */
+  const caseNumberIn = async (loc: Locator) => {
+    const n = /AS-\d+/.exec((await loc.textContent()) ?? "")?.[0];
+    if (!n) throw new Error("No case number there");
+    return n;
+  };
+  /** A case number as a word of its own: AS-101 is not AS-1012. */
+  const word = (n: string) => new RegExp(`${n}(?!\\d)`);
+  const myCasesCount = async (p: Page) =>
+    Number(/My cases \((\d+)\)/.exec((await homeTab(p).locator(".bk-header").first().textContent()) ?? "")?.[1]);
+  /** The person's direct messages with the app. */
+  const openDm = (p: Page, person: string) => p.locator(`nav a[href="#${person}"]`).click();
+  const lastEphemeral = (p: Page, text: string) => p.locator(".message.ephemeral", { hasText: text }).last();
 
   beforeAll(async () => {
     // A quarter of a minute: the fast clock's escalation arrives within the test's patience.
@@ -209,6 +228,143 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
     await page.screenshot({ path: `${SHOTS}/wave-alert.png` });
     await goTo(page, "after-sales-cases");
     await page.locator(".message", { hasText: "B0C7WAVE42" }).filter({ hasText: "Lena Park" }).first().waitFor();
+  });
+
+  it("shows an agent's Home tab: a search from its box, a claim that changes the card and then the tab", async () => {
+    await as("Mei Chen");
+    await goTo(page, "Home");
+    // Opening the tab tells the app, which publishes it.
+    await shows(homeTab(page), "My cases");
+    await shows(homeTab(page), "Needs someone");
+    expect(await homeTab(page).textContent()).not.toContain("The team today");
+
+    // Enter in the search box: the matches show on the tab, the query stays in the box.
+    await searchBox(page).fill("Jordan Miles");
+    await searchBox(page).press("Enter");
+    await shows(homeTab(page), "Cases matching “Jordan Miles”");
+    expect(await searchBox(page).inputValue()).toBe("Jordan Miles");
+
+    // Claim from Needs someone: Tom, in the cases channel, sees the card change at once; Mei's tab
+    // follows a couple of seconds later, the search still on it.
+    const tom = await open("U0SBXTOM");
+    const before = await myCasesCount(page);
+    const needing = homeTab(page)
+      .locator(".bk-section")
+      .filter({ has: page.getByRole("button", { name: "Claim", exact: true }) })
+      .first();
+    const taken = await caseNumberIn(needing);
+    await card(tom, word(taken)).waitFor();
+    await needing.getByRole("button", { name: "Claim", exact: true }).click();
+    await shows(card(tom, word(taken)), "Mei Chen");
+    await expect.poll(() => myCasesCount(page), { timeout: 15_000 }).toBe(before + 1);
+    const mine = homeTab(page).locator(".bk-section", { hasText: word(taken) });
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await homeTab(page).getByRole("button", { name: "Log reply" }).count()).toBe(before + 1);
+    expect(await homeTab(page).textContent()).toContain("Cases matching “Jordan Miles”");
+    expect(await searchBox(page).inputValue()).toBe("Jordan Miles");
+    await page.screenshot({ path: `${SHOTS}/home-tab.png` });
+
+    // What is being typed stays while the page follows what others do.
+    await searchBox(page).fill("Priya");
+    const followed = page.waitForResponse((r) => r.url().includes("/sandbox/state"));
+    await typeInComposer(tom, "Back in ten minutes.");
+    await followed;
+    expect(await searchBox(page).inputValue()).toBe("Priya");
+    await searchBox(page).press("Enter");
+    await shows(homeTab(page), "Cases matching “Priya”");
+    await tom.close();
+  });
+
+  it("answers /case find and /case show typed in a channel, and posts a note from a card's ⋯ in its thread", async () => {
+    await as("Mei Chen");
+    await goTo(page, "after-sales-cases");
+    await typeInComposer(page, "/case find Chris Young");
+    const found = lastEphemeral(page, "Cases matching “Chris Young”");
+    await shows(found, "Only visible to you");
+    const n = await caseNumberIn(found.locator(".message-body"));
+    // The case's number opens its card, with its thread beside it.
+    await found.getByRole("link", { name: n }).click();
+    await shows(page.locator("#thread-messages .message").first(), "Chris Young");
+    await page.click("#close-thread");
+
+    await typeInComposer(page, `/case show ${n}`);
+    const shown = lastEphemeral(page, "History");
+    await shows(shown, `Open ${n} in the cases channel`);
+    await shows(shown, "Chris Young");
+    // Reassigning is for leads.
+    expect(await shown.getByRole("button", { name: "Reassign" }).count()).toBe(0);
+
+    const chris = card(page, "Chris Young");
+    await chris.locator("select[data-type='overflow']").selectOption({ label: "Add a note" });
+    await modal(page)
+      .filter({ hasText: `Note on ${n}` })
+      .waitFor();
+    await field(page, "Note").locator("textarea").fill("Called the buyer: a photo of the box is on its way.");
+    await page.click("#modal [data-submit]");
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
+    await chris.locator(".replies").click();
+    await shows(page.locator("#thread-messages"), "noted on");
+    await shows(page.locator("#thread-messages"), "a photo of the box is on its way");
+    await page.click("#close-thread");
+  });
+
+  it("lets a lead hand cases to an agent from the Home tab and from /case show; the agent gets a direct message", async () => {
+    // Tom keeps his Home tab open: it follows what is handed to him.
+    const tom = await open("U0SBXTOM");
+    await goTo(tom, "Home");
+    await shows(homeTab(tom), "My cases");
+    const tomsBefore = await myCasesCount(tom);
+
+    // Lena takes over the screen on the Home tab: for the app, she opened it.
+    await goTo(page, "Home");
+    await as("Lena Park");
+    await shows(homeTab(page), "The team today");
+    const needing = homeTab(page)
+      .locator(".bk-section")
+      .filter({ has: page.getByRole("button", { name: "Assign", exact: true }) })
+      .first();
+    const fromHome = await caseNumberIn(needing);
+    expect(await homeTab(page).getByRole("button", { name: "Claim", exact: true }).count()).toBe(0);
+    await needing.getByRole("button", { name: "Assign", exact: true }).click();
+    await modal(page)
+      .filter({ hasText: `Reassign ${fromHome}` })
+      .waitFor();
+    // Someone outside the team is refused under the picker; an agent is taken.
+    const owner = field(page, "New owner").locator("select");
+    await owner.selectOption({ label: "Sam Ortiz" });
+    await page.click("#modal [data-submit]");
+    await shows(field(page, "New owner").locator(".bk-error"), "not an after-sales agent");
+    expect(await picked(owner)).toBe("Sam Ortiz");
+    await owner.selectOption({ label: "Tom Becker" });
+    await page.click("#modal [data-submit]");
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
+    await expect.poll(() => myCasesCount(tom), { timeout: 15_000 }).toBe(tomsBefore + 1);
+    await shows(homeTab(tom), word(fromHome));
+
+    // /case show: a lead's answer has Reassign.
+    await goTo(page, "after-sales-cases");
+    const dana = await caseNumberIn(card(page, "Dana Scott").locator(".bk-header"));
+    await typeInComposer(page, `/case show ${dana}`);
+    const shown = lastEphemeral(page, `Open ${dana} in the cases channel`);
+    await shown.getByRole("button", { name: "Reassign" }).click();
+    await modal(page)
+      .filter({ hasText: `Reassign ${dana}` })
+      .waitFor();
+    await field(page, "New owner").locator("select").selectOption({ label: "Tom Becker" });
+    await page.click("#modal [data-submit]");
+    await page.locator("#modal-backdrop").waitFor({ state: "hidden" });
+    await shows(card(page, "Dana Scott"), "Tom Becker");
+
+    // Tom's direct messages: both cases, each linking to its card.
+    await openDm(tom, "U0SBXTOM");
+    const handed = (n: string) => tom.locator(".message", { hasText: "handed you" }).filter({ hasText: word(n) });
+    await shows(handed(fromHome), "Lena Park");
+    await shows(handed(dana), "Lena Park");
+    await tom.screenshot({ path: `${SHOTS}/handed-to-tom.png` });
+    await handed(dana).getByRole("link", { name: dana }).click();
+    await shows(tom.locator("#channel-name"), "after-sales-cases");
+    await shows(tom.locator("#thread-messages .message").first(), "Dana Scott");
+    await tom.close();
   });
 
   it("escalates a case nobody answers under the fast clock", async () => {

@@ -2,7 +2,8 @@
 // sends when a person types, clicks, picks or submits) and checked in what the page then shows:
 // commands and their private answers, paging in place, the message shortcut, both ways to import
 // a returns report, the playbook's forms behind a card's "⋯" and `/case check`, a lead's actions on
-// a card and on the wave alert. Whatever the bot sent must render without a "cannot show" placeholder.
+// a card and on the wave alert, each person's Home tab and a case parked waiting on the buyer.
+// Whatever the bot sent must render without a "cannot show" placeholder.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderBlocks } from "../../src/sandbox/page/blockKit.ts";
@@ -17,7 +18,7 @@ const SAM = "U0SBXSAM";
 const CASES = "C0SBXCASES";
 const CRISIS = "C0SBXCRISIS";
 
-type Seen = { messages: PostedMessage[]; ephemerals: EphemeralMessage[]; modals: OpenView[] };
+type Seen = { messages: PostedMessage[]; ephemerals: EphemeralMessage[]; modals: OpenView[]; home: OpenView | null };
 
 describe("every surface of the bot in the sandbox", () => {
   let sandbox: Sandbox;
@@ -356,6 +357,67 @@ describe("every surface of the bot in the sandbox", () => {
     expect((await fetch(`${base}/sandbox/state?user=U0NOBODY`)).status).toBe(400);
   });
 
+  it("shows each person the Home tab they may see, searches from it, and parks a case waiting on the buyer", async () => {
+    const homeSays = (user: string, text: string) =>
+      until(`"${text}" on ${user}'s Home tab`, async () => {
+        const home = (await seen(user)).home;
+        return !!home && JSON.stringify(home.view.blocks).includes(text) && home;
+      });
+    await act(SAM, { kind: "openHome" });
+    await homeSays(SAM, "agents and leads only");
+    await act(LENA, { kind: "openHome" });
+    await homeSays(LENA, "The team today");
+    await act(MEI, { kind: "openHome" });
+    const home = await homeSays(MEI, "My cases");
+    expect(JSON.stringify(home.view.blocks)).not.toContain("The team today");
+
+    // Enter in the search box, as the page sends it.
+    const box = home.view.blocks.findIndex((b: Record<string, any>) => b.block_id === "home_search");
+    const query = { value: "Anna Schmidt" };
+    const searched = await act(MEI, {
+      kind: "act",
+      place: { surface: "view", viewId: home.id },
+      at: `${box}:e`,
+      picked: query,
+      inputs: { home_search: query },
+    });
+    expect(searched).toMatchObject({ ok: true });
+    await homeSays(MEI, "Cases matching “Anna Schmidt”");
+
+    // ⋯ → Waiting on the buyer on Mei's claimed case: a day in the form, the card and the tab say so.
+    const card = await until("Tom Reed's card", async () =>
+      (await seen(MEI)).messages.find(
+        (m) => m.channel === CASES && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes("Tom Reed"),
+      ),
+    );
+    const [i, j] = (() => {
+      for (const [i, b] of (card.blocks ?? []).entries()) {
+        const j = (b.elements ?? []).findIndex((e: Record<string, any>) => e.type === "overflow");
+        if (j >= 0) return [i, j];
+      }
+      throw new Error("No ⋯ menu on the card");
+    })();
+    const options: Record<string, any>[] = card.blocks![i].elements[j].options;
+    await act(MEI, {
+      kind: "act",
+      place: { surface: "message", channel: CASES, ts: card.ts },
+      at: `${i}:${j}`,
+      picked: { value: String(options.findIndex((o) => o.text.text === "Waiting on the buyer")) },
+    });
+    const waiting = await topModal(MEI, "waiting_modal");
+    expect(renderBlocks(waiting.view.blocks, ctx)).not.toContain("bk-unknown");
+    await act(MEI, { kind: "submit", viewId: waiting.id, inputs: { follow_up: { value: day(3) } } });
+    await until("the waiting form closed", async () => (await seen(MEI)).modals.length === 0);
+    await until("the card waiting on the buyer", async () =>
+      JSON.stringify((await seen(MEI)).messages.find((m) => m.ts === card.ts)?.blocks).includes(
+        "Waiting on the buyer until",
+      ),
+    );
+    const after = await homeSays(MEI, "Waiting on the buyer (1)");
+    // The search made from the tab stays on it.
+    expect(JSON.stringify(after.view.blocks)).toContain("Cases matching “Anna Schmidt”");
+  });
+
   it("shows everything the bot sent without a 'cannot show' placeholder or an emoji code", async () => {
     const shown = (blocks: Record<string, any>[] | undefined) => {
       const html = renderBlocks(blocks, ctx);
@@ -366,6 +428,7 @@ describe("every surface of the bot in the sandbox", () => {
       const s = await seen(person);
       for (const m of [...s.messages, ...s.ephemerals]) shown(m.blocks);
       for (const v of s.modals) shown(v.view.blocks);
+      if (s.home) shown(s.home.view.blocks);
     }
   });
 });

@@ -45,6 +45,23 @@ describe("mrkdwn", () => {
     expect(mrkdwnHtml("<!date^nope^{time}|soon>", dir)).toBe("soon");
   });
 
+  it("opens a link to a message (a case's card) on the page, in its channel and thread", () => {
+    expect(mrkdwnHtml("<https://slack.com/archives/C1/p1700000000123456|AS-1042>", dir)).toBe(
+      '<a href="#C1/1700000000.123456" class="message-link">AS-1042</a>',
+    );
+    // A reply in a thread opens its thread; the workspace's own address is a Slack address too.
+    expect(
+      mrkdwnHtml(
+        "<https://stand-in.slack.com/archives/C1/p1700000001000200?thread_ts=1700000000.123456&amp;cid=C1|the reminder>",
+        dir,
+      ),
+    ).toContain('href="#C1/1700000000.123456"');
+    // Anything else is a link out, as before.
+    expect(mrkdwnHtml("<https://slack.com.example.com/archives/C1/p1700000000123456|x>", dir)).toContain(
+      'target="_blank"',
+    );
+  });
+
   it("leaves a lone asterisk alone and shows the emoji the bot writes as codes", () => {
     expect(mrkdwnHtml("2 * 3 = 6", dir)).toBe("2 * 3 = 6");
     expect(mrkdwnHtml(":rotating_light: wave at 10:30:00 :not_an_emoji:", dir)).toBe(
@@ -53,6 +70,10 @@ describe("mrkdwn", () => {
     const playbook =
       ":bulb: :male-detective: :scales: :package: :money_with_wings: :no_entry_sign: :grey_question: :trophy:";
     expect(mrkdwnHtml(playbook, dir)).not.toMatch(/:[a-z_-]+:/);
+    // A note, a case waiting on the buyer, a reassignment.
+    expect(mrkdwnHtml(":memo: noted · :speech_balloon: waiting · :busts_in_silhouette:", dir)).toBe(
+      "📝 noted · 💬 waiting · 👥",
+    );
     // Plain text shows emoji too (a header, a button), unless it says not to.
     expect(
       renderBlocks([{ type: "header", text: { type: "plain_text", text: ":rotating_light: Wave" } }], ctx),
@@ -252,6 +273,93 @@ describe("Block Kit", () => {
       const renamed = form("resolution");
       renamed[2].element.action_id = "w";
       expect(enteredKept(form("resolution"), renamed, entered).note).toBeUndefined();
+    });
+  });
+
+  describe("the Home tab", () => {
+    const mrkdwn = (text: string) => ({ type: "mrkdwn", text });
+    const button = (text: string, actionId: string, style?: string) => ({
+      type: "button",
+      text: { type: "plain_text", text },
+      action_id: actionId,
+      value: "7",
+      ...(style ? { style } : {}),
+    });
+    const home = (results?: string) => [
+      { type: "header", text: { type: "plain_text", text: "Needs someone (1)" } },
+      { type: "section", text: mrkdwn("AS-1007 · *Chargeback*"), accessory: button("Claim", "case_claim", "primary") },
+      { type: "divider" },
+      {
+        type: "input",
+        block_id: "home_search",
+        dispatch_action: true,
+        optional: true,
+        label: { type: "plain_text", text: "Find a case" },
+        element: {
+          type: "plain_text_input",
+          action_id: "home_search",
+          placeholder: { type: "plain_text", text: "Order id, ASIN…" },
+          dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
+        },
+      },
+      ...(results ? [{ type: "section", text: mrkdwn(results) }] : []),
+    ];
+
+    it("shows a section's button beside its text, sent at once when pressed", () => {
+      const html = renderBlocks(home(), ctx);
+      expect(html).toMatch(
+        /<div class="bk-accessory"><button type="button" class="bk-button primary" data-el="1:a" data-type="button" data-action-id="case_claim" data-live="1">Claim<\/button><\/div>/,
+      );
+      expect(elementAt(home(), "1:a")?.element.action_id).toBe("case_claim");
+    });
+
+    it("sends the search box when Enter is pressed, not as the person types, and keeps the query when the tab is published again", () => {
+      const html = renderBlocks(home(), { ...ctx, entered: { home_search: { value: "Jordan" } } });
+      const box = html.match(/<input[^>]*data-el="3:e"[^>]*>/)?.[0];
+      expect(box).toContain('data-live="1" data-dispatch="enter"');
+      expect(box).toContain('value="Jordan"');
+      expect(box).toContain('placeholder="Order id, ASIN…"');
+      expect(html).toContain('<span class="bk-optional">(optional)</span>');
+      // The bot publishes the tab with the matches below the box: the query stays in it.
+      const after = home("*Cases matching “Jordan”* (1, newest first)");
+      const kept = enteredKept(home(), after, { home_search: { value: "Jordan" } });
+      expect(kept).toEqual({ home_search: { value: "Jordan" } });
+      expect(renderBlocks(after, { ...ctx, entered: kept })).toContain("Cases matching “Jordan”");
+    });
+  });
+
+  describe("picking a person in a form (users_select)", () => {
+    const people = [
+      { id: "U1", name: "Mei Chen" },
+      { id: "U2", name: "Tom Becker" },
+    ];
+    const reassign = [
+      {
+        type: "input",
+        block_id: "assignee",
+        label: { type: "plain_text", text: "New owner" },
+        element: {
+          type: "users_select",
+          action_id: "value",
+          placeholder: { type: "plain_text", text: "Pick an agent" },
+          initial_user: "U1",
+        },
+      },
+    ];
+
+    it("offers the workspace's people, the current owner picked, read on submit", () => {
+      const html = renderBlocks(reassign, { ...ctx, people });
+      expect(html).toContain('<option value="">Pick an agent</option>');
+      expect(html).toContain('<option value="U1" selected>Mei Chen</option><option value="U2">Tom Becker</option>');
+      expect(html).not.toContain("data-live");
+    });
+
+    it("shows the person picked, and keeps the pick when the form is shown again", () => {
+      const entered = { assignee: { value: "U2" } };
+      const html = renderBlocks(reassign, { ...ctx, people, entered });
+      expect(html).toContain('<option value="U2" selected>Tom Becker</option>');
+      expect(html).not.toContain('<option value="U1" selected>');
+      expect(enteredKept(reassign, reassign, entered)).toEqual(entered);
     });
   });
 

@@ -118,6 +118,62 @@ describe("Block Kit limits on forms that change as people pick", () => {
     ]);
   });
 
+  it("takes a Home tab's search box that tells the app on Enter, and Claim buttons beside its sections", () => {
+    const search = {
+      type: "input",
+      block_id: "home_search",
+      dispatch_action: true,
+      optional: true,
+      label: { type: "plain_text", text: "Find a case" },
+      element: {
+        type: "plain_text_input",
+        action_id: "home_search",
+        dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
+      },
+    };
+    const claim = { type: "button", text: { type: "plain_text", text: "Claim" }, action_id: "case_claim", value: "7" };
+    const section = (accessory: Record<string, unknown>) => ({
+      type: "section",
+      text: { type: "mrkdwn", text: "AS-1007" },
+      accessory,
+    });
+    expect(blockKitProblems({ type: "home", blocks: [section(claim), search] }, "home")).toEqual([]);
+    expect(
+      blockKitProblems(
+        { type: "home", blocks: [{ ...search, element: { ...search.element, dispatch_action_config: {} } }] },
+        "home",
+      ),
+    ).toEqual([]);
+    expect(
+      blockKitProblems(
+        {
+          type: "home",
+          blocks: [{ ...search, element: { ...search.element, dispatch_action_config: { trigger_actions_on: [] } } }],
+        },
+        "home",
+      ),
+    ).toEqual(["block 0 (input): dispatch_action_config without triggers"]);
+    // A text box only lives in an input block.
+    expect(blockKitProblems({ type: "home", blocks: [section(search.element)] }, "home")).toEqual([
+      "block 0 (section): plain_text_input cannot be an accessory",
+    ]);
+    expect(
+      blockKitProblems({ text: "x", blocks: [{ type: "actions", elements: [search.element] }] }, "message"),
+    ).toEqual(["block 0 (actions): plain_text_input belongs in an input block"]);
+  });
+
+  it("checks that a person picker starts on a person", () => {
+    const picker = { type: "users_select", action_id: "value", placeholder: { type: "plain_text", text: "Pick" } };
+    expect(blockKitProblems(input({ ...picker, initial_user: "U0SBXTOM" }), "modal")).toEqual([]);
+    expect(blockKitProblems(input(picker), "modal")).toEqual([]);
+    expect(blockKitProblems(input({ ...picker, initial_user: "Tom" }), "modal")).toEqual([
+      "block 0 (input): initial_user Tom is not a user id",
+    ]);
+    expect(
+      blockKitProblems(input({ type: "multi_users_select", action_id: "v", initial_users: ["U1A", ""] }), "modal"),
+    ).toEqual(["block 0 (input): initial_users  is not a user id"]);
+  });
+
   it("checks a datepicker's day and that initial choices are among the choices", () => {
     expect(blockKitProblems(input({ type: "datepicker", initial_date: "27/11/2026" }), "modal")).toEqual([
       "block 0 (input): initial_date 27/11/2026 is not YYYY-MM-DD",
@@ -231,6 +287,70 @@ describe("what people do, sent to the app as Slack sends it", () => {
       // Not reported by the page: its initial value, as Slack's state has it.
       currency: { v: { type: "static_select", selected_option: option("USD", "USD") } },
       note: { v: { type: "plain_text_input", value: "Buyer sent photos" } },
+    });
+  });
+
+  it("sends what happens on a Home tab with the tab's search box in its state", async () => {
+    const home = {
+      type: "home",
+      blocks: [
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "AS-1007" },
+          accessory: {
+            type: "button",
+            text: { type: "plain_text", text: "Claim" },
+            action_id: "case_claim",
+            value: "7",
+          },
+        },
+        {
+          type: "input",
+          block_id: "home_search",
+          dispatch_action: true,
+          optional: true,
+          label: { type: "plain_text", text: "Find a case" },
+          element: {
+            type: "plain_text_input",
+            action_id: "home_search",
+            dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
+          },
+        },
+      ],
+    };
+    const published = await (
+      await fetch(`${slack.url}views.publish`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ user_id: "U6", view: home }),
+      })
+    ).json();
+    expect(published).toMatchObject({ ok: true });
+    const tab = slack.home("U6")!;
+    const { port } = app.address() as AddressInfo;
+    const people = peopleActions({
+      slack,
+      manifest: {},
+      bot: () => ({ url: `http://127.0.0.1:${port}`, signingSecret: "s" }),
+    });
+    const place = { surface: "view" as const, viewId: tab.id };
+    // Enter in the search box.
+    await people.act("U6", place, "1:e", { value: "Jordan Miles" }, { home_search: { value: "Jordan Miles" } });
+    expect(received.at(-1)).toMatchObject({
+      type: "block_actions",
+      container: { type: "view", view_id: tab.id },
+      view: {
+        id: tab.id,
+        type: "home",
+        state: { values: { home_search: { home_search: { value: "Jordan Miles" } } } },
+      },
+      actions: [{ type: "plain_text_input", action_id: "home_search", block_id: "home_search", value: "Jordan Miles" }],
+    });
+    // Claim beside a section, the box still holding the query.
+    await people.act("U6", place, "0:a", {}, { home_search: { value: "Jordan Miles" } });
+    expect(received.at(-1)).toMatchObject({
+      view: { state: { values: { home_search: { home_search: { value: "Jordan Miles" } } } } },
+      actions: [{ type: "button", action_id: "case_claim", block_id: tab.view.blocks[0].block_id, value: "7" }],
     });
   });
 

@@ -38,8 +38,9 @@ import {
 } from "../../src/views/crisisAlert.ts";
 import { crisisResolveModal } from "../../src/views/crisisResolveModal.ts";
 import { draftReplyModal, policyCheckModal, policyPassedModal } from "../../src/views/draftReplyModal.ts";
+import { findMessage, showMessage } from "../../src/views/findResults.ts";
 import { historyLine } from "../../src/views/historyLine.ts";
-import { homeView } from "../../src/views/homeTab.ts";
+import { homeView, outsiderHome } from "../../src/views/homeTab.ts";
 import { importSummaryMessage } from "../../src/views/importSummary.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
 import { caseEligibility } from "../../src/views/playbookLines.ts";
@@ -47,6 +48,7 @@ import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from ".
 import { resolveModal } from "../../src/views/resolveModal.ts";
 import { cutMrkdwn, trimText } from "../../src/views/text.ts";
 import { triageMessage } from "../../src/views/triageReport.ts";
+import { noteModal, reassignModal, waitingModal } from "../../src/views/workspaceModals.ts";
 import { hostileText, hostileTextUpTo, mrkdwnTexts, userTextProblems, VICTIM_USER } from "../support/hostileText.ts";
 import {
   amount,
@@ -70,7 +72,7 @@ const RUNS = runs(150);
 function expectSafe(
   payload: { text?: string; blocks?: unknown[] } | string,
   harmless: typeof payload,
-  surface: "message" | "modal" = "message",
+  surface: "message" | "modal" | "home" = "message",
 ) {
   const asPayload = typeof payload === "string" ? { text: payload } : payload;
   expect(blockKitProblems(asPayload, surface)).toEqual([]);
@@ -271,6 +273,48 @@ describe("a case's messages, whatever people wrote in it", () => {
         },
       ),
       runs(60),
+    );
+  });
+
+  it("the workspace's forms, a search's answer and a case shown with its history", () => {
+    const event = fc.record({
+      id: fc.integer({ min: 1, max: 1000 }),
+      caseId: fc.integer({ min: 1, max: 1000 }),
+      kind: fc.constantFrom("note", "waiting", "reassigned", "claimed", "replied"),
+      actorId: fc.option(botUserId, { nil: null }),
+      detail: fc.record({ text: hostileText, until: fc.constant("2026-11-22T09:00:00.000Z"), to: botUserId }),
+      createdAt: date,
+    });
+    fc.assert(
+      fc.property(
+        caseRecord,
+        fc.array(event, { maxLength: 20 }),
+        hostileTextUpTo(200),
+        count,
+        (c, events, query, total) => {
+          const harmless = harmlessCase(c);
+          expectSafe(noteModal(c), noteModal(harmless), "modal");
+          expectSafe(
+            waitingModal(c, "Asia/Shanghai", c.createdAt),
+            waitingModal(harmless, "Asia/Shanghai", c.createdAt),
+            "modal",
+          );
+          expectSafe(reassignModal(c), reassignModal(harmless), "modal");
+          const settings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC" };
+          const harmlessEvents = events.map((e) => ({ ...e, detail: { ...e.detail, text: "x" } }));
+          expectSafe(
+            showMessage(c, events, { now: c.createdAt, settings, isLead: true }),
+            showMessage(harmless, harmlessEvents, { now: c.createdAt, settings, isLead: true }),
+          );
+          const found = [{ ...c, buyerName: c.buyerName }];
+          expectSafe(
+            findMessage({ query, cases: found, total: total + 1, page: 0, pageSize: 10 }),
+            findMessage({ query: "x", cases: [harmless], total: total + 1, page: 0, pageSize: 10 }),
+          );
+          expectSafe(outsiderHome(), outsiderHome(), "home");
+        },
+      ),
+      RUNS,
     );
   });
 

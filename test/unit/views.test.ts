@@ -277,3 +277,14 @@ describe("history lines and help", () => {
     expect(trimText("   ", 10)).toBe("—");
   });
 });
+
+describe("a note's line in the thread", () => {
+  it("cuts a long note between characters, never inside one", () => {
+    const note = "𐀀𐀀&".repeat(400);
+    const line = historyLine({ kind: "note", actorId: "U1", detail: { text: note } }, 1042);
+    expect(
+      blockKitProblems({ text: line, blocks: [{ type: "section", text: { type: "mrkdwn", text: line } }] }, "message"),
+    ).toEqual([]);
+    expect(line.endsWith("…")).toBe(true);
+  });
+});

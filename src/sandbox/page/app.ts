@@ -44,6 +44,8 @@ let dismissed = new Set<string>();
 let shownModal: { id: string; key: string; blocks: Obj[] } | undefined;
 /** What the person entered in each of their open modals, kept when another is shown over it. */
 let drafts = new Map<string, { blocks: Obj[]; entered: Record<string, Entered> }>();
+/** The Home tab on screen (whose, its id and version) and its blocks, which what the person typed in it belongs to. */
+let shownHome: { id: string; key: string; blocks: Obj[] } | undefined;
 
 const dir: Directory = {
   userName: (id) => state?.people.find((p) => p.id === id)?.name ?? (id === state?.bot.id ? state.bot.name : id),
@@ -71,6 +73,11 @@ function location_() {
 }
 
 let loads = 0;
+let firstLoaded = () => {};
+/** Settles once the page knows who is looking (the first answer from the sandbox). */
+const loaded = new Promise<void>((resolve) => {
+  firstLoaded = resolve;
+});
 async function load() {
   // Answers can overtake each other: only the latest request's answer is shown.
   const mine = ++loads;
@@ -89,6 +96,7 @@ async function load() {
   me ||= state.me;
   document.body.dataset.person = state.me;
   render();
+  firstLoaded();
 }
 
 async function act(body: Obj): Promise<Obj> {
@@ -179,7 +187,7 @@ function messageHtml(m: Message, replies = 0) {
           )
           .join("")}</details>`
       : "";
-  return `<div class="message${m.to ? " ephemeral" : ""}" data-place="${plainHtml(place)}">
+  return `<div class="message${m.to ? " ephemeral" : ""}" data-ts="${plainHtml(m.ts)}" data-place="${plainHtml(place)}">
     <div class="avatar${isBot ? " bot" : ""}">${plainHtml(dir.userName(m.user).slice(0, 1))}</div>
     <div class="message-main">
       <div class="message-head"><b>${plainHtml(dir.userName(m.user))}</b>${isBot ? ` <span class="app-tag">APP</span>` : ""} <span class="time">${when}</span>${m.edited ? ` <span class="edited">(edited)</span>` : ""}${menu}</div>
@@ -215,9 +223,24 @@ function renderHome() {
   $("#channel-purpose").textContent = "The app's Home tab, as you see it.";
   $("#composer").hidden = true;
   const home = s.home;
-  $("#messages").innerHTML = home
-    ? `<div class="home" data-place="${plainHtml(JSON.stringify({ surface: "view", viewId: home.id }))}">${renderBlocks(home.view.blocks, ctx())}</div>`
-    : `<div class="empty">${s.hasHome ? "The app has not published a Home tab for you yet." : "This app has no Home tab yet."}</div>`;
+  const list = $("#messages");
+  const shown = list.querySelector<HTMLElement>(":scope > .home");
+  if (!home) {
+    shownHome = undefined;
+    list.innerHTML = `<div class="empty">${s.hasHome ? "The app has not published a Home tab for you yet." : "This app has no Home tab yet."}</div>`;
+    return;
+  }
+  const key = `${s.me}:${home.id}:${JSON.stringify(home.view)}`;
+  // The same tab: what the person is typing in its search box stays as it is.
+  if (shown && key === shownHome?.key) return;
+  // A new version of the tab (published again): as in Slack, an input keeps what the person typed
+  // while its block and action ids stay, and they stay in it.
+  const before = shown && shownHome?.id === home.id ? shownHome : undefined;
+  const entered = before ? enteredKept(before.blocks, home.view.blocks, enteredIn(shown!)) : undefined;
+  const focus = before ? focusIn(shown!, before.id) : undefined;
+  shownHome = { id: home.id, key, blocks: home.view.blocks ?? [] };
+  list.innerHTML = `<div class="home" data-place="${plainHtml(JSON.stringify({ surface: "view", viewId: home.id }))}">${renderBlocks(home.view.blocks, ctx(undefined, entered))}</div>`;
+  if (focus) refocus(list.querySelector<HTMLElement>(":scope > .home")!, focus);
 }
 
 function renderModal() {
@@ -250,7 +273,7 @@ function renderModal() {
   }
   // A new form, a new version of this one (views.update), or one uncovered: what the person entered
   // stays in every input whose block and action ids stay, as in Slack; the rest start anew.
-  const focus = focusIn($("#modal"));
+  const focus = shownModal && focusIn($("#modal"), shownModal.id);
   if (shownModal && modals.some((m) => m.id === shownModal?.id))
     drafts.set(shownModal.id, { blocks: shownModal.blocks, entered: enteredIn($("#modal")) });
   const draft = drafts.get(top.id);
@@ -270,11 +293,11 @@ function renderModal() {
 
 type Focus = { viewId: string; block: string; actionId: string; from: number | null; to: number | null };
 
-/** The input the person is in, so a new version of the form does not take them out of it. */
-function focusIn(modal: HTMLElement): Focus | undefined {
+/** The input the person is in, so a new version of the form or Home tab does not take them out of it. */
+function focusIn(view: HTMLElement, viewId: string): Focus | undefined {
   const el = document.activeElement as HTMLElement | null;
   const block = el?.closest<HTMLElement>("[data-input-block]");
-  if (!el || !block || !modal.contains(el) || !shownModal) return undefined;
+  if (!el || !block || !view.contains(el)) return undefined;
   const input = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el : undefined;
   let range: [number | null, number | null] = [null, null];
   try {
@@ -283,11 +306,11 @@ function focusIn(modal: HTMLElement): Focus | undefined {
     // Date and number inputs have no text selection.
   }
   const actionId = el.closest<HTMLElement>("[data-action-id]")?.dataset.actionId ?? "";
-  return { viewId: shownModal.id, block: block.dataset.inputBlock ?? "", actionId, from: range[0], to: range[1] };
+  return { viewId, block: block.dataset.inputBlock ?? "", actionId, from: range[0], to: range[1] };
 }
 
-function refocus(modal: HTMLElement, f: Focus) {
-  for (const block of modal.querySelectorAll<HTMLElement>("[data-input-block]")) {
+function refocus(view: HTMLElement, f: Focus) {
+  for (const block of view.querySelectorAll<HTMLElement>("[data-input-block]")) {
     if (block.dataset.inputBlock !== f.block) continue;
     const el = block.querySelector<HTMLElement>("[data-el]");
     if (!el || el.dataset.actionId !== f.actionId) return;
@@ -303,10 +326,10 @@ function refocus(modal: HTMLElement, f: Focus) {
   }
 }
 
-/** What the person entered in each input of a modal on the page, by block id (files are not carried). */
-function enteredIn(modal: HTMLElement): Record<string, Entered> {
+/** What the person entered in each input of a modal or Home tab on the page, by block id (files are not carried). */
+function enteredIn(view: HTMLElement): Record<string, Entered> {
   const entered: Record<string, Entered> = {};
-  for (const block of modal.querySelectorAll<HTMLElement>("[data-input-block]")) {
+  for (const block of view.querySelectorAll<HTMLElement>("[data-input-block]")) {
     const el = block.querySelector<HTMLElement>("[data-el]");
     const value = el && enteredFrom(el);
     if (value) entered[block.dataset.inputBlock ?? ""] = value;
@@ -340,10 +363,10 @@ async function pickedFrom(el: HTMLElement): Promise<Picked> {
   return enteredFrom(el) ?? {};
 }
 
-/** Every input of the open modal, by block id, as Slack keys a view's state. */
-async function modalInputs(): Promise<Record<string, Picked>> {
+/** Every input of a view on the page (the open modal, the Home tab), by block id, as Slack keys a view's state. */
+async function viewInputs(view: Element): Promise<Record<string, Picked>> {
   const inputs: Record<string, Picked> = {};
-  for (const block of document.querySelectorAll<HTMLElement>("#modal [data-input-block]")) {
+  for (const block of view.querySelectorAll<HTMLElement>("[data-input-block]")) {
     const el = block.querySelector<HTMLElement>("[data-el]");
     if (el) inputs[block.dataset.inputBlock ?? ""] = await pickedFrom(el);
   }
@@ -362,9 +385,9 @@ async function live(el: HTMLElement) {
     if (found?.confirm && !window.confirm(`${found.confirm.title?.text ?? ""}\n\n${found.confirm.text?.text ?? ""}`))
       return;
   }
-  // An element inside the open modal sends the modal's inputs too; the Home tab has none here.
-  const inModal = place.surface === "view" && place.viewId === state?.modals.at(-1)?.id;
-  const inputs = inModal ? await modalInputs() : undefined;
+  // An element of a view (the open modal, the Home tab) sends what is in the view's inputs too.
+  const view = place.surface === "view" ? el.closest("[data-place]") : null;
+  const inputs = view ? await viewInputs(view) : undefined;
   const picked = await pickedFrom(el);
   // An overflow menu is a button row's "⋯": it shows no choice once picked.
   if (el instanceof HTMLSelectElement && el.dataset.type === "overflow") el.value = "";
@@ -374,10 +397,12 @@ async function live(el: HTMLElement) {
 function shownFor(place: Obj, at: string): { blockId?: string; element: Obj } | undefined {
   const s = state!;
   const modal = shownModal;
+  const home = shownHome;
   let blocks: Obj[] | undefined;
   if (place.surface === "message") {
     blocks = [...s.messages, ...s.ephemerals].find((m) => m.ts === place.ts && m.channel === place.channel)?.blocks;
   } else if (modal !== undefined && modal.id === place.viewId) blocks = modal.blocks;
+  else if (home !== undefined && home.id === place.viewId) blocks = home.blocks;
   else blocks = [...s.modals, ...(s.home ? [s.home] : [])].find((v) => v.id === place.viewId)?.view.blocks;
   const found = elementAt(blocks, at);
   return found && { blockId: found.block.block_id, element: found.element };
@@ -400,7 +425,7 @@ document.addEventListener("click", async (ev) => {
   }
   const top = state?.modals.at(-1);
   if (top && target.closest("[data-submit]"))
-    return void act({ kind: "submit", viewId: top.id, inputs: await modalInputs() });
+    return void act({ kind: "submit", viewId: top.id, inputs: await viewInputs($("#modal")) });
   if (top && target.closest("[data-close]")) return void act({ kind: "closeModal", viewId: top.id });
 });
 
@@ -442,6 +467,8 @@ $("#people").addEventListener("change", (ev) => {
   shownModal = undefined;
   drafts = new Map();
   if (location_().where.startsWith("U")) location.hash = "";
+  // Someone else now looks at the Home tab: for the app, they opened it.
+  if (location_().where === "home") openHome();
   void load();
 });
 
@@ -477,12 +504,23 @@ $("#close-thread").addEventListener("click", () => {
   location.hash = location_().where;
 });
 
+/** The person opens the app's Home tab: Slack tells the app (app_home_opened). */
+function openHome() {
+  void act({ kind: "openHome" });
+}
+
 window.addEventListener("hashchange", () => {
-  if (location_().where === "home") void act({ kind: "openHome" });
+  const { where, thread } = location_();
+  if (where === "home") openHome();
   render();
+  // A link to a message (a case's card) shows it in its channel, as well as in the thread beside.
+  if (thread)
+    $("#messages")
+      .querySelector(`.message[data-ts="${CSS.escape(thread)}"]`)
+      ?.scrollIntoView({ block: "center" });
 });
 
 // The person last chosen here, else the first of the sandbox's people; the page follows the
-// server's nudges from then on.
+// server's nudges from then on. A page opened on the Home tab opens it once it knows who is looking.
 new EventSource("/sandbox/events").onmessage = () => void load();
-if (location_().where === "home") void act({ kind: "openHome" });
+if (location_().where === "home") void loaded.then(openHome);

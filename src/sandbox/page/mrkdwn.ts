@@ -124,6 +124,9 @@ const EMOJI: Record<string, string> = {
   pushpin: "📌",
   bar_chart: "📊",
   chart_with_upwards_trend: "📈",
+  speech_balloon: "💬",
+  memo: "📝",
+  busts_in_silhouette: "👥",
 };
 
 function token(inner: string, dir: Directory): string {
@@ -140,7 +143,23 @@ function token(inner: string, dir: Directory): string {
   if (target.startsWith("!date^")) return dateToken(target, label, dir);
   if (target.startsWith("!")) return `<span class="mention">@${escapeHtml(target.slice(1))}</span>`;
   const href = unescapeSlack(target);
-  return `<a href="${escapeHtml(safeHref(href))}" target="_blank" rel="noopener">${escapeHtml(unescapeSlack(label ?? href))}</a>`;
+  const text = escapeHtml(unescapeSlack(label ?? href));
+  const here = messageInPage(href);
+  if (here) return `<a href="${escapeHtml(here)}" class="message-link">${text}</a>`;
+  return `<a href="${escapeHtml(safeHref(href))}" target="_blank" rel="noopener">${text}</a>`;
+}
+
+/**
+ * A link to a message in Slack (`https://slack.com/archives/C…/p1700000000123456`, also a
+ * workspace's own address, maybe `?thread_ts=` of its thread) opens it on this page, as Slack
+ * opens it in the workspace: the channel, with the message and its thread beside it.
+ */
+function messageInPage(href: string): string | undefined {
+  const m = /^https:\/\/(?:[a-z0-9-]+\.)?slack\.com\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})(?:\?(.*))?$/.exec(href);
+  if (!m) return undefined;
+  const [, channel, seconds, micros, query] = m;
+  const thread = new URLSearchParams(query ?? "").get("thread_ts");
+  return `#${channel}/${thread && /^\d{10}\.\d{6}$/.test(thread) ? thread : `${seconds}.${micros}`}`;
 }
 
 function splitLabel(inner: string): [string, string | undefined] {
