@@ -1,8 +1,8 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
 import { APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
-import { NOTE_MAX } from "../domain/workspaceRules.ts";
 import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
+import { NOTE_MAX } from "../domain/workspaceRules.ts";
 import { evidenceLabels } from "./playbookLines.ts";
 import { escapeMrkdwn, slackDate, trimText } from "./text.ts";
 
