@@ -16,6 +16,7 @@ import { ACTIONS } from "../src/ids.ts";
 import { enqueue } from "../src/store/outbox.ts";
 import { freePort } from "../test/support/freePort.ts";
 import { buttonPayload, interactionBody, postSigned, SIGNING_SECRET } from "../test/support/signedRequests.ts";
+import { spawnBenchBot, untilUp } from "./benchBot.ts";
 
 const CASES = 10_000;
 const BUSY_MESSAGES = 1_000;
@@ -93,38 +94,16 @@ async function main() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const slack = { url: (await nextLine(slackApi)).url as string };
-  const port = await freePort();
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.url,
-      SLACK_APP_TOKEN: "",
-      CASES_CHANNEL: "C0CASES",
-      PORT: String(port),
-      DATA_DIR: dataDir,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const { bot, base } = await spawnBenchBot({ slackApiUrl: slack.url, dataDir });
   const barePort = await freePort();
   const bare = spawn(process.execPath, ["--import", "tsx", "bench/bareBolt.ts"], {
     env: { ...process.env, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(barePort) },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const base = `http://127.0.0.1:${port}`;
   const bareBase = `http://127.0.0.1:${barePort}`;
   const startedAt = performance.now();
   for (const url of [base, bareBase]) {
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 300) throw new Error(`${url} did not come up`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await untilUp(url);
     if (url === base)
       console.log(`The bot answered /healthz ${((performance.now() - startedAt) / 1000).toFixed(1)} s after start`);
   }

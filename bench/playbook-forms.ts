@@ -5,21 +5,14 @@
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:forms
 
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/db.ts";
 import { ACTIONS, MORE_OPTIONS } from "../src/ids.ts";
 import { startSlackStandIn } from "../src/sandbox/slackStandIn.ts";
-import { freePort } from "../test/support/freePort.ts";
-import {
-  buttonPayload,
-  interactionBody,
-  overflowPayload,
-  postSigned,
-  SIGNING_SECRET,
-} from "../test/support/signedRequests.ts";
+import { buttonPayload, interactionBody, overflowPayload, postSigned } from "../test/support/signedRequests.ts";
+import { spawnBenchBot, untilUp } from "./benchBot.ts";
 
 const CASES = 200_000;
 const BUYERS = 40_000; // about five cases per buyer, so the abuse form has a history to show
@@ -75,32 +68,8 @@ async function main() {
   await db.close();
 
   const slack = await startSlackStandIn();
-  const port = await freePort();
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.url,
-      SLACK_APP_TOKEN: "",
-      CASES_CHANNEL: "C0CASES",
-      PORT: String(port),
-      DATA_DIR: dataDir,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 300) throw new Error("the bot did not come up");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { bot, base } = await spawnBenchBot({ slackApiUrl: slack.url, dataDir });
+  await untilUp(base);
 
   /** Sends a click and waits until the bot asks Slack to open a form (and, with `filled`, to update it once). */
   async function timeToForm(payload: unknown, filled = false): Promise<number> {
