@@ -1,9 +1,8 @@
 // The card's "⋯" menu: check the return window, mark the return received (the refund clock),
 // suspect abuse (with the buyer's other cases), and appeal to Amazon; and the forms behind them.
-import type { App, BlockAction, OverflowAction, ViewResponseAction, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, OverflowAction, ViewSubmitAction } from "@slack/bolt";
 import { DateTime } from "luxon";
 import type { AppDeps } from "../deps.ts";
-import type { Decision } from "../domain/caseRules.ts";
 import { actorFor } from "../domain/people.ts";
 import { ABUSE_EVIDENCE, type AbuseEvidence, APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
 import {
@@ -20,20 +19,18 @@ import {
   refundDueAt,
   refundReminderAt,
 } from "../domain/returnEligibility.ts";
-import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS, MORE_OPTIONS } from "../ids.ts";
 import { relatedCases } from "../store/buyerHistory.ts";
 import { changeCase, findCase } from "../store/cases.ts";
-import { resolveCaseMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { isReturnCase } from "../views/playbookLines.ts";
 import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from "../views/playbookModals.ts";
 import { noteModal, waitingModal } from "../views/workspaceModals.ts";
-import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
+import { caseOfForm, changeFromForm } from "./caseForms.ts";
+import { afterAck, clicker, modalError, openModal, privately } from "./kit.ts";
 
 /** The days a form accepts: a real calendar day from 2000 on. */
 const EARLIEST_DAY = "2000-01-01";
-type FormAck = (response?: ViewResponseAction) => Promise<void>;
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma, config } = deps;
@@ -133,40 +130,12 @@ export function register(app: App, deps: AppDeps): void {
     }),
   );
 
-  /** Reads the case of a submitted form, or answers the form with why it cannot. */
-  async function formCase(view: ViewSubmitAction["view"], errorBlock: string, ack: FormAck) {
-    const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
-    const c = meta ? await findCase(prisma, meta.caseId) : null;
-    if (!c)
-      await ack(
-        modalError(errorBlock, "This form's case is not known any more; close it and start again from the card."),
-      );
-    return c;
-  }
-
-  /** Applies a decision from a form: refusals are shown in the form itself. */
-  async function applyFromForm(
-    c: Case,
-    userId: string,
-    errorBlock: string,
-    ack: FormAck,
-    decide: (fresh: Case) => Decision,
-  ): Promise<boolean> {
-    const result = await changeCase(prisma, c.id, userId, decide, deps.now());
-    if (!result.ok) {
-      await ack(modalError(errorBlock, result.message));
-      return false;
-    }
-    deps.wakeOutbox();
-    return true;
-  }
-
   app.view<ViewSubmitAction>(
     CALLBACKS.returnCheck,
     afterAck(
       "the return was not checked",
       async ({ ack, view, body }) => {
-        const c = await formCase(view, B.deliveredAt, ack);
+        const c = await caseOfForm(deps, view, B.deliveredAt, ack);
         if (!c) return;
         const state = readModalState(view.state.values);
         const orderDate = dayStart(state[B.orderDate]);
@@ -196,7 +165,7 @@ export function register(app: App, deps: AppDeps): void {
         const actor = actorFor(body.user.id, config);
         const input = { orderDate, deliveredAt, condition: itemCondition, summary: eligibility.summary };
         if (
-          !(await applyFromForm(c, actor.userId, B.deliveredAt, ack, (fresh) =>
+          !(await changeFromForm(deps, c, actor.userId, B.deliveredAt, ack, (fresh) =>
             decideReturnCheck(fresh, actor, input, deps.now()),
           ))
         )
@@ -212,7 +181,7 @@ export function register(app: App, deps: AppDeps): void {
     afterAck(
       "the case was not marked",
       async ({ ack, view, body }) => {
-        const c = await formCase(view, B.note, ack);
+        const c = await caseOfForm(deps, view, B.note, ack);
         if (!c) return;
         const state = readModalState(view.state.values);
         const evidence = (state[B.evidence] ?? "")
@@ -221,7 +190,7 @@ export function register(app: App, deps: AppDeps): void {
         const note = state[B.note]?.trim().slice(0, 2000);
         const actor = actorFor(body.user.id, config);
         if (
-          await applyFromForm(c, actor.userId, B.note, ack, (fresh) =>
+          await changeFromForm(deps, c, actor.userId, B.note, ack, (fresh) =>
             decideSuspectAbuse(fresh, actor, { evidence, note }, deps.now()),
           )
         )
@@ -236,7 +205,7 @@ export function register(app: App, deps: AppDeps): void {
     afterAck(
       "the appeal was not recorded",
       async ({ ack, view, body }) => {
-        const c = await formCase(view, B.note, ack);
+        const c = await caseOfForm(deps, view, B.note, ack);
         if (!c) return;
         const state = readModalState(view.state.values);
         const stage = state[B.appealStage];
@@ -251,7 +220,7 @@ export function register(app: App, deps: AppDeps): void {
         const actor = actorFor(body.user.id, config);
         const input = { stage: stage as AppealStage, decisionDay, zone, note };
         if (
-          await applyFromForm(c, actor.userId, B.note, ack, (fresh) =>
+          await changeFromForm(deps, c, actor.userId, B.note, ack, (fresh) =>
             decideAppeal(fresh, actor, input, deps.now(), config.playbook.appeal),
           )
         )

@@ -11,7 +11,8 @@ import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
 import { changeCase, findCase } from "../store/cases.ts";
 import { resolveCaseMetadata } from "../views/modalMetadata.ts";
 import { blockIdsByName, readModalState } from "../views/modalParts.ts";
-import { type ResolvePicks, resolveModal, resolveSuggestion } from "../views/resolveModal.ts";
+import { type ResolvePicks, suggestionFor } from "../views/playbookLines.ts";
+import { resolveModal } from "../views/resolveModal.ts";
 import { afterAck, modalError, modalErrors, readMetadata } from "./kit.ts";
 
 export function register(app: App, deps: AppDeps): void {
@@ -84,7 +85,7 @@ export function register(app: App, deps: AppDeps): void {
         }
         // What the form showed is recorded with whether it was followed; a form from before
         // suggestions existed gets the suggestion for what was picked.
-        const suggestion = meta.suggested ?? resolveSuggestion(c, cardSettings, parsed.data).suggestion;
+        const suggestion = meta.suggested ?? suggestionFor(c, cardSettings, parsed.data).suggestion;
         const input = {
           ...parsed.data,
           suggestion: suggestion && { resolution: suggestion.resolution, amountRange: suggestion.amountRange },

@@ -1,6 +1,6 @@
 // The workspace's forms: a note (into the thread and the history), waiting on the buyer, and a
 // lead reassigning a case (from the Home tab), the new owner told in a direct message.
-import type { App, BlockAction, ButtonAction, ViewResponseAction, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import type { Decision } from "../domain/caseRules.ts";
 import { actorFor } from "../domain/people.ts";
@@ -8,14 +8,12 @@ import { caseNumber } from "../domain/vocabulary.ts";
 import { decideNote, decideReassign, decideWaiting, NOTE_MAX } from "../domain/workspaceRules.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
-import { changeCase, findCase } from "../store/cases.ts";
+import { findCase } from "../store/cases.ts";
 import { caseLink } from "../views/lists.ts";
-import { resolveCaseMetadata } from "../views/modalMetadata.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { reassignModal } from "../views/workspaceModals.ts";
-import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
-
-type FormAck = (response?: ViewResponseAction) => Promise<void>;
+import { caseOfForm, changeFromForm, type FormAck } from "./caseForms.ts";
+import { afterAck, clicker, modalError, openModal, privately } from "./kit.ts";
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma, config } = deps;
@@ -28,14 +26,8 @@ export function register(app: App, deps: AppDeps): void {
     userId: string,
     decide: (c: Case) => Decision,
   ): Promise<void> {
-    const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
-    const c = meta ? await findCase(prisma, meta.caseId) : null;
-    if (!c)
-      return ack(modalError(block, "This form's case is not known any more; close it and start again from the card."));
-    const result = await changeCase(prisma, c.id, userId, decide, deps.now());
-    if (!result.ok) return ack(modalError(block, result.message));
-    await ack();
-    deps.wakeOutbox();
+    const c = await caseOfForm(deps, view, block, ack);
+    if (c && (await changeFromForm(deps, c, userId, block, ack, decide))) await ack();
   }
 
   app.view<ViewSubmitAction>(

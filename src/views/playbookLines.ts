@@ -7,7 +7,13 @@ import {
   DEFAULT_PLAYBOOK,
   type PlaybookSettings,
 } from "../domain/playbook.ts";
-import { defaultSeverity, likelyRootCause, type RemedySuggestion, suggestRemedy } from "../domain/remedy.ts";
+import {
+  defaultSeverity,
+  likelyRootCause,
+  type RemedySuggestion,
+  type Severity,
+  suggestRemedy,
+} from "../domain/remedy.ts";
 import { checkEligibility, type Eligibility } from "../domain/returnEligibility.ts";
 import { type Category, type RootCause, rootCauseLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
@@ -22,24 +28,42 @@ const RETURN_CATEGORIES: Category[] = ["return", "refund", "replacement"];
 export const isReturnCase = (c: Pick<Case, "category" | "returnReason">): boolean =>
   RETURN_CATEGORIES.includes(c.category) || c.returnReason !== null;
 
-/** The suggestion for an open case whose root cause is chosen or can be told from its type or return reason. */
+/** What the person picked so far in the resolve form (the form is rebuilt when they change). */
+export type ResolvePicks = { rootCause?: RootCause; severity?: Severity };
+
+/**
+ * The playbook's suggestion for a case: for the cause and severity picked in the resolve form, or
+ * else the case's own cause (or the one its type or return reason points to) at its usual severity.
+ */
+export function suggestionFor(
+  c: Case,
+  settings: CardSettings,
+  picks: ResolvePicks = {},
+): { rootCause?: RootCause; severity: Severity; suggestion?: RemedySuggestion } {
+  const rootCause = picks.rootCause ?? c.rootCause ?? likelyRootCause(c);
+  const severity = picks.severity ?? defaultSeverity(c, rootCause);
+  const suggestion = rootCause
+    ? suggestRemedy(
+        {
+          category: c.category,
+          rootCause,
+          severity,
+          orderValue: c.orderValue?.toString() ?? null,
+          currency: c.currency,
+        },
+        settings.playbook.remedy,
+      )
+    : undefined;
+  return { rootCause, severity, suggestion };
+}
+
+/** The suggestion a card shows: only when there is one, and whether its cause was told from the case. */
 export function cardSuggestion(
   c: Case,
   s: CardSettings,
 ): { suggestion: RemedySuggestion; rootCause: RootCause; inferred: boolean } | undefined {
-  const rootCause = c.rootCause ?? likelyRootCause(c);
-  if (!rootCause) return undefined;
-  const suggestion = suggestRemedy(
-    {
-      category: c.category,
-      rootCause,
-      severity: defaultSeverity(c, rootCause),
-      orderValue: c.orderValue?.toString() ?? null,
-      currency: c.currency,
-    },
-    s.playbook.remedy,
-  );
-  return suggestion ? { suggestion, rootCause, inferred: !c.rootCause } : undefined;
+  const { rootCause, suggestion } = suggestionFor(c, s);
+  return rootCause && suggestion ? { suggestion, rootCause, inferred: !c.rootCause } : undefined;
 }
 
 export function caseEligibility(c: Case, s: CardSettings): Eligibility {

@@ -4,47 +4,14 @@ import type { types } from "@slack/bolt";
 import { CURRENCIES } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
 import { BUYER_OUTCOMES } from "../domain/playbook.ts";
-import {
-  defaultSeverity,
-  likelyRootCause,
-  type RemedySuggestion,
-  SEVERITIES,
-  type Severity,
-  suggestRemedy,
-} from "../domain/remedy.ts";
+import { type RemedySuggestion, SEVERITIES } from "../domain/remedy.ts";
 import { caseNumber, RESOLUTIONS, ROOT_CAUSES, type RootCause } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
 import { ACTIONS, RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import type { ResolveCaseMetadata } from "./modalMetadata.ts";
 import { optionsFrom, selectInput, textInput, VARIANT } from "./modalParts.ts";
-import { type CardSettings, DEFAULT_CARD_SETTINGS } from "./playbookLines.ts";
+import { type CardSettings, DEFAULT_CARD_SETTINGS, type ResolvePicks, suggestionFor } from "./playbookLines.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
-
-/** What the person picked so far in an open form (the form is rebuilt when they change). */
-export type ResolvePicks = { rootCause?: RootCause; severity?: Severity };
-
-/** The suggestion for what is picked (or likely), as the form shows it and the submission records it. */
-export function resolveSuggestion(
-  c: Case,
-  settings: CardSettings,
-  picks: ResolvePicks = {},
-): { rootCause?: RootCause; severity: Severity; suggestion?: RemedySuggestion } {
-  const rootCause = picks.rootCause ?? c.rootCause ?? likelyRootCause(c);
-  const severity = picks.severity ?? defaultSeverity(c, rootCause);
-  const suggestion = rootCause
-    ? suggestRemedy(
-        {
-          category: c.category,
-          rootCause,
-          severity,
-          orderValue: c.orderValue?.toString() ?? null,
-          currency: c.currency,
-        },
-        settings.playbook.remedy,
-      )
-    : undefined;
-  return { rootCause, severity, suggestion };
-}
 
 export function resolveModal(
   c: Case,
@@ -53,7 +20,7 @@ export function resolveModal(
 ): types.ModalView {
   const currencies = [...new Set([...(c.currency ? [c.currency] : []), ...CURRENCIES])];
   const value = formatMoney(c.orderValue, c.currency);
-  const { rootCause, severity, suggestion } = resolveSuggestion(c, settings, picks);
+  const { rootCause, severity, suggestion } = suggestionFor(c, settings, picks);
   const range = suggestion?.amountRange;
   const rangeText = range
     ? `${formatMoney(range.from, range.currency)} – ${formatMoney(range.to, range.currency)}`
