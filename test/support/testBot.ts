@@ -5,6 +5,7 @@ import { LogLevel } from "@slack/bolt";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db.ts";
 import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
+import { listenerWorkDone } from "../../src/openRequests.ts";
 import { type RunningBot, startBot } from "../../src/server.ts";
 import { databaseEnv, type TestDatabase } from "./database.ts";
 import {
@@ -48,7 +49,7 @@ export type TestBot = {
     path: string,
     init?: { method?: string; body?: unknown; token?: string | null; rawBody?: string },
   ): Promise<{ status: number; json: any }>;
-  /** Lets the outbox deliver everything that is due. */
+  /** Lets acknowledged clicks finish their work, then the outbox deliver everything that is due. */
   flush(): Promise<void>;
   /** Stops the bot; the database and the stand-in Slack stay. */
   stop(): Promise<void>;
@@ -115,6 +116,8 @@ export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, op
       return { status: res.status, json: await res.json().catch(() => undefined) };
     },
     async flush() {
+      // What clicks do after their acknowledgement ends first: it may queue messages.
+      await listenerWorkDone(10_000);
       while ((await running().outbox.runOnce()) > 0) {
         /* deliver until nothing is due */
       }
