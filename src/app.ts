@@ -1,6 +1,7 @@
 // Builds the Bolt app and registers every handler. It never listens by itself (see server.ts).
 import { App, type Logger, LogLevel } from "@slack/bolt";
 import type { AppDeps } from "./deps.ts";
+import { register as amazon } from "./handlers/amazon.ts";
 import { register as caseActions } from "./handlers/caseActions.ts";
 import { register as caseCommand } from "./handlers/caseCommand.ts";
 import { register as caseFind } from "./handlers/caseFind.ts";
@@ -58,6 +59,7 @@ export function createApp(
   caseFind(app, deps);
   workspaceActions(app, deps);
   home(app, deps);
+  amazon(app, deps);
   app.error(async (err) => {
     app.logger.error(`Unhandled error in a Slack listener: ${err.message}`);
   });

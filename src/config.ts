@@ -1,6 +1,15 @@
 // The environment, parsed once. Every bad or missing variable gets its own readable line, and all
 // of them are reported together, so a person fixing the settings does not learn of them one by one.
 import { z } from "zod";
+import { type MarketplaceCode, marketplaceCode } from "./domain/amazon.ts";
+import {
+  type AmazonSettings,
+  cronIntervalMs,
+  LWA_TOKEN_URL,
+  REGION_HOSTS,
+  REGION_OF,
+  REGIONS,
+} from "./domain/amazonFeeds.ts";
 import { isValidZone, parseBusinessHours } from "./domain/businessHours.ts";
 import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "./domain/crisis.ts";
 import type { ChannelSetting } from "./domain/deliveryHealth.ts";
@@ -106,6 +115,36 @@ function parsedSetting<T>(parse: (spec: string) => T, fallback: T) {
     }
   });
 }
+
+const amazonMarketplaces = optionalText.transform((v, ctx): MarketplaceCode[] => {
+  const codes: MarketplaceCode[] = [];
+  for (const item of commaList(v)) {
+    const code = marketplaceCode(item);
+    if (code) codes.push(code);
+    else
+      ctx.issues.push({
+        code: "custom",
+        input: v,
+        message: `has "${item}", which is not a marketplace: list codes like US,CA or DE,FR,IT,ES,UK`,
+      });
+  }
+  return [...new Set(codes)];
+});
+
+const amazonPullCron = optionalText.pipe(
+  z
+    .string()
+    .default("0 */4 * * *")
+    .check((ctx) => {
+      const problem = cronProblem(ctx.value, "UTC");
+      if (problem)
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value,
+          message: problem.replace(/e\.g\. .*$/, 'e.g. "0 */4 * * *" for every 4 hours'),
+        });
+    }),
+);
 
 const importCards = optionalText.pipe(
   z
@@ -225,6 +264,42 @@ const schema = z
         return z.NEVER;
       }
     }),
+    AMAZON_LWA_CLIENT_ID: optionalText,
+    AMAZON_LWA_CLIENT_SECRET: optionalText,
+    AMAZON_REFRESH_TOKEN: optionalText.pipe(
+      z.string().startsWith("Atzr|", "must be the refresh token from Seller Central, starting with Atzr|").optional(),
+    ),
+    AMAZON_REGION: optionalText.pipe(z.enum(REGIONS, { error: "must be na, eu or fe" }).optional()),
+    AMAZON_MARKETPLACES: amazonMarketplaces,
+    AMAZON_PULL_CRON: amazonPullCron,
+    AMAZON_API_URL: optionalText.pipe(
+      z.url("must be a URL such as https://sellingpartnerapi-na.amazon.com").optional(),
+    ),
+    AMAZON_TOKEN_URL: optionalText.pipe(z.url("must be a URL such as https://api.amazon.com/auth/o2/token").optional()),
+  })
+  .check((ctx) => {
+    // The connection to Amazon is all or nothing: three credentials, and marketplaces of one region.
+    const e = ctx.value;
+    const problem = (path: string, message: string) =>
+      ctx.issues.push({ code: "custom", input: e, path: [path], message });
+    const credentials = ["AMAZON_LWA_CLIENT_ID", "AMAZON_LWA_CLIENT_SECRET", "AMAZON_REFRESH_TOKEN"] as const;
+    const given = credentials.filter((k) => e[k] !== undefined);
+    if (given.length && given.length < credentials.length) {
+      for (const k of credentials.filter((k) => e[k] === undefined))
+        problem(k, `is missing: set all three of ${credentials.join(", ")} to connect to Amazon, or none of them`);
+      return;
+    }
+    if (!given.length) return;
+    if (!e.AMAZON_MARKETPLACES.length)
+      problem("AMAZON_MARKETPLACES", "is required with the Amazon credentials: the marketplaces to pull, e.g. US,CA");
+    const regions = [...new Set(e.AMAZON_MARKETPLACES.map((m) => REGION_OF[m]))];
+    if (regions.length > 1)
+      problem(
+        "AMAZON_MARKETPLACES",
+        `mixes regions (${regions.join(", ")}): one bot connects to one region; list marketplaces of one (na: US,CA,MX · eu: UK,DE,FR,IT,ES · fe: JP)`,
+      );
+    else if (e.AMAZON_REGION && regions[0] && regions[0] !== e.AMAZON_REGION)
+      problem("AMAZON_REGION", `is ${e.AMAZON_REGION} but ${e.AMAZON_MARKETPLACES.join(",")} are in ${regions[0]}`);
   })
   .transform((e) => {
     const clock: ClockSettings = {
@@ -277,6 +352,21 @@ const schema = z
       { name: "DIGEST_CHANNEL", channelId: digestChannel },
       { name: "CRISIS_CHANNEL", channelId: crisis.channelId },
     ];
+    const region = e.AMAZON_REGION ?? (e.AMAZON_MARKETPLACES[0] ? REGION_OF[e.AMAZON_MARKETPLACES[0]] : "na");
+    const amazon: AmazonSettings | undefined =
+      e.AMAZON_LWA_CLIENT_ID && e.AMAZON_LWA_CLIENT_SECRET && e.AMAZON_REFRESH_TOKEN
+        ? {
+            clientId: e.AMAZON_LWA_CLIENT_ID,
+            clientSecret: e.AMAZON_LWA_CLIENT_SECRET,
+            refreshToken: e.AMAZON_REFRESH_TOKEN,
+            region,
+            marketplaces: e.AMAZON_MARKETPLACES,
+            pullCron: e.AMAZON_PULL_CRON,
+            pullIntervalMs: cronIntervalMs(e.AMAZON_PULL_CRON),
+            apiUrl: e.AMAZON_API_URL ?? REGION_HOSTS[region],
+            tokenUrl: e.AMAZON_TOKEN_URL ?? LWA_TOKEN_URL,
+          }
+        : undefined;
     return {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -304,6 +394,8 @@ const schema = z
       /** The most cards one import posts; the other cases that need action are listed in its summary. */
       importCardLimit: e.IMPORT_CARD_LIMIT,
       playbook,
+      /** The connection to Amazon's Selling Partner API; unset when the team does not use it. */
+      amazon,
     };
   });
 

@@ -14,4 +14,6 @@ export type AppDeps = {
   defectIn: (marketplace: string) => void;
   /** People's Home tabs: published when opened or searched, refreshed when their cases change. */
   homes: Pick<HomeTabs, "refresh" | "publish">;
+  /** Pulls every report from Amazon now (/case amazon → Pull now); nothing without the connection. */
+  pullFromAmazon: () => Promise<void>;
 };

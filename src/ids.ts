@@ -4,6 +4,7 @@ export const COMMAND = "/case";
 
 export const ACTIONS = {
   claim: "case_claim",
+  amazonPullNow: "amazon_pull_now",
   takeOver: "case_take_over",
   logReply: "case_log_reply",
   resolve: "case_resolve",

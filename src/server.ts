@@ -5,6 +5,7 @@ import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type Database, openBotDatabase } from "./db.ts";
+import { type AmazonPull, type AmazonPullOptions, startAmazonPull } from "./jobs/amazonPull.ts";
 import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type HomeTabs, startHomeTabs } from "./jobs/homeTabs.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
@@ -21,6 +22,8 @@ export type RunningBot = {
   sweep: ClockSweep;
   digest: WeeklyDigest;
   odrWatch: OdrWatch;
+  /** The pulls from Amazon, when the connection is set up. */
+  amazon?: AmazonPull;
   stop(): Promise<void>;
 };
 
@@ -33,6 +36,7 @@ export type StartOptions = {
   outbox?: Pick<OutboxOptions, "channelIntervalMs" | "pollMs" | "leaseMs">;
   logger?: Logger;
   logLevel?: LogLevel;
+  amazon?: Pick<AmazonPullOptions, "pollDelayMs" | "schedule" | "retryMinMs">;
 };
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
@@ -49,6 +53,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
   let homes: HomeTabs | undefined;
+  let amazon: AmazonPull | undefined;
   const app = createApp(
     {
       config,
@@ -57,6 +62,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       wakeOutbox: () => outbox?.wake(),
       defectIn: (m) => odrWatch?.touch(m),
       homes: { refresh: (ids) => homes?.refresh(ids), publish: async (u, q) => homes?.publish(u, q) },
+      pullFromAmazon: () => amazon?.pullNow() ?? Promise.resolve(),
     },
     { logger: opts.logger, logLevel: opts.logLevel, identity },
   );
@@ -103,6 +109,19 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });
+  if (config.amazon)
+    amazon = startAmazonPull({
+      deps: {
+        prisma: database.prisma,
+        config,
+        now,
+        wakeOutbox: () => outbox?.wake(),
+        defectIn: (m) => odrWatch?.touch(m),
+      },
+      settings: config.amazon,
+      logger: app.logger,
+      ...opts.amazon,
+    });
   // Background work gives way to Slack requests waiting for their answer (HTTP mode).
   if (started instanceof HttpServer) countSlackRequests(started);
   const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
@@ -113,6 +132,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     sweep,
     digest,
     odrWatch,
+    amazon,
     async stop() {
       // Stopping goes on whatever the listener says: the jobs and the database must still be closed.
       await app
@@ -123,6 +143,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         app.logger.warn("Some Slack requests were still being worked on after 10 s; stopping without them.");
       digest.stop();
       homes?.stop();
+      await amazon?.stop();
       await odrWatch.settle();
       odrWatch.stop();
       await sweep.stop();

@@ -1,5 +1,6 @@
 // Order Defect Rate per marketplace: orders with a defect (negative review, A-to-z claim not
 // denied or withdrawn, chargeback), each order counted once, over 60 days, against order volume.
+import { type MarketplaceHealth, odrSummary } from "./accountHealth.ts";
 import { type MarketplaceCode, marketplaceCode } from "./amazon.ts";
 import type { Category, Resolution } from "./vocabulary.ts";
 
@@ -18,7 +19,43 @@ export type OdrReading = {
   percent: number;
   limitPercent: number;
   defectsUntilLimit: number;
+  /** Where the order count came from: given to the bot, or Amazon's account health report. */
+  ordersFrom: "team" | "amazon";
+  /** Amazon's own figure (its worst fulfilment channel), from the last account health report. */
+  amazon?: AmazonOdr;
 };
+
+export type AmazonOdr = {
+  percent: number;
+  orders: number;
+  defects: number;
+  channel: "afn" | "mfn";
+  status: string;
+  reportedAt: string;
+};
+
+/** The account health stored for a marketplace, as the ODR query reads it. */
+export type StoredHealth = { reportedAt: string; detail: MarketplaceHealth };
+
+/** Amazon's figure from an account health report, if it has one. */
+export function amazonOdr(h: StoredHealth | null | undefined): AmazonOdr | undefined {
+  const s = h ? odrSummary(h.detail) : undefined;
+  if (!h || !s?.worst) return undefined;
+  const w = s.worst;
+  return {
+    percent: w.percent,
+    orders: s.orders,
+    defects: s.defects,
+    channel: w.channel,
+    status: w.status,
+    reportedAt: h.reportedAt,
+  };
+}
+
+/** The rate an alert goes by: the team's estimate or Amazon's own, whichever is higher. */
+export function alertPercent(r: OdrReading): number {
+  return Math.max(r.percent, r.amazon?.percent ?? 0);
+}
 
 /** The most orders one figure can hold: the database stores order counts as 32-bit integers. */
 export const MAX_ORDERS = 2_147_483_647;
@@ -44,12 +81,19 @@ export type OdrCounts = {
   reviews: number;
   claims: number;
   chargebacks: number;
+  /** Amazon's account health for the marketplace, if pulled. */
+  health?: StoredHealth | null;
 };
 
-/** A 60-day total given since the last daily figure wins, otherwise the daily figures; no orders, no rate. */
+/**
+ * A 60-day total given since the last daily figure wins, otherwise the daily figures, otherwise
+ * Amazon's order count from its account health report; no orders, no rate.
+ */
 export function odrReading(marketplace: string, d: OdrCounts, limitPercent: number): OdrReading | undefined {
   const useTotal = d.total !== null && (d.lastDay === null || (d.lastTotalDate ?? "") >= d.lastDay);
-  const orders = useTotal ? d.total : d.lastDay ? d.dayOrders : null;
+  const given = useTotal ? d.total : d.lastDay ? d.dayOrders : null;
+  const amazon = amazonOdr(d.health);
+  const orders = given || amazon?.orders;
   if (!orders) return undefined;
   const needed = Math.ceil((orders * limitPercent) / 100 - 1e-9);
   return {
@@ -62,6 +106,8 @@ export function odrReading(marketplace: string, d: OdrCounts, limitPercent: numb
     percent: (d.defects / orders) * 100,
     limitPercent,
     defectsUntilLimit: Math.max(0, needed - d.defects),
+    ordersFrom: given ? "team" : "amazon",
+    ...(amazon ? { amazon } : {}),
   };
 }
 

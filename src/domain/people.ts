@@ -34,3 +34,9 @@ export function mayAssignTo(actor: Actor, assignee: Actor): string | undefined {
   if (!assignee.isAgent) return `<@${assignee.userId}> is not an after-sales agent; assign the cases to an agent.`;
   return undefined;
 }
+
+/** The connection to Amazon (what it pulls, its errors, pulling now) is for leads. */
+export function mayManageAmazon(actor: Actor): string | undefined {
+  if (actor.isLead) return undefined;
+  return "Only leads can see and run the connection to Amazon. Ask a lead to check it.";
+}

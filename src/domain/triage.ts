@@ -1,5 +1,6 @@
 // The weekly triage numbers: what the report holds, and the tallies of this period against the
 // one before (store/triage.ts computes them in the database).
+import type { HealthConcern } from "./accountHealth.ts";
 import type { OdrReading } from "./odr.ts";
 import type { CaseStatus, Category, Priority, Resolution, RootCause } from "./vocabulary.ts";
 
@@ -41,6 +42,8 @@ export type TriageReport = {
   unclaimed: { count: number; oldest: CaseRef[] };
   /** Per marketplace with known order volume, as of the end of the period. */
   odr: OdrReading[];
+  /** What Amazon's account health report flags per marketplace (statuses other than good). */
+  amazonConcerns: { marketplace: string; concerns: HealthConcern[] }[];
   playbook: PlaybookReport;
 };
 

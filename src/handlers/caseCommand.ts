@@ -2,13 +2,20 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
-import { actorFor, mayImportReturns, mayRecordOrders, maySeeDeliveryHealth } from "../domain/people.ts";
+import {
+  actorFor,
+  mayImportReturns,
+  mayManageAmazon,
+  mayRecordOrders,
+  maySeeDeliveryHealth,
+} from "../domain/people.ts";
 import { COMMAND } from "../ids.ts";
 import { policyCheckModal } from "../views/draftReplyModal.ts";
 import { helpText } from "../views/help.ts";
 import { importModal } from "../views/importModal.ts";
 import { newCaseModal } from "../views/newCaseModal.ts";
 import { escapeMrkdwn } from "../views/text.ts";
+import { answerAmazon } from "./amazon.ts";
 import { answerFind, answerShow } from "./caseFind.ts";
 import { afterAck, openModal, replyPrivately } from "./kit.ts";
 import { answerHealth, answerList, answerOrders, answerSummary, retryFailedDeliveries } from "./reports.ts";
@@ -87,6 +94,7 @@ export function register(app: App, deps: AppDeps): void {
         case "summary":
         case "orders":
         case "health":
+        case "amazon":
         case "list": {
           // Acknowledge first: a report over many cases may take longer than Slack waits.
           await ack();
@@ -120,6 +128,10 @@ export function register(app: App, deps: AppDeps): void {
               if (refusal) await tell(refusal);
               else if (rest[0]?.toLowerCase() === "retry") await retryFailedDeliveries(deps, respond);
               else await answerHealth(deps, respond);
+            } else if (which === "amazon") {
+              const refusal = mayManageAmazon(asker);
+              if (refusal) await tell(refusal);
+              else await answerAmazon(deps, respond);
             } else await answerList(deps, rest.join(" "), command.user_id, respond);
           } catch (err) {
             logger.error(`/case ${sub} failed: ${(err as Error).message}`);

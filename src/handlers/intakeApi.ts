@@ -8,11 +8,12 @@ import type { CustomRoute, Logger } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors, newCaseSchema, orderVolumeSchema } from "../domain/caseInput.ts";
 import { UnreadableReport } from "../domain/returnsReport.ts";
+import { runImport } from "../jobs/importReport.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
 import { ImportStopped } from "../store/returnsImport.ts";
 import { caseJson } from "../views/caseJson.ts";
 import { importSummaryText } from "../views/importSummary.ts";
-import { MAX_FILE_BYTES, runImport } from "./returnsImport.ts";
+import { MAX_FILE_BYTES } from "./returnsImport.ts";
 import { byteLimit, FileRefused } from "./slackFiles.ts";
 import { storeNewCase } from "./storeNewCase.ts";
 

@@ -12,6 +12,7 @@ import { checkOdr, recordOrders } from "../store/odr.ts";
 import { triageReport } from "../store/triage.ts";
 import { caseListMessage } from "../views/caseList.ts";
 import { deliveryHealthMessage, retryAnswer } from "../views/deliveryHealth.ts";
+import { amazonOdrSuffix } from "../views/odrLines.ts";
 import { triageMessage } from "../views/triageReport.ts";
 
 export async function answerSummary(deps: AppDeps, rangeText: string, respond: RespondFn): Promise<void> {
@@ -83,7 +84,7 @@ export async function answerOrders(deps: AppDeps, args: string[], respond: Respo
   const r = await checkOdr(deps.prisma, marketplace, now, deps.config.crisis);
   deps.wakeOutbox();
   const odr = r
-    ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.`
+    ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.${amazonOdrSuffix(r)}`
     : "";
   await respond({
     response_type: "ephemeral",

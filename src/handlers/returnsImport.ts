@@ -1,15 +1,11 @@
 // Importing a returns report from Slack: a report shared in the channel just before /case import
 // is taken straight away, otherwise /case import opens a form with a file input. The file is
 // fetched with the bot token and imported; one summary message follows in the channel.
-import type { Readable } from "node:stream";
 import type { App, Logger, ViewSubmitAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { actorFor, mayImportReturns } from "../domain/people.ts";
-import type { ImportSummary } from "../domain/returnsImport.ts";
-import { readReturnsReport } from "../domain/returnsReport.ts";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
-import { type ImportResult, ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
-import { importSummaryMessage } from "../views/importSummary.ts";
+import { runImport } from "../jobs/importReport.ts";
 import { importMetadata } from "../views/modalMetadata.ts";
 import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
 import { downloadSlackFile, FileRefused, fileOrigins, type SlackFileInfo } from "./slackFiles.ts";
@@ -73,32 +69,6 @@ export async function importSlackFile(
     logger.warn(`Returns import failed: ${(err as Error).message}`);
     await tell(`The returns report was not imported: ${(err as Error).message}`);
   }
-}
-
-/**
- * Imports a report and queues its summary for `channel`; the import's cards follow the summary.
- * An import that stopped part-way keeps what it wrote and is summed up as far as it got (its
- * `stoppedBy` says why); one that wrote nothing throws.
- */
-export async function runImport(deps: AppDeps, file: Readable, name: string, channel: string): Promise<ImportSummary> {
-  const report = await readReturnsReport(file);
-  let imported: ImportResult;
-  try {
-    imported = await importReturns(deps.prisma, report, {
-      now: deps.now(),
-      channelId: deps.config.casesChannel,
-      clock: deps.config.clock,
-      crisis: deps.config.crisis,
-      cardRules: deps.config.importCardRules,
-      cardLimit: deps.config.importCardLimit,
-    });
-  } catch (err) {
-    if (!(err instanceof ImportStopped) || err.partial.summary.created === 0) throw err;
-    imported = err.partial;
-  }
-  await queueImportSummary(deps.prisma, channel, importSummaryMessage(imported.summary, name), imported);
-  deps.wakeOutbox();
-  return imported.summary;
 }
 
 /** The report this person shared in the channel in the last few minutes, if any. */

@@ -2,6 +2,7 @@
 // its warning and alert in step with the reading (the transitions are decided in domain/odr.ts).
 import { ACTIVE_STATUS, CLEARED_STATUS, type CrisisSettings, clearedWindow, RUNNING_WINDOW } from "../domain/crisis.ts";
 import {
+  alertPercent,
   CLAIM_NOT_HELD,
   DEFECT_CATEGORIES,
   ODR_ALERT_KINDS,
@@ -26,10 +27,11 @@ export async function recordOrders(
   });
 }
 
-/** The marketplaces with known order volume. */
+/** The marketplaces with known order volume, given to the bot or from Amazon's account health. */
 export async function marketplacesWithOrders(prisma: PrismaClient): Promise<string[]> {
   const rows = await prisma.orderVolume.findMany({ distinct: ["marketplace"], select: { marketplace: true } });
-  return rows.map((r) => r.marketplace);
+  const amazon = await prisma.accountHealth.findMany({ select: { marketplace: true } });
+  return [...new Set([...rows.map((r) => r.marketplace), ...amazon.map((r) => r.marketplace)])].sort();
 }
 
 /**
@@ -65,7 +67,8 @@ export async function readOdr(
       ) orders_with_defects
     )
     SELECT (SELECT orders FROM total) AS total, (SELECT date FROM total) AS "lastTotalDate",
-           days.last_day AS "lastDay", days.orders AS "dayOrders", defects.*
+           days.last_day AS "lastDay", days.orders AS "dayOrders", defects.*,
+           (SELECT json_build_object('reportedAt', "reportedAt", 'detail', detail) FROM "AccountHealth" WHERE marketplace = ${marketplace}) AS health
     FROM days, defects`;
   return odrReading(marketplace, d, limitPercent);
 }
@@ -82,7 +85,7 @@ export async function checkOdr(
 ): Promise<OdrReading | undefined> {
   const reading = await readOdr(prisma, marketplace, now, s.odr.alertPercent);
   if (!reading) return undefined;
-  const level = odrLevel(reading.percent, s.odr);
+  const level = odrLevel(alertPercent(reading), s.odr);
   const detail = reading as unknown as Prisma.InputJsonValue;
   const runningWhere = { kind: { in: [...ODR_ALERT_KINDS] }, subject: marketplace, windowKey: RUNNING_WINDOW };
   // Below both thresholds with nothing to clear: no transaction needed.

@@ -2,6 +2,7 @@
 // every case): what came in and went out, the response clock, the products that need fixing,
 // the money, who holds what, and what is oldest.
 
+import type { MarketplaceHealth } from "../domain/accountHealth.ts";
 import type { OdrReading } from "../domain/odr.ts";
 import {
   type CaseRef,
@@ -96,12 +97,19 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
 
   const marketplaces = await db.$queryRaw<
     { marketplace: string }[]
-  >`SELECT DISTINCT marketplace FROM "OrderVolume" ORDER BY marketplace`;
+  >`SELECT marketplace FROM "OrderVolume" UNION SELECT marketplace FROM "AccountHealth" ORDER BY marketplace`;
   const odr: OdrReading[] = [];
   for (const m of marketplaces) {
     const reading = await readOdr(db, m.marketplace, to, odrLimitPercent);
     if (reading) odr.push(reading);
   }
+
+  // What Amazon's account health report flags besides ODR (late shipments, policy violations…).
+  const health = await db.$queryRaw<{ marketplace: string; detail: MarketplaceHealth }[]>`
+    SELECT marketplace, detail FROM "AccountHealth" ORDER BY marketplace`;
+  const amazonConcerns = health
+    .map((h) => ({ marketplace: h.marketplace, concerns: h.detail.concerns ?? [] }))
+    .filter((h) => h.concerns.length);
 
   const playbook = await playbookReport(db, period);
 
@@ -148,6 +156,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     oldestOpen,
     unclaimed: { count: backlog.new, oldest: oldestUnclaimed },
     odr,
+    amazonConcerns,
     playbook,
   };
 }

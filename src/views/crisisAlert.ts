@@ -7,6 +7,7 @@ import { caseNumber, categoryLabel, rootCauseLabel } from "../domain/vocabulary.
 import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { caseLine, caseLink, listWithMore } from "./lists.ts";
+import { amazonOdrText } from "./odrLines.ts";
 import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, trimText } from "./text.ts";
 
 export type AlertCase = Pick<
@@ -152,12 +153,13 @@ export function odrAlert(alert: CrisisAlert): { text: string; blocks: types.Know
       ? `${r.defectsUntilLimit} more defective order${r.defectsUntilLimit === 1 ? "" : "s"} until ${r.limitPercent}%.`
       : `At or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`;
   const cleared = alert.status === "cleared" ? "\n:white_check_mark: Back below the threshold." : "";
+  const amazon = r.amazon ? `\n${amazonOdrText(r.amazon)}` : "";
   const text = `${alert.subject} Order Defect Rate ${pct} (${r.defects} of ${r.orders} orders, 60 days). ${until}`;
   return {
     text,
     blocks: [
       mrkdwnSection(
-        `${level} — ${alert.subject}: *${pct}* (${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks).\n${until}${cleared}`,
+        `${level} — ${alert.subject}: *${pct}* (${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks).${amazon}\n${until}${cleared}`,
       ),
     ],
   };

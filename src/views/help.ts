@@ -11,6 +11,7 @@ export function helpText(problem?: string): string {
     `• \`${COMMAND} find <order id | ASIN | SKU | buyer name | words>\` — any case, open or resolved, newest first, 10 a page.`,
     `• \`${COMMAND} show AS-1042\` (or an order id) — one case: its card, its history and a link to its thread.`,
     `• \`${COMMAND} orders <marketplace> <orders in the last 60 days>\` — e.g. \`${COMMAND} orders US 48200\`: the order volume behind the Order Defect Rate alerts (leads only).`,
+    `• \`${COMMAND} amazon\` — the connection to Amazon: what was pulled when, errors, and *Pull now* (leads only).`,
     `• \`${COMMAND} import\` — upload an Amazon returns report (FBA or merchant-fulfilled); each return becomes a case, without duplicates on re-import (agents only).`,
     `• \`${COMMAND} health\` — messages still waiting to reach Slack, and those Slack refused (e.g. the bot is not in a channel) with what to do; \`${COMMAND} health retry\` sends those again once fixed (agents and leads).`,
     `• \`${COMMAND} check\` — paste a reply before sending it to a buyer: it is checked against Amazon's messaging rules (links, contact details, review requests, marketing).`,

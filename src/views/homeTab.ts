@@ -101,7 +101,8 @@ export function homeView(
     const odr = t.odr.length
       ? t.odr
           .map(
-            (o) => `${o.marketplace} ${o.percent.toFixed(2)}%${o.defectsUntilLimit === 0 ? " :rotating_light:" : ""}`,
+            (o) =>
+              `${o.marketplace} ${o.percent.toFixed(2)}%${o.amazon ? ` (Amazon ${o.amazon.percent.toFixed(2)}%)` : ""}${o.defectsUntilLimit === 0 ? " :rotating_light:" : ""}`,
           )
           .join(" · ")
       : "no order volume recorded (`/case orders`)";

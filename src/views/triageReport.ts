@@ -2,13 +2,15 @@
 // top-N lists cut with "…and N more", always within Slack's limits.
 import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
+import type { HealthConcern } from "../domain/accountHealth.ts";
 import type { ChannelSetting, FailedDeliveries } from "../domain/deliveryHealth.ts";
 import { formatMoney } from "../domain/money.ts";
 import type { Tally, TriageReport } from "../domain/triage.ts";
 import { categoryLabel, priorityLabel, resolutionLabel, rootCauseLabel, statusLabel } from "../domain/vocabulary.ts";
 import { digestDeliverySection } from "./deliveryHealth.ts";
 import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
-import { formatDuration, mrkdwnSection, plain, slackDate } from "./text.ts";
+import { amazonOdrSuffix } from "./odrLines.ts";
+import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate } from "./text.ts";
 
 export type ReportOptions = {
   title: string;
@@ -90,11 +92,20 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
   if (r.odr.length) {
     const lines = r.odr.map((o) => {
       const mark = o.defectsUntilLimit === 0 ? " :rotating_light:" : "";
-      return `${o.marketplace} *${o.percent.toFixed(2)}%* (${o.defects} of ${o.orders} orders)${mark}`;
+      return `${o.marketplace} *${o.percent.toFixed(2)}%* (${o.defects} of ${o.orders} orders)${mark}${amazonOdrSuffix(o)}`;
     });
     blocks.push(
       mrkdwnSection(`*Order Defect Rate (60 days, target under ${r.odr[0].limitPercent}%):* ${lines.join(" · ")}`),
     );
+  }
+
+  if (r.amazonConcerns.length) {
+    const figure = (c: HealthConcern) =>
+      c.percent !== undefined ? ` (${c.percent.toFixed(2)}%)` : c.count !== undefined ? ` (${c.count})` : "";
+    const lines = r.amazonConcerns.flatMap((m) =>
+      m.concerns.map((c) => `${m.marketplace} · ${escapeMrkdwn(c.label)} *${escapeMrkdwn(c.status)}*${figure(c)}`),
+    );
+    blocks.push(mrkdwnSection(`*Amazon account health — needs attention:*\n${listWithMore(lines, 10)}`));
   }
 
   if (r.topAsins.length) {

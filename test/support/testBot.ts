@@ -4,9 +4,9 @@
 import { LogLevel } from "@slack/bolt";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db.ts";
-import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
 import { listenerWorkDone } from "../../src/openRequests.ts";
-import { type RunningBot, startBot } from "../../src/server.ts";
+import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
+import { type RunningBot, type StartOptions, startBot } from "../../src/server.ts";
 import { databaseEnv, type TestDatabase } from "./database.ts";
 import {
   buttonPayload,
@@ -28,6 +28,8 @@ export type BotOptions = {
   now?: () => Date;
   /** Pause between two posts to one channel; none by default, Slack asks for about a second. */
   channelIntervalMs?: number;
+  /** How the pulls from Amazon run (with AMAZON_* settings): by default only when asked, with short waits. */
+  amazon?: StartOptions["amazon"];
 };
 
 export type TestBot = {
@@ -40,6 +42,8 @@ export type TestBot = {
   /** The response-clock sweep (reminders, escalations, stalled parcels, clearing alerts). */
   readonly sweep: RunningBot["sweep"];
   readonly digest: RunningBot["digest"];
+  /** The pulls from Amazon (with AMAZON_* settings). */
+  readonly amazon: NonNullable<RunningBot["amazon"]>;
   readonly outbox: RunningBot["outbox"];
   readonly running: boolean;
   command(text: string, userId?: string): ReturnType<typeof postSigned>;
@@ -94,6 +98,11 @@ export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, op
     get outbox() {
       return running().outbox;
     },
+    get amazon() {
+      const pull = running().amazon;
+      if (!pull) throw new Error("The bot has no AMAZON_* settings");
+      return pull;
+    },
     get running() {
       return current !== undefined;
     },
@@ -133,6 +142,7 @@ export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, op
         now: opts.now,
         logLevel: LogLevel.ERROR,
         outbox: { channelIntervalMs: opts.channelIntervalMs ?? 0, pollMs: 50 },
+        amazon: { schedule: false, pollDelayMs: () => 20, retryMinMs: 10, ...opts.amazon },
       });
     },
   };

@@ -128,7 +128,20 @@ describe("the largest report and list stay valid Block Kit", () => {
         chargebacks: 1,
         percent: 1.2,
         limitPercent: 1,
+        ordersFrom: "team" as const,
+        amazon: {
+          percent: 1.2,
+          orders: 1000000,
+          defects: 12000,
+          channel: "mfn" as const,
+          status: "BAD",
+          reportedAt: "2026-11-20T08:00:00",
+        },
         defectsUntilLimit: 0,
+      })),
+      amazonConcerns: many(9, (i) => ({
+        marketplace: `M${i}`,
+        concerns: many(20, (j) => ({ metric: `m${j}`, label: `Metric number ${j}`, status: "BAD", percent: 12.5 })),
       })),
       playbook: {
         moneyByCause: many(8 * 9, (i) => ({

@@ -434,6 +434,8 @@ describe("crisis channel messages, whatever the buyers and sellers wrote", () =>
       percent: fc.double({ min: 0, max: 100, noNaN: true }),
       limitPercent: fc.double({ min: 0.1, max: 10, noNaN: true }),
       defectsUntilLimit: count,
+      ordersFrom,
+      amazon: amazonOdr,
     });
     fc.assert(
       fc.property(
@@ -475,6 +477,19 @@ describe("crisis channel messages, whatever the buyers and sellers wrote", () =>
     );
   });
 });
+
+const amazonOdr = fc.option(
+  fc.record({
+    percent: fc.double({ min: 0, max: 100, noNaN: true }),
+    orders: fc.integer({ min: 0, max: 2_147_483_647 }),
+    defects: fc.integer({ min: 0, max: 2_147_483_647 }),
+    channel: fc.constantFrom("afn" as const, "mfn" as const),
+    status: hostileTextUpTo(20),
+    reportedAt: fc.constantFrom("2026-11-20T08:00:00", "2026-11-20T08:00:00.000Z", "not a date"),
+  }),
+  { nil: undefined },
+);
+const ordersFrom = fc.constantFrom("team" as const, "amazon" as const);
 
 describe("reports and lists", () => {
   const tallies = <K extends string>(keys: K[]) =>
@@ -530,6 +545,24 @@ describe("reports and lists", () => {
         percent: fc.double({ min: 0, max: 100, noNaN: true }),
         limitPercent: fc.constant(1),
         defectsUntilLimit: count,
+        ordersFrom,
+        amazon: amazonOdr,
+      }),
+      { maxLength: 9 },
+    ),
+    amazonConcerns: fc.array(
+      fc.record({
+        marketplace,
+        concerns: fc.array(
+          fc.record({
+            metric: hostileTextUpTo(40),
+            label: hostileTextUpTo(60),
+            status: hostileTextUpTo(20),
+            percent: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
+            count: fc.option(count, { nil: undefined }),
+          }),
+          { maxLength: 30 },
+        ),
       }),
       { maxLength: 9 },
     ),

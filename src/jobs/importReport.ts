@@ -1,0 +1,46 @@
+// Imports a returns report as cases and queues its one summary message, whoever brought the file:
+// a person in Slack, the intake API, or a scheduled pull from Amazon.
+import type { Readable } from "node:stream";
+import type { AppDeps } from "../deps.ts";
+import type { ImportSummary } from "../domain/returnsImport.ts";
+import { readReturnsReport } from "../domain/returnsReport.ts";
+import { type ImportResult, ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
+import { importSummaryMessage } from "../views/importSummary.ts";
+
+export type ImportDeps = Pick<AppDeps, "prisma" | "config" | "now" | "wakeOutbox">;
+
+/**
+ * Imports a report and queues its summary for `channel`; the import's cards follow the summary.
+ * An import that stopped part-way keeps what it wrote and is summed up as far as it got (its
+ * `stoppedBy` says why); one that wrote nothing throws.
+ * Used by /case import, the intake API and the pulls from Amazon.
+ */
+export async function runImport(
+  deps: ImportDeps,
+  file: Readable,
+  name: string,
+  channel: string,
+  opts: { quietWhenNothingNew?: boolean } = {},
+): Promise<ImportSummary> {
+  const report = await readReturnsReport(file);
+  let imported: ImportResult;
+  try {
+    imported = await importReturns(deps.prisma, report, {
+      now: deps.now(),
+      channelId: deps.config.casesChannel,
+      clock: deps.config.clock,
+      crisis: deps.config.crisis,
+      cardRules: deps.config.importCardRules,
+      cardLimit: deps.config.importCardLimit,
+    });
+  } catch (err) {
+    if (!(err instanceof ImportStopped) || err.partial.summary.created === 0) throw err;
+    imported = err.partial;
+  }
+  const { summary } = imported;
+  // A scheduled pull that found only returns already imported has nothing to say.
+  if (opts.quietWhenNothingNew && !summary.created && !summary.rejectedCount && !summary.stoppedBy) return summary;
+  await queueImportSummary(deps.prisma, channel, importSummaryMessage(summary, name), imported);
+  deps.wakeOutbox();
+  return imported.summary;
+}

@@ -1,0 +1,55 @@
+// /case amazon: the connection to Amazon per report and marketplace — when it was last pulled,
+// what it brought, when it is pulled next, and the last error in plain words — with "Pull now".
+import type { types } from "@slack/bolt";
+import type { MarketplaceCode } from "../domain/amazon.ts";
+import { type AmazonSettings, FEEDS, type FeedKind, nextPullAt } from "../domain/amazonFeeds.ts";
+import { ACTIONS } from "../ids.ts";
+import type { FeedStatus } from "../store/amazonFeeds.ts";
+import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
+
+export const NOT_CONNECTED =
+  "The bot is not connected to Amazon. To pull returns, negative feedback and account health by itself, set AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET, AMAZON_REFRESH_TOKEN and AMAZON_MARKETPLACES (see the README, “Connect to Amazon”).";
+
+function feedLine(f: FeedStatus, s: AmazonSettings, now: Date): string {
+  const kind = f.kind as FeedKind;
+  const last = f.lastPullAt
+    ? `last pulled ${slackDate(f.lastPullAt)} (${f.lastRows ?? 0} rows${kind === "account_health" ? "" : `, ${f.lastCreated ?? 0} new cases`})`
+    : "not pulled yet";
+  const waiting = f.open ? ` · waiting for Amazon's report since ${slackDate(f.open.createdAt)}` : "";
+  const next = ` · next ${slackDate(nextPullAt(kind, f, s, now))}`;
+  const error = f.lastError
+    ? `\n    :warning: ${f.lastErrorAt ? `${slackDate(f.lastErrorAt)}: ` : ""}${escapeMrkdwn(trimText(f.lastError, 400))}`
+    : "";
+  return `• *${FEEDS[kind].label}* — ${last}${waiting}${next}${error}`;
+}
+
+export function amazonStatusMessage(
+  feeds: FeedStatus[],
+  s: AmazonSettings,
+  now: Date,
+  note?: string,
+): { text: string; blocks: types.KnownBlock[] } {
+  const failing = feeds.filter((f) => f.lastError).length;
+  const text = `Amazon connection (${s.region}, ${s.marketplaces.join(", ")}): ${failing ? `${failing} reports with errors` : "all reports pulling"}.`;
+  const byMarketplace = s.marketplaces.map((m: MarketplaceCode) =>
+    mrkdwnSection(
+      `*${m}*\n${feeds
+        .filter((f) => f.marketplace === m)
+        .map((f) => feedLine(f, s, now))
+        .join("\n")}`,
+    ),
+  );
+  return {
+    text,
+    blocks: [
+      mrkdwnSection(
+        `*Amazon connection* — region ${s.region}, marketplaces ${s.marketplaces.join(", ")}. Returns and feedback are pulled on \`${escapeMrkdwn(s.pullCron)}\` (UTC), account health once a day.${note ? `\n${escapeMrkdwn(note)}` : ""}`,
+      ),
+      ...byMarketplace,
+      {
+        type: "actions",
+        elements: [{ type: "button", action_id: ACTIONS.amazonPullNow, text: plain("Pull now"), value: "all" }],
+      },
+    ],
+  };
+}
