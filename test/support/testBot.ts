@@ -58,7 +58,7 @@ export type TestBot = {
   /** Stops the bot; the database and the stand-in Slack stay. */
   stop(): Promise<void>;
   /** Starts the bot again on the same database and Slack (a restart, or a second start after stop). */
-  start(): Promise<void>;
+  start(changes?: Pick<BotOptions, "amazon">): Promise<void>;
 };
 
 export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, opts: BotOptions = {}): Promise<TestBot> {
@@ -136,13 +136,13 @@ export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, op
       current = undefined;
       await stopping?.stop();
     },
-    async start() {
+    async start(changes = {}) {
       if (current) throw new Error("The bot is already running");
       current = await startBot(config, {
         now: opts.now,
         logLevel: LogLevel.ERROR,
         outbox: { channelIntervalMs: opts.channelIntervalMs ?? 0, pollMs: 50 },
-        amazon: { schedule: false, pollDelayMs: () => 20, retryMinMs: 10, ...opts.amazon },
+        amazon: { schedule: false, pollDelayMs: () => 20, retryMinMs: 10, ...opts.amazon, ...changes.amazon },
       });
     },
   };
