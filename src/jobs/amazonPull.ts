@@ -70,7 +70,8 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
   const pollDelay = opts.pollDelayMs ?? pollDelayMs;
   let stopped = false;
   let running: Promise<void> | undefined;
-  let again = false;
+  let next: Promise<void> | undefined;
+  let nextForced = false;
   let wake: NodeJS.Timeout | undefined;
   const sleepers = new Set<() => void>();
   // A refusal of the credentials is said once in the log, not at every pull.
@@ -256,23 +257,29 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
     wake = setTimeout(() => void run(false), Math.min(ms, 2 ** 31 - 1));
   }
 
-  /** One pass at a time in this process; a pass asked for meanwhile runs after it. */
+  /**
+   * One pass at a time in this process. A pass asked for while one runs comes after it (one for
+   * all who asked meanwhile, forced if any of them forced it), and its promise is theirs.
+   */
   function run(force: boolean): Promise<void> {
     if (stopped) return Promise.resolve();
     if (running) {
-      again = again || force;
-      return running;
+      nextForced = nextForced || force;
+      next ??= running.then(() => {
+        const forced = nextForced;
+        next = undefined;
+        nextForced = false;
+        return run(forced);
+      });
+      return next;
     }
-    running = pass(force)
+    const current = pass(force)
       .catch((err) => logger.error(`Pulling from Amazon failed: ${(err as Error).message}`))
       .finally(() => {
         running = undefined;
-        if (again && !stopped) {
-          again = false;
-          void run(true);
-        }
       });
-    return running;
+    running = current;
+    return current;
   }
 
   const job =
@@ -286,14 +293,14 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
     pullDue: () => run(false),
     pullNow: () => run(true),
     async settle() {
-      while (running) await running;
+      while (running || next) await (next ?? running);
     },
     async stop() {
       stopped = true;
       job?.cancel();
       if (wake) clearTimeout(wake);
       for (const done of [...sleepers]) done();
-      while (running) await running;
+      while (running || next) await (next ?? running);
     },
   };
 }

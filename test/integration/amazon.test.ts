@@ -120,6 +120,13 @@ describe("pulling from Amazon", () => {
         "the ODR alert",
       );
       expect(JSON.stringify(alert.args.blocks)).toMatch(/Amazon: \d+\.\d\d% \(merchant-fulfilled/);
+    // The digest shows Amazon's figure and what its account health report flags.
+    expect(await bot.digest.postFor(new Date(Date.now() + 86_400_000))).toBe(true);
+    await bot.flush();
+    const digest = slack.calls("chat.postMessage").find((c) => /Weekly triage/.test(JSON.stringify(c.args.blocks)));
+    expect(JSON.stringify(digest?.args.blocks)).toContain("Amazon account health — needs attention");
+    expect(JSON.stringify(digest?.args.blocks)).toContain("Late shipment rate *BAD*");
+    expect(JSON.stringify(digest?.args.blocks)).toMatch(/US \*0\.\d\d%\* \(3 of \d+ orders\).*Amazon: /);
 
       // Again: new reports from where the last ended (with overlap), nothing new created or posted.
       const cases = await bot.db.prisma.case.count();
