@@ -136,7 +136,13 @@ const amazonPullCron = optionalText.pipe(
     .string()
     .default("0 */4 * * *")
     .check((ctx) => {
-      const problem = cronProblem(ctx.value, "UTC");
+      const problem =
+        cronProblem(ctx.value, "UTC") ??
+        // Each pull asks Amazon for three reports per marketplace: more often than hourly gains
+        // nothing (Amazon adds returns and feedback in batches) and runs into its rate limits.
+        (cronIntervalMs(ctx.value) < 3_600_000
+          ? 'pulls more often than once an hour; e.g. "0 */4 * * *" for every 4 hours'
+          : undefined);
       if (problem)
         ctx.issues.push({
           code: "custom",
@@ -273,9 +279,15 @@ const schema = z
     AMAZON_MARKETPLACES: amazonMarketplaces,
     AMAZON_PULL_CRON: amazonPullCron,
     AMAZON_API_URL: optionalText.pipe(
-      z.url("must be a URL such as https://sellingpartnerapi-na.amazon.com").optional(),
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://sellingpartnerapi-na.amazon.com" })
+        .optional(),
     ),
-    AMAZON_TOKEN_URL: optionalText.pipe(z.url("must be a URL such as https://api.amazon.com/auth/o2/token").optional()),
+    AMAZON_TOKEN_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.amazon.com/auth/o2/token" })
+        .optional(),
+    ),
   })
   .check((ctx) => {
     // The connection to Amazon is all or nothing: three credentials, and marketplaces of one region.
@@ -289,7 +301,17 @@ const schema = z
         problem(k, `is missing: set all three of ${credentials.join(", ")} to connect to Amazon, or none of them`);
       return;
     }
-    if (!given.length) return;
+    if (!given.length) {
+      // Settings of a connection that is not there would be silently ignored: say so.
+      const orphans = ["AMAZON_MARKETPLACES", "AMAZON_REGION", "AMAZON_API_URL", "AMAZON_TOKEN_URL"] as const;
+      for (const k of orphans)
+        if (k === "AMAZON_MARKETPLACES" ? e[k].length : e[k] !== undefined)
+          problem(
+            k,
+            `is set, but the Amazon credentials are not: set ${credentials.join(", ")} too, or leave it unset`,
+          );
+      return;
+    }
     if (!e.AMAZON_MARKETPLACES.length)
       problem("AMAZON_MARKETPLACES", "is required with the Amazon credentials: the marketplaces to pull, e.g. US,CA");
     const regions = [...new Set(e.AMAZON_MARKETPLACES.map((m) => REGION_OF[m]))];

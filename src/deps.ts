@@ -1,5 +1,6 @@
 // What every handler receives: settings, the database, the clock, and a way to wake the outbox.
 import type { Config } from "./config.ts";
+import type { PullResult } from "./domain/amazonFeeds.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { HomeTabs } from "./jobs/homeTabs.ts";
 
@@ -15,5 +16,5 @@ export type AppDeps = {
   /** People's Home tabs: published when opened or searched, refreshed when their cases change. */
   homes: Pick<HomeTabs, "refresh" | "publish">;
   /** Pulls every report from Amazon now (/case amazon → Pull now); nothing without the connection. */
-  pullFromAmazon: () => Promise<void>;
+  pullFromAmazon: () => Promise<PullResult | undefined>;
 };

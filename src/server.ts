@@ -62,7 +62,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       wakeOutbox: () => outbox?.wake(),
       defectIn: (m) => odrWatch?.touch(m),
       homes: { refresh: (ids) => homes?.refresh(ids), publish: async (u, q) => homes?.publish(u, q) },
-      pullFromAmazon: () => amazon?.pullNow() ?? Promise.resolve(),
+      pullFromAmazon: () => amazon?.pullNow() ?? Promise.resolve(undefined),
     },
     { logger: opts.logger, logLevel: opts.logLevel, identity },
   );

@@ -3,6 +3,7 @@
 // AMAZON_API_URL / AMAZON_TOKEN_URL, so a proxy or a local stand-in can take them; answers are
 // checked with zod. Throttled and failed calls are retried with backoff (p-retry); a refusal of
 // the credentials is not retried, as asking again would not change it.
+import { setTimeout as sleep } from "node:timers/promises";
 import { gunzipSync } from "node:zlib";
 import pRetry, { AbortError } from "p-retry";
 import { z } from "zod";
@@ -17,6 +18,8 @@ export class AmazonRequestError extends Error {}
 
 const CALL_TIMEOUT_MS = 30_000;
 const DOWNLOAD_TIMEOUT_MS = 300_000;
+/** The largest report document taken (unpacked): a year of returns of a big seller is far less. */
+export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 const REPORTS = "/reports/2021-06-30";
 
 const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
@@ -38,8 +41,6 @@ const documentAnswer = z.object({
 });
 
 export type ReportState = z.output<typeof reportAnswer>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long Amazon asks a throttled caller to wait: one request's worth of its rate limit, at most a minute. */
 function throttleWaitMs(res: Response): number {
@@ -73,10 +74,24 @@ export type SpApiOptions = {
   /** Waits between retries of one call (tests shorten them). */
   retryMinMs?: number;
   retries?: number;
+  /** Ends calls and waits in progress when the bot stops. */
+  signal?: AbortSignal;
 };
+
+/** The text of a document in the character set Amazon names (UTF-8 unless it says otherwise). */
+function decode(bytes: Buffer, contentType: string | null): string {
+  const charset = /charset=([^;\s]+)/i.exec(contentType ?? "")?.[1]?.replace(/^"|"$/g, "");
+  try {
+    return new TextDecoder(charset ?? "utf-8").decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes); // a character set Node does not know
+  }
+}
 
 export function spApiClient(s: AmazonSettings, opts: SpApiOptions = {}) {
   let token: { value: string; until: number } | undefined;
+  const timeout = (ms: number) =>
+    opts.signal ? AbortSignal.any([AbortSignal.timeout(ms), opts.signal]) : AbortSignal.timeout(ms);
 
   async function accessToken(): Promise<string> {
     if (token && token.until > Date.now()) return token.value;
@@ -89,7 +104,7 @@ export function spApiClient(s: AmazonSettings, opts: SpApiOptions = {}) {
         client_id: s.clientId,
         client_secret: s.clientSecret,
       }),
-      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+      signal: timeout(CALL_TIMEOUT_MS),
     });
     const body = await readJson(res);
     if (res.status === 400 || res.status === 401) {
@@ -124,10 +139,11 @@ export function spApiClient(s: AmazonSettings, opts: SpApiOptions = {}) {
               ...(body ? { "content-type": "application/json" } : {}),
             },
             body: body ? JSON.stringify(body) : undefined,
-            signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+            signal: timeout(CALL_TIMEOUT_MS),
           });
         } catch (err) {
           if (err instanceof AbortError || err instanceof AmazonUnavailable) throw err;
+          if (opts.signal?.aborted) throw new AbortError(new AmazonUnavailable("The bot is stopping"));
           throw new AmazonUnavailable(`Amazon could not be reached (${(err as Error).message})`);
         }
         const json = await readJson(res);
@@ -156,9 +172,11 @@ export function spApiClient(s: AmazonSettings, opts: SpApiOptions = {}) {
         minTimeout: opts.retryMinMs ?? 1_000,
         factor: 2,
         randomize: true,
+        signal: opts.signal,
         // Throttled: wait as long as Amazon's rate limit asks, on top of the backoff.
         onFailedAttempt: async ({ error }) => {
-          if (error instanceof Throttled) await sleep(opts.retryMinMs === undefined ? error.waitMs : 0);
+          if (error instanceof Throttled && opts.retryMinMs === undefined)
+            await sleep(error.waitMs, undefined, { signal: opts.signal }).catch(() => {});
         },
       },
     );
@@ -178,23 +196,26 @@ export function spApiClient(s: AmazonSettings, opts: SpApiOptions = {}) {
       return call("GET", `${REPORTS}/reports/${encodeURIComponent(reportId)}`, reportAnswer);
     },
     /**
-     * The report's document as text. Its download address lasts five minutes: when it has run out,
-     * a fresh one is asked for once.
+     * The report's document as text. Its download address (from Amazon, not AMAZON_API_URL) lasts
+     * five minutes: when it has run out, a fresh one is asked for once.
      */
-    async downloadDocument(documentId: string): Promise<Buffer> {
+    async downloadDocument(documentId: string): Promise<string> {
       for (let attempt = 1; ; attempt++) {
         const doc = await call("GET", `${REPORTS}/documents/${encodeURIComponent(documentId)}`, documentAnswer);
-        const res = await fetch(doc.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch((err) => {
+        const res = await fetch(doc.url, { signal: timeout(DOWNLOAD_TIMEOUT_MS) }).catch((err) => {
           throw new AmazonUnavailable(`The report could not be downloaded (${(err as Error).message})`);
         });
         if (res.status === 403 && attempt === 1) continue; // the address expired
         if (!res.ok) throw new AmazonUnavailable(`The report's download answered HTTP ${res.status}`);
+        if (Number(res.headers.get("content-length")) > MAX_DOCUMENT_BYTES) throw tooLarge();
         const bytes = Buffer.from(await res.arrayBuffer());
-        if (doc.compressionAlgorithm?.toUpperCase() !== "GZIP") return bytes;
+        if (bytes.length > MAX_DOCUMENT_BYTES) throw tooLarge();
+        if (doc.compressionAlgorithm?.toUpperCase() !== "GZIP") return decode(bytes, res.headers.get("content-type"));
         try {
-          return gunzipSync(bytes);
-        } catch {
-          throw new AmazonUnavailable("The report's document could not be unpacked (GZIP)");
+          return decode(gunzipSync(bytes, { maxOutputLength: MAX_DOCUMENT_BYTES }), res.headers.get("content-type"));
+        } catch (err) {
+          if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
+          throw new AmazonRequestError("The report's document could not be unpacked (GZIP)");
         }
       }
     },
@@ -202,3 +223,8 @@ export function spApiClient(s: AmazonSettings, opts: SpApiOptions = {}) {
 }
 
 export type SpApiClient = ReturnType<typeof spApiClient>;
+
+const tooLarge = () =>
+  new AmazonRequestError(
+    `The report's document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; ask Amazon for shorter periods.`,
+  );

@@ -1,6 +1,7 @@
 // What the bot pulls from Amazon through the Selling Partner API, and when: one feed per report
 // type and marketplace. The rules here are pure; the pulling is in jobs/amazonPull.ts.
 import cronParser from "cron-parser";
+import type { AmazonFeed, AmazonReport } from "../generated/prisma/client.ts";
 import { MARKETPLACE_CODES, type MarketplaceCode } from "./amazon.ts";
 
 export const REGIONS = ["na", "eu", "fe"] as const;
@@ -88,6 +89,7 @@ export function reportRange(kind: FeedKind, cursor: Date | null, now: Date): { s
  * minutes' grace, so a pull that ended just after the last tick is not skipped at the next).
  */
 export function feedDue(kind: FeedKind, lastPullAt: Date | null, now: Date, cronIntervalMs: number): boolean {
+  // lastPullAt is when the last complete pull began.
   if (!lastPullAt) return true;
   const interval = FEEDS[kind].daily ? DAY_MS : cronIntervalMs;
   return now.getTime() - lastPullAt.getTime() >= interval - Math.min(5 * 60_000, interval / 10);
@@ -146,3 +148,28 @@ export function nextPullAt(
   }
   return it.next().toDate();
 }
+
+/** A feed as /case amazon shows it: its last pull, and the report it is waiting for, if any. */
+export type FeedStatus = AmazonFeed & { open: Pick<AmazonReport, "status" | "reportId" | "createdAt"> | null };
+
+/** A report is given up on (and a new one asked for) after this many failed pulls in a row… */
+export const REPORT_MAX_FAILURES = 5;
+/** …or when Amazon has not finished it in this long. */
+export const REPORT_MAX_AGE_MS = DAY_MS;
+
+/** Whether to stop waiting for a report and ask for a new one from the feed's cursor. */
+export function giveUpOn(
+  report: Pick<AmazonReport, "createdAt" | "reportId">,
+  failures: number,
+  now: Date,
+): string | undefined {
+  if (failures >= REPORT_MAX_FAILURES)
+    return `Given up on a report after ${failures} failed pulls in a row; a new one is asked for.`;
+  if (report.reportId && now.getTime() - report.createdAt.getTime() > REPORT_MAX_AGE_MS)
+    return "Amazon did not finish a report within a day; a new one is asked for.";
+  return undefined;
+}
+
+/** How a feed's pull ended: brought in, still being prepared by Amazon, failed, refused, or another copy's. */
+export type PullOutcome = "pulled" | "waiting" | "failed" | "refused" | "skipped";
+export type PullResult = Record<PullOutcome, number>;

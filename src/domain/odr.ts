@@ -5,6 +5,8 @@ import { type MarketplaceCode, marketplaceCode } from "./amazon.ts";
 import type { Category, Resolution } from "./vocabulary.ts";
 
 export const ODR_DAYS = 60;
+/** Amazon's account health is pulled daily; older than this it is no longer shown or alerted on. */
+export const AMAZON_HEALTH_FRESH_MS = 3 * 86_400_000;
 export const DEFECT_CATEGORIES: Category[] = ["negative_review", "a_to_z_claim", "chargeback"];
 /** A-to-z claims that ended like this are not defects. */
 export const CLAIM_NOT_HELD: Resolution[] = ["claim_denied", "claim_withdrawn"];

@@ -4,7 +4,7 @@ import type { AppDeps } from "../deps.ts";
 import { actorFor, mayManageAmazon } from "../domain/people.ts";
 import { ACTIONS } from "../ids.ts";
 import { feedStatuses } from "../store/amazonFeeds.ts";
-import { amazonStatusMessage, NOT_CONNECTED } from "../views/amazonStatus.ts";
+import { amazonStatusMessage, NOT_CONNECTED, pullNote } from "../views/amazonStatus.ts";
 import { afterAck } from "./kit.ts";
 
 export async function answerAmazon(deps: AppDeps, respond: RespondFn, note?: string, replace = false): Promise<void> {
@@ -43,7 +43,7 @@ export function register(app: App, deps: AppDeps): void {
           logger.warn(`The status of the pull from Amazon could not be shown: ${(err as Error).message}`),
         );
       await show("Pulling every report now… this message updates when it is done.");
-      void pulling.then(() => show("Pulled just now."));
+      void pulling.then((result) => show(pullNote(result)));
     }),
   );
 }

@@ -7,13 +7,30 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Logger } from "@slack/bolt";
 import schedule from "node-schedule";
-import { AmazonRefused, type SpApiClient, spApiClient } from "../amazon/spApiClient.ts";
+import {
+  AmazonRefused,
+  AmazonRequestError,
+  AmazonUnavailable,
+  type SpApiClient,
+  spApiClient,
+} from "../amazon/spApiClient.ts";
 import { parseAccountHealth } from "../domain/accountHealth.ts";
 import { MARKETPLACES, type MarketplaceCode, marketplaceCode } from "../domain/amazon.ts";
-import { type AmazonSettings, FEEDS, type FeedKind, feedDue, pollDelayMs, reportRange } from "../domain/amazonFeeds.ts";
+import {
+  type AmazonSettings,
+  FEEDS,
+  type FeedKind,
+  feedDue,
+  giveUpOn,
+  type PullOutcome,
+  type PullResult,
+  pollDelayMs,
+  reportRange,
+} from "../domain/amazonFeeds.ts";
 import { newCaseSchema } from "../domain/caseInput.ts";
 import { FEEDBACK_SOURCE, feedbackDescription, feedbackKey, feedbackPriority } from "../domain/feedbackCases.ts";
 import { isNegative, readFeedbackReport } from "../domain/feedbackReport.ts";
+import { UnreadableReport } from "../domain/returnsReport.ts";
 import type { AmazonFeed, AmazonReport } from "../generated/prisma/client.ts";
 import { saveAccountHealth } from "../store/accountHealth.ts";
 import {
@@ -21,8 +38,10 @@ import {
   finishReport,
   leaseFeed,
   lookAgainAt,
+  moveReportRange,
   openReport,
   pullFailed,
+  type ReportEnd,
   releaseFeed,
   reportPolled,
   reportRequested,
@@ -41,13 +60,16 @@ const CONCURRENT_FEEDS = 4;
 
 export type AmazonPull = {
   /** Pulls every feed that is due or has a pull to finish. */
-  pullDue(): Promise<void>;
+  pullDue(): Promise<PullResult | undefined>;
   /** Pulls every feed now, whatever its schedule ("Pull now"); resolves when all are done. */
-  pullNow(): Promise<void>;
+  pullNow(): Promise<PullResult | undefined>;
   /** Waits for the pulls in hand (tests). */
   settle(): Promise<void>;
   stop(): Promise<void>;
 };
+
+/** Failures that asking again for the same report cannot mend. */
+const isFinal = (err: unknown) => err instanceof AmazonRequestError || err instanceof UnreadableReport;
 
 export type AmazonPullOptions = {
   deps: ImportDeps & { defectIn: (marketplace: string) => void };
@@ -65,12 +87,13 @@ export type AmazonPullOptions = {
 export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
   const { deps, settings, logger } = opts;
   const { prisma } = deps;
-  const client = opts.client ?? spApiClient(settings, { retryMinMs: opts.retryMinMs });
+  const stopping = new AbortController();
+  const client = opts.client ?? spApiClient(settings, { retryMinMs: opts.retryMinMs, signal: stopping.signal });
   const owner = randomUUID();
   const pollDelay = opts.pollDelayMs ?? pollDelayMs;
   let stopped = false;
-  let running: Promise<void> | undefined;
-  let next: Promise<void> | undefined;
+  let running: Promise<PullResult | undefined> | undefined;
+  let next: Promise<PullResult | undefined> | undefined;
   let nextForced = false;
   let wake: NodeJS.Timeout | undefined;
   const sleepers = new Set<() => void>();
@@ -93,14 +116,13 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
     kind: FeedKind,
     marketplace: MarketplaceCode,
     report: AmazonReport,
-    doc: Buffer,
+    text: string,
   ): Promise<{ rows: number; created: number }> {
-    const text = doc.toString("utf8");
     if (!text.trim()) return { rows: 0, created: 0 }; // Amazon's document for a period without data
     if (kind === "fba_returns" || kind === "mfn_returns") {
       const day = (d: Date) => d.toISOString().slice(0, 10);
       const name = `Amazon's ${FEEDS[kind].label} report, ${marketplace} ${day(report.dataStart)} – ${day(report.dataEnd)}`;
-      const summary = await runImport(deps, Readable.from(doc), name, deps.config.casesChannel, {
+      const summary = await runImport(deps, Readable.from([Buffer.from(text)]), name, deps.config.casesChannel, {
         quietWhenNothingNew: true,
       });
       if (summary.stoppedBy) throw new Error(`the import stopped part-way: ${summary.stoppedBy}`);
@@ -140,10 +162,10 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new Error("the account health report is not JSON");
+      throw new UnreadableReport("The account health report is not JSON.");
     }
     const parsed = parseAccountHealth(json);
-    if (!parsed.ok) throw new Error(`the account health report could not be read: ${parsed.message}`);
+    if (!parsed.ok) throw new UnreadableReport(parsed.message);
     let rows = 0;
     for (const m of parsed.health.marketplaces) {
       const code = m.marketplace ?? marketplaceCode(m.marketplaceId);
@@ -163,22 +185,42 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
     return open !== null || feedDue(feed.kind as FeedKind, feed.lastPullAt, now, settings.pullIntervalMs);
   }
 
-  async function pullFeed(listed: AmazonFeed, force: boolean): Promise<void> {
+  /** Holds the feed a while longer; false when another copy has taken it (this one then stops). */
+  const renew = (feedId: number) =>
+    leaseFeed(prisma, feedId, owner, deps.now(), new Date(deps.now().getTime() + LEASE_MS));
+
+  async function pullFeed(listed: AmazonFeed, force: boolean): Promise<PullOutcome> {
     const kind = listed.kind as FeedKind;
     const marketplace = listed.marketplace as MarketplaceCode;
+    const label = FEEDS[kind].label;
     const now = deps.now();
-    if (!wanted(listed, null, force, now) && !(await openReport(prisma, listed.id))) return;
-    if (!(await leaseFeed(prisma, listed.id, owner, now, new Date(now.getTime() + LEASE_MS)))) return;
+    if (!wanted(listed, null, force, now) && !(await openReport(prisma, listed.id))) return "skipped";
+    if (!(await leaseFeed(prisma, listed.id, owner, now, new Date(now.getTime() + LEASE_MS)))) return "skipped";
     // Read again under the lease: another copy may have pulled it since it was listed.
     const feed = await prisma.amazonFeed.findUniqueOrThrow({ where: { id: listed.id } });
-    const open = await openReport(prisma, feed.id);
+    let open = await openReport(prisma, feed.id);
     const pulledMeanwhile = (feed.lastPullAt?.getTime() ?? 0) > (listed.lastPullAt?.getTime() ?? 0);
     if (!wanted(feed, open, force && !pulledMeanwhile, now)) {
       await releaseFeed(prisma, feed.id, owner);
-      return;
+      return "skipped";
     }
+    let report: AmazonReport | undefined;
+    const end = (e: ReportEnd) =>
+      report ? finishReport(prisma, report, e, deps.now(), owner) : Promise.resolve(false);
     try {
-      let report = open ?? (await startReport(prisma, feed.id, reportRange(kind, feed.cursor, now), now));
+      // A report that keeps failing, or that Amazon never finishes, is given up on.
+      const giveUp = open && giveUpOn(open, feed.failures, now);
+      if (open && giveUp) {
+        logger.warn(`${marketplace} ${label}: ${giveUp}`);
+        await finishReport(prisma, open, { status: "abandoned", error: giveUp }, now, owner);
+        open = null;
+      }
+      const range = reportRange(kind, feed.cursor, now);
+      report = !open
+        ? await startReport(prisma, feed.id, range, now)
+        : open.reportId
+          ? open
+          : await moveReportRange(prisma, open.id, range, now); // never asked: ask for up to now
       let reportId = report.reportId;
       if (!reportId) {
         reportId = await client.createReport({
@@ -192,54 +234,69 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
       }
       const giveUpAt = Date.now() + MAX_WAIT_MS;
       for (;;) {
-        if (stopped) return; // the report id is kept: the next start goes on with it
+        if (stopped) return "waiting"; // the report id is kept: the next start goes on with it
         const state = await client.getReport(reportId);
-        if (state.processingStatus === "DONE" && state.reportDocumentId) {
+        if (state.processingStatus === "DONE") {
+          if (!state.reportDocumentId) throw new AmazonUnavailable("Amazon finished the report without its document");
+          if (!(await renew(feed.id))) return "skipped";
           const doc = await client.downloadDocument(state.reportDocumentId);
+          if (!(await renew(feed.id))) return "skipped";
           const { rows, created } = await bringIn(kind, marketplace, report, doc);
-          await finishReport(prisma, report, { status: "imported", rows, created }, deps.now());
-          return;
+          await end({ status: "imported", rows, created });
+          return "pulled";
         }
-        if (state.processingStatus === "CANCELLED" || state.processingStatus === "DONE") {
+        if (state.processingStatus === "CANCELLED") {
           // Amazon cancels a report that has no data for the period.
-          await finishReport(prisma, report, { status: "cancelled" }, deps.now());
-          return;
+          await end({ status: "cancelled" });
+          return "pulled";
         }
         if (state.processingStatus === "FATAL") {
-          const error = `Amazon could not prepare the ${FEEDS[kind].label.toLowerCase()} report (FATAL); it is asked for again at the next pull.`;
+          const error = `Amazon could not prepare the ${label.toLowerCase()} report (FATAL); it is asked for again at the next pull.`;
           logger.warn(`${marketplace} ${error}`);
-          await finishReport(prisma, report, { status: "fatal", error }, deps.now());
-          return;
+          await end({ status: "fatal", error });
+          return "failed";
         }
         const wait = pollDelay(await reportPolled(prisma, report.id));
         if (Date.now() + wait > giveUpAt) {
           await lookAgainAt(prisma, feed.id, new Date(deps.now().getTime() + wait));
-          return;
+          return "waiting";
         }
         await sleep(wait);
-        await leaseFeed(prisma, feed.id, owner, deps.now(), new Date(deps.now().getTime() + LEASE_MS));
+        if (!(await renew(feed.id))) return "skipped";
       }
     } catch (err) {
       const message = (err as Error).message;
+      if (stopped) return "waiting";
       if (err instanceof AmazonRefused) {
         if (message !== lastRefusal) logger.error(`${message} The bot goes on without Amazon's reports until then.`);
         lastRefusal = message;
-      } else logger.warn(`Pulling ${FEEDS[kind].label} for ${marketplace} failed: ${message}`);
-      // Refused credentials are tried again at the next scheduled pull, not sooner.
-      await pullFailed(prisma, feed, message, deps.now(), !(err instanceof AmazonRefused));
+        // Tried again at the next scheduled pull, not sooner: asking again changes nothing.
+        await pullFailed(prisma, feed, message, deps.now(), false);
+        return "refused";
+      }
+      logger.warn(`Pulling ${label} for ${marketplace} failed: ${message}`);
+      // A document that cannot be read will not read better next time: a new report is asked for
+      // at the next pull. Other failures (Amazon busy or unreachable) go on with this one later.
+      if (isFinal(err)) await end({ status: "fatal", error: message });
+      await pullFailed(prisma, feed, message, deps.now(), true);
+      return "failed";
     } finally {
       await releaseFeed(prisma, feed.id, owner).catch(() => {});
     }
   }
 
-  async function pass(force: boolean): Promise<void> {
+  async function pass(force: boolean): Promise<PullResult> {
     const feeds = await ensureFeeds(prisma, settings.marketplaces);
     const queue = [...feeds];
+    const result: PullResult = { pulled: 0, waiting: 0, failed: 0, refused: 0, skipped: 0 };
     const worker = async () => {
-      for (let feed = queue.shift(); feed && !stopped; feed = queue.shift()) await pullFeed(feed, force);
+      // Refused credentials refuse every feed alike: the pass ends at the first refusal.
+      for (let feed = queue.shift(); feed && !stopped && !result.refused; feed = queue.shift())
+        result[await pullFeed(feed, force)]++;
     };
     await Promise.all(Array.from({ length: CONCURRENT_FEEDS }, worker));
     await armWake();
+    return result;
   }
 
   /** Wakes for the earliest feed waiting to look at a report again or to retry. */
@@ -261,8 +318,8 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
    * One pass at a time in this process. A pass asked for while one runs comes after it (one for
    * all who asked meanwhile, forced if any of them forced it), and its promise is theirs.
    */
-  function run(force: boolean): Promise<void> {
-    if (stopped) return Promise.resolve();
+  function run(force: boolean): Promise<PullResult | undefined> {
+    if (stopped) return Promise.resolve(undefined);
     if (running) {
       nextForced = nextForced || force;
       next ??= running.then(() => {
@@ -274,7 +331,10 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
       return next;
     }
     const current = pass(force)
-      .catch((err) => logger.error(`Pulling from Amazon failed: ${(err as Error).message}`))
+      .catch((err) => {
+        logger.error(`Pulling from Amazon failed: ${(err as Error).message}`);
+        return undefined;
+      })
       .finally(() => {
         running = undefined;
       });
@@ -297,6 +357,7 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       job?.cancel();
       if (wake) clearTimeout(wake);
       for (const done of [...sleepers]) done();

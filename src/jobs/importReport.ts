@@ -38,8 +38,9 @@ export async function runImport(
     imported = err.partial;
   }
   const { summary } = imported;
-  // A scheduled pull that found only returns already imported has nothing to say.
-  if (opts.quietWhenNothingNew && !summary.created && !summary.rejectedCount && !summary.stoppedBy) return summary;
+  // A scheduled pull that found nothing new has nothing to say: its reports overlap, so the same
+  // returns (and the same bad rows) come again and again.
+  if (opts.quietWhenNothingNew && !summary.created && !summary.stoppedBy) return summary;
   await queueImportSummary(deps.prisma, channel, importSummaryMessage(summary, name), imported);
   deps.wakeOutbox();
   return imported.summary;

@@ -2,7 +2,7 @@
 // cursor, lease and last outcome, and one row per report asked of Amazon. Changes are
 // conditional, so two copies of the bot on one database never pull a feed at the same time.
 import type { MarketplaceCode } from "../domain/amazon.ts";
-import { FEED_KINDS, type FeedKind, retryDelayMs } from "../domain/amazonFeeds.ts";
+import { FEED_KINDS, type FeedKind, type FeedStatus, retryDelayMs } from "../domain/amazonFeeds.ts";
 import type { AmazonFeed, AmazonReport, PrismaClient } from "../generated/prisma/client.ts";
 
 /** The feeds of these marketplaces, created the first time they are asked for. */
@@ -73,36 +73,43 @@ export async function reportPolled(prisma: PrismaClient, id: number): Promise<nu
 export type ReportEnd =
   | { status: "imported"; rows: number; created: number }
   | { status: "cancelled" }
-  | { status: "fatal"; error: string };
+  | { status: "fatal" | "abandoned"; error: string };
 
 /**
  * Ends a report and the pull: imported or cancelled (Amazon had no data) moves the feed's cursor to
- * the report's end; a fatal report leaves the cursor, so the same period is asked for again.
+ * the report's end, and counts the pull from when it began (a pull that took ten minutes is not
+ * late for the next tick); a report Amazon could not prepare, or one given up on, leaves the
+ * cursor, so the same period is asked for again. Only the copy holding the feed ends its report,
+ * and only once.
  */
 export async function finishReport(
   prisma: PrismaClient,
   report: AmazonReport,
   end: ReportEnd,
   now: Date,
-): Promise<void> {
-  const done = end.status !== "fatal";
-  await prisma.$transaction([
-    prisma.amazonReport.update({
-      where: { id: report.id },
+  owner: string,
+): Promise<boolean> {
+  const done = end.status === "imported" || end.status === "cancelled";
+  return prisma.$transaction(async (tx) => {
+    const held = await tx.amazonFeed.count({ where: { id: report.feedId, leaseOwner: owner } });
+    if (!held) return false;
+    const { count } = await tx.amazonReport.updateMany({
+      where: { id: report.id, status: { in: ["requested", "waiting"] } },
       data: {
         status: end.status,
         finishedAt: now,
         rows: end.status === "imported" ? end.rows : end.status === "cancelled" ? 0 : null,
         created: end.status === "imported" ? end.created : null,
-        error: end.status === "fatal" ? end.error : null,
+        error: done ? null : end.error,
       },
-    }),
-    prisma.amazonFeed.update({
+    });
+    if (!count) return false;
+    await tx.amazonFeed.update({
       where: { id: report.feedId },
       data: done
         ? {
             cursor: report.dataEnd,
-            lastPullAt: now,
+            lastPullAt: report.createdAt,
             lastRows: end.status === "imported" ? end.rows : 0,
             lastCreated: end.status === "imported" ? end.created : 0,
             lastError: null,
@@ -111,8 +118,22 @@ export async function finishReport(
             retryAt: null,
           }
         : { lastError: end.error, lastErrorAt: now, failures: { increment: 1 }, retryAt: null },
-    }),
-  ]);
+    });
+    return true;
+  });
+}
+
+/** A report not yet asked of Amazon asks for the period up to now, however long ago it was made. */
+export async function moveReportRange(
+  prisma: PrismaClient,
+  id: number,
+  range: { start: Date; end: Date },
+  now: Date,
+): Promise<AmazonReport> {
+  return prisma.amazonReport.update({
+    where: { id },
+    data: { dataStart: range.start, dataEnd: range.end, createdAt: now },
+  });
 }
 
 /** A pull that failed: the reason is kept for /case amazon, and it is tried again after a wait. */
@@ -139,8 +160,6 @@ export async function pullFailed(
 export async function lookAgainAt(prisma: PrismaClient, feedId: number, at: Date): Promise<void> {
   await prisma.amazonFeed.update({ where: { id: feedId }, data: { retryAt: at } });
 }
-
-export type FeedStatus = AmazonFeed & { open: Pick<AmazonReport, "status" | "reportId" | "createdAt"> | null };
 
 /** Every feed with the report it is waiting for, for /case amazon. */
 export async function feedStatuses(prisma: PrismaClient, marketplaces: MarketplaceCode[]): Promise<FeedStatus[]> {

@@ -2,6 +2,7 @@
 // its warning and alert in step with the reading (the transitions are decided in domain/odr.ts).
 import { ACTIVE_STATUS, CLEARED_STATUS, type CrisisSettings, clearedWindow, RUNNING_WINDOW } from "../domain/crisis.ts";
 import {
+  AMAZON_HEALTH_FRESH_MS,
   alertPercent,
   CLAIM_NOT_HELD,
   DEFECT_CATEGORIES,
@@ -68,7 +69,8 @@ export async function readOdr(
     )
     SELECT (SELECT orders FROM total) AS total, (SELECT date FROM total) AS "lastTotalDate",
            days.last_day AS "lastDay", days.orders AS "dayOrders", defects.*,
-           (SELECT json_build_object('reportedAt', "reportedAt", 'detail', detail) FROM "AccountHealth" WHERE marketplace = ${marketplace}) AS health
+           (SELECT json_build_object('reportedAt', "reportedAt", 'detail', detail) FROM "AccountHealth"
+            WHERE marketplace = ${marketplace} AND "reportedAt" > ${new Date(now.getTime() - AMAZON_HEALTH_FRESH_MS)}::timestamp AND "reportedAt" <= ${now}::timestamp) AS health
     FROM days, defects`;
   return odrReading(marketplace, d, limitPercent);
 }
@@ -84,9 +86,9 @@ export async function checkOdr(
   s: CrisisSettings,
 ): Promise<OdrReading | undefined> {
   const reading = await readOdr(prisma, marketplace, now, s.odr.alertPercent);
-  if (!reading) return undefined;
-  const level = odrLevel(alertPercent(reading), s.odr);
-  const detail = reading as unknown as Prisma.InputJsonValue;
+  // No reading any more (Amazon's figure went stale and no volume was given): what runs is cleared.
+  const level = reading ? odrLevel(alertPercent(reading), s.odr) : undefined;
+  const detail = reading ? (reading as unknown as Prisma.InputJsonValue) : undefined;
   const runningWhere = { kind: { in: [...ODR_ALERT_KINDS] }, subject: marketplace, windowKey: RUNNING_WINDOW };
   // Below both thresholds with nothing to clear: no transaction needed.
   if (!level && (await prisma.crisisAlert.count({ where: runningWhere })) === 0) return reading;

@@ -3,7 +3,7 @@
 // the money, who holds what, and what is oldest.
 
 import type { MarketplaceHealth } from "../domain/accountHealth.ts";
-import type { OdrReading } from "../domain/odr.ts";
+import { AMAZON_HEALTH_FRESH_MS, type OdrReading } from "../domain/odr.ts";
 import {
   type CaseRef,
   minutes,
@@ -106,7 +106,9 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
 
   // What Amazon's account health report flags besides ODR (late shipments, policy violations…).
   const health = await db.$queryRaw<{ marketplace: string; detail: MarketplaceHealth }[]>`
-    SELECT marketplace, detail FROM "AccountHealth" ORDER BY marketplace`;
+    SELECT marketplace, detail FROM "AccountHealth"
+    WHERE "reportedAt" > ${new Date(to.getTime() - AMAZON_HEALTH_FRESH_MS)}::timestamp AND "reportedAt" <= ${to}::timestamp
+    ORDER BY marketplace`;
   const amazonConcerns = health
     .map((h) => ({ marketplace: h.marketplace, concerns: h.detail.concerns ?? [] }))
     .filter((h) => h.concerns.length);

@@ -2,13 +2,32 @@
 // what it brought, when it is pulled next, and the last error in plain words — with "Pull now".
 import type { types } from "@slack/bolt";
 import type { MarketplaceCode } from "../domain/amazon.ts";
-import { type AmazonSettings, FEEDS, type FeedKind, nextPullAt } from "../domain/amazonFeeds.ts";
+import {
+  type AmazonSettings,
+  FEEDS,
+  type FeedKind,
+  type FeedStatus,
+  nextPullAt,
+  type PullResult,
+} from "../domain/amazonFeeds.ts";
 import { ACTIONS } from "../ids.ts";
-import type { FeedStatus } from "../store/amazonFeeds.ts";
-import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
+import { cutMrkdwn, escapeMrkdwn, mrkdwnSection, plain, slackDate } from "./text.ts";
 
 export const NOT_CONNECTED =
   "The bot is not connected to Amazon. To pull returns, negative feedback and account health by itself, set AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET, AMAZON_REFRESH_TOKEN and AMAZON_MARKETPLACES (see the README, “Connect to Amazon”).";
+
+/** What "Pull now" did, in a line above the status. */
+export function pullNote(r: PullResult | undefined): string {
+  if (!r) return "The pull could not run just now; it is tried again at the next scheduled pull.";
+  const parts = [
+    `${r.pulled} report${r.pulled === 1 ? "" : "s"} brought in`,
+    ...(r.waiting ? [`${r.waiting} still being prepared by Amazon (looked at again shortly)`] : []),
+    ...(r.failed ? [`${r.failed} failed (see below)`] : []),
+    ...(r.refused ? ["Amazon refused the bot's credentials (see below)"] : []),
+    ...(r.skipped ? [`${r.skipped} being pulled by another copy of the bot`] : []),
+  ];
+  return `Pulled just now: ${parts.join(", ")}.`;
+}
 
 function feedLine(f: FeedStatus, s: AmazonSettings, now: Date): string {
   const kind = f.kind as FeedKind;
@@ -18,7 +37,7 @@ function feedLine(f: FeedStatus, s: AmazonSettings, now: Date): string {
   const waiting = f.open ? ` · waiting for Amazon's report since ${slackDate(f.open.createdAt)}` : "";
   const next = ` · next ${slackDate(nextPullAt(kind, f, s, now))}`;
   const error = f.lastError
-    ? `\n    :warning: ${f.lastErrorAt ? `${slackDate(f.lastErrorAt)}: ` : ""}${escapeMrkdwn(trimText(f.lastError, 400))}`
+    ? `\n    :warning: ${f.lastErrorAt ? `${slackDate(f.lastErrorAt)}: ` : ""}${cutMrkdwn(escapeMrkdwn(f.lastError), 400)}`
     : "";
   return `• *${FEEDS[kind].label}* — ${last}${waiting}${next}${error}`;
 }

@@ -147,21 +147,33 @@ export function odrAlert(alert: CrisisAlert): { text: string; blocks: types.Know
     alert.kind === "odr_alert"
       ? ":rotating_light: *Order Defect Rate above the limit*"
       : ":warning: *Order Defect Rate rising*";
+  const cleared = alert.status === "cleared" ? "\n:white_check_mark: Back below the threshold." : "";
+  const ours = `${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks`;
+  // The alert leads with the figure that raised it: Amazon's own, when it is the higher one.
+  if (r.amazon && r.amazon.percent > r.percent) {
+    const pct = `${r.amazon.percent.toFixed(2)}%`;
+    const over = r.amazon.percent >= r.limitPercent - 1e-9;
+    const todo = over
+      ? `Amazon counts it at or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`
+      : `Amazon counts it close to ${r.limitPercent}%.`;
+    return {
+      text: `${alert.subject} Order Defect Rate ${pct} by Amazon's account health. ${todo}`,
+      blocks: [
+        mrkdwnSection(
+          `${level} — ${alert.subject}: *${pct}* by Amazon's account health.\n${amazonOdrText(r.amazon)}\nThe team's estimate: ${r.percent.toFixed(2)}% (${ours}).\n${todo}${cleared}`,
+        ),
+      ],
+    };
+  }
   const pct = `${r.percent.toFixed(2)}%`;
   const until =
     r.defectsUntilLimit > 0
       ? `${r.defectsUntilLimit} more defective order${r.defectsUntilLimit === 1 ? "" : "s"} until ${r.limitPercent}%.`
       : `At or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`;
-  const cleared = alert.status === "cleared" ? "\n:white_check_mark: Back below the threshold." : "";
   const amazon = r.amazon ? `\n${amazonOdrText(r.amazon)}` : "";
-  const text = `${alert.subject} Order Defect Rate ${pct} (${r.defects} of ${r.orders} orders, 60 days). ${until}`;
   return {
-    text,
-    blocks: [
-      mrkdwnSection(
-        `${level} — ${alert.subject}: *${pct}* (${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks).${amazon}\n${until}${cleared}`,
-      ),
-    ],
+    text: `${alert.subject} Order Defect Rate ${pct} (${r.defects} of ${r.orders} orders, 60 days). ${until}`,
+    blocks: [mrkdwnSection(`${level} — ${alert.subject}: *${pct}* (${ours}).${amazon}\n${until}${cleared}`)],
   };
 }
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect } from "vitest";
 import { MARKETPLACES } from "../../src/domain/amazon.ts";
 import { ACTIONS } from "../../src/ids.ts";
 import { type ReportOutcome, type ReportRequest, startAmazonStandIn } from "../../src/sandbox/amazonStandIn.ts";
+import { checkOdr } from "../../src/store/odr.ts";
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { backend } from "../support/database.ts";
 import { fbaReport, mfnReport } from "../support/returnsFiles.ts";
@@ -119,14 +120,15 @@ describe("pulling from Amazon", () => {
             .find((c) => c.args.channel === CRISIS_CHANNEL && /Order Defect Rate/.test(c.args.text)),
         "the ODR alert",
       );
-      expect(JSON.stringify(alert.args.blocks)).toMatch(/Amazon: \d+\.\d\d% \(merchant-fulfilled/);
-    // The digest shows Amazon's figure and what its account health report flags.
-    expect(await bot.digest.postFor(new Date(Date.now() + 86_400_000))).toBe(true);
-    await bot.flush();
-    const digest = slack.calls("chat.postMessage").find((c) => /Weekly triage/.test(JSON.stringify(c.args.blocks)));
-    expect(JSON.stringify(digest?.args.blocks)).toContain("Amazon account health — needs attention");
-    expect(JSON.stringify(digest?.args.blocks)).toContain("Late shipment rate *BAD*");
-    expect(JSON.stringify(digest?.args.blocks)).toMatch(/US \*0\.\d\d%\* \(3 of \d+ orders\).*Amazon: /);
+      expect(alert.args.text).toMatch(/^US Order Defect Rate 1\.20% by Amazon.s account health/);
+      expect(JSON.stringify(alert.args.blocks)).toMatch(/Amazon: 1\.20% \(merchant-fulfilled/);
+      // The digest shows Amazon's figure and what its account health report flags.
+      expect(await bot.digest.postFor(new Date(Date.now() + 86_400_000))).toBe(true);
+      await bot.flush();
+      const digest = slack.calls("chat.postMessage").find((c) => /Weekly triage/.test(JSON.stringify(c.args.blocks)));
+      expect(JSON.stringify(digest?.args.blocks)).toContain("Amazon account health — needs attention");
+      expect(JSON.stringify(digest?.args.blocks)).toContain("Late shipment rate *BAD*");
+      expect(JSON.stringify(digest?.args.blocks)).toMatch(/US \*0\.\d\d%\* \(3 of \d+ orders\).*Amazon: /);
 
       // Again: new reports from where the last ended (with overlap), nothing new created or posted.
       const cases = await bot.db.prisma.case.count();
@@ -148,8 +150,30 @@ describe("pulling from Amazon", () => {
         where: { kind: { in: ["odr_alert", "odr_warning"] } },
       });
       expect(alerts.filter((a) => a.kind === "odr_alert")).toHaveLength(1);
+
+      // Amazon's figure older than 3 days no longer holds the alert up: the team's estimate clears it.
+      await bot.db.prisma.accountHealth.update({
+        where: { marketplace: "US" },
+        data: { reportedAt: new Date(Date.now() - 4 * 86_400_000) },
+      });
+      await checkOdr(bot.db.prisma, "US", new Date(), bot.config.crisis);
+      expect(await bot.db.prisma.crisisAlert.count({ where: { kind: "odr_alert", status: "active" } })).toBe(0);
     },
   );
+
+  botTest("a document that cannot be read is asked for anew at the next pull", async ({ bot }) => {
+    await reset(bot);
+    reportsHold({ GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: "This is not a returns report\nat all\n" });
+    await bot.amazon.pullNow();
+    const f = await feed(bot, "fba_returns");
+    expect(f.lastError).toMatch(/returns report/i);
+    const first = await bot.db.prisma.amazonReport.findFirstOrThrow({ where: { feedId: f.id } });
+    expect(first.status).toBe("fatal");
+    const before = amazon.reports.length;
+    await bot.amazon.pullNow();
+    expect(amazon.reports.length - before).toBe(4); // a new FBA report, not the same one again
+    expect(await bot.db.prisma.amazonReport.count({ where: { feedId: f.id } })).toBe(2);
+  });
 
   botTest("waits out throttling, renews an expired token and a stale download address", async ({ bot }) => {
     await reset(bot);

@@ -4,6 +4,7 @@ import { type ConfigError, loadConfig } from "../../src/config.ts";
 import {
   cronIntervalMs,
   feedDue,
+  giveUpOn,
   nextPullAt,
   pollDelayMs,
   reportRange,
@@ -88,8 +89,19 @@ describe("the settings of the connection to Amazon", () => {
       /^AMAZON_PULL_CRON is not a valid schedule .*"0 \*\/4 \* \* \*" for every 4 hours/,
     );
     expect(problems({ ...credentials, AMAZON_MARKETPLACES: "US", AMAZON_API_URL: "not a url" })[0]).toMatch(
-      /^AMAZON_API_URL must be a URL/,
+      /^AMAZON_API_URL must be an http\(s\) URL/,
     );
+    expect(problems({ ...credentials, AMAZON_MARKETPLACES: "US", AMAZON_TOKEN_URL: "ftp://x/token" })[0]).toMatch(
+      /^AMAZON_TOKEN_URL must be an http\(s\) URL/,
+    );
+    expect(problems({ ...credentials, AMAZON_MARKETPLACES: "US", AMAZON_PULL_CRON: "*/5 * * * *" })[0]).toBe(
+      'AMAZON_PULL_CRON pulls more often than once an hour; e.g. "0 */4 * * *" for every 4 hours',
+    );
+    // Settings of a connection without its credentials would be ignored without a word.
+    expect(problems({ AMAZON_MARKETPLACES: "US", AMAZON_API_URL: "http://proxy.local" })).toEqual([
+      "AMAZON_MARKETPLACES is set, but the Amazon credentials are not: set AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET, AMAZON_REFRESH_TOKEN too, or leave it unset",
+      "AMAZON_API_URL is set, but the Amazon credentials are not: set AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET, AMAZON_REFRESH_TOKEN too, or leave it unset",
+    ]);
   });
 });
 
@@ -124,6 +136,15 @@ describe("when feeds are pulled", () => {
     );
     const retry = new Date("2026-11-27T12:10:00Z");
     expect(nextPullAt("feedback", { lastPullAt: null, retryAt: retry }, s, now)).toBe(retry);
+  });
+
+  it("gives up on a report after 5 failed pulls in a row, or a day without Amazon finishing it", () => {
+    const asked = { createdAt: hours(2), reportId: "5001" };
+    expect(giveUpOn(asked, 4, now)).toBeUndefined();
+    expect(giveUpOn(asked, 5, now)).toMatch(/after 5 failed pulls/);
+    expect(giveUpOn({ createdAt: hours(25), reportId: "5001" }, 0, now)).toMatch(/within a day/);
+    // A report never asked of Amazon is not late: it is asked for now, for the period up to now.
+    expect(giveUpOn({ createdAt: hours(25), reportId: null }, 0, now)).toBeUndefined();
   });
 
   it("backs off between looks at a report and between failed pulls", () => {
