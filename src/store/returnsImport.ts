@@ -30,6 +30,8 @@ import { enqueue } from "./outbox.ts";
  * stopped mid-import, or Slack refused the summary).
  */
 const CARD_HOLD_MS = 10 * 60_000;
+/** Imports creating at least this many cases refresh the table's statistics. */
+const ANALYZE_AFTER_ROWS = 1_000;
 
 export type ImportResult = { summary: ImportSummary; cardCaseIds: number[] };
 
@@ -152,6 +154,9 @@ export async function importReturns(
     throw new ImportStopped({ summary, cardCaseIds }, err);
   }
   o.onProgress?.(summary.rowsRead);
+  // A big import changes the table's make-up: fresh statistics keep the planner on the right index
+  // (the embedded database has no autovacuum to gather them, and a server may have it off).
+  if (summary.created >= ANALYZE_AFTER_ROWS) await prisma.$executeRawUnsafe(`ANALYZE "Case"`);
 
   // Early warning once per ASIN for the whole file, not once per row.
   for (const asin of waveAsins) {
