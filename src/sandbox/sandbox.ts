@@ -1,6 +1,7 @@
 // The sandbox: the bot as `npm start` runs it (same settings check, same database code, same
-// startBot, HTTP mode, embedded database in a data folder of its own) wired to a stand-in for
-// Slack on localhost, and a web page where people use it. Nothing reaches the real Slack.
+// startBot, HTTP mode, embedded database in a data folder of its own) wired to stand-ins for
+// Slack and for Amazon's Selling Partner API on localhost, and a web page where people use it.
+// Nothing reaches the real Slack or Amazon.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +9,8 @@ import path from "node:path";
 import { loadConfig } from "../config.ts";
 import { type Database, openBotDatabase } from "../db.ts";
 import type { RunningBot } from "../server.ts";
+import { amazonDemoReports } from "./amazonDemo.ts";
+import { startAmazonStandIn } from "./amazonStandIn.ts";
 import { seedDemo } from "./demoData.ts";
 import { CHANNELS, PEOPLE } from "./directory.ts";
 import { type Manifest, peopleActions } from "./interactions.ts";
@@ -37,7 +40,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const log = opts.log ?? ((line: string) => console.log(line));
   const botToken = `xoxb-sandbox-${randomBytes(8).toString("hex")}`;
   const signingSecret = randomBytes(16).toString("hex");
-  const slack = await startSlackStandIn({ botToken });
+  // The team is connected to Amazon (US): the stand-in answers its reports with the team's own.
+  const [slack, amazon] = await Promise.all([startSlackStandIn({ botToken }), startAmazonStandIn()]);
+  amazon.onReport(amazonDemoReports());
   // A data folder of its own, new each time: the sandbox never touches the team's real data.
   const dataDir = mkdtempSync(path.join(tmpdir(), "aftersales-sandbox-"));
   const fastClock = { on: opts.fastClock ?? false, minutes: opts.fastClockMinutes ?? 1 };
@@ -60,6 +65,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         .map((p) => p.id)
         .join(","),
       TEAM_TIMEZONE: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+      AMAZON_LWA_CLIENT_ID: amazon.credentials.clientId,
+      AMAZON_LWA_CLIENT_SECRET: amazon.credentials.clientSecret,
+      AMAZON_REFRESH_TOKEN: amazon.credentials.refreshToken,
+      AMAZON_MARKETPLACES: "US",
+      AMAZON_API_URL: amazon.baseUrl,
+      AMAZON_TOKEN_URL: amazon.tokenUrl,
       // Reminders and escalations show up within seconds of falling due.
       SWEEP_INTERVAL_SECONDS: "5",
       ...(fastClock.on
@@ -81,8 +92,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const start = async () => {
     const { startBot } = await botCode;
     if (stopped) return;
-    // The stand-in has no rate limit, so cards need not wait Slack's second per channel.
-    bot = await startBot(config, { database, outbox: { channelIntervalMs: 100 } });
+    // The stand-ins have no rate limits, so cards need not wait Slack's second per channel, and
+    // Amazon's reports, ready within a few looks, are looked at every second rather than minutes apart.
+    bot = await startBot(config, {
+      database,
+      outbox: { channelIntervalMs: 100 },
+      amazon: { pollDelayMs: () => 1_000 },
+    });
     status = "running";
   };
   let seeding: Promise<void> = Promise.resolve();
@@ -97,6 +113,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       await bot?.stop();
       await database?.close();
       await slack.close();
+      await amazon.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -16,11 +16,13 @@ import { cutMrkdwn, escapeMrkdwn, mrkdwnSection, plain, slackDate } from "./text
 export const NOT_CONNECTED =
   "The bot is not connected to Amazon. To pull returns, negative feedback and account health by itself, set AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET, AMAZON_REFRESH_TOKEN and AMAZON_MARKETPLACES (see the README, “Connect to Amazon”).";
 
+const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+
 /** What "Pull now" did, in a line above the status. */
 export function pullNote(r: PullResult | undefined): string {
   if (!r) return "The pull could not run just now; it is tried again at the next scheduled pull.";
   const parts = [
-    `${r.pulled} report${r.pulled === 1 ? "" : "s"} brought in`,
+    `${count(r.pulled, "report")} brought in`,
     ...(r.waiting ? [`${r.waiting} still being prepared by Amazon (looked at again shortly)`] : []),
     ...(r.failed ? [`${r.failed} failed (see below)`] : []),
     ...(r.refused ? ["Amazon refused the bot's credentials (see below)"] : []),
@@ -32,7 +34,7 @@ export function pullNote(r: PullResult | undefined): string {
 function feedLine(f: FeedStatus, s: AmazonSettings, now: Date): string {
   const kind = f.kind as FeedKind;
   const last = f.lastPullAt
-    ? `last pulled ${slackDate(f.lastPullAt)} (${f.lastRows ?? 0} rows${kind === "account_health" ? "" : `, ${f.lastCreated ?? 0} new cases`})`
+    ? `last pulled ${slackDate(f.lastPullAt)} (${kind === "account_health" ? (f.lastRows ? "Amazon's figures stored" : "no figures for this marketplace") : `${count(f.lastRows ?? 0, "row")}, ${count(f.lastCreated ?? 0, "new case")}`})`
     : "not pulled yet";
   const waiting = f.open ? ` · waiting for Amazon's report since ${slackDate(f.open.createdAt)}` : "";
   const next = ` · next ${slackDate(nextPullAt(kind, f, s, now))}`;

@@ -2,7 +2,8 @@
 // sends when a person types, clicks, picks or submits) and checked in what the page then shows:
 // commands and their private answers, paging in place, the message shortcut, both ways to import
 // a returns report, the playbook's forms behind a card's "⋯" and `/case check`, a lead's actions on
-// a card and on the wave alert, each person's Home tab and a case parked waiting on the buyer.
+// a card and on the wave alert, each person's Home tab and a case parked waiting on the buyer, and
+// the connection to Amazon (negative feedback pulled in as cases, `/case amazon` and Pull now).
 // Whatever the bot sent must render without a "cannot show" placeholder.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -138,7 +139,8 @@ describe("every surface of the bot in the sandbox", () => {
   });
 
   it("pages /case list in place with its buttons, and shows the summary", async () => {
-    // The demo's 20 open cases and the two imported above make a second page.
+    // The demo's 20 open cases and the two imported above make a second page (with or without
+    // those pulled from Amazon meanwhile).
     await type(MEI, "/case list open");
     const first = await lastEphemeral(MEI, "Next");
     await act(MEI, {
@@ -416,6 +418,41 @@ describe("every surface of the bot in the sandbox", () => {
     const after = await homeSays(MEI, "Waiting on the buyer (1)");
     // The search made from the tab stays on it.
     expect(JSON.stringify(after.view.blocks)).toContain("Cases matching “Anna Schmidt”");
+  });
+
+  it("pulls negative feedback from Amazon as cases, and shows a lead the connection with Pull now", async () => {
+    // The bot pulls what it never pulled as it starts: the 1–2 star ratings arrive as cases.
+    await until("a negative review from Amazon's feedback report", async () =>
+      (await seen(LENA)).messages.find(
+        (m) =>
+          m.channel === CASES &&
+          !m.thread_ts &&
+          m.text?.includes("Negative review") &&
+          JSON.stringify(m.blocks ?? []).includes("feedback on Amazon"),
+      ),
+    );
+
+    await type(MEI, "/case amazon");
+    await lastEphemeral(MEI, "Only leads can see and run the connection to Amazon");
+    await type(LENA, "/case amazon");
+    const status = await lastEphemeral(LENA, "Amazon connection");
+    const shown = JSON.stringify(status.blocks);
+    for (const report of ["FBA returns", "Merchant-fulfilled returns", "Seller feedback", "Account health"])
+      expect(shown).toContain(`*${report}*`);
+    await act(LENA, {
+      kind: "act",
+      place: { surface: "message", channel: CASES, ts: status.ts, ephemeral: true },
+      at: buttonAt(status.blocks, "Pull now"),
+      picked: {},
+    });
+    const pulled = await until("the status after the pull, in place", async () => {
+      const m = (await seen(LENA)).ephemerals.find((e) => e.ts === status.ts);
+      return m && JSON.stringify(m.blocks).includes("Pulled just now") && m;
+    });
+    expect(JSON.stringify(pulled.blocks)).not.toContain(":warning:");
+    expect((await seen(LENA)).ephemerals.filter((e) => JSON.stringify(e).includes("Amazon connection"))).toHaveLength(
+      1,
+    );
   });
 
   it("shows everything the bot sent without a 'cannot show' placeholder or an emoji code", async () => {
