@@ -297,6 +297,7 @@ describe("triage report", () => {
             percent: 1,
             limitPercent: 1,
             defectsUntilLimit: 0,
+            ordersFrom: "team",
           },
         ]);
         const msg = triageMessage(r, { title: "Weekly triage", zone: "UTC", now: period.to });
