@@ -21,6 +21,7 @@ import type { ClockSettings } from "./domain/responseClock.ts";
 import { DEFAULT_RETURN_SETTINGS, parseHolidayWindow } from "./domain/returnEligibility.ts";
 import { type CardRule, DEFAULT_IMPORT_CARD_LIMIT } from "./domain/returnsImport.ts";
 import { TemplatesFileError } from "./domain/templatesFile.ts";
+import { type Lang, parseLanguage } from "./i18n/i18n.ts";
 import { loadTemplatesFile } from "./teamFiles.ts";
 
 /** An unset or blank variable counts as not given, so `NAME=` in a .env file means "use the default". */
@@ -213,6 +214,12 @@ const schema = z
       min: 1,
       max: 3600,
       default: 30,
+    }),
+    TEAM_LANGUAGE: optionalText.transform((v, ctx): Lang => {
+      if (v === undefined) return "en";
+      const lang = parseLanguage(v);
+      if (!lang) ctx.issues.push({ code: "custom", input: v, message: "must be en or zh-CN" });
+      return lang ?? "en";
     }),
     TEAM_TIMEZONE: optionalText.pipe(
       z.string().refine(isValidZone, "must be an IANA time zone such as Europe/Berlin or Asia/Shanghai").default("UTC"),
@@ -407,6 +414,8 @@ const schema = z
       clock,
       sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
       teamTimezone: e.TEAM_TIMEZONE,
+      /** The language of messages in shared channels, and of people who have not chosen their own. */
+      language: e.TEAM_LANGUAGE,
       digestChannel,
       digestCron: e.DIGEST_CRON,
       crisis,

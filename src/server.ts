@@ -5,6 +5,7 @@ import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type Database, openBotDatabase } from "./db.ts";
+import { words } from "./i18n/i18n.ts";
 import { type AmazonPull, type AmazonPullOptions, startAmazonPull } from "./jobs/amazonPull.ts";
 import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type HomeTabs, startHomeTabs } from "./jobs/homeTabs.ts";
@@ -80,6 +81,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     playbook: config.playbook,
     zone: config.teamTimezone,
     homes,
+    words: words(config.language),
     ...opts.outbox,
   });
   odrWatch = startOdrWatch({

@@ -1,6 +1,7 @@
 // "/case list" filters: what a person may type and how each is described (store/caseLists.ts
 // runs the paged query).
 import { ASIN_PATTERN } from "./amazon.ts";
+import { argument } from "./commandWords.ts";
 
 export type ListFilter =
   | { kind: "open" | "mine" | "unclaimed" | "breached" }
@@ -12,7 +13,7 @@ export const LIST_HELP =
 export const PAGE_SIZE = 20;
 
 export function parseListFilter(text: string): ListFilter | { error: string } {
-  const t = text.trim();
+  const t = argument(text.trim());
   if (t === "" || t === "open") return { kind: "open" };
   if (t === "mine" || t === "unclaimed" || t === "breached") return { kind: t };
   const user = t.match(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/);

@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { findIdentifiers } from "../domain/amazon.ts";
+import { argument, subcommand } from "../domain/commandWords.ts";
 import {
   actorFor,
   mayImportReturns,
@@ -18,6 +19,7 @@ import { escapeMrkdwn } from "../views/text.ts";
 import { answerAmazon } from "./amazon.ts";
 import { answerFind, answerShow } from "./caseFind.ts";
 import { afterAck, openModal, replyPrivately } from "./kit.ts";
+import { answerLanguage } from "./language.ts";
 import { answerHealth, answerList, answerOrders, answerSummary, retryFailedDeliveries } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
 
@@ -33,9 +35,10 @@ export function register(app: App, deps: AppDeps): void {
   app.command(
     COMMAND,
     afterAck<CommandArgs>(commandFailed, async ({ command, ack, client, respond, logger }) => {
-      const [sub = "", ...rest] = command.text.trim().split(/\s+/);
+      const [typed = "", ...rest] = command.text.trim().split(/\s+/);
+      const sub = subcommand(typed);
       const tell = replyPrivately(respond, logger);
-      switch (sub.toLowerCase()) {
+      switch (sub) {
         case "new": {
           await ack();
           // The trigger id expires 3 s after the command: open the modal before anything else.
@@ -99,7 +102,7 @@ export function register(app: App, deps: AppDeps): void {
           // Acknowledge first: a report over many cases may take longer than Slack waits.
           await ack();
           try {
-            const which = sub.toLowerCase();
+            const which = sub;
             const asker = actorFor(command.user_id, deps.config);
             if ((which === "find" || which === "show") && !asker.isAgent)
               await tell(
@@ -126,7 +129,7 @@ export function register(app: App, deps: AppDeps): void {
             } else if (which === "health") {
               const refusal = maySeeDeliveryHealth(actorFor(command.user_id, deps.config));
               if (refusal) await tell(refusal);
-              else if (rest[0]?.toLowerCase() === "retry") await retryFailedDeliveries(deps, respond);
+              else if (argument(rest[0] ?? "").toLowerCase() === "retry") await retryFailedDeliveries(deps, respond);
               else await answerHealth(deps, respond);
             } else if (which === "amazon") {
               const refusal = mayManageAmazon(asker);
@@ -137,6 +140,11 @@ export function register(app: App, deps: AppDeps): void {
             logger.error(`/case ${sub} failed: ${(err as Error).message}`);
             await tell(`Sorry, \`/case ${sub}\` could not be answered just now. Please try again in a moment.`);
           }
+          return;
+        }
+        case "language": {
+          await ack();
+          await answerLanguage(deps, command.user_id, rest.join(" "), respond);
           return;
         }
         case "":

@@ -3,8 +3,12 @@
 // never fail in silence once Slack has been acknowledged.
 import type { BlockAction, Logger, RespondFn, types, ViewErrorsResponseAction, webApi } from "@slack/bolt";
 import type { z } from "zod";
+import type { Config } from "../config.ts";
+import type { AppDeps } from "../deps.ts";
 import { fieldErrors } from "../domain/caseInput.ts";
+import { type Words, words } from "../i18n/i18n.ts";
 import { countListenerWork, whenRequestsAnswered } from "../openRequests.ts";
+import { personLanguage } from "../store/people.ts";
 
 /** Who should hear an answer, and the channel they are looking at, if there is one. */
 export type Recipient = { userId: string; channelId?: string | null };
@@ -197,3 +201,11 @@ export function afterAck<Args extends ListenerArgs>(
     }
   }
 }
+
+/** The words of what only this person sees: their own language, or the team's. */
+export async function wordsFor(deps: Pick<AppDeps, "prisma" | "config">, userId: string): Promise<Words> {
+  return words((await personLanguage(deps.prisma, userId)) ?? deps.config.language);
+}
+
+/** The words of messages in shared channels: the team's language. */
+export const teamWords = (config: Pick<Config, "language">): Words => words(config.language);

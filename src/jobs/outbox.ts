@@ -2,13 +2,15 @@
 // about one a second, the most urgent first (reminders, escalations, alerts, digests, summaries,
 // then what people just did, then an import's cards), so a busy channel never holds back another
 // and a big import never delays an escalation. Rows are claimed with a conditional update and
-// finished only while the claim is still held, so several running copies share the work without
-// sending anything twice; what each kind of message becomes is up to its deliverer.
+
 import type { Logger, webApi } from "@slack/bolt";
 import type { CrisisSettings } from "../domain/crisis.ts";
 import { isOutboxKind, type OutboxKind, type OutboxPayloads } from "../domain/outboxMessages.ts";
 import { DEFAULT_PLAYBOOK, type PlaybookSettings } from "../domain/playbook.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+// finished only while the claim is still held, so several running copies share the work without
+// sending anything twice; what each kind of message becomes is up to its deliverer.
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { whenRequestsAnswered } from "../openRequests.ts";
 import {
   type Claim,
@@ -47,6 +49,8 @@ export type OutboxOptions = {
   zone?: string;
   /** Home tabs to bring up to date when a case changes. */
   homes?: Pick<HomeTabs, "refresh">;
+  /** The team's language, in which channel messages are written (English when not given). */
+  words?: Words;
   now?: () => Date;
   /** Minimum gap between two messages posted to one channel (Slack allows about one per second). */
   channelIntervalMs?: number;
@@ -112,7 +116,8 @@ export function startOutbox(opts: OutboxOptions): OutboxWorker {
     audience: opts.audience,
     crisis: opts.crisis,
     stalledDays: opts.stalledDays,
-    card: { playbook: opts.playbook ?? DEFAULT_PLAYBOOK, zone: opts.zone ?? "UTC" },
+    card: { playbook: opts.playbook ?? DEFAULT_PLAYBOOK, zone: opts.zone ?? "UTC", words: opts.words ?? ENGLISH },
+    words: opts.words ?? ENGLISH,
     homes: opts.homes,
     pace,
   };

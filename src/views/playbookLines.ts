@@ -1,5 +1,6 @@
 // The playbook's lines on a case card: the remedy it suggests, the return check and refund clock,
 // suspected abuse and an appeal to Amazon. Each line is a suggestion or a fact; none acts.
+
 import {
   ABUSE_EVIDENCE,
   ABUSE_RULE,
@@ -17,11 +18,13 @@ import {
 import { checkEligibility, type Eligibility } from "../domain/returnEligibility.ts";
 import { type Category, type RootCause, rootCauseLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { formatDuration, slackDate } from "./text.ts";
 
 /** What a card needs besides the case itself. */
-export type CardSettings = { playbook: PlaybookSettings; zone: string };
-export const DEFAULT_CARD_SETTINGS: CardSettings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC" };
+/** What a card needs besides the case: the playbook, the team's time zone, and its reader's language. */
+export type CardSettings = { playbook: PlaybookSettings; zone: string; words?: Words };
+export const DEFAULT_CARD_SETTINGS: CardSettings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC", words: ENGLISH };
 
 /** Case types whose buyer sends something back: the return check and refund clock apply. */
 const RETURN_CATEGORIES: Category[] = ["return", "refund", "replacement"];

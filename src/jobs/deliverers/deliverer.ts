@@ -1,10 +1,12 @@
 // What a deliverer is: given one queued message of its kind, it renders from the database and
 // calls Slack, or says to try again shortly (e.g. a thread line whose card is not posted yet).
 // Every post goes through `postOnce`, so a retry never posts a message Slack already has.
+
 import type { Logger, webApi } from "@slack/bolt";
 import type { CrisisSettings } from "../../domain/crisis.ts";
 import type { OutboxKind, OutboxPayloads } from "../../domain/outboxMessages.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Words } from "../../i18n/i18n.ts";
 import { cardPost, type ParentPost } from "../../store/outbox.ts";
 import type { CardSettings } from "../../views/caseCard.ts";
 import type { Audience } from "../../views/clockNotices.ts";
@@ -42,6 +44,8 @@ export type DeliveryContext = {
   stalledDays: number;
   /** What the card needs besides the case: the playbook's settings and the team's time zone. */
   card: CardSettings;
+  /** The team's language: every channel message is written in it. */
+  words: Words;
   /** Home tabs to bring up to date when a case changes (none in tools that only deliver). */
   homes?: Pick<HomeTabs, "refresh">;
   /** Waits until the channel may take another message (about one per second). */
