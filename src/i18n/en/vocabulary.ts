@@ -1,3 +1,11 @@
-// English words of the bot: vocabulary. Keys are grouped by what they are for; {{name}} is filled in,
-// a key ending in _one/_other is chosen by {{count}}.
-export default {} as const;
+// English words of the bot: the team's vocabularies (case types, priorities, statuses,
+// resolutions, root causes), the same labels as src/domain/vocabulary.ts.
+import { CATEGORIES, PRIORITIES, RESOLUTIONS, ROOT_CAUSES, STATUSES } from "../../domain/vocabulary.ts";
+
+export default {
+  category: CATEGORIES,
+  priority: PRIORITIES,
+  status: STATUSES,
+  resolution: RESOLUTIONS,
+  rootCause: ROOT_CAUSES,
+} as const;
