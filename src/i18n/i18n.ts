@@ -56,3 +56,10 @@ export function parseLanguage(text: string): Lang | undefined {
   if (["zh", "zh-cn", "zh-hans", "cn", "chinese", "中文", "简体中文", "汉语"].includes(v)) return "zh-CN";
   return undefined;
 }
+
+/**
+ * Something a rule says to a person (a refusal, a reason), as a key and its values: the rule stays
+ * pure and language-free; the handler or view says it in the reader's language.
+ */
+export type Said = { key: Key; params?: Params };
+export const say = (w: Words, s: Said): string => w.t(s.key, s.params);
