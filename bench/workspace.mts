@@ -70,7 +70,7 @@ console.log(`/case find over ${CASES} cases, ${db.kind} (target p95 under 300 ms
 const all: number[] = [];
 for (const [kind, text] of Object.entries(queries)) {
   const q = parseFindQuery(text);
-  if ("error" in q) throw new Error(q.error);
+  if ("error" in q) throw new Error(q.error.key);
   const ms: number[] = [];
   let total = 0;
   for (let r = 0; r < ROUNDS; r++)

@@ -22,6 +22,8 @@ export const ACTIONS = {
   findPrevious: "case_find_previous",
   findNext: "case_find_next",
   homeSearch: "home_search",
+  /** On the Home tab: the person chooses their language. */
+  homeLanguage: "home_language",
   crisisClaimAll: "crisis_claim_all",
   crisisAssign: "crisis_assign",
   crisisReplyAll: "crisis_reply_all",

@@ -11,6 +11,7 @@ import { BOT_COMMAND, DataDirInUse, type LockHolder } from "./dataDirLock.ts";
 import { openDatabase } from "./db.ts";
 import type { ImportSummary } from "./domain/returnsImport.ts";
 import { readReturnsReport } from "./domain/returnsReport.ts";
+import { words } from "./i18n/i18n.ts";
 import { ImportStopped, importReturns, queueImportSummary } from "./store/returnsImport.ts";
 import { importSummaryMessage, importSummaryText } from "./views/importSummary.ts";
 
@@ -67,7 +68,13 @@ async function main(): Promise<number> {
     bar.stop();
     const { summary } = imported;
     const name = path.basename(file);
-    await queueImportSummary(db.prisma, config.casesChannel, importSummaryMessage(summary, name), imported);
+    // Posted in the cases channel: the team's language (the terminal keeps English).
+    await queueImportSummary(
+      db.prisma,
+      config.casesChannel,
+      importSummaryMessage(summary, name, words(config.language)),
+      imported,
+    );
     console.log(importSummaryText(summary, name));
     return !summary.stoppedBy && summary.created + summary.duplicates > 0 ? 0 : 1;
   } finally {

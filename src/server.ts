@@ -108,6 +108,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     channelId: config.digestChannel,
     odrLimitPercent: config.crisis.odr.alertPercent,
     channelSettings: config.channelSettings,
+    language: config.language,
     wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });

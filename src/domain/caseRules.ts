@@ -1,6 +1,8 @@
 // The case lifecycle as pure decisions: given a case and who is acting, what changes (or why not).
 // new → claimed → resolved; a lead may take over a claimed case; a resolved case may be reopened.
 import type { Case } from "../generated/prisma/client.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, type Params, type Said, say, type Words } from "../i18n/i18n.ts";
 import type { OutboxMessageInput } from "./outboxMessages.ts";
 import type { Actor } from "./people.ts";
 import type { BuyerOutcome } from "./playbook.ts";
@@ -53,7 +55,11 @@ export type CaseChange = {
   /** Messages the change sends besides the card's update (e.g. a direct message), queued with it. */
   messages?: OutboxMessageInput[];
 };
-export type CaseRefusal = { ok: false; reason: string; message: string };
+/**
+ * Why a step was refused: `said` is what to tell the person, in their language (`refusalText`);
+ * `message` is the same in English (for the log, and for rules that do not say it yet).
+ */
+export type CaseRefusal = { ok: false; reason: string; message: string; said?: Said };
 export type Decision = CaseChange | CaseRefusal;
 
 type Snapshot = Pick<Case, "number" | "status" | "ownerId" | "firstReplyAt"> & { waitingUntil?: Date | null };
@@ -61,34 +67,45 @@ type Snapshot = Pick<Case, "number" | "status" | "ownerId" | "firstReplyAt"> & {
 /** Two clicks on "Log reply" by the same person this close together are one reply. */
 export const REPLY_DOUBLE_CLICK_MS = 30_000;
 
-const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
-const notAgent = (c: Snapshot, verb: string) =>
-  refuse(
-    "not_agent",
-    `Only after-sales agents can ${verb} cases, so ${caseNumber(c.number)} was left as it is. Ask a lead to add you to the agents.`,
-  );
-const isResolved = (c: Snapshot) =>
-  refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card if the buyer came back.`);
+/** A refusal that says `key` (with the case's number as {{number}}). */
+export function refusal(reason: string, key: Key, params: Params = {}): CaseRefusal {
+  const said: Said = { key, params };
+  return { ok: false, reason, message: say(ENGLISH, said), said };
+}
+/** A refusal as the person reads it. */
+export const refusalText = (w: Words, r: Pick<CaseRefusal, "message" | "said">): string =>
+  r.said ? say(w, r.said) : r.message;
+
+const refuse = (c: Snapshot, reason: string, key: Key, params: Params = {}) =>
+  refusal(reason, key, { number: caseNumber(c.number), ...params });
+const NOT_AGENT = {
+  claim: "card.refusal.notAgentClaim",
+  logReply: "card.refusal.notAgentLogReply",
+  resolve: "card.refusal.notAgentResolve",
+  reopen: "card.refusal.notAgentReopen",
+} as const satisfies Record<string, Key>;
+const notAgent = (c: Snapshot, step: keyof typeof NOT_AGENT) => refuse(c, "not_agent", NOT_AGENT[step]);
+const isResolved = (c: Snapshot) => refuse(c, "resolved", "card.refusal.resolved");
 
 export function decideClaim(c: Snapshot, actor: Actor, now: Date): Decision {
   if (!actor.isAgent) return notAgent(c, "claim");
   if (c.status === "resolved") return isResolved(c);
   if (c.status === "claimed") {
-    if (c.ownerId === actor.userId) return refuse("own", `You already own ${caseNumber(c.number)}.`);
-    const hint = actor.isLead ? " As a lead you can press *Take over* on the card." : "";
-    return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.${hint}`);
+    if (c.ownerId === actor.userId) return refuse(c, "own", "card.refusal.own");
+    return refuse(
+      c,
+      "already_claimed",
+      actor.isLead ? "card.refusal.alreadyClaimedLead" : "card.refusal.alreadyClaimed",
+      { owner: c.ownerId ?? undefined },
+    );
   }
   return { ok: true, data: { status: "claimed", ownerId: actor.userId, claimedAt: now }, event: { kind: "claimed" } };
 }
 
 export function decideTakeOver(c: Snapshot, actor: Actor, now: Date): Decision {
-  if (!actor.isLead)
-    return refuse(
-      "not_lead",
-      `Only leads can take over a case. Ask <@${c.ownerId}> or a lead if ${caseNumber(c.number)} needs a new owner.`,
-    );
+  if (!actor.isLead) return refuse(c, "not_lead", "card.refusal.notLeadTakeOver", { owner: c.ownerId ?? undefined });
   if (c.status === "resolved") return isResolved(c);
-  if (c.ownerId === actor.userId) return refuse("own", `You already own ${caseNumber(c.number)}.`);
+  if (c.ownerId === actor.userId) return refuse(c, "own", "card.refusal.own");
   return {
     ok: true,
     data: { status: "claimed", ownerId: actor.userId, claimedAt: now },
@@ -110,16 +127,13 @@ export function decideLogReply(
   lastReplyByActorAt?: Date,
   claimIfUnclaimed = true,
 ): Decision {
-  if (!actor.isAgent) return notAgent(c, "log replies on");
+  if (!actor.isAgent) return notAgent(c, "logReply");
   if (c.status === "resolved") return isResolved(c);
   if (c.status === "claimed" && c.ownerId !== actor.userId && !actor.isLead) {
-    return refuse(
-      "not_owner",
-      `${caseNumber(c.number)} is owned by <@${c.ownerId}>; only the owner or a lead logs replies on it.`,
-    );
+    return refuse(c, "not_owner", "card.refusal.notOwnerReply", { owner: c.ownerId ?? undefined });
   }
   if (lastReplyByActorAt && now.getTime() - lastReplyByActorAt.getTime() < REPLY_DOUBLE_CLICK_MS) {
-    return refuse("duplicate", `Your reply on ${caseNumber(c.number)} is already logged.`);
+    return refuse(c, "duplicate", "card.refusal.duplicateReply");
   }
   const data: CaseChange["data"] = { firstReplyAt: c.firstReplyAt ?? now };
   const claims = c.status === "new" && claimIfUnclaimed;
@@ -137,16 +151,11 @@ export function decideLogReply(
 
 /** A lead hands an unclaimed case to someone (e.g. one person on a whole return wave). */
 export function decideAssign(c: Snapshot, actor: Actor, assignee: Actor, now: Date): Decision {
-  if (!actor.isLead)
-    return refuse("not_lead", `Only leads can assign cases; ${caseNumber(c.number)} was left as it is.`);
-  if (!assignee.isAgent)
-    return refuse(
-      "not_agent",
-      `<@${assignee.userId}> is not an after-sales agent, so ${caseNumber(c.number)} was left as it is.`,
-    );
+  if (!actor.isLead) return refuse(c, "not_lead", "card.refusal.notLeadAssign");
+  if (!assignee.isAgent) return refuse(c, "not_agent", "card.refusal.assigneeNotAgent", { who: assignee.userId });
   if (c.status === "resolved") return isResolved(c);
   if (c.status === "claimed")
-    return refuse("already_claimed", `${caseNumber(c.number)} is already claimed by <@${c.ownerId}>.`);
+    return refuse(c, "already_claimed", "card.refusal.alreadyClaimed", { owner: c.ownerId ?? undefined });
   return {
     ok: true,
     data: { status: "claimed", ownerId: assignee.userId, claimedAt: now },
@@ -159,10 +168,9 @@ export function mayResolve(c: Snapshot, actor: Actor): CaseRefusal | undefined {
   if (c.status === "resolved") return isResolved(c);
   if (actor.isLead) return undefined;
   if (!actor.isAgent) return notAgent(c, "resolve");
-  if (c.status === "new")
-    return refuse("unclaimed", `Claim ${caseNumber(c.number)} first; only its owner or a lead can resolve it.`);
+  if (c.status === "new") return refuse(c, "unclaimed", "card.refusal.claimFirst");
   if (c.ownerId !== actor.userId)
-    return refuse("not_owner", `Only <@${c.ownerId}> (the owner) or a lead can resolve ${caseNumber(c.number)}.`);
+    return refuse(c, "not_owner", "card.refusal.notOwnerResolve", { owner: c.ownerId ?? undefined });
   return undefined;
 }
 
@@ -237,10 +245,9 @@ export function followsSuggestion(
 export function decideReopen(c: Snapshot, actor: Actor, now: Date): Decision {
   // Someone no longer among the agents (e.g. a former owner) may not bring a case back.
   if (!actor.isAgent) return notAgent(c, "reopen");
-  if (c.status !== "resolved") return refuse("open", `${caseNumber(c.number)} is still open.`);
-  if (!actor.isLead && c.ownerId !== actor.userId) {
-    return refuse("not_owner", `Only <@${c.ownerId}> (who owned it) or a lead can reopen ${caseNumber(c.number)}.`);
-  }
+  if (c.status !== "resolved") return refuse(c, "open", "card.refusal.stillOpen");
+  if (!actor.isLead && c.ownerId !== actor.userId)
+    return refuse(c, "not_owner", "card.refusal.notOwnerReopen", { owner: c.ownerId ?? undefined });
   return {
     ok: true,
     data: {

@@ -3,6 +3,8 @@
 // marketing or review manipulation; a look here costs the agent a second. The check flags what
 // Amazon's reviewers would flag and stays quiet on what replies are full of: order ids, amounts,
 // dates, tracking and case numbers, and remedies (refund, replacement, coupon) for the problem itself.
+import type { Key } from "../i18n/catalog.ts";
+import type { Said, Words } from "../i18n/i18n.ts";
 import { cutText } from "./cutText.ts";
 
 export type PolicyRule =
@@ -13,8 +15,10 @@ export type PolicyRule =
   | "review_incentive"
   | "marketing"
   | "off_amazon_contact";
-export type PolicyProblem = { rule: PolicyRule; found: string; why: string };
+/** `why` says what is wrong, in the reader's language (say it with `say`). */
+export type PolicyProblem = { rule: PolicyRule; found: string; why: Said };
 
+/** The rules in English; `policyRuleText` says one in a reader's language. */
 export const POLICY_RULES: Record<PolicyRule, string> = {
   link: "Amazon allows only secure (https) links needed for the order, such as the order's Amazon page",
   email: "No e-mail addresses: buyers and sellers write to each other only through Amazon",
@@ -29,25 +33,24 @@ export const POLICY_RULES: Record<PolicyRule, string> = {
     "No other ways to reach you (WhatsApp, WeChat, social media, calls, texts): buyers stay on Amazon",
 };
 
-type Finding = { rule: PolicyRule; start: number; end: number; why: string };
-type Pattern = { re: RegExp; why: string };
+export const policyRuleText = (w: Words, rule: PolicyRule): string => w.t(`playbook.policy.rule.${rule}` as Key);
+
+type Finding = { rule: PolicyRule; start: number; end: number; why: Said };
+type Pattern = { re: RegExp; why: Said };
 
 const WHY = {
-  httpLink: "Links must be secure: write the Amazon link with https://.",
-  bareAmazonLink: "Write Amazon links in full, starting with https://, or leave the link out.",
-  otherSite: "Links to sites other than Amazon are not allowed in messages to buyers.",
-  email: "E-mail addresses let the buyer contact you off Amazon, which Amazon forbids.",
-  phone: "Phone numbers let the buyer contact you off Amazon, which Amazon forbids.",
-  positiveReview:
-    "Asking for a positive or 5-star review or feedback is forbidden; a neutral invitation to share their experience is fine.",
-  changeReview:
-    "Asking a buyer to change or remove a review or feedback is forbidden; solve the problem and let them decide.",
-  steerReview: "Asking only happy buyers for a review, or steering unhappy ones away from one, is forbidden.",
-  incentive:
-    "Offering something for a review, or for changing one, is forbidden; offer remedies for the problem itself.",
-  marketing: "Promoting other products, purchases, your store or your pages is forbidden in messages to buyers.",
-  offAmazon: "Messages must keep the buyer on Amazon; other channels (apps, calls, social media) are forbidden.",
-};
+  httpLink: { key: "playbook.policy.why.httpLink" },
+  bareAmazonLink: { key: "playbook.policy.why.bareAmazonLink" },
+  otherSite: { key: "playbook.policy.why.otherSite" },
+  email: { key: "playbook.policy.why.email" },
+  phone: { key: "playbook.policy.why.phone" },
+  positiveReview: { key: "playbook.policy.why.positiveReview" },
+  changeReview: { key: "playbook.policy.why.changeReview" },
+  steerReview: { key: "playbook.policy.why.steerReview" },
+  incentive: { key: "playbook.policy.why.incentive" },
+  marketing: { key: "playbook.policy.why.marketing" },
+  offAmazon: { key: "playbook.policy.why.offAmazon" },
+} satisfies Record<string, Said>;
 
 // ---------------------------------------------------------------------------------------------
 // Links and e-mail addresses

@@ -1,4 +1,6 @@
-// Who may do what: agents work cases, leads may also take over and resolve any case.
+// Who may do what: agents work cases, leads may also take over and resolve any case. A refusal is
+// a `Said`: the handler tells it in the reader's language.
+import { ENGLISH, type Said, say } from "../i18n/i18n.ts";
 
 export type Roles = { agentUserIds: string[]; leadUserIds: string[] };
 export type Actor = { userId: string; isAgent: boolean; isLead: boolean };
@@ -11,32 +13,38 @@ export function actorFor(userId: string, roles: Roles): Actor {
 }
 
 /** What only leads may do outside a case: the order volume behind the ODR alerts leads act on. */
-export function mayRecordOrders(actor: Actor): string | undefined {
+export function mayRecordOrders(actor: Actor): Said | undefined {
   if (actor.isLead) return undefined;
-  return "Only leads can record order volume: it sets the Order Defect Rate that the alerts watch. Ask a lead to run it.";
+  return { key: "commands.refusals.recordOrders" };
 }
 
 /** Importing a returns report creates cases: agents' work. */
-export function mayImportReturns(actor: Actor): string | undefined {
+export function mayImportReturns(actor: Actor): Said | undefined {
   if (actor.isAgent) return undefined;
-  return "Only after-sales agents can import returns reports. Ask a lead to add you to the agents.";
+  return { key: "commands.refusals.importReturns" };
 }
 
 /** Delivery to Slack (what waits, what Slack refused) is for the people who work cases and their leads. */
-export function maySeeDeliveryHealth(actor: Actor): string | undefined {
+export function maySeeDeliveryHealth(actor: Actor): Said | undefined {
   if (actor.isAgent) return undefined;
-  return "Only after-sales agents and leads can see how messages reach Slack. Ask a lead to add you to the agents.";
+  return { key: "commands.refusals.deliveryHealth" };
 }
 
 /** A lead hands cases only to someone who works cases. */
-export function mayAssignTo(actor: Actor, assignee: Actor): string | undefined {
-  if (!actor.isLead) return "Only leads can assign cases. Use *Claim all unclaimed* to take them yourself.";
-  if (!assignee.isAgent) return `<@${assignee.userId}> is not an after-sales agent; assign the cases to an agent.`;
+export function assignRefusal(actor: Actor, assignee: Actor): Said | undefined {
+  if (!actor.isLead) return { key: "commands.refusals.assign" };
+  if (!assignee.isAgent) return { key: "commands.refusals.assignNotAgent", params: { user: assignee.userId } };
   return undefined;
 }
 
+/** `assignRefusal` in English. */
+export function mayAssignTo(actor: Actor, assignee: Actor): string | undefined {
+  const refusal = assignRefusal(actor, assignee);
+  return refusal && say(ENGLISH, refusal);
+}
+
 /** The connection to Amazon (what it pulls, its errors, pulling now) is for leads. */
-export function mayManageAmazon(actor: Actor): string | undefined {
+export function mayManageAmazon(actor: Actor): Said | undefined {
   if (actor.isLead) return undefined;
-  return "Only leads can see and run the connection to Amazon. Ask a lead to check it.";
+  return { key: "commands.refusals.manageAmazon" };
 }

@@ -2,7 +2,9 @@
 // may check a return, mark it received, suspect abuse or record an appeal, and what changes.
 import { DateTime } from "luxon";
 import type { Case } from "../generated/prisma/client.ts";
-import type { CaseRefusal, Decision } from "./caseRules.ts";
+import type { Key } from "../i18n/catalog.ts";
+import type { Said } from "../i18n/i18n.ts";
+import { type CaseRefusal, type Decision, refusal as refuse } from "./caseRules.ts";
 import type { Actor } from "./people.ts";
 import type { AbuseEvidence, AppealSettings, AppealStage } from "./playbook.ts";
 import type { ItemCondition } from "./returnEligibility.ts";
@@ -21,25 +23,34 @@ type Snapshot = Pick<
 >;
 
 const DAY_MS = 86_400_000;
-const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
+
+/** What an agent does on a case, as the refusals name it. */
+export type Work =
+  | "add notes"
+  | "mark waiting on the buyer"
+  | "check returns"
+  | "mark returns received"
+  | "mark suspected abuse"
+  | "record appeals";
+const WORK: Record<Work, string> = {
+  "add notes": "addNote",
+  "mark waiting on the buyer": "waiting",
+  "check returns": "checkReturn",
+  "mark returns received": "receiveReturn",
+  "mark suspected abuse": "suspectAbuse",
+  "record appeals": "appeal",
+};
 
 /**
  * Working a case's details: any agent while it is unclaimed, then its owner or a lead (as for
  * logging a reply). `whileResolved` for what may come after resolving (abuse, appeals).
  */
-export function mayWorkOn(c: Snapshot, actor: Actor, what: string, whileResolved = false): CaseRefusal | undefined {
-  if (!actor.isAgent)
-    return refuse(
-      "not_agent",
-      `Only after-sales agents can ${what} on cases, so ${caseNumber(c.number)} was left as it is. Ask a lead to add you to the agents.`,
-    );
-  if (c.status === "resolved" && !whileResolved)
-    return refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card first.`);
+export function mayWorkOn(c: Snapshot, actor: Actor, what: Work, whileResolved = false): CaseRefusal | undefined {
+  const number = caseNumber(c.number);
+  if (!actor.isAgent) return refuse("not_agent", `playbook.refusal.notAgent.${WORK[what]}` as Key, { number });
+  if (c.status === "resolved" && !whileResolved) return refuse("resolved", "playbook.refusal.resolved", { number });
   if (c.ownerId && c.ownerId !== actor.userId && !actor.isLead)
-    return refuse(
-      "not_owner",
-      `${caseNumber(c.number)} is owned by <@${c.ownerId}>; only the owner or a lead can ${what} on it.`,
-    );
+    return refuse("not_owner", `playbook.refusal.notOwner.${WORK[what]}` as Key, { number, owner: c.ownerId });
   return undefined;
 }
 
@@ -47,8 +58,8 @@ export type ReturnCheckInput = {
   orderDate?: Date;
   deliveredAt?: Date;
   condition?: ItemCondition;
-  /** The verdict as the card will show it, for the thread line. */
-  summary: string;
+  /** The verdict, for the thread line (said in its reader's language). */
+  summary: Said;
 };
 
 export function decideReturnCheck(c: Snapshot, actor: Actor, input: ReturnCheckInput, now: Date): Decision {
@@ -75,8 +86,7 @@ export function decideReturnReceived(
 ): Decision {
   const refusal = mayWorkOn(c, actor, "mark returns received");
   if (refusal) return refusal;
-  if (c.returnReceivedAt)
-    return refuse("received", `The return of ${caseNumber(c.number)} is already marked received.`);
+  if (c.returnReceivedAt) return refuse("received", "playbook.refusal.received", { number: caseNumber(c.number) });
   return {
     ok: true,
     data: { returnReceivedAt: now, refundDueAt: clock.dueAt },

@@ -1,16 +1,20 @@
 // The playbook's compensation guidance as a suggestion: the remedy that fits the root cause, the
 // item's price and how bad the problem is. The resolve form preselects it and the agent may choose
 // anything else; the point is to avoid both over- and under-compensating, not to decide for them.
+import type { Key } from "../i18n/catalog.ts";
+import { type Said, say, type Words } from "../i18n/i18n.ts";
+import { rootCauseName } from "../i18n/labels.ts";
 import { formatMoney, parseAmount } from "./money.ts";
 import { mapReason } from "./returnReasons.ts";
 import type { Category, Resolution, RootCause } from "./vocabulary.ts";
-import { rootCauseLabel } from "./vocabulary.ts";
 
 export type Severity = "minor" | "serious";
+/** The severities in English (the resolve form's options; `severityName` says them in a reader's language). */
 export const SEVERITIES: Record<Severity, string> = {
   minor: "Minor: still usable, or only cosmetic",
   serious: "Serious: unusable, unsafe, or not what was ordered",
 };
+export const severityName = (w: Words, s: Severity): string => w.t(`playbook.severity.${s}` as Key);
 
 export type RemedySettings = {
   /** Per currency: an item priced under this is low-priced. */
@@ -40,10 +44,10 @@ export type RemedySuggestion = {
   resolution: Resolution;
   /** Also fitting, best first. */
   alternatives: Resolution[];
-  /** One line: what to offer. */
-  summary: string;
-  /** One line: why this fits. */
-  reason: string;
+  /** One line: what to offer (say it with `sayRemedy`). */
+  summary: Said;
+  /** One line: why this fits (say it with `sayRemedy`: its {{cause}} is a root cause to name). */
+  reason: Said;
   /** Exact decimal strings in the currency's minor unit (none for JPY). */
   amountRange?: { from: string; to: string; currency: string };
 };
@@ -57,13 +61,20 @@ const SELLER_FAULT = new Set<RootCause>([
   "late_or_lost",
 ]);
 
-const CLAIM_NAMES: Partial<Record<Category, { name: string; deadline: string }>> = {
-  a_to_z_claim: { name: "A-to-z claim", deadline: "answer Amazon within 72 hours" },
-  chargeback: { name: "Chargeback", deadline: "answer within 7 days" },
-};
+type Claim = "a_to_z_claim" | "chargeback";
+const isClaim = (c: Category): c is Claim => c === "a_to_z_claim" || c === "chargeback";
 
-const ABUSE_SUMMARY =
-  "Collect evidence (proof of delivery, photos, QC report, buyer history) and appeal to Amazon; do not argue with the buyer";
+const said = (key: Key, params?: Said["params"]): Said => (params ? { key, params } : { key });
+const ABUSE_SUMMARY = said("playbook.remedy.summary.abuse");
+
+/** A suggestion's line in a reader's language; a {{cause}} (a root cause) is named in it too. */
+export function sayRemedy(w: Words, s: Said): string {
+  const cause = s.params?.cause;
+  return say(
+    w,
+    cause === undefined ? s : { ...s, params: { ...s.params, cause: rootCauseName(w, cause as RootCause) } },
+  );
+}
 
 export function suggestRemedy(
   input: RemedyInput,
@@ -74,8 +85,7 @@ export function suggestRemedy(
   if (!cause || cause === "other") return undefined;
   const price = priceOf(input, settings);
 
-  const claim = CLAIM_NAMES[input.category];
-  if (claim) return claimRemedy(claim, cause, price);
+  if (isClaim(input.category)) return claimRemedy(input.category, cause, price);
 
   switch (cause) {
     case "suspected_abuse":
@@ -83,42 +93,42 @@ export function suggestRemedy(
         resolution: "appealed",
         alternatives: [],
         summary: ABUSE_SUMMARY,
-        reason: "Suspected abuse: Amazon decides on evidence, and arguing only escalates",
+        reason: said("playbook.remedy.reason.abuse"),
       };
     case "wrong_item":
       return {
         resolution: "replacement",
         alternatives: ["refund"],
-        summary: "Replacement with a prepaid return, or a refund",
-        reason: "Wrong item sent: the seller's mistake, so the buyer gets what was ordered at no cost",
+        summary: said("playbook.remedy.summary.wrongItem"),
+        reason: said("playbook.remedy.reason.wrongItem"),
       };
     case "not_as_described":
       return {
         resolution: "replacement",
         alternatives: ["refund"],
-        summary: "Replacement with a prepaid return, or a refund; correct the listing",
-        reason: "Not as described: the listing promised something else, so the buyer pays nothing for it",
+        summary: said("playbook.remedy.summary.notAsDescribed"),
+        reason: said("playbook.remedy.reason.notAsDescribed"),
       };
     case "late_or_lost":
       return {
         resolution: "reshipment",
         alternatives: ["refund"],
-        summary: "Reshipment, or a refund if the buyer no longer wants it; ask the carrier where the parcel is",
-        reason: "Late or lost delivery: the buyer still has nothing",
+        summary: said("playbook.remedy.summary.lateOrLost"),
+        reason: said("playbook.remedy.reason.lateOrLost"),
       };
     case "damaged_in_transit":
       return {
         resolution: "replacement",
         alternatives: ["reshipment", "refund"],
-        summary: "Replacement (or reshipment, or a refund); file a claim with the carrier",
-        reason: "Damaged in transit: not the buyer's doing, and the carrier pays through a claim",
+        summary: said("playbook.remedy.summary.damagedInTransit"),
+        reason: said("playbook.remedy.reason.damagedInTransit"),
       };
     case "buyer_remorse":
       return {
         resolution: "return_accepted",
         alternatives: ["declined"],
-        summary: "Accept the return if it is inside the return window and resellable; decline if outside the window",
-        reason: "Buyer-side reason: check the return window and the item's condition first",
+        summary: said("playbook.remedy.summary.buyerRemorse"),
+        reason: said("playbook.remedy.reason.buyerRemorse"),
       };
     case "defect":
       return defectRemedy(input.severity, price, settings);
@@ -129,32 +139,48 @@ export function suggestRemedy(
  * A-to-z claims and chargebacks count against the account, so the remedy is about ending the claim:
  * a refund when the seller is at fault, evidence for Amazon otherwise.
  */
-function claimRemedy(claim: { name: string; deadline: string }, cause: RootCause, price: Price): RemedySuggestion {
+function claimRemedy(claim: Claim, cause: RootCause, price: Price): RemedySuggestion {
   if (cause === "suspected_abuse") {
     return {
       resolution: "appealed",
       alternatives: [],
       summary: ABUSE_SUMMARY,
-      reason: `${claim.name} with suspected abuse: ${claim.deadline} with the evidence`,
+      reason: said(CLAIM_REASONS.abuse[claim]),
     };
   }
   if (SELLER_FAULT.has(cause)) {
-    const amount = price.known ? ` (${formatMoney(price.value, price.currency)})` : "";
     return {
       resolution: "refund",
       alternatives: ["appealed"],
-      summary: `Full refund${amount}: it stops the claim; appeal only with proof`,
-      reason: `${claim.name} with a seller-fault cause (${rootCauseLabel(cause)}): the buyer is likely to win it; ${claim.deadline}`,
+      summary: price.known
+        ? said("playbook.remedy.summary.claimRefund", { amount: formatMoney(price.value, price.currency) })
+        : said("playbook.remedy.summary.claimRefundNoAmount"),
+      reason: said(CLAIM_REASONS.sellerFault[claim], { cause }),
     };
   }
   // Buyer remorse: the seller did nothing wrong, so the claim is worth contesting.
   return {
     resolution: "appealed",
     alternatives: ["refund"],
-    summary: "Answer Amazon with proof of delivery and the return you offered; refund only if that fails",
-    reason: `${claim.name} for a buyer-side reason: the seller is not at fault; ${claim.deadline}`,
+    summary: said("playbook.remedy.summary.claimContest"),
+    reason: said(CLAIM_REASONS.buyerSide[claim]),
   };
 }
+
+const CLAIM_REASONS: Record<"abuse" | "sellerFault" | "buyerSide", Record<Claim, Key>> = {
+  abuse: {
+    a_to_z_claim: "playbook.remedy.reason.claimAbuse.a_to_z_claim",
+    chargeback: "playbook.remedy.reason.claimAbuse.chargeback",
+  },
+  sellerFault: {
+    a_to_z_claim: "playbook.remedy.reason.claimSellerFault.a_to_z_claim",
+    chargeback: "playbook.remedy.reason.claimSellerFault.chargeback",
+  },
+  buyerSide: {
+    a_to_z_claim: "playbook.remedy.reason.claimBuyerSide.a_to_z_claim",
+    chargeback: "playbook.remedy.reason.claimBuyerSide.chargeback",
+  },
+};
 
 /**
  * Defects scale with price and severity. When the price tier is unknown, a serious defect still
@@ -166,42 +192,48 @@ function defectRemedy(severity: Severity, price: Price, settings: RemedySettings
   const [couponFrom, couponTo] = settings.couponPercent;
   const refundPct = `${refundFrom}–${refundTo}%`;
   const couponPct = `${couponFrom}–${couponTo}%`;
+  const replaceRepairRefund = said("playbook.remedy.summary.replaceRepairRefund");
 
   if (!price.known) {
-    const reason = `${capitalised(severity)} defect; ${price.why}`;
+    const reason = said(`playbook.remedy.reason.${price.why}.${severity}` as Key, price.params);
     if (severity === "serious") {
       return {
         resolution: "replacement",
         alternatives: ["repair", "refund"],
-        summary: "Replacement, a free repair, or a refund",
+        summary: replaceRepairRefund,
         reason,
       };
     }
     return {
       resolution: "partial_refund",
       alternatives: ["coupon", "repair"],
-      summary: `Partial refund ${refundPct} if low-priced; a coupon ${couponPct} or a free repair if not`,
+      summary: said("playbook.remedy.summary.partialOrCoupon", { refundPct, couponPct }),
       reason,
     };
   }
 
-  const tier = price.low
-    ? `Low-priced item (${formatMoney(price.value, price.currency)} is under the ${formatMoney(String(price.limit), price.currency)} limit)`
-    : `Higher-priced item (${formatMoney(price.value, price.currency)} is at or over the ${formatMoney(String(price.limit), price.currency)} limit)`;
-  const reason = `${tier} with a ${severity} defect`;
+  const reason = said(`playbook.remedy.reason.${price.low ? "low" : "high"}.${severity}` as Key, {
+    value: formatMoney(price.value, price.currency),
+    limit: formatMoney(String(price.limit), price.currency),
+  });
 
   if (price.low && severity === "minor") {
     const amountRange = percentRange(price, settings.partialRefundPercent);
     return {
       resolution: "partial_refund",
       alternatives: ["coupon"],
-      summary: `Partial refund ${refundPct} (≈ ${moneyRange(amountRange)}) or a small gift`,
+      summary: said("playbook.remedy.summary.partialRefund", { refundPct, range: moneyRange(amountRange) }),
       reason,
       amountRange,
     };
   }
   if (price.low) {
-    return { resolution: "replacement", alternatives: ["refund"], summary: "Replacement or a refund", reason };
+    return {
+      resolution: "replacement",
+      alternatives: ["refund"],
+      summary: said("playbook.remedy.summary.replaceOrRefund"),
+      reason,
+    };
   }
   if (severity === "minor") {
     // A coupon first: the item still works, and a coupon settles it without shipping anything back.
@@ -209,7 +241,7 @@ function defectRemedy(severity: Severity, price: Price, settings: RemedySettings
     return {
       resolution: "coupon",
       alternatives: ["repair"],
-      summary: `A larger coupon ${couponPct} (≈ ${moneyRange(amountRange)}) or a free repair`,
+      summary: said("playbook.remedy.summary.coupon", { couponPct, range: moneyRange(amountRange) }),
       reason,
       amountRange,
     };
@@ -217,24 +249,23 @@ function defectRemedy(severity: Severity, price: Price, settings: RemedySettings
   return {
     resolution: "replacement",
     alternatives: ["repair", "refund"],
-    summary: "Replacement, a free repair, or a refund",
+    summary: replaceRepairRefund,
     reason,
   };
 }
 
 type Price =
   | { known: true; low: boolean; value: string; currency: string; limit: number; hundredths: bigint }
-  | { known: false; why: string };
+  | { known: false; why: "noValue" | "noCurrency" | "noLimit"; params?: Said["params"] };
 
 function priceOf(input: RemedyInput, settings: RemedySettings): Price {
   const value = input.orderValue === null ? undefined : parseAmount(input.orderValue);
   // A zero value has nothing to scale from; it is as good as missing.
-  if (value === undefined || toHundredths(value) === 0n)
-    return { known: false, why: "order value unknown: add it for amounts" };
+  if (value === undefined || toHundredths(value) === 0n) return { known: false, why: "noValue" };
   const currency = input.currency?.trim().toUpperCase();
-  if (!currency) return { known: false, why: "currency unknown: add it for amounts" };
+  if (!currency) return { known: false, why: "noCurrency" };
   if (!Object.hasOwn(settings.lowPriceLimits, currency)) {
-    return { known: false, why: `no low-price limit is set for ${currency}, so the price tier is unknown` };
+    return { known: false, why: "noLimit", params: { currency } };
   }
   const limit = settings.lowPriceLimits[currency];
   const hundredths = toHundredths(value);
@@ -271,8 +302,6 @@ function moneyRange(r: { from: string; to: string; currency: string }): string {
   const from = formatMoney(r.from, r.currency) ?? r.from;
   return `${from.slice(0, -(r.currency.length + 1))}–${formatMoney(r.to, r.currency)}`;
 }
-
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The likely root cause before anyone chose one: from Amazon's return reason code (seller-fault

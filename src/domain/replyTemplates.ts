@@ -2,6 +2,8 @@
 // a fitting remedy, keep the buyer informed. Shipped in English; a team adds its own wording and
 // languages in the templates file (templatesFile.ts). Every draft must pass Amazon's messaging
 // rules (messagingPolicy.ts): no links, contact details or review requests.
+import type { Key } from "../i18n/catalog.ts";
+import type { Words } from "../i18n/i18n.ts";
 import { marketplaceCode } from "./amazon.ts";
 import type { Category } from "./vocabulary.ts";
 
@@ -13,7 +15,7 @@ export type ReplyStage =
   | "carrier_contacted"
   | "claim_acknowledged";
 
-/** In the order agents usually need them. */
+/** In the order agents usually need them (in English; `replyStageName` says one in an agent's language). */
 export const REPLY_STAGES: Record<ReplyStage, string> = {
   acknowledge: "First reply: we're on it",
   return_instructions: "How to return the item",
@@ -22,6 +24,8 @@ export const REPLY_STAGES: Record<ReplyStage, string> = {
   carrier_contacted: "We contacted the carrier",
   claim_acknowledged: "Claim or chargeback received",
 };
+
+export const replyStageName = (w: Words, stage: ReplyStage): string => w.t(`playbook.replyStage.${stage}` as Key);
 
 export type ReplyTemplate = {
   id: string;
@@ -148,6 +152,20 @@ ${REFERENCE}
 ${SIGNATURE}`,
   },
 ];
+
+/** A shipped template as it ships (not one a team's file replaced): its title and gloss are in the catalogs. */
+const isShipped = (t: ReplyTemplate): boolean => SHIPPED_TEMPLATES.includes(t);
+
+/** What agents pick a template by, in their language for a shipped template; a team's own as written. */
+export const templateTitle = (w: Words, t: ReplyTemplate): string =>
+  isShipped(t) ? w.t(`playbook.templateTitle.${t.id}` as Key) : t.title;
+
+/**
+ * One line in the agent's language on what a shipped template tells the buyer, so an agent who
+ * does not read the buyer's language knows what they send; none for a team's own templates.
+ */
+export const templateGloss = (w: Words, t: ReplyTemplate): string | undefined =>
+  isShipped(t) ? w.t(`playbook.templateGloss.${t.id}` as Key) : undefined;
 
 export type ReplyFacts = {
   buyerName?: string | null;

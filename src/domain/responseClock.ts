@@ -14,11 +14,14 @@ export type ClockSettings = {
   stalledDays: number;
 };
 
-/** Amazon's deadlines, counted around the clock as Amazon counts them. */
+/**
+ * Amazon's deadlines, counted around the clock as Amazon counts them. What each asks for is in the
+ * catalogs (card.amazonTask.<deadline>).
+ */
 export const AMAZON_DEADLINES = {
-  buyer_message: { hours: 24, task: "answer the buyer's message", metBy: "first_reply" },
-  a_to_z_claim: { hours: 72, task: "respond to the A-to-z claim", metBy: "resolution" },
-  chargeback: { hours: 7 * 24, task: "respond to the chargeback", metBy: "resolution" },
+  buyer_message: { hours: 24, metBy: "first_reply" },
+  a_to_z_claim: { hours: 72, metBy: "resolution" },
+  chargeback: { hours: 7 * 24, metBy: "resolution" },
 } as const;
 export type AmazonDeadline = keyof typeof AMAZON_DEADLINES;
 export const AMAZON_WARNING_HOURS = 12;

@@ -3,6 +3,8 @@
 // ends at midnight there, not in UTC. Declining an eligible return escalates into claims, so the
 // answer says what to do as well as whether.
 import { DateTime } from "luxon";
+import type { Key } from "../i18n/catalog.ts";
+import type { Said, Words } from "../i18n/i18n.ts";
 
 export type ItemCondition = "unopened" | "opened_resellable" | "damaged_by_buyer";
 export const ITEM_CONDITIONS: Record<ItemCondition, string> = {
@@ -10,6 +12,7 @@ export const ITEM_CONDITIONS: Record<ItemCondition, string> = {
   opened_resellable: "Opened, resellable",
   damaged_by_buyer: "Damaged by the buyer",
 };
+export const conditionName = (w: Words, c: ItemCondition): string => w.t(`playbook.returns.condition.${c}` as Key);
 
 export type MonthDay = { month: number; day: number };
 
@@ -37,19 +40,25 @@ export type Eligibility = {
   daysOutside?: number;
   /** The delivery date was the order date plus deliveryDays. */
   deliveryEstimated: boolean;
-  summary: string;
-  advice: string;
+  /** Its {{day}} is a Slack date token, which Slack writes in the reader's language. */
+  summary: Said;
+  advice: Said;
 };
 
 const ADVICE = {
-  resellable: "Accept the return and remind the buyer to pack it well.",
-  conditionUnknown: "Accept the return if the item is undamaged and resellable, and remind the buyer to pack it well.",
-  damaged:
-    "Ask the buyer for photos of the damage, then accept the return with a partial refund that deducts for the damage.",
-  outside: "Decline politely, or offer a partial refund instead.",
-  unknown:
-    "Find the delivery date in the order's tracking (Seller Central → Manage Orders → the order), or at least the order date on the order page, and enter it.",
-};
+  resellable: { key: "playbook.returns.advice.resellable" },
+  conditionUnknown: { key: "playbook.returns.advice.conditionUnknown" },
+  damaged: { key: "playbook.returns.advice.damaged" },
+  outside: { key: "playbook.returns.advice.outside" },
+  unknown: { key: "playbook.returns.advice.unknown" },
+} satisfies Record<string, Said>;
+
+/**
+ * A calendar day as a Slack date token: Slack writes it in each reader's language. It points at
+ * noon of that day in the team's zone, so readers within half a day of that zone see the same day.
+ */
+const dayToken = (d: DateTime): string =>
+  `<!date^${Math.floor(d.set({ hour: 12 }).toSeconds())}^{date_short}|${d.toISODate()}>`;
 
 /**
  * `requestedAt` is when the buyer asked to return (the case's creation). The holiday window applies
@@ -70,7 +79,7 @@ export function checkEligibility(
     return {
       verdict: "unknown",
       deliveryEstimated: false,
-      summary: "Unknown: enter the delivery or order date",
+      summary: { key: "playbook.returns.summary.unknown" },
       advice: ADVICE.unknown,
     };
   }
@@ -81,7 +90,7 @@ export function checkEligibility(
   const holiday = holidayLastDay !== undefined && holidayLastDay > normalLastDay;
   const lastDay = holiday ? holidayLastDay : normalLastDay;
   const windowEndsAt = lastDay.endOf("day").toJSDate();
-  const estimated = deliveryEstimated ? " (delivery estimated from the order date)" : "";
+  const lastDayToken = dayToken(lastDay);
 
   if (input.requestedAt.getTime() > windowEndsAt.getTime()) {
     const daysOutside = Math.round(day(input.requestedAt).diff(lastDay, "days").days);
@@ -90,7 +99,10 @@ export function checkEligibility(
       windowEndsAt,
       daysOutside,
       deliveryEstimated,
-      summary: `Outside the window by ${daysOutside} ${daysOutside === 1 ? "day" : "days"} (it ended ${dayLabel(lastDay)})${estimated}`,
+      summary: {
+        key: deliveryEstimated ? "playbook.returns.summary.outsideEstimated" : "playbook.returns.summary.outside",
+        params: { count: daysOutside, day: lastDayToken },
+      },
       advice: ADVICE.outside,
     };
   }
@@ -98,7 +110,16 @@ export function checkEligibility(
     verdict: holiday ? "eligible_holiday" : "eligible",
     windowEndsAt,
     deliveryEstimated,
-    summary: `Eligible${holiday ? " — holiday window" : ""}: returnable until ${dayLabel(lastDay)}${estimated}`,
+    summary: {
+      key: holiday
+        ? deliveryEstimated
+          ? "playbook.returns.summary.holidayEstimated"
+          : "playbook.returns.summary.holiday"
+        : deliveryEstimated
+          ? "playbook.returns.summary.eligibleEstimated"
+          : "playbook.returns.summary.eligible",
+      params: { day: lastDayToken },
+    },
     advice:
       input.condition === "damaged_by_buyer"
         ? ADVICE.damaged
@@ -127,8 +148,6 @@ function holidayReturnBy(shipped: DateTime, h: NonNullable<ReturnSettings["holid
 
 const onDay = (like: DateTime, year: number, md: MonthDay) =>
   like.set({ year, month: md.month, day: md.day }).startOf("day");
-
-const dayLabel = (d: DateTime) => d.setLocale("en").toFormat("d LLL yyyy");
 
 /** The refund is due at the end of the refundBusinessDays-th business day (Mon–Fri in `zone`) after the day the return was received. */
 export function refundDueAt(receivedAt: Date, settings: ReturnSettings, zone: string): Date {

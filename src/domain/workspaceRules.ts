@@ -1,8 +1,9 @@
 // The agent's workspace as pure decisions: a note on a case, waiting on the buyer, and a lead
-// handing a case to another agent.
+// handing a case to another agent. A refusal says why language-free (its `said`).
 import { DateTime } from "luxon";
 import type { Case } from "../generated/prisma/client.ts";
-import type { CaseRefusal, Decision } from "./caseRules.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { type Decision, refusal } from "./caseRules.ts";
 import type { Actor } from "./people.ts";
 import { mayWorkOn } from "./playbookRules.ts";
 import { caseNumber } from "./vocabulary.ts";
@@ -13,7 +14,11 @@ export const NOTE_MAX = 1000;
 /** Waiting on the buyer: the follow-up day offered first. */
 export const DEFAULT_FOLLOW_UP_DAYS = 2;
 
-const refuse = (reason: string, message: string): CaseRefusal => ({ ok: false, reason, message });
+/** Waiting on the buyer: how far ahead the follow-up day may be. */
+const MAX_FOLLOW_UP_DAYS = 60;
+
+const refuse = (c: Snapshot, reason: string, key: Key, params: Record<string, number> = {}) =>
+  refusal(reason, key, { number: caseNumber(c.number), ...params });
 
 /** A note may be what the buyer answered: a case waiting on the buyer is active again. */
 export function decideNote(c: Snapshot, actor: Actor, text: string): Decision {
@@ -36,11 +41,11 @@ export function decideWaiting(c: Snapshot, actor: Actor, followUpDay: string, zo
   const refusal = mayWorkOn(c, actor, "mark waiting on the buyer");
   if (refusal) return refusal;
   // Waiting is the owner's: they are reminded on the day.
-  if (c.status === "new") return refuse("unclaimed", `Claim ${caseNumber(c.number)} first, then wait for the buyer.`);
+  if (c.status === "new") return refuse(c, "unclaimed", "forms.waiting.unclaimed");
   const until = DateTime.fromISO(followUpDay, { zone }).startOf("day").plus({ hours: 9 });
-  if (!until.isValid || until.toJSDate() <= now) return refuse("past", "Pick a follow-up day still to come.");
-  if (until.diff(DateTime.fromJSDate(now), "days").days > 60)
-    return refuse("far", "Pick a follow-up day within the next 60 days.");
+  if (!until.isValid || until.toJSDate() <= now) return refuse(c, "past", "forms.waiting.past");
+  if (until.diff(DateTime.fromJSDate(now), "days").days > MAX_FOLLOW_UP_DAYS)
+    return refuse(c, "far", "forms.waiting.far", { days: MAX_FOLLOW_UP_DAYS });
   return {
     ok: true,
     data: { waitingUntil: until.toJSDate() },
@@ -51,17 +56,10 @@ export function decideWaiting(c: Snapshot, actor: Actor, followUpDay: string, zo
 
 /** A lead hands an open case to another agent; the previous owner keeps nothing of it. */
 export function decideReassign(c: Snapshot, actor: Actor, assignee: Actor, now: Date): Decision {
-  if (!actor.isLead)
-    return refuse("not_lead", `Only leads can reassign cases; ${caseNumber(c.number)} was left as it is.`);
-  if (!assignee.isAgent)
-    return refuse(
-      "not_agent",
-      `That person is not an after-sales agent, so ${caseNumber(c.number)} was left as it is. Pick an agent.`,
-    );
-  if (c.status === "resolved")
-    return refuse("resolved", `${caseNumber(c.number)} is already resolved. Reopen it from its card first.`);
-  if (c.ownerId === assignee.userId)
-    return refuse("same", `That person already owns ${caseNumber(c.number)}. Pick someone else.`);
+  if (!actor.isLead) return refuse(c, "not_lead", "forms.reassign.notLead");
+  if (!assignee.isAgent) return refuse(c, "not_agent", "forms.reassign.notAgent");
+  if (c.status === "resolved") return refuse(c, "resolved", "forms.reassign.resolved");
+  if (c.ownerId === assignee.userId) return refuse(c, "same", "forms.reassign.same");
   return {
     ok: true,
     data: { status: "claimed", ownerId: assignee.userId, claimedAt: now },

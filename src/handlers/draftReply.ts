@@ -2,7 +2,7 @@
 // the reply once sent) and `/case check` (the same check on any text).
 import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { decideLogReply } from "../domain/caseRules.ts";
+import { decideLogReply, refusalText } from "../domain/caseRules.ts";
 import { checkReply } from "../domain/messagingPolicy.ts";
 import { actorFor } from "../domain/people.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
@@ -10,6 +10,7 @@ import { changeCase, findCase, lastEventAt } from "../store/cases.ts";
 import { draftReplyModal, policyPassedModal, policyProblemsText } from "../views/draftReplyModal.ts";
 import { resolveCaseMetadata } from "../views/modalMetadata.ts";
 import { blockIdsByName, readModalState } from "../views/modalParts.ts";
+import { formWords } from "./caseForms.ts";
 import { afterAck, clicker, modalError, openModal, privately, readMetadata } from "./kit.ts";
 
 export function register(app: App, deps: AppDeps): void {
@@ -18,23 +19,28 @@ export function register(app: App, deps: AppDeps): void {
 
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.draftReply,
-    afterAck("the reply draft could not be opened", async ({ ack, body, action, client, logger }) => {
-      await ack();
-      const tell = privately(client, clicker(body), logger);
-      if (!actorFor(body.user.id, config).isAgent)
-        return tell("Only after-sales agents write to buyers. Ask a lead to add you to the agents.");
-      const c = await findCase(prisma, Number(action.value));
-      if (!c) return tell("That case no longer exists.");
-      await openModal({
-        client,
-        triggerId: body.trigger_id,
-        view: draftReplyModal(c, settings),
-        form: "the reply draft",
-        again: "Please press Draft reply again.",
-        tell,
-        logger,
-      });
-    }),
+    afterAck(
+      { key: "playbook.draft.notOpened" },
+      async ({ ack, body, action, client, logger }) => {
+        await ack();
+        const tell = privately(client, clicker(body), logger);
+        const w = await formWords(deps, body.user.id);
+        if (!actorFor(body.user.id, config).isAgent) return tell(w.t("playbook.draft.notAgent"));
+        const c = await findCase(prisma, Number(action.value));
+        if (!c) return tell(w.t("playbook.menu.gone"));
+        await openModal({
+          client,
+          triggerId: body.trigger_id,
+          view: draftReplyModal(c, settings, undefined, w),
+          form: w.t("playbook.draft.form"),
+          again: w.t("playbook.draft.again"),
+          tell,
+          logger,
+          words: w,
+        });
+      },
+      { deps },
+    ),
   );
 
   // Another template: the same form with its text.
@@ -46,10 +52,11 @@ export function register(app: App, deps: AppDeps): void {
     const c = await findCase(prisma, meta.caseId).catch(() => null);
     if (!c) return;
     try {
+      const w = await formWords(deps, body.user.id);
       await client.views.update({
         view_id: view.id,
         hash: view.hash,
-        view: draftReplyModal(c, settings, action.selected_option.value),
+        view: draftReplyModal(c, settings, action.selected_option.value, w),
       });
     } catch (err) {
       logger.debug(`The reply draft was not updated: ${(err as Error).message}`);
@@ -59,22 +66,20 @@ export function register(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     CALLBACKS.draftReply,
     afterAck(
-      "the reply was not logged",
+      { key: "playbook.draft.notLogged" },
       async ({ ack, view, body }) => {
         const textBlock = blockIdsByName(view.state.values)[B.text] ?? B.text;
+        const w = await formWords(deps, body.user.id);
         const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
         const c = meta ? await findCase(prisma, meta.caseId) : null;
-        if (!c) return ack(modalError(textBlock, "This draft's case is not known any more; close it."));
+        if (!c) return ack(modalError(textBlock, w.t("playbook.draft.caseGone")));
         const state = readModalState(view.state.values);
         const text = state[B.text] ?? "";
         const problems = checkReply(text);
         const sentAnyway = state[B.sentAnyway] === "yes";
         if (problems.length && !sentAnyway)
           return ack(
-            modalError(
-              textBlock,
-              `Amazon's messaging rules: ${policyProblemsText(problems)} Change the text before you send it. Already sent? Tick “log it anyway”.`,
-            ),
+            modalError(textBlock, w.t("playbook.draft.rulesBroken", { problems: policyProblemsText(problems, w) })),
           );
         const actor = actorFor(body.user.id, config);
         const result = await changeCase(
@@ -91,26 +96,27 @@ export function register(app: App, deps: AppDeps): void {
           },
           deps.now(),
         );
-        if (!result.ok) return ack(modalError(textBlock, result.message));
+        if (!result.ok) return ack(modalError(textBlock, refusalText(w, result)));
         await ack();
         deps.wakeOutbox();
       },
-      { formBlock: B.template },
+      { formBlock: B.template, deps },
     ),
   );
 
   app.view<ViewSubmitAction>(
     CALLBACKS.policyCheck,
     afterAck(
-      "the text was not checked",
-      async ({ ack, view }) => {
+      { key: "playbook.check.notChecked" },
+      async ({ ack, view, body }) => {
         const text = readModalState(view.state.values)[B.text] ?? "";
         const problems = checkReply(text);
+        const w = await formWords(deps, body.user.id);
         if (problems.length)
-          return ack(modalError(B.text, `Amazon's messaging rules: ${policyProblemsText(problems)}`));
-        await ack({ response_action: "update", view: policyPassedModal(text) });
+          return ack(modalError(B.text, w.t("playbook.check.rules", { problems: policyProblemsText(problems, w) })));
+        await ack({ response_action: "update", view: policyPassedModal(text, w) });
       },
-      { formBlock: B.text },
+      { formBlock: B.text, deps },
     ),
   );
 }

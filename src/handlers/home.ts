@@ -1,11 +1,14 @@
-// The Home tab: published when a person opens it (from then on kept up to date), and again with
-// the results when they search from it.
-import type { App, BlockAction, PlainTextInputAction } from "@slack/bolt";
+// The Home tab: published when a person opens it (from then on kept up to date), again with the
+// results when they search from it, and again in the language they choose on it.
+import type { App, BlockAction, PlainTextInputAction, StaticSelectAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { actorFor } from "../domain/people.ts";
+import { LANGUAGES } from "../i18n/i18n.ts";
 import { ACTIONS } from "../ids.ts";
 import { recordHomeOpened } from "../store/home.ts";
+import { setPersonLanguage } from "../store/people.ts";
 import { outsiderHome } from "../views/homeTab.ts";
+import { wordsFor } from "./kit.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.event("app_home_opened", async ({ event, logger, client }) => {
@@ -13,7 +16,7 @@ export function register(app: App, deps: AppDeps): void {
     try {
       // Cases hold buyers' details: someone outside the team sees only what the app is for.
       if (!actorFor(event.user, deps.config).isAgent) {
-        await client.views.publish({ user_id: event.user, view: outsiderHome() });
+        await client.views.publish({ user_id: event.user, view: outsiderHome(await wordsFor(deps, event.user)) });
         return;
       }
       await recordHomeOpened(deps.prisma, event.user, deps.now());
@@ -30,6 +33,21 @@ export function register(app: App, deps: AppDeps): void {
       await deps.homes.publish(body.user.id, action.value ?? "");
     } catch (err) {
       logger.error(`Could not search from the Home tab of ${body.user.id}: ${(err as Error).message}`);
+    }
+  });
+
+  // The person's language, chosen on the Home tab: kept for everything only they see.
+  app.action<BlockAction<StaticSelectAction>>(ACTIONS.homeLanguage, async ({ ack, body, action, client, logger }) => {
+    await ack();
+    const userId = body.user.id;
+    const lang = LANGUAGES.find((l) => l === action.selected_option?.value);
+    if (!lang) return;
+    try {
+      await setPersonLanguage(deps.prisma, userId, lang);
+      if (actorFor(userId, deps.config).isAgent) await deps.homes.publish(userId);
+      else await client.views.publish({ user_id: userId, view: outsiderHome(await wordsFor(deps, userId)) });
+    } catch (err) {
+      logger.error(`Could not change the language of ${userId} from the Home tab: ${(err as Error).message}`);
     }
   });
 }

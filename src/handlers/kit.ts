@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Config } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
 import { fieldErrors } from "../domain/caseInput.ts";
-import { type Words, words } from "../i18n/i18n.ts";
+import { ENGLISH, type Said, say, type Words, words } from "../i18n/i18n.ts";
 import { countListenerWork, whenRequestsAnswered } from "../openRequests.ts";
 import { personLanguage } from "../store/people.ts";
 
@@ -83,13 +83,16 @@ export async function openModal(opts: {
   again: string;
   tell: Tell;
   logger: Logger;
+  /** The language of the apology (the person's); `form` and `again` are given in it. */
+  words?: Words;
 }): Promise<boolean> {
   try {
     await opts.client.views.open({ trigger_id: opts.triggerId, view: opts.view });
     return true;
   } catch (err) {
     opts.logger.warn(`Could not open ${opts.form}: ${reason(err)}`);
-    await opts.tell(`Slack did not let me open ${opts.form} in time. ${opts.again}`);
+    const w = opts.words ?? ENGLISH;
+    await opts.tell(w.t("commands.failed.modalRefused", { form: opts.form, again: opts.again }));
     return false;
   }
 }
@@ -150,17 +153,44 @@ type ListenerArgs = {
   respond?: RespondFn;
 };
 
+/** How long a failure's apology waits for the person's language before using the team's. */
+const APOLOGY_LANGUAGE_WAIT_MS = 500;
+
+/** The person's words for an apology: quickly, and the team's (or English) when they cannot be read. */
+async function apologyWords(deps: WordsDeps | undefined, userId: string | undefined): Promise<Words> {
+  if (!deps) return ENGLISH;
+  const team = teamWords(deps.config);
+  if (!userId) return team;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      wordsFor(deps, userId),
+      new Promise<Words>((resolve) => {
+        timer = setTimeout(() => resolve(team), APOLOGY_LANGUAGE_WAIT_MS);
+      }),
+    ]);
+  } catch {
+    // The failure may be the database itself.
+    return team;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type WordsDeps = Pick<AppDeps, "prisma" | "config">;
+
 /**
  * Wraps a listener so a failure after Slack was acknowledged (database down, Slack refusing a
  * call) is logged and the person is told privately that it did not work, instead of nothing
  * happening. A failure before the acknowledgement is acknowledged too: in the form itself when
  * `formBlock` names where to show it, otherwise by closing it and telling the person.
- * `failed` says what did not happen, e.g. "the case was not claimed".
+ * `failed` says what did not happen, e.g. "the case was not claimed", or as a `Said`; with `deps`
+ * the person is told in their language (a `Said` is said in it), otherwise in English.
  */
 export function afterAck<Args extends ListenerArgs>(
-  failed: string | ((args: Args) => string),
+  failed: string | Said | ((args: Args) => string | Said),
   listener: (args: Args) => Promise<void>,
-  opts: { formBlock?: string | ((args: Args) => string) } = {},
+  opts: { formBlock?: string | ((args: Args) => string); deps?: WordsDeps } = {},
 ): (args: Args) => Promise<void> {
   return (args) => countListenerWork(() => listen(args));
   async function listen(args: Args): Promise<void> {
@@ -174,9 +204,15 @@ export function afterAck<Args extends ListenerArgs>(
     try {
       await listener({ ...args, ack } as Args);
     } catch (err) {
-      const what = typeof failed === "function" ? failed(args) : failed;
-      args.logger.error(`A Slack request failed, ${what}: ${reason(err)}`);
-      const text = `Sorry, that did not work just now: ${what}. Please try again.`;
+      const failure = typeof failed === "function" ? failed(args) : failed;
+      const sender = args.body as Sender;
+      const userId = sender.user?.id ?? sender.user_id;
+      args.logger.error(
+        `A Slack request failed, ${typeof failure === "string" ? failure : say(ENGLISH, failure)}: ${reason(err)}`,
+      );
+      const w = await apologyWords(opts.deps, userId);
+      const what = typeof failure === "string" ? failure : say(w, failure);
+      const text = w.t("commands.failed.tryAgain", { what });
       if (!acked) {
         try {
           if (opts.formBlock) {
@@ -189,12 +225,10 @@ export function afterAck<Args extends ListenerArgs>(
           args.logger.warn(`Could not acknowledge a failed request: ${reason(ackErr)}`);
         }
       }
-      const sender = args.body as Sender;
       if (sender.command && args.respond) {
         await replyPrivately(args.respond, args.logger)(text);
         return;
       }
-      const userId = sender.user?.id ?? sender.user_id;
       if (!userId) return;
       const channelId = sender.channel?.id ?? sender.container?.channel_id ?? sender.channel_id;
       await tellPrivately(args.client, { userId, channelId }, text, args.logger);

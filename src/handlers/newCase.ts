@@ -7,36 +7,45 @@ import { caseNumber } from "../domain/vocabulary.ts";
 import { CALLBACKS, NEW_CASE_BLOCKS } from "../ids.ts";
 import type { CreatedCase } from "../store/cases.ts";
 import { newCaseMetadata } from "../views/modalMetadata.ts";
-import { readModalState } from "../views/modalParts.ts";
-import { newCaseModal } from "../views/newCaseModal.ts";
-import { afterAck, modalError, modalErrors, openModal, privately, readMetadata, tellPrivately } from "./kit.ts";
+import { formErrors, readModalState } from "../views/modalParts.ts";
+import { newCaseModal, newCaseProblem } from "../views/newCaseModal.ts";
+import { formWords } from "./caseForms.ts";
+import { afterAck, modalError, openModal, privately, readMetadata, tellPrivately } from "./kit.ts";
 import { storeNewCase } from "./storeNewCase.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.shortcut<MessageShortcut>(
     CALLBACKS.messageShortcut,
-    afterAck("the new-case form could not be opened", async ({ shortcut, ack, client, logger }) => {
-      await ack();
-      const text = shortcut.message.text ?? "";
-      const { orderId, asin } = findIdentifiers(text);
-      await openModal({
-        client,
-        triggerId: shortcut.trigger_id,
-        view: newCaseModal({ orderId, asin, description: text }, { channelId: shortcut.channel.id }),
-        form: "the new-case form",
-        again: "Please try the shortcut again.",
-        tell: privately(client, { userId: shortcut.user.id, channelId: shortcut.channel.id }, logger),
-        logger,
-      });
-    }),
+    afterAck(
+      { key: "forms.failed.newCaseForm" },
+      async ({ shortcut, ack, client, logger }) => {
+        await ack();
+        // The trigger id expires 3 s after the click: one quick look-up of the person's language, then the form.
+        const w = await formWords(deps, shortcut.user.id);
+        const text = shortcut.message.text ?? "";
+        const { orderId, asin } = findIdentifiers(text);
+        await openModal({
+          client,
+          triggerId: shortcut.trigger_id,
+          view: newCaseModal({ orderId, asin, description: text }, { channelId: shortcut.channel.id }, w),
+          form: w.t("commands.forms.newCase"),
+          again: w.t("forms.open.shortcutAgain"),
+          tell: privately(client, { userId: shortcut.user.id, channelId: shortcut.channel.id }, logger),
+          logger,
+          words: w,
+        });
+      },
+      { deps },
+    ),
   );
 
   const b = NEW_CASE_BLOCKS;
   app.view<ViewSubmitAction>(
     CALLBACKS.newCase,
     afterAck(
-      "the case was not saved",
+      { key: "forms.failed.caseNotSaved" },
       async ({ ack, view, body, client, logger }) => {
+        const w = await formWords(deps, body.user.id);
         const state = readModalState(view.state.values);
         const parsed = newCaseSchema.safeParse({
           orderId: state[b.orderId],
@@ -51,7 +60,14 @@ export function register(app: App, deps: AppDeps): void {
           description: state[b.description],
         });
         if (!parsed.success) {
-          await ack(modalErrors(parsed.error, b, b.description));
+          // The rules' messages are the intake API's English: the form says each in the person's words.
+          await ack(
+            formErrors(
+              parsed.error.issues.map((issue) => newCaseProblem(w, issue)),
+              b,
+              b.description,
+            ),
+          );
           return;
         }
         // Only a courtesy note depends on it: a form whose metadata cannot be read still creates the case.
@@ -67,7 +83,7 @@ export function register(app: App, deps: AppDeps): void {
           );
         } catch (err) {
           logger.error(`Could not store a new case: ${(err as Error).message}`);
-          await ack(modalError(b.description, "The case could not be saved just now. Please press Create case again."));
+          await ack(modalError(b.description, w.t("forms.newCase.saveFailed")));
           return;
         }
         await ack();
@@ -77,13 +93,16 @@ export function register(app: App, deps: AppDeps): void {
           await tellPrivately(
             client,
             { userId: body.user.id, channelId: meta.channelId },
-            `${caseNumber(created.case.number)} is created; its card is in <#${deps.config.casesChannel}>.`,
+            w.t("forms.newCase.created", {
+              number: caseNumber(created.case.number),
+              channel: deps.config.casesChannel,
+            }),
             logger,
             { directMessageIfRefused: false },
           );
         }
       },
-      { formBlock: b.description },
+      { formBlock: b.description, deps },
     ),
   );
 }

@@ -3,6 +3,7 @@
 import type { App, BlockAction, OverflowAction, ViewSubmitAction } from "@slack/bolt";
 import { DateTime } from "luxon";
 import type { AppDeps } from "../deps.ts";
+import { refusalText } from "../domain/caseRules.ts";
 import { actorFor } from "../domain/people.ts";
 import { ABUSE_EVIDENCE, type AbuseEvidence, APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
 import {
@@ -26,7 +27,7 @@ import { readModalState } from "../views/modalParts.ts";
 import { isReturnCase } from "../views/playbookLines.ts";
 import { abuseModal, appealModal, returnCheckModal, returnVerdictModal } from "../views/playbookModals.ts";
 import { noteModal, waitingModal } from "../views/workspaceModals.ts";
-import { caseOfForm, changeFromForm } from "./caseForms.ts";
+import { caseOfForm, changeFromForm, formWords } from "./caseForms.ts";
 import { afterAck, clicker, modalError, openModal, privately } from "./kit.ts";
 
 /** The days a form accepts: a real calendar day from 2000 on. */
@@ -44,117 +45,116 @@ export function register(app: App, deps: AppDeps): void {
 
   app.action<BlockAction<OverflowAction>>(
     ACTIONS.more,
-    afterAck("that step could not be started", async ({ ack, body, action, client, logger }) => {
-      await ack();
-      const tell = privately(client, clicker(body), logger);
-      const [what, id] = action.selected_option.value.split(":");
-      const caseId = Number(id);
-      const c = Number.isSafeInteger(caseId) && caseId > 0 ? await findCase(prisma, caseId) : null;
-      if (!c) return tell("That case no longer exists.");
-      const actor = actorFor(body.user.id, config);
-      const form = (view: Parameters<typeof openModal>[0]["view"], name: string) =>
-        openModal({
-          client,
-          triggerId: body.trigger_id,
-          view,
-          form: name,
-          again: "Please pick it again from ⋯.",
-          tell,
-          logger,
-        });
+    afterAck(
+      { key: "playbook.menu.failed" },
+      async ({ ack, body, action, client, logger }) => {
+        await ack();
+        const tell = privately(client, clicker(body), logger);
+        const w = await formWords(deps, body.user.id);
+        const [what, id] = action.selected_option.value.split(":");
+        const caseId = Number(id);
+        const c = Number.isSafeInteger(caseId) && caseId > 0 ? await findCase(prisma, caseId) : null;
+        if (!c) return tell(w.t("playbook.menu.gone"));
+        const actor = actorFor(body.user.id, config);
+        const form = (view: Parameters<typeof openModal>[0]["view"], name: string) =>
+          openModal({
+            client,
+            triggerId: body.trigger_id,
+            view,
+            form: name,
+            again: w.t("playbook.menu.again"),
+            tell,
+            logger,
+            words: w,
+          });
 
-      switch (what) {
-        case MORE_OPTIONS.addNote: {
-          const refusal = mayWorkOn(c, actor, "add notes", true);
-          if (refusal) return tell(refusal.message);
-          await form(noteModal(c), "the note form");
-          return;
+        switch (what) {
+          case MORE_OPTIONS.addNote: {
+            const refusal = mayWorkOn(c, actor, "add notes", true);
+            if (refusal) return tell(refusalText(w, refusal));
+            await form(noteModal(c, w), w.t("playbook.menu.noteForm"));
+            return;
+          }
+          case MORE_OPTIONS.waiting: {
+            const refusal = mayWorkOn(c, actor, "mark waiting on the buyer");
+            if (refusal) return tell(refusalText(w, refusal));
+            await form(waitingModal(c, zone, deps.now(), w), w.t("playbook.menu.waitingForm"));
+            return;
+          }
+          case MORE_OPTIONS.returnCheck: {
+            const refusal = mayWorkOn(c, actor, "check returns");
+            if (refusal) return tell(refusalText(w, refusal));
+            await form(returnCheckModal(c, config.playbook, zone, w), w.t("playbook.menu.returnForm"));
+            return;
+          }
+          case MORE_OPTIONS.returnReceived: {
+            if (!isReturnCase(c)) return tell(w.t("playbook.menu.noReturn"));
+            const now = deps.now();
+            const dueAt = refundDueAt(now, config.playbook.returns, zone);
+            const clock = { dueAt, remindAt: refundReminderAt(dueAt, zone) };
+            const result = await changeCase(
+              prisma,
+              c.id,
+              actor.userId,
+              (fresh) => decideReturnReceived(fresh, actor, now, clock),
+              now,
+            );
+            if (!result.ok) return tell(refusalText(w, result));
+            deps.wakeOutbox();
+            return;
+          }
+          case MORE_OPTIONS.suspectAbuse: {
+            const refusal = mayWorkOn(c, actor, "mark suspected abuse", true);
+            if (refusal) return tell(refusalText(w, refusal));
+            // The form opens first (the trigger id expires in 3 s); the buyer's other cases follow.
+            const opened = await client.views
+              .open({ trigger_id: body.trigger_id, view: abuseModal(c, undefined, w) })
+              .catch(async (err) => {
+                logger.warn(`Could not open the abuse form: ${(err as Error).message}`);
+                await tell(w.t("playbook.menu.abuseFormLate"));
+                return undefined;
+              });
+            const viewId = opened?.view?.id;
+            if (!viewId) return;
+            const related = await relatedCases(prisma, c);
+            await client.views
+              .update({ view_id: viewId, view: abuseModal(c, related, w) })
+              .catch((err) => logger.debug(`The abuse form was not updated: ${(err as Error).message}`));
+            return;
+          }
+          case MORE_OPTIONS.appeal: {
+            const refusal = mayWorkOn(c, actor, "record appeals", true);
+            if (refusal) return tell(refusalText(w, refusal));
+            await form(appealModal(c, config.playbook, zone, deps.now(), w), w.t("playbook.menu.appealForm"));
+            return;
+          }
+          default:
+            logger.warn(`Unknown choice in a card's menu: ${action.selected_option.value.slice(0, 100)}`);
+            return tell(w.t("playbook.menu.unknownChoice"));
         }
-        case MORE_OPTIONS.waiting: {
-          const refusal = mayWorkOn(c, actor, "mark waiting on the buyer");
-          if (refusal) return tell(refusal.message);
-          await form(waitingModal(c, zone, deps.now()), "the waiting form");
-          return;
-        }
-        case MORE_OPTIONS.returnCheck: {
-          const refusal = mayWorkOn(c, actor, "check returns");
-          if (refusal) return tell(refusal.message);
-          await form(returnCheckModal(c, config.playbook, zone), "the return check");
-          return;
-        }
-        case MORE_OPTIONS.returnReceived: {
-          if (!isReturnCase(c)) return tell("Only returns, refunds and replacements have a return to receive.");
-          const now = deps.now();
-          const dueAt = refundDueAt(now, config.playbook.returns, zone);
-          const clock = { dueAt, remindAt: refundReminderAt(dueAt, zone) };
-          const result = await changeCase(
-            prisma,
-            c.id,
-            actor.userId,
-            (fresh) => decideReturnReceived(fresh, actor, now, clock),
-            now,
-          );
-          if (!result.ok) return tell(result.message);
-          deps.wakeOutbox();
-          return;
-        }
-        case MORE_OPTIONS.suspectAbuse: {
-          const refusal = mayWorkOn(c, actor, "mark suspected abuse", true);
-          if (refusal) return tell(refusal.message);
-          // The form opens first (the trigger id expires in 3 s); the buyer's other cases follow.
-          const opened = await client.views
-            .open({ trigger_id: body.trigger_id, view: abuseModal(c, undefined) })
-            .catch(async (err) => {
-              logger.warn(`Could not open the abuse form: ${(err as Error).message}`);
-              await tell("Slack did not let me open the abuse form in time. Please pick it again from ⋯.");
-              return undefined;
-            });
-          const viewId = opened?.view?.id;
-          if (!viewId) return;
-          const related = await relatedCases(prisma, c);
-          await client.views
-            .update({ view_id: viewId, view: abuseModal(c, related) })
-            .catch((err) => logger.debug(`The abuse form was not updated: ${(err as Error).message}`));
-          return;
-        }
-        case MORE_OPTIONS.appeal: {
-          const refusal = mayWorkOn(c, actor, "record appeals", true);
-          if (refusal) return tell(refusal.message);
-          await form(appealModal(c, config.playbook, zone, deps.now()), "the appeal form");
-          return;
-        }
-        default:
-          logger.warn(`Unknown choice in a card's menu: ${action.selected_option.value.slice(0, 100)}`);
-          return tell("That choice is not known any more; the card may be old. Pick again from the case's card.");
-      }
-    }),
+      },
+      { deps },
+    ),
   );
 
   app.view<ViewSubmitAction>(
     CALLBACKS.returnCheck,
     afterAck(
-      "the return was not checked",
+      { key: "playbook.menu.returnNotChecked" },
       async ({ ack, view, body }) => {
-        const c = await caseOfForm(deps, view, B.deliveredAt, ack);
+        const w = await formWords(deps, body.user.id);
+        const c = await caseOfForm(deps, view, B.deliveredAt, ack, w);
         if (!c) return;
         const state = readModalState(view.state.values);
         const orderDate = dayStart(state[B.orderDate]);
         const deliveredAt = dayStart(state[B.deliveredAt]);
         const condition = state[B.condition];
-        if (!orderDate && !deliveredAt)
-          return ack(
-            modalError(B.deliveredAt, "Give the delivery day, or the order day if the delivery day is not known."),
-          );
+        if (!orderDate && !deliveredAt) return ack(modalError(B.deliveredAt, w.t("playbook.returnForm.needDay")));
         if (orderDate && deliveredAt && deliveredAt < orderDate)
-          return ack(modalError(B.deliveredAt, "The delivery day is before the order day; check both."));
+          return ack(modalError(B.deliveredAt, w.t("playbook.returnForm.deliveredBeforeOrdered")));
         const latest = deliveredAt ?? orderDate;
         if (latest && latest > deps.now())
-          return ack(
-            modalError(
-              deliveredAt ? B.deliveredAt : B.orderDate,
-              "That day is still to come; pick a day that has passed.",
-            ),
-          );
+          return ack(modalError(deliveredAt ? B.deliveredAt : B.orderDate, w.t("playbook.returnForm.future")));
         const itemCondition =
           condition && Object.hasOwn(ITEM_CONDITIONS, condition) ? (condition as ItemCondition) : undefined;
         const eligibility = checkEligibility(
@@ -165,23 +165,30 @@ export function register(app: App, deps: AppDeps): void {
         const actor = actorFor(body.user.id, config);
         const input = { orderDate, deliveredAt, condition: itemCondition, summary: eligibility.summary };
         if (
-          !(await changeFromForm(deps, c, actor.userId, B.deliveredAt, ack, (fresh) =>
-            decideReturnCheck(fresh, actor, input, deps.now()),
+          !(await changeFromForm(
+            deps,
+            c,
+            actor.userId,
+            B.deliveredAt,
+            ack,
+            (fresh) => decideReturnCheck(fresh, actor, input, deps.now()),
+            w,
           ))
         )
           return;
-        await ack({ response_action: "update", view: returnVerdictModal(c, eligibility) });
+        await ack({ response_action: "update", view: returnVerdictModal(c, eligibility, w) });
       },
-      { formBlock: B.deliveredAt },
+      { formBlock: B.deliveredAt, deps },
     ),
   );
 
   app.view<ViewSubmitAction>(
     CALLBACKS.suspectAbuse,
     afterAck(
-      "the case was not marked",
+      { key: "playbook.menu.notMarked" },
       async ({ ack, view, body }) => {
-        const c = await caseOfForm(deps, view, B.note, ack);
+        const w = await formWords(deps, body.user.id);
+        const c = await caseOfForm(deps, view, B.note, ack, w);
         if (!c) return;
         const state = readModalState(view.state.values);
         const evidence = (state[B.evidence] ?? "")
@@ -190,43 +197,56 @@ export function register(app: App, deps: AppDeps): void {
         const note = state[B.note]?.trim().slice(0, 2000);
         const actor = actorFor(body.user.id, config);
         if (
-          await changeFromForm(deps, c, actor.userId, B.note, ack, (fresh) =>
-            decideSuspectAbuse(fresh, actor, { evidence, note }, deps.now()),
+          await changeFromForm(
+            deps,
+            c,
+            actor.userId,
+            B.note,
+            ack,
+            (fresh) => decideSuspectAbuse(fresh, actor, { evidence, note }, deps.now()),
+            w,
           )
         )
           await ack();
       },
-      { formBlock: B.note },
+      { formBlock: B.note, deps },
     ),
   );
 
   app.view<ViewSubmitAction>(
     CALLBACKS.appeal,
     afterAck(
-      "the appeal was not recorded",
+      { key: "playbook.menu.appealNotRecorded" },
       async ({ ack, view, body }) => {
-        const c = await caseOfForm(deps, view, B.note, ack);
+        const w = await formWords(deps, body.user.id);
+        const c = await caseOfForm(deps, view, B.note, ack, w);
         if (!c) return;
         const state = readModalState(view.state.values);
         const stage = state[B.appealStage];
         const decisionDay = state[B.decisionDate];
         if (!stage || !Object.hasOwn(APPEAL_STAGES, stage))
-          return ack(modalError(B.appealStage, "Choose the stage of the appeal."));
+          return ack(modalError(B.appealStage, w.t("playbook.appealForm.needStage")));
         if (!decisionDay || !dayStart(decisionDay))
-          return ack(modalError(B.decisionDate, "Pick the day Amazon decided."));
+          return ack(modalError(B.decisionDate, w.t("playbook.appealForm.needDay")));
         if (DateTime.fromISO(decisionDay, { zone }) > DateTime.fromJSDate(deps.now(), { zone }))
-          return ack(modalError(B.decisionDate, "That day is still to come; pick the day Amazon decided."));
+          return ack(modalError(B.decisionDate, w.t("playbook.appealForm.future")));
         const note = state[B.note]?.trim().slice(0, 2000);
         const actor = actorFor(body.user.id, config);
         const input = { stage: stage as AppealStage, decisionDay, zone, note };
         if (
-          await changeFromForm(deps, c, actor.userId, B.note, ack, (fresh) =>
-            decideAppeal(fresh, actor, input, deps.now(), config.playbook.appeal),
+          await changeFromForm(
+            deps,
+            c,
+            actor.userId,
+            B.note,
+            ack,
+            (fresh) => decideAppeal(fresh, actor, input, deps.now(), config.playbook.appeal),
+            w,
           )
         )
           await ack();
       },
-      { formBlock: B.note },
+      { formBlock: B.note, deps },
     ),
   );
 }

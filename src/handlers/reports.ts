@@ -5,6 +5,7 @@ import { MARKETPLACE_CODES } from "../domain/amazon.ts";
 import { PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
 import { parseOrdersArgs } from "../domain/odr.ts";
 import { parseReportRange } from "../domain/reportRange.ts";
+import { ENGLISH, say, type Words } from "../i18n/i18n.ts";
 import { ACTIONS } from "../ids.ts";
 import { listCases } from "../store/caseLists.ts";
 import { deliveryHealth, sendFailedAgain } from "../store/deliveryHealth.ts";
@@ -14,24 +15,41 @@ import { caseListMessage } from "../views/caseList.ts";
 import { deliveryHealthMessage, retryAnswer } from "../views/deliveryHealth.ts";
 import { amazonOdrSuffix } from "../views/odrLines.ts";
 import { triageMessage } from "../views/triageReport.ts";
+import { teamWords, wordsFor } from "./kit.ts";
 
-export async function answerSummary(deps: AppDeps, rangeText: string, respond: RespondFn): Promise<void> {
+export async function answerSummary(
+  deps: AppDeps,
+  rangeText: string,
+  respond: RespondFn,
+  w: Words = ENGLISH,
+): Promise<void> {
   const now = deps.now();
   const range = parseReportRange(rangeText, now, deps.config.teamTimezone);
   if ("error" in range) {
-    await respond({ response_type: "ephemeral", text: range.error });
+    await respond({ response_type: "ephemeral", text: say(w, range.error) });
     return;
   }
   const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent);
   await respond({
     response_type: "ephemeral",
-    ...triageMessage(report, { title: "Summary", zone: deps.config.teamTimezone, now }),
+    ...triageMessage(report, {
+      title: w.t("reports.triage.summaryTitle"),
+      zone: deps.config.teamTimezone,
+      now,
+      words: w,
+    }),
   });
 }
 
 /** "/case list …": the first page, as a new private message. */
-export async function answerList(deps: AppDeps, filterText: string, userId: string, respond: RespondFn): Promise<void> {
-  await respondWithList(deps, filterText, userId, 0, respond, false);
+export async function answerList(
+  deps: AppDeps,
+  filterText: string,
+  userId: string,
+  respond: RespondFn,
+  w: Words = ENGLISH,
+): Promise<void> {
+  await respondWithList(deps, filterText, userId, 0, respond, false, w);
 }
 
 /** Previous/next on a list: the page replaces the one the person is looking at. */
@@ -41,8 +59,9 @@ export async function turnListPage(
   userId: string,
   page: number,
   respond: RespondFn,
+  w: Words = ENGLISH,
 ): Promise<void> {
-  await respondWithList(deps, filterText, userId, page, respond, true);
+  await respondWithList(deps, filterText, userId, page, respond, true, w);
 }
 
 async function respondWithList(
@@ -52,10 +71,11 @@ async function respondWithList(
   page: number,
   respond: RespondFn,
   replaceOriginal: boolean,
+  w: Words,
 ): Promise<void> {
   const filter = parseListFilter(filterText);
   if ("error" in filter) {
-    await respond({ response_type: "ephemeral", text: filter.error });
+    await respond({ response_type: "ephemeral", text: say(w, filter.error) });
     return;
   }
   const { cases, total } = await listCases(deps.prisma, filter, userId, page);
@@ -66,13 +86,19 @@ async function respondWithList(
     page,
     pageSize: PAGE_SIZE,
     now: deps.now(),
+    words: w,
   });
   await respond({ response_type: "ephemeral", replace_original: replaceOriginal, ...message });
 }
 
 /** "/case orders US 48200": the marketplace's orders over the last 60 days, for the ODR. */
-export async function answerOrders(deps: AppDeps, args: string[], respond: RespondFn): Promise<void> {
-  const usage = `Give the marketplace and its orders of the last 60 days, e.g. \`/case orders US 48200\` (marketplaces: ${MARKETPLACE_CODES.join(", ")}).`;
+export async function answerOrders(
+  deps: AppDeps,
+  args: string[],
+  respond: RespondFn,
+  w: Words = ENGLISH,
+): Promise<void> {
+  const usage = w.t("commands.orders.usage", { codes: MARKETPLACE_CODES.join(", ") });
   const parsed = parseOrdersArgs(args);
   if (!parsed) {
     await respond({ response_type: "ephemeral", text: usage });
@@ -83,30 +109,37 @@ export async function answerOrders(deps: AppDeps, args: string[], respond: Respo
   await recordOrders(deps.prisma, { marketplace, date: now.toISOString().slice(0, 10), orders, span: "60d" });
   const r = await checkOdr(deps.prisma, marketplace, now, deps.config.crisis);
   deps.wakeOutbox();
+  const rate = r && {
+    percent: w.num(r.percent, 2),
+    defects: r.defects,
+    orders: r.orders,
+    left: r.defectsUntilLimit,
+    limit: r.limitPercent,
+  };
   const odr = r
-    ? `Order Defect Rate ${r.percent.toFixed(2)}% (${r.defects} defective orders of ${r.orders}); ${r.defectsUntilLimit > 0 ? `${r.defectsUntilLimit} more until ${r.limitPercent}%` : `at or above ${r.limitPercent}%`}.${amazonOdrSuffix(r)}`
+    ? `${r.defectsUntilLimit > 0 ? w.t("commands.orders.odrBelow", rate) : w.t("commands.orders.odrAtLimit", rate)}${amazonOdrSuffix(r, w)}`
     : "";
   await respond({
     response_type: "ephemeral",
-    text: `Saved: ${orders} orders in the last 60 days for ${marketplace}. ${odr}`,
+    text: `${w.t("commands.orders.saved", { orders, marketplace })} ${odr}`,
   });
 }
 
 /** "/case health retry": sends what Slack refused again (after the bot was invited, say). */
-export async function retryFailedDeliveries(deps: AppDeps, respond: RespondFn): Promise<void> {
+export async function retryFailedDeliveries(deps: AppDeps, respond: RespondFn, w: Words = ENGLISH): Promise<void> {
   const count = await sendFailedAgain(deps.prisma);
   deps.wakeOutbox();
-  await respond({ response_type: "ephemeral", text: retryAnswer(count) });
+  await respond({ response_type: "ephemeral", text: retryAnswer(count, w) });
 }
 
 /** "/case health": what waits to be delivered to Slack and what Slack refused for good. */
-export async function answerHealth(deps: AppDeps, respond: RespondFn): Promise<void> {
+export async function answerHealth(deps: AppDeps, respond: RespondFn, w: Words = ENGLISH): Promise<void> {
   // The outbox runs on the wall clock (retries, pacing), whatever clock the deadlines use.
   const now = new Date();
   const health = await deliveryHealth(deps.prisma, now);
   await respond({
     response_type: "ephemeral",
-    ...deliveryHealthMessage(health, { settings: deps.config.channelSettings, now }),
+    ...deliveryHealthMessage(health, { settings: deps.config.channelSettings, now, words: w }),
   });
 }
 
@@ -114,15 +147,16 @@ export function register(app: App, deps: AppDeps): void {
   for (const actionId of [ACTIONS.listPrevious, ACTIONS.listNext]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond, logger }) => {
       await ack();
+      const w = await wordsFor(deps, body.user.id).catch(() => teamWords(deps.config));
       try {
         const { f, p } = JSON.parse(action.value ?? "{}") as { f?: string; p?: number };
-        await turnListPage(deps, f ?? "", body.user.id, Math.max(0, Number(p) || 0), respond);
+        await turnListPage(deps, f ?? "", body.user.id, Math.max(0, Number(p) || 0), respond, w);
       } catch (err) {
         logger.error(`Could not turn the page of a case list: ${(err as Error).message}`);
         await respond({
           response_type: "ephemeral",
           replace_original: false,
-          text: "That list could not be shown just now. Please run `/case list` again.",
+          text: w.t("commands.list.pageFailed"),
         });
       }
     });

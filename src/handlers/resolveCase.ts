@@ -2,18 +2,20 @@
 // its submission validated inline, then applied as one guarded change to the case.
 import type { App, BlockAction, StaticSelectAction, ViewSubmitAction } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { decideResolve } from "../domain/caseRules.ts";
+import { decideResolve, refusalText } from "../domain/caseRules.ts";
 import { actorFor } from "../domain/people.ts";
 import { SEVERITIES, type Severity } from "../domain/remedy.ts";
-import { resolveSchema } from "../domain/resolveInput.ts";
+import { resolveProblem, resolveSchema } from "../domain/resolveInput.ts";
 import { isRootCause } from "../domain/vocabulary.ts";
+import { say } from "../i18n/i18n.ts";
 import { ACTIONS, CALLBACKS, RESOLVE_BLOCKS } from "../ids.ts";
 import { changeCase, findCase } from "../store/cases.ts";
 import { resolveCaseMetadata } from "../views/modalMetadata.ts";
-import { blockIdsByName, readModalState } from "../views/modalParts.ts";
+import { blockIdsByName, formErrors, readModalState } from "../views/modalParts.ts";
 import { type ResolvePicks, suggestionFor } from "../views/playbookLines.ts";
 import { resolveModal } from "../views/resolveModal.ts";
-import { afterAck, modalError, modalErrors, readMetadata } from "./kit.ts";
+import { formWords } from "./caseForms.ts";
+import { afterAck, modalError, readMetadata } from "./kit.ts";
 
 export function register(app: App, deps: AppDeps): void {
   const b = RESOLVE_BLOCKS;
@@ -27,6 +29,7 @@ export function register(app: App, deps: AppDeps): void {
     if (!view || !meta) return;
     const c = await findCase(deps.prisma, meta.caseId).catch(() => null);
     if (!c) return;
+    const words = await formWords(deps, body.user.id);
     const state = readModalState(view.state.values);
     const rootCause = state[b.rootCause];
     const severity = state[b.severity];
@@ -38,7 +41,7 @@ export function register(app: App, deps: AppDeps): void {
       await client.views.update({
         view_id: view.id,
         hash: view.hash,
-        view: resolveModal(c, cardSettings, picks),
+        view: resolveModal(c, { ...cardSettings, words }, picks),
       });
     } catch (err) {
       // A newer change of the same form already went through (hash_conflict), or the form was closed.
@@ -49,23 +52,19 @@ export function register(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     CALLBACKS.resolveCase,
     afterAck(
-      "the case was not resolved",
+      { key: "forms.failed.notResolved" },
       async ({ ack, view, body, logger }) => {
+        const w = await formWords(deps, body.user.id);
         const ids = { ...b, ...blockIdsByName(view.state.values) };
         const meta = readMetadata(view.private_metadata, resolveCaseMetadata);
         if (!meta) {
           logger.warn(`A resolve form came back with unreadable metadata: ${view.private_metadata.slice(0, 200)}`);
-          await ack(
-            modalError(
-              ids.resolution,
-              "This form does not say which case it is for. Close it and press Resolve on the case card again.",
-            ),
-          );
+          await ack(modalError(ids.resolution, w.t("forms.resolve.noCase")));
           return;
         }
         const c = await findCase(deps.prisma, meta.caseId);
         if (!c) {
-          await ack(modalError(ids.resolution, "This case no longer exists; close the form."));
+          await ack(modalError(ids.resolution, w.t("forms.resolve.gone")));
           return;
         }
         const state = readModalState(view.state.values);
@@ -80,7 +79,11 @@ export function register(app: App, deps: AppDeps): void {
           suggestedProduct: state[b.suggestedProduct],
         });
         if (!parsed.success) {
-          await ack(modalErrors(parsed.error, ids, ids.note));
+          const problems = parsed.error.issues.map((issue) => {
+            const said = resolveProblem(issue);
+            return { path: issue.path.join("."), text: said ? say(w, said) : issue.message };
+          });
+          await ack(formErrors(problems, ids, ids.note));
           return;
         }
         // What the form showed is recorded with whether it was followed; a form from before
@@ -101,19 +104,19 @@ export function register(app: App, deps: AppDeps): void {
           );
           if (!result.ok) {
             // E.g. a lead took the case over while the form was open: say so where the person is looking.
-            await ack(modalError(ids.resolution, result.message));
+            await ack(modalError(ids.resolution, refusalText(w, result)));
             return;
           }
         } catch (err) {
           logger.error(`Could not resolve case ${c.id}: ${(err as Error).message}`);
-          await ack(modalError(ids.resolution, "The case could not be saved just now. Please press Resolve again."));
+          await ack(modalError(ids.resolution, w.t("forms.resolve.saveFailed")));
           return;
         }
         await ack();
         deps.wakeOutbox();
       },
       // The resolution's block id changes with the suggestion: the one this form has.
-      { formBlock: ({ view }) => blockIdsByName(view.state.values)[b.resolution] ?? b.resolution },
+      { formBlock: ({ view }) => blockIdsByName(view.state.values)[b.resolution] ?? b.resolution, deps },
     ),
   );
 }

@@ -4,10 +4,11 @@
 import type { App, Logger, ViewSubmitAction, webApi } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { actorFor, mayImportReturns } from "../domain/people.ts";
+import { say } from "../i18n/i18n.ts";
 import { CALLBACKS, INPUT_ACTION, REPORT_FILE_BLOCK } from "../ids.ts";
 import { runImport } from "../jobs/importReport.ts";
 import { importMetadata } from "../views/modalMetadata.ts";
-import { afterAck, modalError, readMetadata, tellPrivately } from "./kit.ts";
+import { afterAck, modalError, readMetadata, teamWords, tellPrivately, wordsFor } from "./kit.ts";
 import { downloadSlackFile, FileRefused, fileOrigins, type SlackFileInfo } from "./slackFiles.ts";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -17,25 +18,27 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 export function register(app: App, deps: AppDeps): void {
   app.view<ViewSubmitAction>(
     CALLBACKS.importReturns,
-    afterAck("the returns report was not imported", async ({ ack, view, body, client, logger }) => {
-      const files =
-        (view.state.values[REPORT_FILE_BLOCK]?.[INPUT_ACTION] as unknown as { files?: SlackFileInfo[] } | undefined)
-          ?.files ?? [];
-      const refusal = mayImportReturns(actorFor(body.user.id, deps.config));
-      if (refusal) {
-        await ack(modalError(REPORT_FILE_BLOCK, refusal));
-        return;
-      }
-      if (!files.length) {
-        await ack(modalError(REPORT_FILE_BLOCK, "Attach the returns report (.txt as downloaded from Seller Central)"));
-        return;
-      }
-      // The import can take several seconds: close the form now, report in the channel.
-      await ack();
-      // A form whose metadata cannot be read still imports; its summary goes to the cases channel.
-      const channelId = readMetadata(view.private_metadata, importMetadata)?.channelId ?? deps.config.casesChannel;
-      await importSlackFile(deps, client, files[0].id, channelId, body.user.id, logger);
-    }),
+    afterAck(
+      { key: "commands.failed.importNotDone" },
+      async ({ ack, view, body, client, logger }) => {
+        const files =
+          (view.state.values[REPORT_FILE_BLOCK]?.[INPUT_ACTION] as unknown as { files?: SlackFileInfo[] } | undefined)
+            ?.files ?? [];
+        const refusal = mayImportReturns(actorFor(body.user.id, deps.config));
+        if (refusal || !files.length) {
+          const w = await wordsFor(deps, body.user.id).catch(() => teamWords(deps.config));
+          const problem = refusal ? say(w, refusal) : w.t("commands.import.attachFile");
+          await ack(modalError(REPORT_FILE_BLOCK, problem));
+          return;
+        }
+        // The import can take several seconds: close the form now, report in the channel.
+        await ack();
+        // A form whose metadata cannot be read still imports; its summary goes to the cases channel.
+        const channelId = readMetadata(view.private_metadata, importMetadata)?.channelId ?? deps.config.casesChannel;
+        await importSlackFile(deps, client, files[0].id, channelId, body.user.id, logger);
+      },
+      { deps },
+    ),
   );
 }
 
@@ -50,9 +53,11 @@ export async function importSlackFile(
 ): Promise<void> {
   let name = "returns report";
   const tell = (text: string) => tellPrivately(client, { userId: user, channelId: channel }, text, logger);
+  // What only the importer is told is in their words; the summary in the channel is in the team's.
+  const w = await wordsFor(deps, user).catch(() => teamWords(deps.config));
   try {
     const info = (await client.files.info({ file: fileId })).file as SlackFileInfo | undefined;
-    if (!info) throw new FileRefused("Slack did not give me the file. Upload it again.");
+    if (!info) throw new FileRefused(w.t("commands.import.noFile"));
     name = info.name ?? name;
     const file = await downloadSlackFile(info, {
       token: deps.config.botToken,
@@ -62,12 +67,10 @@ export async function importSlackFile(
     });
     const summary = await runImport(deps, file, name, channel);
     if (summary.stoppedBy)
-      await tell(
-        `The import stopped part-way: ${summary.stoppedBy}. The ${summary.created} cases before that were imported (the summary is in the channel). Import the file again once it is fixed: rows already imported are skipped.`,
-      );
+      await tell(w.t("commands.import.stoppedPartway", { reason: summary.stoppedBy, created: summary.created }));
   } catch (err) {
     logger.warn(`Returns import failed: ${(err as Error).message}`);
-    await tell(`The returns report was not imported: ${(err as Error).message}`);
+    await tell(w.t("commands.import.notImported", { reason: (err as Error).message }));
   }
 }
 

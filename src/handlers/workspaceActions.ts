@@ -7,97 +7,116 @@ import { actorFor } from "../domain/people.ts";
 import { caseNumber } from "../domain/vocabulary.ts";
 import { decideNote, decideReassign, decideWaiting, NOTE_MAX } from "../domain/workspaceRules.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import type { Words } from "../i18n/i18n.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import { findCase } from "../store/cases.ts";
 import { caseLink } from "../views/lists.ts";
 import { readModalState } from "../views/modalParts.ts";
 import { reassignModal } from "../views/workspaceModals.ts";
-import { caseOfForm, changeFromForm, type FormAck } from "./caseForms.ts";
+import { caseOfForm, changeFromForm, type FormAck, formWords } from "./caseForms.ts";
 import { afterAck, clicker, modalError, openModal, privately } from "./kit.ts";
 
 export function register(app: App, deps: AppDeps): void {
   const { prisma, config } = deps;
 
-  /** The case of a submitted form, changed by `decide`; problems are shown in the form. */
+  /** The case of a submitted form, changed by `decide`; problems are shown in the form, in `w`. */
   async function submitFor(
     view: ViewSubmitAction["view"],
     ack: FormAck,
     block: string,
     userId: string,
+    w: Words,
     decide: (c: Case) => Decision,
   ): Promise<void> {
-    const c = await caseOfForm(deps, view, block, ack);
-    if (c && (await changeFromForm(deps, c, userId, block, ack, decide))) await ack();
+    const c = await caseOfForm(deps, view, block, ack, w);
+    if (c && (await changeFromForm(deps, c, userId, block, ack, decide, w))) await ack();
   }
 
   app.view<ViewSubmitAction>(
     CALLBACKS.addNote,
     afterAck(
-      "the note was not added",
+      { key: "forms.failed.noteNotAdded" },
       async ({ ack, view, body }) => {
+        const w = await formWords(deps, body.user.id);
         const text = (readModalState(view.state.values)[B.note] ?? "").trim().slice(0, NOTE_MAX);
-        if (!text) return ack(modalError(B.note, "Write the note first."));
+        if (!text) return ack(modalError(B.note, w.t("forms.note.empty")));
         const actor = actorFor(body.user.id, config);
-        await submitFor(view, ack, B.note, actor.userId, (c) => decideNote(c, actor, text));
+        await submitFor(view, ack, B.note, actor.userId, w, (c) => decideNote(c, actor, text));
       },
-      { formBlock: B.note },
+      { formBlock: B.note, deps },
     ),
   );
 
   app.view<ViewSubmitAction>(
     CALLBACKS.waiting,
     afterAck(
-      "the case was not set to wait",
+      { key: "forms.failed.notWaiting" },
       async ({ ack, view, body }) => {
+        const w = await formWords(deps, body.user.id);
         const day = readModalState(view.state.values)[B.followUp] ?? "";
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return ack(modalError(B.followUp, "Pick the day to follow up."));
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return ack(modalError(B.followUp, w.t("forms.waiting.pickDay")));
         const actor = actorFor(body.user.id, config);
-        await submitFor(view, ack, B.followUp, actor.userId, (c) =>
+        await submitFor(view, ack, B.followUp, actor.userId, w, (c) =>
           decideWaiting(c, actor, day, config.teamTimezone, deps.now()),
         );
       },
-      { formBlock: B.followUp },
+      { formBlock: B.followUp, deps },
     ),
   );
 
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.reassign,
-    afterAck("the reassign form could not be opened", async ({ ack, body, action, client, logger }) => {
-      await ack();
-      const tell = privately(client, clicker(body), logger);
-      if (!actorFor(body.user.id, config).isLead) return tell("Only leads can reassign cases.");
-      const c = await findCase(prisma, Number(action.value));
-      if (!c) return tell("That case no longer exists.");
-      await openModal({
-        client,
-        triggerId: body.trigger_id,
-        view: reassignModal(c),
-        form: "the reassign form",
-        again: "Please press Reassign again.",
-        tell,
-        logger,
-      });
-    }),
+    afterAck(
+      { key: "forms.failed.reassignForm" },
+      async ({ ack, body, action, client, logger }) => {
+        await ack();
+        const tell = privately(client, clicker(body), logger);
+        // The trigger id expires 3 s after the click: the language and the case are looked up together.
+        const [w, c] = await Promise.all([formWords(deps, body.user.id), findCase(prisma, Number(action.value))]);
+        if (!actorFor(body.user.id, config).isLead) return tell(w.t("forms.reassign.leadsOnly"));
+        if (!c) return tell(w.t("forms.caseGone"));
+        await openModal({
+          client,
+          triggerId: body.trigger_id,
+          view: reassignModal(c, w),
+          form: w.t("forms.open.reassign"),
+          again: w.t("forms.open.reassignAgain"),
+          tell,
+          logger,
+          words: w,
+        });
+      },
+      { deps },
+    ),
   );
 
   app.view<ViewSubmitAction>(
     CALLBACKS.reassign,
     afterAck(
-      "the case was not reassigned",
+      { key: "forms.failed.notReassigned" },
       async ({ ack, view, body }) => {
+        const w = await formWords(deps, body.user.id);
         const to = readModalState(view.state.values)[B.assignee];
-        if (!to || !/^[UW][A-Z0-9]{2,}$/.test(to)) return ack(modalError(B.assignee, "Pick the agent to hand it to."));
+        if (!to || !/^[UW][A-Z0-9]{2,}$/.test(to))
+          return ack(modalError(B.assignee, w.t("forms.reassign.pickAgentError")));
         const actor = actorFor(body.user.id, config);
         const assignee = actorFor(to, config);
-        await submitFor(view, ack, B.assignee, actor.userId, (c) => {
+        // The new owner's direct message is in their own language.
+        const theirs = to === body.user.id ? w : await formWords(deps, to);
+        await submitFor(view, ack, B.assignee, actor.userId, w, (c) => {
           const decision = decideReassign(c, actor, assignee, deps.now());
           if (!decision.ok) return decision;
           // The new owner hears of it directly, with a link to the card.
-          const text = `<@${actor.userId}> handed you ${caseLink(c)} (${caseNumber(c.number)}, order ${c.orderId}). It is yours now.`;
+          const text = theirs.t("forms.reassign.handedYou", {
+            by: actor.userId,
+            link: caseLink(c),
+            number: caseNumber(c.number),
+            orderId: c.orderId,
+          });
           return { ...decision, messages: [{ kind: "message", channelId: to, message: { text, blocks: [] } }] };
         });
       },
-      { formBlock: B.assignee },
+      { formBlock: B.assignee, deps },
     ),
   );
 }

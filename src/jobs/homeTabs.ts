@@ -7,8 +7,10 @@ import type { Config } from "../config.ts";
 import { parseFindQuery } from "../domain/caseFind.ts";
 import { actorFor } from "../domain/people.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { words } from "../i18n/i18n.ts";
 import { findCases } from "../store/caseFind.ts";
 import { homeData, peopleWithHome } from "../store/home.ts";
+import { personLanguage } from "../store/people.ts";
 import { homeView } from "../views/homeTab.ts";
 
 const DEBOUNCE_MS = 2000;
@@ -49,9 +51,11 @@ export function startHomeTabs(opts: {
       parsed && !("error" in parsed)
         ? { query: parsed.text, ...(await findCases(opts.prisma, parsed, { offset: 0, limit: 10 })) }
         : undefined;
+    // The Home tab is the person's own: their language, else the team's.
+    const w = words((await personLanguage(opts.prisma, userId)) ?? opts.config.language);
     await opts.client.views.publish({
       user_id: userId,
-      view: homeView(data, { now, isLead: actor.isLead, search: found }),
+      view: homeView(data, { now, isLead: actor.isLead, search: found, words: w }),
     });
   }
 

@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import type { AppDeps } from "../deps.ts";
 import type { ImportSummary } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
+import { words } from "../i18n/i18n.ts";
 import { type ImportResult, ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 
@@ -41,7 +42,9 @@ export async function runImport(
   // A scheduled pull that found nothing new has nothing to say: its reports overlap, so the same
   // returns (and the same bad rows) come again and again.
   if (opts.quietWhenNothingNew && !summary.created && !summary.stoppedBy) return summary;
-  await queueImportSummary(deps.prisma, channel, importSummaryMessage(summary, name), imported);
+  // Posted in a channel: in the team's words.
+  const message = importSummaryMessage(summary, name, words(deps.config.language));
+  await queueImportSummary(deps.prisma, channel, message, imported);
   deps.wakeOutbox();
   return imported.summary;
 }

@@ -6,6 +6,7 @@ import schedule from "node-schedule";
 import type { ChannelSetting } from "../domain/deliveryHealth.ts";
 import { digestPeriod, LATE_AFTER_MS, lastScheduledTime } from "../domain/digest.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { type Lang, words } from "../i18n/i18n.ts";
 import { failedDeliveries } from "../store/deliveryHealth.ts";
 import { claimDigestPeriod, wasInUseBefore } from "../store/digestRuns.ts";
 import { enqueue } from "../store/outbox.ts";
@@ -28,6 +29,8 @@ export function startWeeklyDigest(opts: {
   odrLimitPercent: number;
   /** The channel settings, named in the advice on messages Slack refused. */
   channelSettings: ChannelSetting[];
+  /** The team's language: the digest is posted in a shared channel. */
+  language: Lang;
   wakeOutbox: () => void;
   logger: Logger;
 }): WeeklyDigest {
@@ -42,8 +45,10 @@ export function startWeeklyDigest(opts: {
         if (!(await claimDigestPeriod(tx, period, late))) return false;
         const report = await triageReport(tx, period, opts.odrLimitPercent);
         const failed = await failedDeliveries(tx, period);
+        const w = words(opts.language);
         const message = triageMessage(report, {
-          title: "Weekly triage",
+          title: w.t("reports.triage.weeklyTitle"),
+          words: w,
           zone: opts.zone,
           now,
           lateSince: late ? scheduledFor : undefined,

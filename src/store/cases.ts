@@ -3,7 +3,7 @@
 import type { Logger } from "@slack/bolt";
 import type { BulkResult } from "../domain/bulk.ts";
 import type { NewCaseInput } from "../domain/caseInput.ts";
-import type { Decision } from "../domain/caseRules.ts";
+import type { CaseRefusal, Decision } from "../domain/caseRules.ts";
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "../domain/crisis.ts";
 import { DEFECT_CATEGORIES } from "../domain/odr.ts";
 import { type ClockSettings, clocksToStop, planClocks } from "../domain/responseClock.ts";
@@ -128,7 +128,7 @@ export async function recordCardPosted(
   await prisma.case.updateMany({ where: { id: caseId, messageTs: null }, data: { channelId, messageTs } });
 }
 
-export type ChangeResult = { ok: true; case: Case } | { ok: false; reason: string; message: string };
+export type ChangeResult = { ok: true; case: Case } | CaseRefusal;
 
 /**
  * Applies a decision to a case as a guarded update: it only lands if the case is still exactly as
@@ -193,7 +193,7 @@ export async function changeEach(
     if (r.ok) result.changed.push(r.case.number);
     else {
       const c = await prisma.case.findUnique({ where: { id }, select: { number: true } });
-      result.skipped.push({ number: c?.number ?? 0, reason: r.reason, message: r.message });
+      result.skipped.push({ number: c?.number ?? 0, reason: r.reason, message: r.message, said: r.said });
     }
   }
   return result;

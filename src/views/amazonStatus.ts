@@ -10,38 +10,46 @@ import {
   nextPullAt,
   type PullResult,
 } from "../domain/amazonFeeds.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { ACTIONS } from "../ids.ts";
 import { cutMrkdwn, escapeMrkdwn, mrkdwnSection, plain, slackDate } from "./text.ts";
 
-export const NOT_CONNECTED =
-  "The bot is not connected to Amazon. To pull returns, negative feedback and account health by itself, set AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET, AMAZON_REFRESH_TOKEN and AMAZON_MARKETPLACES (see the README, “Connect to Amazon”).";
-
-const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+/** "The bot is not connected to Amazon…", with the settings that connect it. */
+export const notConnected = (w: Words = ENGLISH): string => w.t("reports.amazon.notConnected");
 
 /** What "Pull now" did, in a line above the status. */
-export function pullNote(r: PullResult | undefined): string {
-  if (!r) return "The pull could not run just now; it is tried again at the next scheduled pull.";
+export function pullNote(r: PullResult | undefined, w: Words = ENGLISH): string {
+  if (!r) return w.t("reports.amazon.pullFailed");
   const parts = [
-    `${count(r.pulled, "report")} brought in`,
-    ...(r.waiting ? [`${r.waiting} still being prepared by Amazon (looked at again shortly)`] : []),
-    ...(r.failed ? [`${r.failed} failed (see below)`] : []),
-    ...(r.refused ? ["Amazon refused the bot's credentials (see below)"] : []),
-    ...(r.skipped ? [`${r.skipped} being pulled by another copy of the bot`] : []),
+    w.t("reports.amazon.pulled", { count: r.pulled, n: w.num(r.pulled) }),
+    ...(r.waiting ? [w.t("reports.amazon.waiting", { n: r.waiting })] : []),
+    ...(r.failed ? [w.t("reports.amazon.failed", { n: r.failed })] : []),
+    ...(r.refused ? [w.t("reports.amazon.refused")] : []),
+    ...(r.skipped ? [w.t("reports.amazon.skipped", { n: r.skipped })] : []),
   ];
-  return `Pulled just now: ${parts.join(", ")}.`;
+  return w.t("reports.amazon.pulledNow", { parts: parts.join(w.t("reports.amazon.separator")) });
 }
 
-function feedLine(f: FeedStatus, s: AmazonSettings, now: Date): string {
+function feedLine(f: FeedStatus, s: AmazonSettings, now: Date, w: Words): string {
   const kind = f.kind as FeedKind;
+  const what =
+    kind === "account_health"
+      ? w.t(f.lastRows ? "reports.amazon.figuresStored" : "reports.amazon.noFigures")
+      : w.t("reports.amazon.rowsAndCases", {
+          rows: w.t("reports.amazon.rows", { count: f.lastRows ?? 0, n: w.num(f.lastRows ?? 0) }),
+          cases: w.t("reports.amazon.newCases", { count: f.lastCreated ?? 0, n: w.num(f.lastCreated ?? 0) }),
+        });
   const last = f.lastPullAt
-    ? `last pulled ${slackDate(f.lastPullAt)} (${kind === "account_health" ? (f.lastRows ? "Amazon's figures stored" : "no figures for this marketplace") : `${count(f.lastRows ?? 0, "row")}, ${count(f.lastCreated ?? 0, "new case")}`})`
-    : "not pulled yet";
-  const waiting = f.open ? ` · waiting for Amazon's report since ${slackDate(f.open.createdAt)}` : "";
-  const next = ` · next ${slackDate(nextPullAt(kind, f, s, now))}`;
+    ? w.t("reports.amazon.lastPulled", { date: slackDate(f.lastPullAt), what })
+    : w.t("reports.amazon.notPulled");
+  const waiting = f.open ? ` · ${w.t("reports.amazon.waitingSince", { date: slackDate(f.open.createdAt) })}` : "";
+  const next = ` · ${w.t("reports.amazon.next", { date: slackDate(nextPullAt(kind, f, s, now)) })}`;
   const error = f.lastError
     ? `\n    :warning: ${f.lastErrorAt ? `${slackDate(f.lastErrorAt)}: ` : ""}${cutMrkdwn(escapeMrkdwn(f.lastError), 400)}`
     : "";
-  return `• *${FEEDS[kind].label}* — ${last}${waiting}${next}${error}`;
+  const label = kind in FEEDS ? w.t(`reports.amazon.feed.${kind}` as Key) : kind;
+  return `• *${label}* — ${last}${waiting}${next}${error}`;
 }
 
 export function amazonStatusMessage(
@@ -49,14 +57,19 @@ export function amazonStatusMessage(
   s: AmazonSettings,
   now: Date,
   note?: string,
+  w: Words = ENGLISH,
 ): { text: string; blocks: types.KnownBlock[] } {
   const failing = feeds.filter((f) => f.lastError).length;
-  const text = `Amazon connection (${s.region}, ${s.marketplaces.join(", ")}): ${failing ? `${failing} reports with errors` : "all reports pulling"}.`;
+  const text = w.t("reports.amazon.text", {
+    region: s.region,
+    marketplaces: s.marketplaces.join(", "),
+    state: failing ? w.t("reports.amazon.failing", { n: failing }) : w.t("reports.amazon.allPulling"),
+  });
   const byMarketplace = s.marketplaces.map((m: MarketplaceCode) =>
     mrkdwnSection(
       `*${m}*\n${feeds
         .filter((f) => f.marketplace === m)
-        .map((f) => feedLine(f, s, now))
+        .map((f) => feedLine(f, s, now, w))
         .join("\n")}`,
     ),
   );
@@ -64,12 +77,23 @@ export function amazonStatusMessage(
     text,
     blocks: [
       mrkdwnSection(
-        `*Amazon connection* — region ${s.region}, marketplaces ${s.marketplaces.join(", ")}. Returns and feedback are pulled on \`${escapeMrkdwn(s.pullCron)}\` (UTC), account health once a day.${note ? `\n${escapeMrkdwn(note)}` : ""}`,
+        `${w.t("reports.amazon.header", {
+          region: s.region,
+          marketplaces: s.marketplaces.join(", "),
+          cron: escapeMrkdwn(s.pullCron),
+        })}${note ? `\n${escapeMrkdwn(note)}` : ""}`,
       ),
       ...byMarketplace,
       {
         type: "actions",
-        elements: [{ type: "button", action_id: ACTIONS.amazonPullNow, text: plain("Pull now"), value: "all" }],
+        elements: [
+          {
+            type: "button",
+            action_id: ACTIONS.amazonPullNow,
+            text: plain(w.t("reports.amazon.pullNow")),
+            value: "all",
+          },
+        ],
       },
     ],
   };

@@ -2,18 +2,11 @@
 import type { types } from "@slack/bolt";
 import { SKU_MAX } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
-import { BUYER_OUTCOMES } from "../domain/playbook.ts";
-import {
-  type CaseStatus,
-  caseNumber,
-  categoryLabel,
-  type Priority,
-  priorityLabel,
-  resolutionLabel,
-  rootCauseLabel,
-  statusLabel,
-} from "../domain/vocabulary.ts";
+import { type CaseStatus, caseNumber, type Priority } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import { categoryName, priorityName, resolutionName, rootCauseName, statusName } from "../i18n/labels.ts";
 import { ACTIONS, actionsBlockId, MORE_OPTIONS, type MoreOption } from "../ids.ts";
 import { amazonClockLine, responseClockLine, waitingLine } from "./clockLines.ts";
 import { type CardSettings, DEFAULT_CARD_SETTINGS, isReturnCase, playbookLines } from "./playbookLines.ts";
@@ -22,14 +15,14 @@ import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.
 type Block = types.KnownBlock;
 
 const PRIORITY_MARK: Record<Priority, string> = {
-  urgent: ":rotating_light: Urgent",
-  high: ":large_orange_circle: High",
-  normal: ":white_circle: Normal",
+  urgent: ":rotating_light:",
+  high: ":large_orange_circle:",
+  normal: ":white_circle:",
 };
 const STATUS_MARK: Record<CaseStatus, string> = {
-  new: ":new: New",
-  claimed: ":technologist: Claimed",
-  resolved: ":white_check_mark: Resolved",
+  new: ":new:",
+  claimed: ":technologist:",
+  resolved: ":white_check_mark:",
 };
 
 /** Card description is kept short; the full text stays in the record. */
@@ -44,18 +37,23 @@ export function caseCard(
   /** How many earlier cases the same order or buyer name had. */
   extras: { earlierCases?: number } = {},
 ): { text: string; blocks: Block[] } {
+  const w = settings.words ?? ENGLISH;
   const number = caseNumber(c.number);
-  const category = categoryLabel(c.category);
+  const category = categoryName(w, c.category);
   const { status, priority } = c;
+  const field = (label: Key, value: string) => `*${w.t(label)}*\n${value}`;
 
   const fields = [
-    `*Priority*\n${PRIORITY_MARK[priority]}`,
-    `*Status*\n${STATUS_MARK[status]}`,
-    `*Order ID*\n${c.orderId}`,
-    `*ASIN*\n${c.asin ?? "—"}${c.sku ? ` · SKU ${escapeMrkdwn(trimText(c.sku, SKU_MAX))}` : ""}`,
-    `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}${c.marketplace ? ` · ${c.marketplace}` : ""}`,
-    `*Buyer*\n${c.buyerName ? escapeMrkdwn(trimText(c.buyerName, 200)) : "—"}`,
-    `*Owner*\n${c.ownerId ? `<@${c.ownerId}>` : "Unclaimed"}`,
+    field("card.field.priority", `${PRIORITY_MARK[priority]} ${priorityName(w, priority)}`),
+    field("card.field.status", `${STATUS_MARK[status]} ${statusName(w, status)}`),
+    field("card.field.orderId", c.orderId),
+    field("card.field.asin", `${c.asin ?? "—"}${c.sku ? ` · SKU ${escapeMrkdwn(trimText(c.sku, SKU_MAX))}` : ""}`),
+    field(
+      "card.field.orderValue",
+      `${formatMoney(c.orderValue, c.currency) ?? "—"}${c.marketplace ? ` · ${c.marketplace}` : ""}`,
+    ),
+    field("card.field.buyer", c.buyerName ? escapeMrkdwn(trimText(c.buyerName, 200)) : "—"),
+    field("card.field.owner", c.ownerId ? `<@${c.ownerId}>` : w.t("card.unclaimed")),
   ];
 
   const blocks: Block[] = [
@@ -64,71 +62,101 @@ export function caseCard(
     mrkdwnSection(`>${escapeMrkdwn(trimText(c.description, CARD_DESCRIPTION_MAX)).replace(/\n/g, "\n>")}`),
   ];
 
-  if (status === "resolved") blocks.push(resolutionSection(c));
+  if (status === "resolved") blocks.push(resolutionSection(c, w));
   const playbook = playbookLines(c, now, settings);
   if (playbook.length) blocks.push(mrkdwnSection(playbook.join("\n")));
 
   const risk = c.riskPhrases
-    ? `:warning: Risk words: “${escapeMrkdwn(trimText(c.riskPhrases, 200))}” — contact the buyer before a claim`
+    ? w.t("card.riskWords", { phrases: escapeMrkdwn(trimText(c.riskPhrases, 200)) })
     : undefined;
   const earlier = extras.earlierCases
-    ? `:busts_in_silhouette: ${extras.earlierCases} earlier case${extras.earlierCases === 1 ? "" : "s"} for this buyer or order: \`/case find ${c.orderId}\`${c.buyerName ? " or the buyer's name" : ""}`
+    ? w.t(c.buyerName ? "card.earlierCasesOrName" : "card.earlierCases", {
+        count: extras.earlierCases,
+        orderId: c.orderId,
+      })
     : undefined;
-  const clocks = [risk, responseClockLine(c), amazonClockLine(c, now), waitingLine(c, now), earlier].filter(
+  const clocks = [risk, responseClockLine(c, w), amazonClockLine(c, now, w), waitingLine(c, now, w), earlier].filter(
     (l): l is string => Boolean(l),
   );
   blocks.push({
     type: "context",
-    elements: [contextLine(c), ...clocks].map((text) => ({ type: "mrkdwn" as const, text })),
+    elements: [contextLine(c, w), ...clocks].map((text) => ({ type: "mrkdwn" as const, text })),
   });
 
-  const actions = caseActions(c);
+  const actions = caseActions(c, w);
   if (actions.length) blocks.push({ type: "actions", block_id: actionsBlockId("case", c.id), elements: actions });
 
-  const owner =
-    (c.ownerId ? `, owner <@${c.ownerId}>` : ", unclaimed") +
-    (c.breachedAt && !c.firstReplyAt && status !== "resolved" ? ", overdue" : "");
-  const text = `${number} ${category} (${priorityLabel(priority)}) for order ${c.orderId}: ${statusLabel(status)}${owner}`;
+  const overdue = Boolean(c.breachedAt && !c.firstReplyAt && status !== "resolved");
+  const summary: Key = c.ownerId
+    ? overdue
+      ? "card.summary.ownedOverdue"
+      : "card.summary.owned"
+    : overdue
+      ? "card.summary.unclaimedOverdue"
+      : "card.summary.unclaimed";
+  const text = w.t(summary, {
+    number,
+    category,
+    priority: priorityName(w, priority),
+    orderId: c.orderId,
+    status: statusName(w, status),
+    owner: c.ownerId ?? undefined,
+  });
   return { text, blocks };
 }
 
-function resolutionSection(c: Case): Block {
-  const how = c.resolution ? resolutionLabel(c.resolution) : "—";
+function resolutionSection(c: Case, w: Words): Block {
+  const how = c.resolution ? resolutionName(w, c.resolution) : "—";
   const amount = formatMoney(c.resolutionAmount, c.resolutionCurrency);
-  const cause = c.rootCause ? rootCauseLabel(c.rootCause) : "—";
+  const cause = c.rootCause ? rootCauseName(w, c.rootCause) : "—";
   const lines = [
-    `:white_check_mark: *Resolved* by <@${c.resolvedById}>${c.resolvedAt ? ` ${slackDate(c.resolvedAt)}` : ""}`,
-    `*How:* ${how}${amount ? ` · ${amount}` : ""}   *Root cause:* ${cause}`,
+    c.resolvedAt
+      ? w.t("card.resolution.resolvedByAt", { who: c.resolvedById ?? undefined, when: slackDate(c.resolvedAt) })
+      : w.t("card.resolution.resolvedBy", { who: c.resolvedById ?? undefined }),
+    w.t("card.resolution.howAndCause", { how: `${how}${amount ? ` · ${amount}` : ""}`, cause }),
   ];
-  const buyer = c.buyerOutcome && c.buyerOutcome !== "unknown" ? BUYER_OUTCOMES[c.buyerOutcome] : undefined;
-  const product = c.suggestedProduct ? `suggested ${escapeMrkdwn(trimText(c.suggestedProduct, 200))}` : undefined;
-  if (buyer || product) lines.push(`*Buyer:* ${[buyer, product].filter(Boolean).join(" · ")}`);
+  const buyer =
+    c.buyerOutcome && c.buyerOutcome !== "unknown" ? w.t(`card.buyerOutcome.${c.buyerOutcome}` as Key) : undefined;
+  const product = c.suggestedProduct
+    ? w.t("card.resolution.suggestedProduct", { product: escapeMrkdwn(trimText(c.suggestedProduct, 200)) })
+    : undefined;
+  if (buyer || product)
+    lines.push(w.t("card.resolution.buyer", { what: [buyer, product].filter(Boolean).join(" · ") }));
   if (c.suggestedRemedy)
     lines.push(
-      `*Playbook suggested:* ${resolutionLabel(c.suggestedRemedy)} (${c.suggestionFollowed ? "followed" : "not followed"})`,
+      w.t(c.suggestionFollowed ? "card.resolution.suggestionFollowed" : "card.resolution.suggestionNotFollowed", {
+        remedy: resolutionName(w, c.suggestedRemedy),
+      }),
     );
-  if (c.resolutionNote) lines.push(`*Note:* ${escapeMrkdwn(trimText(c.resolutionNote, 1500))}`);
+  if (c.resolutionNote)
+    lines.push(w.t("card.resolution.note", { note: escapeMrkdwn(trimText(c.resolutionNote, 1500)) }));
   return mrkdwnSection(lines.join("\n"));
 }
 
-function contextLine(c: Case): string {
-  return `Opened ${slackDate(c.createdAt, "{ago}")} (${slackDate(c.createdAt)}) via ${escapeMrkdwn(c.source)}`;
+function contextLine(c: Case, w: Words): string {
+  return w.t("card.opened", {
+    ago: slackDate(c.createdAt, "{ago}"),
+    date: slackDate(c.createdAt),
+    source: escapeMrkdwn(c.source),
+  });
 }
 
 function button(text: string, actionId: string, caseId: number, style?: "primary" | "danger"): types.Button {
   return { type: "button", text: plain(text), action_id: actionId, value: String(caseId), ...(style ? { style } : {}) };
 }
 
-function caseActions(c: Case): (types.Button | types.Overflow)[] {
-  if (c.status === "resolved") return [button("Reopen", ACTIONS.reopen, c.id), moreMenu(c)];
+function caseActions(c: Case, w: Words): (types.Button | types.Overflow)[] {
+  if (c.status === "resolved") return [button(w.t("card.button.reopen"), ACTIONS.reopen, c.id), moreMenu(c, w)];
   const first =
-    c.status === "new" ? button("Claim", ACTIONS.claim, c.id, "primary") : button("Take over", ACTIONS.takeOver, c.id);
+    c.status === "new"
+      ? button(w.t("card.button.claim"), ACTIONS.claim, c.id, "primary")
+      : button(w.t("card.button.takeOver"), ACTIONS.takeOver, c.id);
   return [
     first,
-    button("Log reply", ACTIONS.logReply, c.id),
-    button("Resolve", ACTIONS.resolve, c.id),
-    button("Draft reply", ACTIONS.draftReply, c.id),
-    moreMenu(c),
+    button(w.t("card.button.logReply"), ACTIONS.logReply, c.id),
+    button(w.t("card.button.resolve"), ACTIONS.resolve, c.id),
+    button(w.t("card.button.draftReply"), ACTIONS.draftReply, c.id),
+    moreMenu(c, w),
   ];
 }
 
@@ -136,21 +164,19 @@ function caseActions(c: Case): (types.Button | types.Overflow)[] {
  * The less frequent steps, behind "⋯" (2 to 5 options, as Slack requires): a note, waiting on the
  * buyer, the return (checked first, then received; checked again afterwards), abuse, an appeal.
  */
-function moreMenu(c: Case): types.Overflow {
-  const option = (what: MoreOption, text: string) => ({ text: plain(text), value: `${what}:${c.id}` });
+function moreMenu(c: Case, w: Words): types.Overflow {
+  const option = (what: MoreOption, text: Key) => ({ text: plain(w.t(text)), value: `${what}:${c.id}` });
   const open = c.status !== "resolved";
   const returnStep =
     c.returnCheckedAt && !c.returnReceivedAt
-      ? option(MORE_OPTIONS.returnReceived, "Return received: start the refund clock")
-      : option(MORE_OPTIONS.returnCheck, "Check the return window");
+      ? option(MORE_OPTIONS.returnReceived, "card.more.returnReceived")
+      : option(MORE_OPTIONS.returnCheck, "card.more.returnCheck");
   const options = [
-    option(MORE_OPTIONS.addNote, "Add a note"),
-    ...(open
-      ? [option(MORE_OPTIONS.waiting, c.waitingUntil ? "Waiting on the buyer: change" : "Waiting on the buyer")]
-      : []),
+    option(MORE_OPTIONS.addNote, "card.more.addNote"),
+    ...(open ? [option(MORE_OPTIONS.waiting, c.waitingUntil ? "card.more.waitingChange" : "card.more.waiting")] : []),
     ...(open && isReturnCase(c) ? [returnStep] : []),
-    option(MORE_OPTIONS.suspectAbuse, c.abuseSuspectedAt ? "Suspected abuse: evidence" : "Suspect abuse"),
-    option(MORE_OPTIONS.appeal, c.appealStage ? "Appeal to Amazon: update" : "Appeal to Amazon"),
+    option(MORE_OPTIONS.suspectAbuse, c.abuseSuspectedAt ? "card.more.abuseEvidence" : "card.more.suspectAbuse"),
+    option(MORE_OPTIONS.appeal, c.appealStage ? "card.more.appealUpdate" : "card.more.appeal"),
   ];
   return { type: "overflow", action_id: ACTIONS.more, options };
 }

@@ -2,7 +2,8 @@
 import type { types } from "@slack/bolt";
 import { describeFilter, filterText, type ListFilter } from "../domain/caseLists.ts";
 import type { CaseRef } from "../domain/triage.ts";
-import { STATUSES } from "../domain/vocabulary.ts";
+import { ENGLISH, say, type Words } from "../i18n/i18n.ts";
+import { statusName } from "../i18n/labels.ts";
 import { ACTIONS } from "../ids.ts";
 import { caseLine } from "./lists.ts";
 import { mrkdwnSection, plain } from "./text.ts";
@@ -14,18 +15,23 @@ export function caseListMessage(opts: {
   page: number;
   pageSize: number;
   now: Date;
+  /** The reader's words (a private answer). */
+  words?: Words;
 }): { text: string; blocks: types.KnownBlock[] } {
   const { cases, total, page, pageSize } = opts;
-  const title = describeFilter(opts.filter);
+  const w = opts.words ?? ENGLISH;
+  const title = say(w, describeFilter(opts.filter));
   if (total === 0)
     return {
-      text: `${title}: none.`,
-      blocks: [mrkdwnSection(`*${title}:* none right now.`)],
+      text: w.t("card.list.none", { title }),
+      blocks: [mrkdwnSection(w.t("card.list.noneNow", { title }))],
     };
   const first = page * pageSize + 1;
   const last = page * pageSize + cases.length;
-  const lines = cases.map((c) => `${caseLine(c, opts.now)}${c.status === "resolved" ? ` · ${STATUSES.resolved}` : ""}`);
-  const blocks: types.KnownBlock[] = [mrkdwnSection(`*${title}* — ${first}–${last} of ${total}`)];
+  const resolved = statusName(w, "resolved");
+  const lines = cases.map((c) => `${caseLine(c, opts.now, w)}${c.status === "resolved" ? ` · ${resolved}` : ""}`);
+  const range = { title, first: w.num(first), last: w.num(last), total: w.num(total) };
+  const blocks: types.KnownBlock[] = [mrkdwnSection(w.t("card.list.pageTitle", range))];
   // Ten lines a section keeps each well under Slack's 3,000 characters.
   for (let i = 0; i < lines.length; i += 10) blocks.push(mrkdwnSection(lines.slice(i, i + 10).join("\n")));
   const buttons: types.Button[] = [];
@@ -34,12 +40,17 @@ export function caseListMessage(opts: {
   if (page > 0)
     buttons.push({
       type: "button",
-      text: plain("‹ Previous"),
+      text: plain(w.t("card.list.previous")),
       action_id: ACTIONS.listPrevious,
       value: value(page - 1),
     });
   if (last < total)
-    buttons.push({ type: "button", text: plain("Next ›"), action_id: ACTIONS.listNext, value: value(page + 1) });
+    buttons.push({
+      type: "button",
+      text: plain(w.t("card.list.next")),
+      action_id: ACTIONS.listNext,
+      value: value(page + 1),
+    });
   if (buttons.length) blocks.push({ type: "actions", elements: buttons });
-  return { text: `${title}: ${first}–${last} of ${total}`, blocks };
+  return { text: w.t("card.list.pageText", range), blocks };
 }

@@ -1,20 +1,26 @@
 // The card's clock lines: the team's first-response deadline and Amazon's deadline, if any.
 
-import { AMAZON_DEADLINES } from "../domain/responseClock.ts";
+import { AMAZON_DEADLINES, type AmazonDeadline } from "../domain/responseClock.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { formatDuration, slackDate } from "./text.ts";
 
-export function responseClockLine(c: Case): string | undefined {
+/** What Amazon's deadline asks for, e.g. "answer the buyer's message" ("respond" when unknown). */
+export const amazonTask = (w: Words, deadline: AmazonDeadline | null | undefined): string =>
+  deadline && Object.hasOwn(AMAZON_DEADLINES, deadline)
+    ? w.t(`card.amazonTask.${deadline}` as Key)
+    : w.t("card.amazonTask.other");
+
+export function responseClockLine(c: Case, w: Words = ENGLISH): string | undefined {
   if (c.firstReplyAt) {
-    const took = formatDuration(c.firstReplyAt.getTime() - c.createdAt.getTime());
-    return c.breachedAt
-      ? `:warning: First reply after ${took}, later than the deadline`
-      : `:white_check_mark: First reply after ${took}`;
+    const took = formatDuration(c.firstReplyAt.getTime() - c.createdAt.getTime(), w);
+    return w.t(c.breachedAt ? "card.clock.firstReplyAfterLate" : "card.clock.firstReplyAfter", { took });
   }
   if (c.status === "resolved" || !c.responseDueAt) return undefined;
   if (c.breachedAt)
-    return `:warning: *Overdue:* the first reply was due ${slackDate(c.responseDueAt)} (${slackDate(c.responseDueAt, "{ago}")})`;
-  return `:hourglass_flowing_sand: First reply due ${slackDate(c.responseDueAt)}`;
+    return w.t("card.clock.overdue", { due: slackDate(c.responseDueAt), ago: slackDate(c.responseDueAt, "{ago}") });
+  return w.t("card.clock.firstReplyDue", { due: slackDate(c.responseDueAt) });
 }
 
 /** Amazon's deadline is met by the first reply (buyer messages) or by resolving (claims, chargebacks). */
@@ -24,18 +30,18 @@ export function amazonDeadlineMet(c: Pick<Case, "amazonDeadline" | "firstReplyAt
   return d.metBy === "first_reply" ? c.firstReplyAt !== null || c.status === "resolved" : c.status === "resolved";
 }
 
-export function amazonClockLine(c: Case, now: Date): string | undefined {
+export function amazonClockLine(c: Case, now: Date, w: Words = ENGLISH): string | undefined {
   const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
   if (!d || !c.amazonDueAt || amazonDeadlineMet(c)) return undefined;
-  if (c.amazonDueAt <= now)
-    return `:rotating_light: *Amazon deadline passed:* ${d.task} was due ${slackDate(c.amazonDueAt)}`;
-  return `:calendar: Amazon deadline: ${d.task} by ${slackDate(c.amazonDueAt)}`;
+  const task = amazonTask(w, c.amazonDeadline);
+  if (c.amazonDueAt <= now) return w.t("card.clock.amazonPassed", { task, due: slackDate(c.amazonDueAt) });
+  return w.t("card.clock.amazonDue", { task, due: slackDate(c.amazonDueAt) });
 }
 
 /** Waiting on the buyer: until when, or that the follow-up day has come. */
-export function waitingLine(c: Case, now: Date): string | undefined {
+export function waitingLine(c: Case, now: Date, w: Words = ENGLISH): string | undefined {
   if (!c.waitingUntil || c.status === "resolved") return undefined;
   return c.waitingUntil > now
-    ? `:speech_balloon: Waiting on the buyer until ${slackDate(c.waitingUntil)}`
-    : `:speech_balloon: *Follow up:* no answer from the buyer since ${slackDate(c.waitingUntil)}`;
+    ? w.t("card.clock.waitingUntil", { until: slackDate(c.waitingUntil) })
+    : w.t("card.clock.followUp", { since: slackDate(c.waitingUntil) });
 }

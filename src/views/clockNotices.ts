@@ -2,10 +2,12 @@
 // leads, and Amazon-deadline reminders.
 import type { types } from "@slack/bolt";
 import { formatMoney } from "../domain/money.ts";
-import { AMAZON_DEADLINES } from "../domain/responseClock.ts";
-import { caseNumber, categoryLabel, priorityLabel } from "../domain/vocabulary.ts";
+import { caseNumber } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import { categoryName, priorityName } from "../i18n/labels.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
+import { amazonTask } from "./clockLines.ts";
 import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
 export type Audience = { leadUserIds: string[]; agentGroupId?: string };
@@ -18,38 +20,50 @@ export function whoShouldAct(c: Pick<Case, "ownerId">, audience: Audience): stri
 
 const leadMentions = (audience: Audience) => audience.leadUserIds.map((id) => `<@${id}>`).join(" ");
 
-export function reminderText(c: Case, audience: Audience, now: Date): string {
+export function reminderText(c: Case, audience: Audience, now: Date, w: Words = ENGLISH): string {
   const due = c.responseDueAt ?? now;
-  const left = formatDuration(due.getTime() - now.getTime());
-  const unclaimed = c.ownerId ? "" : " is unclaimed and";
-  return `:hourglass: ${whoShouldAct(c, audience)} ${caseNumber(c.number)}${unclaimed} needs a first reply to the buyer by ${slackDate(due, "{time}")} (${left} left).`;
+  return w.t(c.ownerId ? "card.notice.reminder" : "card.notice.reminderUnclaimed", {
+    who: whoShouldAct(c, audience),
+    number: caseNumber(c.number),
+    due: slackDate(due, "{time}"),
+    left: formatDuration(due.getTime() - now.getTime(), w),
+  });
 }
 
 export function escalationMessage(
   c: Case,
   audience: Audience,
-  opts: { now: Date; permalink?: string },
+  opts: { now: Date; permalink?: string; words?: Words },
 ): { text: string; blocks: types.KnownBlock[] } {
+  const w = opts.words ?? ENGLISH;
   const number = caseNumber(c.number);
-  const category = categoryLabel(c.category);
+  const category = categoryName(w, c.category);
   const due = c.responseDueAt ?? c.createdAt;
-  const late = formatDuration(opts.now.getTime() - due.getTime());
+  const late = formatDuration(opts.now.getTime() - due.getTime(), w);
   const name = opts.permalink ? `<${opts.permalink}|${number} · ${category}>` : `${number} · ${category}`;
-  const leads = leadMentions(audience);
-  const owner = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
-  const headline = `:rotating_light: ${leads ? `${leads} ` : ""}*${name}* has no first reply: it was due ${slackDate(due)}, *${late} late*.`;
+  const mentions = leadMentions(audience);
+  const leads = mentions ? `${mentions} ` : "";
+  const headline = w.t("card.notice.escalationHeadline", { leads, name, due: slackDate(due), late });
   const fields = [
-    `*Owner*\n${owner}`,
-    `*Priority*\n${priorityLabel(c.priority)}`,
-    `*Order ID*\n${c.orderId}`,
-    `*Order value*\n${formatMoney(c.orderValue, c.currency) ?? "—"}`,
+    `*${w.t("card.field.owner")}*\n${c.ownerId ? `<@${c.ownerId}>` : w.t("card.unclaimed")}`,
+    `*${w.t("card.field.priority")}*\n${priorityName(w, c.priority)}`,
+    `*${w.t("card.field.orderId")}*\n${c.orderId}`,
+    `*${w.t("card.field.orderValue")}*\n${formatMoney(c.orderValue, c.currency) ?? "—"}`,
   ];
   const takeButton: types.Button =
     c.status === "new"
-      ? { type: "button", text: plain("Claim"), action_id: ACTIONS.claim, value: String(c.id), style: "primary" }
-      : { type: "button", text: plain("Take over"), action_id: ACTIONS.takeOver, value: String(c.id) };
+      ? {
+          type: "button",
+          text: plain(w.t("card.button.claim")),
+          action_id: ACTIONS.claim,
+          value: String(c.id),
+          style: "primary",
+        }
+      : { type: "button", text: plain(w.t("card.button.takeOver")), action_id: ACTIONS.takeOver, value: String(c.id) };
   return {
-    text: `${leads ? `${leads} ` : ""}${number} has no first reply to the buyer, ${late} past the deadline (${owner}).`,
+    text: c.ownerId
+      ? w.t("card.notice.escalationText", { leads, number, late, owner: c.ownerId })
+      : w.t("card.notice.escalationTextUnclaimed", { leads, number, late }),
     blocks: [
       mrkdwnSection(headline),
       { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
@@ -62,32 +76,46 @@ export function escalationMessage(
   };
 }
 
-export function amazonReminderText(c: Case, audience: Audience, now: Date): string {
-  const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
+export function amazonReminderText(c: Case, audience: Audience, now: Date, w: Words = ENGLISH): string {
   const due = c.amazonDueAt ?? now;
-  return `:calendar: ${whoShouldAct(c, audience)} Amazon's deadline for ${caseNumber(c.number)} is in ${formatDuration(due.getTime() - now.getTime())}: ${d?.task ?? "respond"} by ${slackDate(due)}.`;
+  return w.t("card.notice.amazonReminder", {
+    who: whoShouldAct(c, audience),
+    number: caseNumber(c.number),
+    left: formatDuration(due.getTime() - now.getTime(), w),
+    task: amazonTask(w, c.amazonDeadline),
+    due: slackDate(due),
+  });
 }
 
-export function amazonOverdueText(c: Case, audience: Audience): string {
-  const d = c.amazonDeadline ? AMAZON_DEADLINES[c.amazonDeadline] : undefined;
+export function amazonOverdueText(c: Case, audience: Audience, w: Words = ENGLISH): string {
   const who = [c.ownerId ? `<@${c.ownerId}>` : "", leadMentions(audience)].filter(Boolean).join(" ") || "<!here>";
-  return `:rotating_light: ${who} Amazon's deadline to ${d?.task ?? "respond"} for ${caseNumber(c.number)} passed ${slackDate(c.amazonDueAt ?? c.createdAt)}.`;
+  return w.t("card.notice.amazonOverdue", {
+    who,
+    task: amazonTask(w, c.amazonDeadline),
+    number: caseNumber(c.number),
+    due: slackDate(c.amazonDueAt ?? c.createdAt),
+  });
 }
 
 /** The refund after a received return is due now (the playbook: within 2 business days of receipt). */
-export function refundReminderText(c: Case, audience: Audience): string {
-  const received = c.returnReceivedAt ? ` (the return came back ${slackDate(c.returnReceivedAt)})` : "";
-  return `:money_with_wings: ${whoShouldAct(c, audience)} the refund for ${caseNumber(c.number)} is due now${received}. Refund the buyer, then resolve the case.`;
+export function refundReminderText(c: Case, audience: Audience, w: Words = ENGLISH): string {
+  const who = whoShouldAct(c, audience);
+  const number = caseNumber(c.number);
+  return c.returnReceivedAt
+    ? w.t("card.notice.refundReceived", { who, number, received: slackDate(c.returnReceivedAt) })
+    : w.t("card.notice.refund", { who, number });
 }
 
 /** An appeal still being prepared: the last day to file it is close. */
-export function appealReminderText(c: Case, audience: Audience, now: Date): string {
+export function appealReminderText(c: Case, audience: Audience, now: Date, w: Words = ENGLISH): string {
   const due = c.appealDueAt ?? now;
-  const left = due > now ? `, ${formatDuration(due.getTime() - now.getTime())} left` : "";
-  return `:scales: ${whoShouldAct(c, audience)} the appeal to Amazon for ${caseNumber(c.number)} must be filed by ${slackDate(due)}${left}. Once it is filed, set its stage with ⋯ → Appeal to Amazon.`;
+  const params = { who: whoShouldAct(c, audience), number: caseNumber(c.number), due: slackDate(due) };
+  return due > now
+    ? w.t("card.notice.appealLeft", { ...params, left: formatDuration(due.getTime() - now.getTime(), w) })
+    : w.t("card.notice.appeal", params);
 }
 
 /** The day the owner set to hear from the buyer has come. */
-export function followUpReminderText(c: Case, audience: Audience): string {
-  return `:speech_balloon: ${whoShouldAct(c, audience)} no answer from the buyer on ${caseNumber(c.number)} yet — follow up or resolve. (A logged reply or a note makes the case active again.)`;
+export function followUpReminderText(c: Case, audience: Audience, w: Words = ENGLISH): string {
+  return w.t("card.notice.followUp", { who: whoShouldAct(c, audience), number: caseNumber(c.number) });
 }

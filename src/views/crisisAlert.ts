@@ -3,8 +3,10 @@
 import type { types } from "@slack/bolt";
 import { SKU_MAX } from "../domain/amazon.ts";
 import type { OdrReading } from "../domain/odr.ts";
-import { caseNumber, categoryLabel, rootCauseLabel } from "../domain/vocabulary.ts";
+import { caseNumber } from "../domain/vocabulary.ts";
 import type { Case, CrisisAlert } from "../generated/prisma/client.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import { categoryName, rootCauseName } from "../i18n/labels.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import { caseLine, caseLink, listWithMore } from "./lists.ts";
 import { amazonOdrText } from "./odrLines.ts";
@@ -28,20 +30,21 @@ export type AlertCase = Pick<
   | "riskPhrases"
 >;
 
-export const PLAYBOOK =
-  ":books: *Playbook:* don't blanket-reject returns (it turns returns into complaints) · process eligible returns in bulk · put one person on follow-up · keep buyers informed of progress.";
+/** The advice under an active wave alert. */
+export const playbookLine = (w: Words = ENGLISH) => w.t("alerts.playbook");
 
-function countBy(cases: AlertCase[], key: (c: AlertCase) => string): string {
+function countBy(cases: AlertCase[], key: (c: AlertCase) => string, w: Words): string {
   const counts = new Map<string, number>();
   for (const c of cases) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
   const lines = [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: *${n}*`);
-  return lines.length ? listWithMore(lines, 6) : "—";
+  return lines.length ? listWithMore(lines, 6, "more", lines.length, w) : "—";
 }
 
 export function waveAlert(
   alert: CrisisAlert,
   cases: AlertCase[],
   opts: { now: Date; windowHours: number },
+  w: Words = ENGLISH,
 ): { text: string; blocks: types.KnownBlock[] } {
   const detail = (alert.detail ?? {}) as { count?: number; usualPerDay?: number };
   const cleared = alert.status === "cleared";
@@ -51,66 +54,84 @@ export function waveAlert(
     .join(", ");
   const usual = detail.usualPerDay ?? 0;
   const count = detail.count ?? cases.length;
-  const rate =
-    usual > 0
-      ? ` — about ${Math.round((count / (usual * (opts.windowHours / 24))) * 10) / 10}× the usual ${usual.toFixed(1)} a day`
-      : " — usually none";
   const open = cases.filter((c) => c.status !== "resolved");
   const unclaimed = cases.filter((c) => c.status === "new").length;
+  const what = skus
+    ? w.t("alerts.wave.subjectSkus", { subject: alert.subject, skus: escapeMrkdwn(skus) })
+    : w.t("alerts.wave.subject", { subject: alert.subject });
+  const numbers = { what, count, hours: w.num(opts.windowHours), open: open.length, unclaimed };
   const head = cleared
-    ? `:white_check_mark: Cleared: return wave for ${alert.subject}`
-    : `:rotating_light: Return wave: ${alert.subject}`;
+    ? w.t("alerts.wave.headCleared", { subject: alert.subject })
+    : w.t("alerts.wave.head", { subject: alert.subject });
   const blocks: types.KnownBlock[] = [
     { type: "header", text: plain(head, 150) },
     mrkdwnSection(
       cleared
-        ? `The rate for *${alert.subject}*${skus ? ` (SKU ${escapeMrkdwn(skus)})` : ""} has been back to normal; cleared after ${formatDuration((alert.clearedAt ?? opts.now).getTime() - alert.startedAt.getTime())}. *${cases.length}* cases in all: ${cases.length - open.length} resolved, ${open.length} still open.`
-        : `*${count}* cases in the last ${opts.windowHours} h for *${alert.subject}*${skus ? ` (SKU ${escapeMrkdwn(skus)})` : ""}${rate}. ${open.length} open, ${unclaimed} unclaimed.`,
+        ? w.t("alerts.wave.bodyCleared", {
+            what,
+            duration: formatDuration((alert.clearedAt ?? opts.now).getTime() - alert.startedAt.getTime(), w),
+            count: cases.length,
+            resolved: cases.length - open.length,
+            open: open.length,
+          })
+        : usual > 0
+          ? w.t("alerts.wave.body", {
+              ...numbers,
+              times: w.num(Math.round((count / (usual * (opts.windowHours / 24))) * 10) / 10),
+              usual: w.num(usual, 1),
+            })
+          : w.t("alerts.wave.bodyFirst", numbers),
     ),
     {
       type: "section",
       fields: [
         {
           type: "mrkdwn",
-          text: `*By type*\n${countBy(cases, (c) => categoryLabel(c.category))}`,
+          text: `${w.t("alerts.wave.byType")}\n${countBy(cases, (c) => categoryName(w, c.category), w)}`,
         },
         {
           type: "mrkdwn",
-          text: `*Root cause*\n${countBy(cases, (c) => (c.rootCause ? rootCauseLabel(c.rootCause) : "not known yet"))}`,
+          text: `${w.t("alerts.wave.rootCause")}\n${countBy(cases, (c) => (c.rootCause ? rootCauseName(w, c.rootCause) : w.t("alerts.wave.rootCauseUnknown")), w)}`,
         },
-        { type: "mrkdwn", text: `*Marketplaces*\n${countBy(cases, (c) => c.marketplace ?? "unknown")}` },
+        {
+          type: "mrkdwn",
+          text: `${w.t("alerts.wave.marketplaces")}\n${countBy(cases, (c) => c.marketplace ?? w.t("alerts.wave.marketplaceUnknown"), w)}`,
+        },
       ],
     },
     mrkdwnSection(
-      `*Cases*\n${listWithMore(
-        cases.map((c) => caseLine(c, opts.now)),
+      `${w.t("alerts.wave.cases")}\n${listWithMore(
+        cases.map((c) => caseLine(c, opts.now, w)),
         10,
+        "more",
+        cases.length,
+        w,
       )}`,
     ),
   ];
   if (!cleared) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: PLAYBOOK }] });
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: playbookLine(w) }] });
     blocks.push({
       type: "actions",
       block_id: actionsBlockId("crisis", alert.id),
       elements: [
         {
           type: "button",
-          text: plain("Claim all unclaimed"),
+          text: plain(w.t("alerts.wave.claimAll")),
           action_id: ACTIONS.crisisClaimAll,
           value: String(alert.id),
           style: "primary",
         },
-        { type: "users_select", action_id: ACTIONS.crisisAssign, placeholder: plain("Assign unclaimed to…", 150) },
+        { type: "users_select", action_id: ACTIONS.crisisAssign, placeholder: plain(w.t("alerts.wave.assignTo"), 150) },
         {
           type: "button",
-          text: plain("Log first reply for all"),
+          text: plain(w.t("alerts.wave.replyAll")),
           action_id: ACTIONS.crisisReplyAll,
           value: String(alert.id),
         },
         {
           type: "button",
-          text: plain("Resolve eligible returns…"),
+          text: plain(w.t("alerts.wave.resolveReturns")),
           action_id: ACTIONS.crisisResolve,
           value: String(alert.id),
         },
@@ -118,8 +139,8 @@ export function waveAlert(
     });
   }
   const text = cleared
-    ? `Return wave for ${alert.subject} cleared: ${cases.length} cases, ${open.length} still open.`
-    : `Return wave: ${count} cases in ${opts.windowHours} h for ${alert.subject} (${unclaimed} unclaimed).`;
+    ? w.t("alerts.wave.textCleared", { subject: alert.subject, count: cases.length, open: open.length })
+    : w.t("alerts.wave.text", { subject: alert.subject, count, hours: w.num(opts.windowHours), unclaimed });
   return { text, blocks };
 }
 
@@ -127,67 +148,88 @@ export function riskHeadsUpMessage(
   alert: CrisisAlert,
   cases: AlertCase[],
   now: Date,
+  w: Words = ENGLISH,
 ): { text: string; blocks: types.KnownBlock[] } {
-  const lines = cases.map((c) => `${caseLine(c, now)} · “${escapeMrkdwn(trimText(c.riskPhrases, 200))}”`);
-  const text = `Risk words from buyers of ${alert.subject}: contact them before they file a claim.`;
+  const lines = cases.map((c) => `${caseLine(c, now, w)} · “${escapeMrkdwn(trimText(c.riskPhrases, 200))}”`);
   return {
-    text,
+    text: w.t("alerts.risk.text", { subject: alert.subject }),
     blocks: [
-      mrkdwnSection(
-        `:warning: *Risk words from buyers of ${alert.subject}* — contact them before they file a claim or leave a review.`,
-      ),
-      mrkdwnSection(listWithMore(lines, 10) || "No case has risk words any more."),
+      mrkdwnSection(w.t("alerts.risk.head", { subject: alert.subject })),
+      mrkdwnSection(listWithMore(lines, 10, "more", lines.length, w) || w.t("alerts.risk.none")),
     ],
   };
 }
 
-export function odrAlert(alert: CrisisAlert): { text: string; blocks: types.KnownBlock[] } {
+export function odrAlert(alert: CrisisAlert, w: Words = ENGLISH): { text: string; blocks: types.KnownBlock[] } {
   const r = alert.detail as unknown as OdrReading;
-  const level =
-    alert.kind === "odr_alert"
-      ? ":rotating_light: *Order Defect Rate above the limit*"
-      : ":warning: *Order Defect Rate rising*";
-  const cleared = alert.status === "cleared" ? "\n:white_check_mark: Back below the threshold." : "";
-  const ours = `${r.defects} defective orders of ${r.orders} in the last 60 days: ${r.negativeReviews} negative reviews, ${r.claims} A-to-z claims, ${r.chargebacks} chargebacks`;
+  const level = w.t(alert.kind === "odr_alert" ? "alerts.odr.above" : "alerts.odr.rising");
+  const cleared = alert.status === "cleared" ? [w.t("alerts.odr.cleared")] : [];
+  const percent = (p: number) => `${w.num(p, 2)}%`;
+  const limit = w.num(r.limitPercent);
+  const ours = w.t("alerts.odr.ours", {
+    defects: w.num(r.defects),
+    orders: w.num(r.orders),
+    reviews: w.num(r.negativeReviews),
+    claims: w.num(r.claims),
+    chargebacks: w.num(r.chargebacks),
+  });
+  const subject = alert.subject;
   // The alert leads with the figure that raised it: Amazon's own, when it is the higher one.
   if (r.amazon && r.amazon.percent > r.percent) {
-    const pct = `${r.amazon.percent.toFixed(2)}%`;
+    const pct = percent(r.amazon.percent);
     const over = r.amazon.percent >= r.limitPercent - 1e-9;
-    const todo = over
-      ? `Amazon counts it at or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`
-      : `Amazon counts it close to ${r.limitPercent}%.`;
+    const todo = w.t(over ? "alerts.odr.amazonOver" : "alerts.odr.amazonNear", { limit });
     return {
-      text: `${alert.subject} Order Defect Rate ${pct} by Amazon's account health. ${todo}`,
+      text: w.t("alerts.odr.amazonText", { subject, pct, todo }),
       blocks: [
         mrkdwnSection(
-          `${level} — ${alert.subject}: *${pct}* by Amazon's account health.\n${amazonOdrText(r.amazon)}\nThe team's estimate: ${r.percent.toFixed(2)}% (${ours}).\n${todo}${cleared}`,
+          [
+            w.t("alerts.odr.amazonHead", { level, subject, pct }),
+            amazonOdrText(r.amazon, w),
+            w.t("alerts.odr.teamEstimate", { pct: percent(r.percent), ours }),
+            todo,
+            ...cleared,
+          ].join("\n"),
         ),
       ],
     };
   }
-  const pct = `${r.percent.toFixed(2)}%`;
+  const pct = percent(r.percent);
   const until =
     r.defectsUntilLimit > 0
-      ? `${r.defectsUntilLimit} more defective order${r.defectsUntilLimit === 1 ? "" : "s"} until ${r.limitPercent}%.`
-      : `At or above ${r.limitPercent}%: start an investigation now (root causes, listings, carriers).`;
-  const amazon = r.amazon ? `\n${amazonOdrText(r.amazon)}` : "";
+      ? w.t("alerts.odr.untilLimit", { count: r.defectsUntilLimit, limit })
+      : w.t("alerts.odr.atLimit", { limit });
   return {
-    text: `${alert.subject} Order Defect Rate ${pct} (${r.defects} of ${r.orders} orders, 60 days). ${until}`,
-    blocks: [mrkdwnSection(`${level} — ${alert.subject}: *${pct}* (${ours}).${amazon}\n${until}${cleared}`)],
+    text: w.t("alerts.odr.text", { subject, pct, defects: w.num(r.defects), orders: w.num(r.orders), until }),
+    blocks: [
+      mrkdwnSection(
+        [
+          w.t("alerts.odr.head", { level, subject, pct, ours }),
+          ...(r.amazon ? [amazonOdrText(r.amazon, w)] : []),
+          until,
+          ...cleared,
+        ].join("\n"),
+      ),
+    ],
   };
 }
 
 export function crisisNote(
   note: string,
   c: Pick<Case, "number" | "category" | "ownerId" | "channelId" | "messageTs"> | null,
+  w: Words = ENGLISH,
 ): string {
-  if (note === "cleared")
-    return ":white_check_mark: The wave is over: the rate has been back to normal for the quiet period.";
+  if (note === "cleared") return w.t("alerts.note.cleared");
   if (!c) return note;
-  const who = c.ownerId ? `<@${c.ownerId}>` : "unclaimed";
-  return `${caseLink(c)} (${categoryLabel(c.category)}, ${who}) joined the wave.`;
+  const who = c.ownerId ? `<@${c.ownerId}>` : w.t("alerts.note.unclaimed");
+  return w.t("alerts.note.joined", { case: caseLink(c), category: categoryName(w, c.category), who });
 }
 
-export function stalledParcelText(c: Pick<Case, "number" | "ownerId">, days: number, mention: string): string {
-  return `:truck: ${mention} The parcel for ${caseNumber(c.number)} is still not sorted after ${days} days: contact the carrier, and offer the buyer a reshipment or compensation.`;
+export function stalledParcelText(
+  c: Pick<Case, "number" | "ownerId">,
+  days: number,
+  mention: string,
+  w: Words = ENGLISH,
+): string {
+  return w.t("alerts.stalledParcel", { mention, case: caseNumber(c.number), count: days });
 }

@@ -1,10 +1,12 @@
 // "Resolve eligible returns…": one resolution applied to the cases picked from a wave.
 import type { types } from "@slack/bolt";
-import { caseNumber, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
+import { caseNumber, keysOf, RESOLUTIONS, ROOT_CAUSES } from "../domain/vocabulary.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import { resolutionName, rootCauseName } from "../i18n/labels.ts";
 import { CALLBACKS, CASES_BLOCK, INPUT_ACTION, RESOLVE_BLOCKS } from "../ids.ts";
 import type { AlertCase } from "./crisisAlert.ts";
 import type { CrisisResolveMetadata } from "./modalMetadata.ts";
-import { optionsFrom, selectInput, textInput } from "./modalParts.ts";
+import { optionsOf, selectInput, textInput } from "./modalParts.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
 
 /** Slack lists at most 100 options in a multi-select: the form covers that many cases at a time. */
@@ -18,50 +20,68 @@ export function crisisResolveModal(
   alert: { id: number; subject: string; channelId: string | null },
   cases: (AlertCase & { description: string })[],
   total = cases.length,
+  w: Words = ENGLISH,
 ): types.ModalView {
   const listed = cases.slice(0, RESOLVE_FORM_CASES);
-  const options = listed.map((c) => ({
-    text: plain(trimText(`${caseNumber(c.number)} · ${c.ownerId ? "owned" : "unclaimed"} · ${c.description}`, 75)),
-    value: String(c.id),
-  }));
+  const options = listed.map((c) => {
+    const line = { number: caseNumber(c.number), description: c.description };
+    return {
+      text: plain(
+        trimText(w.t(c.ownerId ? "forms.bulkResolve.optionOwned" : "forms.bulkResolve.optionUnclaimed", line), 75),
+      ),
+      value: String(c.id),
+    };
+  });
   return {
     type: "modal",
     callback_id: CALLBACKS.crisisResolve,
-    title: plain("Resolve in bulk", 24),
-    submit: plain("Resolve selected", 24),
-    close: plain("Cancel", 24),
+    title: plain(w.t("forms.bulkResolve.title"), 24),
+    submit: plain(w.t("forms.bulkResolve.submit"), 24),
+    close: plain(w.t("forms.cancel"), 24),
     private_metadata: JSON.stringify({ alertId: alert.id, channelId: alert.channelId } satisfies CrisisResolveMetadata),
     blocks: [
-      mrkdwnSection(
-        `Open cases of the *${escapeMrkdwn(alert.subject)}* wave. Only eligible returns: within the return window, undamaged, resellable. Cases you may not resolve (someone else's, unless you are a lead) are skipped and listed.`,
-      ),
+      mrkdwnSection(w.t("forms.bulkResolve.intro", { subject: escapeMrkdwn(alert.subject) })),
       ...(total > listed.length
         ? [
             mrkdwnSection(
-              `:information_source: Showing the first ${listed.length} of ${total} open cases of this wave, oldest first (a form lists at most ${RESOLVE_FORM_CASES}). Resolve these, then press *Resolve eligible returns…* again for the rest (cases left open are listed again).`,
+              w.t("forms.bulkResolve.more", {
+                shown: w.num(listed.length),
+                total: w.num(total),
+                max: w.num(RESOLVE_FORM_CASES),
+              }),
             ),
           ]
         : []),
       {
         type: "input",
         block_id: CASES_BLOCK,
-        label: plain("Cases", 2000),
+        label: plain(w.t("forms.bulkResolve.cases"), 2000),
         element: {
           type: "multi_static_select",
           action_id: INPUT_ACTION,
-          placeholder: plain("Pick the cases", 150),
+          placeholder: plain(w.t("forms.bulkResolve.pickCases"), 150),
           options,
           initial_options: options,
         },
       },
-      selectInput(RESOLVE_BLOCKS.resolution, "Resolution", optionsFrom(RESOLUTIONS), { initial: "return_accepted" }),
-      textInput(RESOLVE_BLOCKS.amount, "Amount per case", {
+      selectInput(
+        RESOLVE_BLOCKS.resolution,
+        w.t("forms.resolve.resolution"),
+        optionsOf(keysOf(RESOLUTIONS), (r) => resolutionName(w, r)),
+        { initial: "return_accepted", words: w },
+      ),
+      textInput(RESOLVE_BLOCKS.amount, w.t("forms.bulkResolve.amountPerCase"), {
         optional: true,
         placeholder: "12.50",
-        hint: "Required for refunds, partial refunds and coupons; the case's own currency is used.",
+        hint: w.t("forms.bulkResolve.amountHint"),
       }),
-      selectInput(RESOLVE_BLOCKS.rootCause, "Root cause", optionsFrom(ROOT_CAUSES)),
-      textInput(RESOLVE_BLOCKS.note, "Note", { optional: true, multiline: true, maxLength: 2000 }),
+      selectInput(
+        RESOLVE_BLOCKS.rootCause,
+        w.t("forms.resolve.rootCause"),
+        optionsOf(keysOf(ROOT_CAUSES), (r) => rootCauseName(w, r)),
+        { words: w },
+      ),
+      textInput(RESOLVE_BLOCKS.note, w.t("forms.resolve.note"), { optional: true, multiline: true, maxLength: 2000 }),
     ],
   };
 }

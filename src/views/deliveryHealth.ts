@@ -11,6 +11,7 @@ import {
   remedyFor,
   settingsFor,
 } from "../domain/deliveryHealth.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { COMMAND } from "../ids.ts";
 import { listWithMore } from "./lists.ts";
 import { escapeMrkdwn, formatDuration, mrkdwnSection, slackDate, trimText } from "./text.ts";
@@ -22,40 +23,48 @@ export const FAILED_LINES_SHOWN = 10;
 /** Room left in one section for the lines, below Slack's 3,000 characters. */
 const LINES_MAX_CHARS = 2700;
 
-const MORE = "more reasons or channels";
-const messages = (n: number) => `${n} message${n === 1 ? "" : "s"}`;
-
 /** A channel as a link when it is a channel id; anything else stored there stays text. */
-export function channelMention(channelId: string | null): string {
-  if (!channelId) return "no channel";
+export function channelMention(channelId: string | null, w: Words = ENGLISH): string {
+  if (!channelId) return w.t("reports.delivery.noChannel");
   return /^[CG][A-Z0-9]{2,}$/.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(trimText(channelId, 40));
 }
 
 /** What to do about one group, naming the setting to check where it can be told. */
-export function advice(group: Pick<FailedGroup, "reason" | "channelId" | "kinds">, settings: ChannelSetting[]): string {
+export function advice(
+  group: Pick<FailedGroup, "reason" | "channelId" | "kinds">,
+  settings: ChannelSetting[],
+  w: Words = ENGLISH,
+): string {
   const names = settingsFor(group, settings).map((n) => `\`${n}\``);
-  const setting = names.length ? names.join(" or ") : undefined;
+  const setting = names.length ? names.reduce((a, b) => w.t("reports.delivery.or", { a, b })) : undefined;
+  const invite = INVITE_THE_BOT;
   switch (remedyFor(group.reason)) {
     case "invite":
-      return `invite the bot to the channel (${INVITE_THE_BOT})${setting ? `, or set ${setting} to a channel it is in` : ""}`;
+      return setting
+        ? w.t("reports.delivery.inviteOrSet", { invite, setting })
+        : w.t("reports.delivery.invite", { invite });
     case "missing_channel":
       return setting
-        ? `check the channel id in ${setting}; a private channel also needs the bot invited (${INVITE_THE_BOT})`
-        : `the channel was deleted, or it is private and the bot is not in it: invite the bot (${INVITE_THE_BOT})`;
+        ? w.t("reports.delivery.checkSetting", { setting, invite })
+        : w.t("reports.delivery.missingChannel", { invite });
     case "archived":
-      return `the channel is archived: unarchive it${setting ? `, or set ${setting} to another channel` : ""}`;
+      return setting ? w.t("reports.delivery.archivedOrSet", { setting }) : w.t("reports.delivery.archived");
     case "bug":
-      return "a bug: please report it";
+      return w.t("reports.delivery.bug");
     default:
-      return "Slack gave this reason; the bot's log has the details";
+      return w.t("reports.delivery.otherReason");
   }
 }
 
 /** "3 messages could not be delivered: not_in_channel in <#C0CRISIS> (latest …) — invite the bot…" */
-export function failedLine(group: FailedGroup, settings: ChannelSetting[]): string {
-  const reason = escapeMrkdwn(trimText(group.reason, 80));
-  const when = `${group.count === 1 ? "on" : "latest"} ${slackDate(group.latestAt)}`;
-  return `${messages(group.count)} could not be delivered: ${reason} in ${channelMention(group.channelId)} (${when}) — ${advice(group, settings)}`;
+export function failedLine(group: FailedGroup, settings: ChannelSetting[], w: Words = ENGLISH): string {
+  return w.t("reports.delivery.failedLine", {
+    count: group.count,
+    reason: escapeMrkdwn(trimText(group.reason, 80)),
+    channel: channelMention(group.channelId, w),
+    date: slackDate(group.latestAt),
+    advice: advice(group, settings, w),
+  });
 }
 
 /** The groups as a bulleted list, cut with "…and N more" to `limit` lines and to what one section holds. */
@@ -64,64 +73,68 @@ export function failedLines(
   settings: ChannelSetting[],
   limit = FAILED_LINES_SHOWN,
   maxChars = LINES_MAX_CHARS,
+  w: Words = ENGLISH,
 ): string {
-  const lines = failed.groups.map((g) => `• ${failedLine(g, settings)}`);
+  const more = w.t("reports.delivery.moreGroups");
+  const lines = failed.groups.map((g) => `• ${failedLine(g, settings, w)}`);
   const total = Math.max(failed.groupCount, lines.length);
   let shown = Math.min(limit, lines.length);
   // A line is at most about a thousand characters (its stored parts are cut), so one always fits.
-  while (shown > 1 && listWithMore(lines.slice(0, shown), shown, MORE, total).length > maxChars) shown--;
-  return listWithMore(lines.slice(0, shown), shown, MORE, total);
+  while (shown > 1 && listWithMore(lines.slice(0, shown), shown, more, total, w).length > maxChars) shown--;
+  return listWithMore(lines.slice(0, shown), shown, more, total, w);
 }
 
-export function pendingLine(pending: PendingDeliveries, now: Date): string {
-  if (pending.count === 0) return "Nothing is waiting to be delivered.";
-  const waiting = `${messages(pending.count)} ${pending.count === 1 ? "is" : "are"} waiting to be delivered`;
+export function pendingLine(pending: PendingDeliveries, now: Date, w: Words = ENGLISH): string {
+  const count = pending.count;
+  if (count === 0) return w.t("reports.delivery.nothingWaiting");
   const oldest = pending.oldestDue;
-  if (!oldest) return `${waiting}; none is due yet (each is tried again after a pause).`;
-  const age = formatDuration(now.getTime() - oldest.createdAt.getTime());
-  const lastTry = oldest.lastError ? ` (last try: ${escapeMrkdwn(trimText(oldest.lastError, 150))})` : "";
-  return `${waiting}; the oldest has waited ${age}${lastTry}.`;
+  if (!oldest) return w.t("reports.delivery.noneDue", { count });
+  const age = formatDuration(now.getTime() - oldest.createdAt.getTime(), w);
+  return oldest.lastError
+    ? w.t("reports.delivery.oldestWithError", { count, age, error: escapeMrkdwn(trimText(oldest.lastError, 150)) })
+    : w.t("reports.delivery.oldest", { count, age });
 }
 
 /** The private answer to /case health. */
 export function deliveryHealthMessage(
   health: DeliveryHealth,
-  o: { settings: ChannelSetting[]; now: Date },
+  o: { settings: ChannelSetting[]; now: Date; words?: Words },
 ): { text: string; blocks: types.KnownBlock[] } {
+  const w = o.words ?? ENGLISH;
   const { pending, failed } = health;
+  const count = failed.messageCount;
   const blocks: types.KnownBlock[] = [
-    mrkdwnSection(`*Delivery to Slack*\n:outbox_tray: ${pendingLine(pending, o.now)}`),
+    mrkdwnSection(`${w.t("reports.delivery.title")}\n:outbox_tray: ${pendingLine(pending, o.now, w)}`),
   ];
-  if (failed.messageCount === 0) {
-    blocks.push(mrkdwnSection(":white_check_mark: All messages were delivered."));
+  if (count === 0) {
+    blocks.push(mrkdwnSection(`:white_check_mark: ${w.t("reports.delivery.allDelivered")}`));
   } else {
     blocks.push(
       mrkdwnSection(
-        `:warning: *${messages(failed.messageCount)} could not be delivered* (kept ${FAILED_MESSAGES_KEPT_DAYS} days)\n${failedLines(failed, o.settings)}\nFixed it? \`${COMMAND} health retry\` sends them again.`,
+        `:warning: ${w.t("reports.delivery.failedTitle", { count, days: FAILED_MESSAGES_KEPT_DAYS })}\n${failedLines(failed, o.settings, FAILED_LINES_SHOWN, LINES_MAX_CHARS, w)}\n${w.t("reports.delivery.fixedIt", { cmd: COMMAND })}`,
       ),
     );
   }
-  const text =
-    failed.messageCount === 0
-      ? `Delivery to Slack: ${pendingLine(pending, o.now)} All messages were delivered.`
-      : `Delivery to Slack: ${pendingLine(pending, o.now)} ${messages(failed.messageCount)} could not be delivered.`;
+  const text = w.t("reports.delivery.text", {
+    pending: pendingLine(pending, o.now, w),
+    failed: count === 0 ? w.t("reports.delivery.allDelivered") : w.t("reports.delivery.failedCount", { count }),
+  });
   return { text, blocks };
 }
 
 /** The answer to `/case health retry`. */
-export function retryAnswer(count: number): string {
-  return count === 0
-    ? "Nothing to send again: every message was delivered."
-    : `Sending ${messages(count)} again. \`${COMMAND} health\` shows how it goes.`;
+export function retryAnswer(count: number, w: Words = ENGLISH): string {
+  return count === 0 ? w.t("reports.delivery.retryNone") : w.t("reports.delivery.retrying", { count, cmd: COMMAND });
 }
 
 /** The digest's section on refused messages of the period; nothing when there were none. */
 export function digestDeliverySection(
   failed: FailedDeliveries,
   settings: ChannelSetting[],
+  w: Words = ENGLISH,
 ): types.SectionBlock | undefined {
   if (failed.messageCount === 0) return undefined;
   return mrkdwnSection(
-    `:warning: *${messages(failed.messageCount)} could not be delivered to Slack in this period*\n${failedLines(failed, settings, 5)}\nMore with \`${COMMAND} health\`.`,
+    `:warning: ${w.t("reports.delivery.digest", { count: failed.messageCount })}\n${failedLines(failed, settings, 5, LINES_MAX_CHARS, w)}\n${w.t("reports.delivery.digestMore", { cmd: COMMAND })}`,
   );
 }

@@ -3,9 +3,17 @@
 import type { types } from "@slack/bolt";
 import { checkReply, type PolicyProblem } from "../domain/messagingPolicy.ts";
 import { formatMoney } from "../domain/money.ts";
-import { fillTemplate, REPLY_STAGES, type ReplyTemplate, templatesFor } from "../domain/replyTemplates.ts";
+import {
+  fillTemplate,
+  type ReplyTemplate,
+  replyStageName,
+  templateGloss,
+  templatesFor,
+  templateTitle,
+} from "../domain/replyTemplates.ts";
 import { caseNumber } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import { ENGLISH, say, type Words } from "../i18n/i18n.ts";
 import { ACTIONS, PLAYBOOK_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import type { ResolveCaseMetadata } from "./modalMetadata.ts";
 import { checkboxesInput, selectInput, textInput, VARIANT } from "./modalParts.ts";
@@ -34,76 +42,109 @@ export function draftText(c: Case, t: ReplyTemplate, settings: CardSettings): st
 }
 
 /** The problems as shown under the text: the first few, and how many more (an error must stay short). */
-export function policyProblemsText(problems: PolicyProblem[], shown = 4): string {
-  const listed = problems.slice(0, shown).map((p) => `“${p.found}”: ${p.why}`);
+export function policyProblemsText(problems: PolicyProblem[], w: Words = ENGLISH, shown = 4): string {
+  const listed = problems
+    .slice(0, shown)
+    .map((p) => w.t("playbook.policy.problem", { found: p.found, why: say(w, p.why) }));
   const more = problems.length - listed.length;
-  return [...listed, ...(more > 0 ? [`…and ${more} more.`] : [])].join(" ");
+  return [...listed, ...(more > 0 ? [w.t("playbook.policy.more", { count: more })] : [])].join(" ");
 }
 
-export function draftReplyModal(c: Case, settings: CardSettings, templateId?: string): types.ModalView {
+/**
+ * The reply form in the agent's words `w`; the reply itself stays in the marketplace's language.
+ * A Chinese-speaking agent sees a one-line gloss of what a shipped template says.
+ */
+export function draftReplyModal(
+  c: Case,
+  settings: CardSettings,
+  templateId?: string,
+  w: Words = ENGLISH,
+): types.ModalView {
   const templates = templatesFor(settings.playbook.templates, c).slice(0, 100);
   const chosen = templates.find((t) => t.id === templateId) ?? templates[0];
   const text = chosen ? trimText(draftText(c, chosen, settings), REPLY_MAX, "") : "";
   const problems = checkReply(text);
   const status = problems.length
-    ? `:warning: This text breaks Amazon's messaging rules: ${escapeMrkdwn(policyProblemsText(problems))}`
-    : ":white_check_mark: Passes Amazon's messaging rules (no outside links, contact details, review requests or marketing).";
+    ? w.t("playbook.draft.breaks", { problems: escapeMrkdwn(policyProblemsText(problems, w)) })
+    : w.t("playbook.draft.passes");
+  const gloss = chosen && w.lang !== "en" ? templateGloss(w, chosen) : undefined;
+  const number = caseNumber(c.number);
+  const intro = c.buyerName
+    ? w.t("playbook.draft.introBuyer", {
+        number,
+        order: c.orderId,
+        buyer: escapeMrkdwn(trimText(c.buyerName, 100)),
+      })
+    : w.t("playbook.draft.intro", { number, order: c.orderId });
   return {
     type: "modal",
     callback_id: CALLBACKS.draftReply,
-    title: plain(`Reply ${caseNumber(c.number)}`, 24),
-    submit: plain("Sent: log reply", 24),
-    close: plain("Close", 24),
+    title: plain(w.t("playbook.draft.title", { number }), 24),
+    submit: plain(w.t("playbook.draft.submit"), 24),
+    close: plain(w.t("playbook.draft.close"), 24),
     private_metadata: JSON.stringify({ caseId: c.id } satisfies ResolveCaseMetadata),
     blocks: [
-      mrkdwnSection(
-        `*${caseNumber(c.number)}* · order ${c.orderId}${c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 100))}` : ""}\nCopy the text into the buyer's message in Seller Central, send it there, then press *Sent: log reply*.`,
-      ),
+      mrkdwnSection(intro),
       selectInput(
         B.template,
-        "Template",
-        templates.map((t) => ({ value: t.id, label: `${REPLY_STAGES[t.stage]}: ${t.title}` })),
+        w.t("playbook.draft.template"),
+        templates.map((t) => ({
+          value: t.id,
+          label: w.t("playbook.draft.templateOption", {
+            stage: replyStageName(w, t.stage),
+            title: templateTitle(w, t),
+          }),
+        })),
         { initial: chosen?.id, dispatchActionId: ACTIONS.draftTemplate },
       ),
+      ...(gloss
+        ? [
+            {
+              type: "context" as const,
+              elements: [{ type: "mrkdwn" as const, text: w.t("playbook.draft.gloss", { gloss }) }],
+            },
+          ]
+        : []),
       // Another template gives the text a new block id, or Slack would keep the text shown before.
-      textInput(`${B.text}${VARIANT}${chosen?.id ?? "none"}`, "Reply to the buyer", {
+      textInput(`${B.text}${VARIANT}${chosen?.id ?? "none"}`, w.t("playbook.draft.text"), {
         multiline: true,
         maxLength: REPLY_MAX,
         initial: text,
       }),
       { type: "context", elements: [{ type: "mrkdwn", text: trimText(status, 2000) }] },
       // Sent already with words the check flags: the reply is still logged, so the clock stops.
-      checkboxesInput(B.sentAnyway, "Already sent?", [{ value: "yes", label: "I sent it as it is: log it anyway" }], {
-        optional: true,
-      }),
+      checkboxesInput(
+        B.sentAnyway,
+        w.t("playbook.draft.alreadySent"),
+        [{ value: "yes", label: w.t("playbook.draft.sentAnyway") }],
+        { optional: true },
+      ),
     ],
   };
 }
 
-export function policyCheckModal(): types.ModalView {
+export function policyCheckModal(w: Words = ENGLISH): types.ModalView {
   return {
     type: "modal",
     callback_id: CALLBACKS.policyCheck,
-    title: plain("Check a reply", 24),
-    submit: plain("Check", 24),
-    close: plain("Close", 24),
+    title: plain(w.t("playbook.check.title"), 24),
+    submit: plain(w.t("playbook.check.submit"), 24),
+    close: plain(w.t("playbook.check.close"), 24),
     blocks: [
-      mrkdwnSection(
-        "Paste what you want to send a buyer. It is checked against Amazon's buyer-seller messaging rules: no links but the order's own Amazon pages, no e-mail addresses or phone numbers, no asking for a positive review or offering anything for one, no marketing, no contact outside Amazon.",
-      ),
-      textInput(B.text, "Your reply", { multiline: true, maxLength: REPLY_MAX }),
+      mrkdwnSection(w.t("playbook.check.intro")),
+      textInput(B.text, w.t("playbook.check.text"), { multiline: true, maxLength: REPLY_MAX }),
     ],
   };
 }
 
 /** The answer of the check form when the text passes. */
-export function policyPassedModal(text: string): types.ModalView {
+export function policyPassedModal(text: string, w: Words = ENGLISH): types.ModalView {
   return {
     type: "modal",
-    title: plain("Check a reply", 24),
-    close: plain("Done", 24),
+    title: plain(w.t("playbook.check.title"), 24),
+    close: plain(w.t("playbook.check.done"), 24),
     blocks: [
-      mrkdwnSection(":white_check_mark: *This reply follows Amazon's messaging rules.*"),
+      mrkdwnSection(w.t("playbook.check.passed")),
       mrkdwnSection(`>${escapeMrkdwn(trimText(text, 2500)).replace(/\n/g, "\n>")}`),
     ],
   };

@@ -1,56 +1,87 @@
 // One short line per event in the card's thread, e.g. "<@U123> claimed AS-1042".
 import { formatMoney } from "../domain/money.ts";
-import { APPEAL_STAGES, type AppealStage } from "../domain/playbook.ts";
-import { caseNumber, isResolution, isRootCause, resolutionLabel, rootCauseLabel } from "../domain/vocabulary.ts";
+import { APPEAL_STAGES } from "../domain/playbook.ts";
+import { caseNumber, isResolution, isRootCause } from "../domain/vocabulary.ts";
 import { NOTE_MAX } from "../domain/workspaceRules.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, type Said, say, type Words } from "../i18n/i18n.ts";
+import { resolutionName, rootCauseName } from "../i18n/labels.ts";
 import { evidenceLabels } from "./playbookLines.ts";
 import { escapeMrkdwn, slackDate, trimText } from "./text.ts";
 
+/** A Said kept in an event's JSON detail. */
+const isSaid = (v: unknown): v is Said =>
+  typeof v === "object" && v !== null && typeof (v as { key?: unknown }).key === "string";
+
 export type HistoryEvent = { kind: string; actorId: string | null; detail: unknown };
 
-export function historyLine(event: HistoryEvent, number: number): string {
-  const who = event.actorId ? `<@${event.actorId}>` : "The bot";
+export function historyLine(event: HistoryEvent, number: number, w: Words = ENGLISH): string {
+  const who = event.actorId ? `<@${event.actorId}>` : w.t("card.history.theBot");
   const n = caseNumber(number);
   const d = (event.detail ?? {}) as Record<string, string | boolean | string[] | undefined>;
+  const line = (key: Key, params: Record<string, string | undefined> = {}) => w.t(key, { who, number: n, ...params });
+  const from = typeof d.from === "string" ? d.from : undefined;
+  const to = typeof d.to === "string" ? d.to : String(d.to);
   switch (event.kind) {
     case "claimed":
-      return `${who} claimed ${n}`;
+      return line("card.history.claimed");
     case "taken_over":
-      return `${who} took over ${n}${d.from ? ` from <@${d.from}>` : ""}`;
+      return from ? line("card.history.takenOverFrom", { from }) : line("card.history.takenOver");
     case "replied":
-      return `${who} logged ${d.first ? "the first" : "a"} reply to the buyer${d.claimed ? ` and claimed ${n}` : ""}`;
+      return line(
+        d.first
+          ? d.claimed
+            ? "card.history.repliedFirstClaimed"
+            : "card.history.repliedFirst"
+          : d.claimed
+            ? "card.history.repliedClaimed"
+            : "card.history.replied",
+      );
     case "resolved": {
       // The detail is JSON the database did not check: anything but a known label is shown as text.
       const money = formatMoney(d.amount as string | undefined, d.currency as string | undefined);
-      const how = isResolution(d.resolution) ? resolutionLabel(d.resolution) : escapeMrkdwn(String(d.resolution));
-      const cause = isRootCause(d.rootCause) ? rootCauseLabel(d.rootCause) : escapeMrkdwn(String(d.rootCause));
-      return `${who} resolved ${n}: ${how}${money ? ` (${escapeMrkdwn(money)})` : ""}, root cause ${cause}`;
+      const how = isResolution(d.resolution) ? resolutionName(w, d.resolution) : escapeMrkdwn(String(d.resolution));
+      const cause = isRootCause(d.rootCause) ? rootCauseName(w, d.rootCause) : escapeMrkdwn(String(d.rootCause));
+      return line("card.history.resolved", { how: `${how}${money ? ` (${escapeMrkdwn(money)})` : ""}`, cause });
     }
     case "assigned":
-      return `${who} assigned ${n} to <@${d.to}>`;
+      return line("card.history.assigned", { to });
     case "reopened":
-      return `${who} reopened ${n}`;
+      return line("card.history.reopened");
     case "note":
-      return `:memo: ${who} noted on ${n}: ${escapeMrkdwn(trimText(String(d.text ?? ""), NOTE_MAX))}`;
+      return line("card.history.note", { text: escapeMrkdwn(trimText(String(d.text ?? ""), NOTE_MAX)) });
     case "waiting":
-      return `${who} is waiting on the buyer for ${n} until ${typeof d.until === "string" && !Number.isNaN(Date.parse(d.until)) ? slackDate(new Date(d.until)) : "later"}`;
+      return typeof d.until === "string" && !Number.isNaN(Date.parse(d.until))
+        ? line("card.history.waiting", { until: slackDate(new Date(d.until)) })
+        : line("card.history.waitingLater");
     case "reassigned":
-      return `${who} reassigned ${n}${d.from ? ` from <@${d.from}>` : ""} to <@${d.to}>`;
-    case "return_checked":
-      return `${who} checked the return window of ${n}: ${escapeMrkdwn(String(d.summary ?? "checked"))}`;
+      return from ? line("card.history.reassignedFrom", { from, to }) : line("card.history.reassigned", { to });
+    case "return_checked": {
+      // The summary is what the check said: as words to say (a Said), or text of an older check.
+      const summary = event.detail && (event.detail as { summary?: unknown }).summary;
+      if (isSaid(summary)) return line("card.history.returnChecked", { summary: say(w, summary) });
+      return summary
+        ? line("card.history.returnChecked", { summary: escapeMrkdwn(String(summary)) })
+        : line("card.history.returnCheckedPlain");
+    }
     case "return_received":
-      return `${who} marked the return of ${n} received: the refund clock runs`;
+      return line("card.history.returnReceived");
     case "abuse_suspected":
     case "abuse_evidence": {
       const evidence = Array.isArray(d.evidence) ? evidenceLabels(d.evidence.join(",")) : "";
-      const verb = event.kind === "abuse_suspected" ? "marked" : "updated the evidence of";
-      return `${who} ${verb} ${n} as suspected abuse${evidence ? ` (evidence: ${evidence})` : ""}`;
+      if (event.kind === "abuse_suspected")
+        return evidence
+          ? line("card.history.abuseSuspectedEvidence", { evidence })
+          : line("card.history.abuseSuspected");
+      return evidence ? line("card.history.abuseEvidenceList", { evidence }) : line("card.history.abuseEvidence");
     }
     case "appeal": {
       const stage = typeof d.stage === "string" && Object.hasOwn(APPEAL_STAGES, d.stage) ? d.stage : undefined;
-      return `${who} set the appeal to Amazon on ${n}: ${stage ? APPEAL_STAGES[stage as AppealStage].toLowerCase() : "updated"}`;
+      return stage
+        ? line("card.history.appeal", { stage: w.t(`card.appealStage.${stage}` as Key) })
+        : line("card.history.appealUpdated");
     }
     default:
-      return `${who}: ${event.kind.replace(/_/g, " ")} on ${n}`;
+      return line("card.history.other", { kind: event.kind.replace(/_/g, " ") });
   }
 }

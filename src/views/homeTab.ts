@@ -2,8 +2,9 @@
 // buyer, unclaimed cases that need someone, for leads the team today, and a search box. Always
 // within Slack's 100 blocks: each list is cut with "…and N more".
 import type { types } from "@slack/bolt";
-import { categoryLabel, priorityLabel, statusLabel } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import { ENGLISH, type Lang, type Words } from "../i18n/i18n.ts";
+import { categoryName, priorityName, statusName } from "../i18n/labels.ts";
 import { ACTIONS, actionsBlockId } from "../ids.ts";
 import type { FoundCase } from "../store/caseFind.ts";
 import { HOME_COUNT_CAP, type HomeData } from "../store/home.ts";
@@ -14,6 +15,7 @@ import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate, trimText
 type Block = types.KnownBlock;
 
 export const HOME_SEARCH_BLOCK = "home_search";
+export const HOME_LANGUAGE_BLOCK = "home_language";
 
 const button = (text: string, actionId: string, caseId: number, style?: "primary") => ({
   type: "button" as const,
@@ -23,16 +25,25 @@ const button = (text: string, actionId: string, caseId: number, style?: "primary
   ...(style ? { style } : {}),
 });
 
-function caseText(c: Case, now: Date): string {
-  const age = formatDuration(now.getTime() - c.createdAt.getTime());
-  const clocks = [responseClockLine(c), amazonClockLine(c, now)].filter(Boolean).join(" · ");
-  return `${caseLink(c)} · *${categoryLabel(c.category)}* · ${priorityLabel(c.priority)} · ${age} old${c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 60))}` : ""}${clocks ? `\n${clocks}` : ""}`;
+/** " · Jane Buyer" after a case's line, when the buyer's name is known. */
+const buyer = (c: Pick<Case, "buyerName">) => (c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 60))}` : "");
+
+function caseText(c: Case, now: Date, w: Words): string {
+  const age = formatDuration(now.getTime() - c.createdAt.getTime(), w);
+  const clocks = [responseClockLine(c, w), amazonClockLine(c, now, w)].filter(Boolean).join(" · ");
+  const line = w.t("home.caseLine", {
+    case: caseLink(c),
+    category: categoryName(w, c.category),
+    priority: priorityName(w, c.priority),
+    age,
+  });
+  return `${line}${buyer(c)}${clocks ? `\n${clocks}` : ""}`;
 }
 
 /** A count as the Home tab says it: counting stops at HOME_COUNT_CAP. */
-const counted = (n: number) => (n > HOME_COUNT_CAP ? `${HOME_COUNT_CAP.toLocaleString("en")}+` : String(n));
+const counted = (n: number, w: Words) => (n > HOME_COUNT_CAP ? `${w.num(HOME_COUNT_CAP)}+` : w.num(n));
 
-const more = (shown: number, total: number, where: string): Block[] =>
+const more = (shown: number, total: number, where: string, w: Words): Block[] =>
   total > shown
     ? [
         {
@@ -40,77 +51,120 @@ const more = (shown: number, total: number, where: string): Block[] =>
           elements: [
             {
               type: "mrkdwn",
-              text: `…and ${total > HOME_COUNT_CAP ? "many" : total - shown} more: ${where}`,
+              text:
+                total > HOME_COUNT_CAP
+                  ? w.t("home.manyMore", { where })
+                  : w.t("home.more", { n: w.num(total - shown), where }),
             },
           ],
         },
       ]
     : [];
 
+/** The person's language, and a menu to choose the other one (stored for them, the tab shown again). */
+function languageChoice(w: Words): Block {
+  const option = (lang: Lang, text: string) => ({ text: plain(text), value: lang });
+  const options = [option("zh-CN", "中文"), option("en", "English")];
+  return {
+    type: "section",
+    block_id: HOME_LANGUAGE_BLOCK,
+    text: { type: "mrkdwn", text: w.t("home.language") },
+    accessory: {
+      type: "static_select",
+      action_id: ACTIONS.homeLanguage,
+      placeholder: plain("中文 / English"),
+      initial_option: options.find((o) => o.value === w.lang),
+      options,
+    },
+  };
+}
+
 export function homeView(
   data: HomeData,
-  opts: { now: Date; isLead: boolean; search?: { query: string; cases: FoundCase[]; total: number } },
+  opts: {
+    now: Date;
+    isLead: boolean;
+    search?: { query: string; cases: FoundCase[]; total: number };
+    /** The person's own language (else the team's): the Home tab is theirs alone. */
+    words?: Words;
+  },
 ): types.HomeView {
   const { now } = opts;
-  const blocks: Block[] = [{ type: "header", text: plain(`My cases (${counted(data.mine.total)})`, 150) }];
-  if (!data.mine.cases.length)
-    blocks.push(mrkdwnSection("Nothing needs you right now. Claim a case below or in the cases channel."));
+  const w = opts.words ?? ENGLISH;
+  const blocks: Block[] = [
+    { type: "header", text: plain(w.t("home.myCases", { n: counted(data.mine.total, w) }), 150) },
+  ];
+  if (!data.mine.cases.length) blocks.push(mrkdwnSection(w.t("home.nothingMine")));
   for (const c of data.mine.cases) {
-    blocks.push(mrkdwnSection(caseText(c, now)));
+    blocks.push(mrkdwnSection(caseText(c, now, w)));
     blocks.push({
       type: "actions",
       block_id: actionsBlockId("case", c.id),
       elements: [
-        button("Log reply", ACTIONS.logReply, c.id),
-        button("Resolve", ACTIONS.resolve, c.id),
-        button("Draft reply", ACTIONS.draftReply, c.id),
-        ...(opts.isLead ? [button("Reassign", ACTIONS.reassign, c.id)] : []),
+        button(w.t("home.logReply"), ACTIONS.logReply, c.id),
+        button(w.t("home.resolve"), ACTIONS.resolve, c.id),
+        button(w.t("home.draftReply"), ACTIONS.draftReply, c.id),
+        ...(opts.isLead ? [button(w.t("home.reassign"), ACTIONS.reassign, c.id)] : []),
       ],
     });
   }
-  blocks.push(...more(data.mine.cases.length, data.mine.total, "`/case list mine`"));
+  blocks.push(...more(data.mine.cases.length, data.mine.total, "`/case list mine`", w));
 
   if (data.waiting.total) {
-    const lines = data.waiting.cases.map(
-      (c) => `${caseLink(c)} · ${categoryLabel(c.category)} · follow up ${slackDate(c.waitingUntil ?? now)}`,
+    const lines = data.waiting.cases.map((c) =>
+      w.t("home.waitingLine", {
+        case: caseLink(c),
+        category: categoryName(w, c.category),
+        date: slackDate(c.waitingUntil ?? now),
+      }),
     );
-    blocks.push(mrkdwnSection(`*Waiting on the buyer (${counted(data.waiting.total)})*\n${lines.join("\n")}`));
-    blocks.push(...more(data.waiting.cases.length, data.waiting.total, "`/case list mine`"));
+    blocks.push(mrkdwnSection(`${w.t("home.waiting", { n: counted(data.waiting.total, w) })}\n${lines.join("\n")}`));
+    blocks.push(...more(data.waiting.cases.length, data.waiting.total, "`/case list mine`", w));
   }
 
   blocks.push(
     { type: "divider" },
-    { type: "header", text: plain(`Needs someone (${counted(data.needsSomeone.total)})`, 150) },
+    {
+      type: "header",
+      text: plain(w.t("home.needsSomeone", { n: counted(data.needsSomeone.total, w) }), 150),
+    },
   );
-  if (!data.needsSomeone.cases.length) blocks.push(mrkdwnSection("No unclaimed case is near its deadline."));
+  if (!data.needsSomeone.cases.length) blocks.push(mrkdwnSection(w.t("home.noneNeedsSomeone")));
   for (const c of data.needsSomeone.cases) {
     blocks.push({
       type: "section",
-      text: { type: "mrkdwn", text: caseText(c, now) },
+      text: { type: "mrkdwn", text: caseText(c, now, w) },
       // A lead hands it to someone; an agent takes it.
       accessory: opts.isLead
-        ? button("Assign", ACTIONS.reassign, c.id)
-        : button("Claim", ACTIONS.claim, c.id, "primary"),
+        ? button(w.t("home.assign"), ACTIONS.reassign, c.id)
+        : button(w.t("home.claim"), ACTIONS.claim, c.id, "primary"),
     });
   }
-  blocks.push(...more(data.needsSomeone.cases.length, data.needsSomeone.total, "`/case list unclaimed`"));
+  blocks.push(...more(data.needsSomeone.cases.length, data.needsSomeone.total, "`/case list unclaimed`", w));
 
   if (data.team) {
     const t = data.team;
-    const loads = t.loads.map((l) => `<@${l.userId}> ${l.open}`).join(" · ") || "nobody holds a case";
+    const pct = (p: number) => `${w.num(p, 2)}%`;
+    const loads = t.loads.map((l) => `<@${l.userId}> ${w.num(l.open)}`).join(" · ") || w.t("home.nobodyHolds");
     const odr = t.odr.length
       ? t.odr
           .map(
             (o) =>
-              `${o.marketplace} ${o.percent.toFixed(2)}%${o.amazon ? ` (Amazon ${o.amazon.percent.toFixed(2)}%)` : ""}${o.defectsUntilLimit === 0 ? " :rotating_light:" : ""}`,
+              `${o.marketplace} ${pct(o.percent)}${o.amazon ? ` (Amazon ${pct(o.amazon.percent)})` : ""}${o.defectsUntilLimit === 0 ? " :rotating_light:" : ""}`,
           )
           .join(" · ")
-      : "no order volume recorded (`/case orders`)";
+      : w.t("home.noOrders");
     blocks.push(
       { type: "divider" },
-      { type: "header", text: plain("The team today", 150) },
+      { type: "header", text: plain(w.t("home.team"), 150) },
       mrkdwnSection(
-        `*Open:* ${t.open} · *unclaimed:* ${t.unclaimed} · *overdue:* ${t.overdue}\n*Open cases per agent:* ${loads}\n*Order Defect Rate:* ${odr}`,
+        w.t("home.teamSummary", {
+          open: w.num(t.open),
+          unclaimed: w.num(t.unclaimed),
+          overdue: w.num(t.overdue),
+          loads,
+          odr,
+        }),
       ),
     );
   }
@@ -122,12 +176,12 @@ export function homeView(
       block_id: HOME_SEARCH_BLOCK,
       dispatch_action: true,
       optional: true,
-      label: plain("Find a case"),
-      hint: plain("Order id, ASIN, SKU, buyer name or words; press Enter.", 150),
+      label: plain(w.t("home.findLabel")),
+      hint: plain(w.t("home.findHint"), 150),
       element: {
         type: "plain_text_input",
         action_id: ACTIONS.homeSearch,
-        placeholder: plain("114-2962899-5762619, B00TZ73MUY, Jane Buyer, broken zip…"),
+        placeholder: plain(w.t("home.findPlaceholder")),
         dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
       },
     },
@@ -137,27 +191,34 @@ export function homeView(
     const q = escapeMrkdwn(trimText(s.query, 100));
     const lines = s.cases.map(
       (c) =>
-        `${caseLink(c)} · ${categoryLabel(c.category)} · ${statusLabel(c.status)} · order ${c.orderId}${c.buyerName ? ` · ${escapeMrkdwn(trimText(c.buyerName, 60))}` : ""}`,
+        `${w.t("home.searchLine", {
+          case: caseLink(c),
+          category: categoryName(w, c.category),
+          status: statusName(w, c.status),
+          order: c.orderId,
+        })}${buyer(c)}`,
     );
     blocks.push(
       mrkdwnSection(
-        s.total ? `*Cases matching “${q}”* (${s.total}, newest first)\n${lines.join("\n")}` : `No case matches “${q}”.`,
+        s.total
+          ? `${w.t("home.matching", { query: q, total: w.num(s.total) })}\n${lines.join("\n")}`
+          : w.t("home.noMatch", { query: q }),
       ),
     );
-    blocks.push(...more(s.cases.length, s.total, `\`/case find ${escapeMrkdwn(trimText(s.query, 100, ""))}\``));
+    blocks.push(...more(s.cases.length, s.total, `\`/case find ${escapeMrkdwn(trimText(s.query, 100, ""))}\``, w));
   }
+  blocks.push({ type: "divider" }, languageChoice(w));
   return { type: "home", blocks };
 }
 
 /** The Home tab of someone outside the after-sales team: what the app does, no cases. */
-export function outsiderHome(): types.HomeView {
+export function outsiderHome(w: Words = ENGLISH): types.HomeView {
   return {
     type: "home",
     blocks: [
-      { type: "header", text: plain("After-sales desk", 150) },
-      mrkdwnSection(
-        "This app keeps the after-sales team's cases: returns, refunds, A-to-z claims, reviews. Its cases hold buyers' details, so they are shown to the team's agents and leads only. Ask a lead to add you to the agents if you work cases.",
-      ),
+      { type: "header", text: plain(w.t("home.outsiderTitle"), 150) },
+      mrkdwnSection(w.t("home.outsiderBody")),
+      languageChoice(w),
     ],
   };
 }

@@ -1,5 +1,6 @@
 // Building blocks for modals: labelled inputs and selects, all read back the same way.
-import type { types } from "@slack/bolt";
+import type { types, ViewErrorsResponseAction } from "@slack/bolt";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { INPUT_ACTION } from "../ids.ts";
 import { plain, trimText } from "./text.ts";
 
@@ -40,13 +41,15 @@ export function selectInput(
     hint?: string;
     /** Picking an option tells the bot at once (with this action id), e.g. to recompute the form. */
     dispatchActionId?: string;
+    /** The reader's words, for the placeholder when none is given. */
+    words?: Words;
   } = {},
 ): types.InputBlock {
   const initial = options.find((o) => o.value === opts.initial);
   const block = inputBlock(blockId, label, opts, {
     type: "static_select",
     action_id: opts.dispatchActionId ?? INPUT_ACTION,
-    placeholder: plain(opts.placeholder ?? "Choose…", 150),
+    placeholder: plain(opts.placeholder ?? (opts.words ?? ENGLISH).t("forms.choose"), 150),
     options: options.slice(0, 100).map(toOption),
     ...(initial ? { initial_option: toOption(initial) } : {}),
   });
@@ -57,12 +60,12 @@ export function selectInput(
 export function dateInput(
   blockId: string,
   label: string,
-  opts: { optional?: boolean; hint?: string; initial?: string } = {},
+  opts: { optional?: boolean; hint?: string; initial?: string; words?: Words } = {},
 ): types.InputBlock {
   return inputBlock(blockId, label, opts, {
     type: "datepicker",
     action_id: INPUT_ACTION,
-    placeholder: plain("Pick a day", 150),
+    placeholder: plain((opts.words ?? ENGLISH).t("forms.pickDay"), 150),
     ...(opts.initial ? { initial_date: opts.initial } : {}),
   });
 }
@@ -118,6 +121,29 @@ function inputBlock(
 
 export const optionsFrom = (labels: Record<string, string>): Option[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** Options whose labels are the reader's words for each value, e.g. `(r) => resolutionName(w, r)`. */
+export const optionsOf = <T extends string>(values: readonly T[], label: (value: T) => string): Option[] =>
+  values.map((value) => ({ value, label: label(value) }));
+
+/** A problem with one field of a submitted form, already in the reader's words. */
+export type FormProblem = { path: string; text: string };
+
+/**
+ * Problems shown under the inputs they concern: each field's path names its block in `blocks`; a
+ * problem with no input of its own goes under `fallback`. The first problem per block wins, and
+ * `first` (problems found outside the schema) come before any of them.
+ */
+export function formErrors(
+  problems: FormProblem[],
+  blocks: Record<string, string>,
+  fallback: string,
+  first: Record<string, string> = {},
+): ViewErrorsResponseAction {
+  const errors = { ...first };
+  for (const p of problems) errors[blocks[p.path] ?? fallback] ??= p.text;
+  return { response_action: "errors", errors };
+}
 
 type StateValues = Record<
   string,

@@ -3,8 +3,8 @@
 
 import {
   ABUSE_EVIDENCE,
-  ABUSE_RULE,
   type AbuseEvidence,
+  type AppealStage,
   DEFAULT_PLAYBOOK,
   type PlaybookSettings,
 } from "../domain/playbook.ts";
@@ -13,15 +13,17 @@ import {
   likelyRootCause,
   type RemedySuggestion,
   type Severity,
+  sayRemedy,
   suggestRemedy,
 } from "../domain/remedy.ts";
 import { checkEligibility, type Eligibility } from "../domain/returnEligibility.ts";
-import { type Category, type RootCause, rootCauseLabel } from "../domain/vocabulary.ts";
+import type { Category, RootCause } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
-import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, say, type Words } from "../i18n/i18n.ts";
+import { rootCauseName } from "../i18n/labels.ts";
 import { formatDuration, slackDate } from "./text.ts";
 
-/** What a card needs besides the case itself. */
 /** What a card needs besides the case: the playbook, the team's time zone, and its reader's language. */
 export type CardSettings = { playbook: PlaybookSettings; zone: string; words?: Words };
 export const DEFAULT_CARD_SETTINGS: CardSettings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC", words: ENGLISH };
@@ -84,61 +86,88 @@ const VERDICT_MARK: Record<Eligibility["verdict"], string> = {
   unknown: ":grey_question:",
 };
 
+/** The suggestion as one line in a reader's language: what to offer — why. */
+export const suggestionText = (w: Words, s: RemedySuggestion): string =>
+  `${sayRemedy(w, s.summary)} — ${sayRemedy(w, s.reason)}`;
+
 export function playbookLines(c: Case, now: Date, s: CardSettings): string[] {
+  const w = s.words ?? ENGLISH;
   const lines: string[] = [];
   const open = c.status !== "resolved";
   if (open) {
     const found = cardSuggestion(c, s);
     if (found) {
-      const cause = found.inferred ? ` (likely cause: ${rootCauseLabel(found.rootCause).toLowerCase()})` : "";
-      lines.push(`:bulb: *Suggested remedy:* ${found.suggestion.summary} — ${found.suggestion.reason}${cause}`);
+      const summary = sayRemedy(w, found.suggestion.summary);
+      const reason = sayRemedy(w, found.suggestion.reason);
+      lines.push(
+        found.inferred
+          ? w.t("playbook.lines.suggestedLikely", {
+              summary,
+              reason,
+              cause: rootCauseName(w, found.rootCause).toLowerCase(),
+            })
+          : w.t("playbook.lines.suggested", { summary, reason }),
+      );
     }
   }
   if (c.returnCheckedAt) {
     const e = caseEligibility(c, s);
-    lines.push(`${VERDICT_MARK[e.verdict]} *Return:* ${e.summary}. ${open ? e.advice : ""}`.trimEnd());
+    const mark = VERDICT_MARK[e.verdict];
+    const summary = say(w, e.summary);
+    lines.push(
+      open
+        ? w.t("playbook.lines.returnVerdictAdvice", { mark, summary, advice: say(w, e.advice) })
+        : w.t("playbook.lines.returnVerdict", { mark, summary }),
+    );
   }
   if (c.returnReceivedAt && c.refundDueAt && open) {
+    const dates = { received: slackDate(c.returnReceivedAt), due: slackDate(c.refundDueAt) };
     lines.push(
-      c.refundDueAt > now
-        ? `:money_with_wings: Return received ${slackDate(c.returnReceivedAt)}: *refund due by ${slackDate(c.refundDueAt)}*`
-        : `:rotating_light: *Refund overdue:* it was due ${slackDate(c.refundDueAt)} (return received ${slackDate(c.returnReceivedAt)})`,
+      c.refundDueAt > now ? w.t("playbook.lines.refundDue", dates) : w.t("playbook.lines.refundOverdue", dates),
     );
   }
   if (c.abuseSuspectedAt) {
-    const evidence = evidenceLabels(c.abuseEvidence);
-    lines.push(
-      `:male-detective: *Suspected abuse* (marked ${slackDate(c.abuseSuspectedAt)})${evidence ? `, evidence: ${evidence}` : ", no evidence yet"}. ${ABUSE_RULE}`,
-    );
+    const evidence = evidenceLabels(c.abuseEvidence, w);
+    const said = { marked: slackDate(c.abuseSuspectedAt), evidence, rule: w.t("playbook.abuseRule") };
+    lines.push(evidence ? w.t("playbook.lines.abuse", said) : w.t("playbook.lines.abuseNoEvidence", said));
   }
-  const appeal = appealLine(c, now);
+  const appeal = appealLine(c, now, w);
   if (appeal) lines.push(appeal);
   return lines;
 }
 
-export function evidenceLabels(keys: string | null): string {
+/** The evidence collected, as a list in the reader's language ("qc report of the batch, tracking…"). */
+export function evidenceLabels(keys: string | null, w: Words = ENGLISH): string {
   return (keys ?? "")
     .split(",")
     .filter((k): k is AbuseEvidence => Object.hasOwn(ABUSE_EVIDENCE, k))
-    .map((k) => ABUSE_EVIDENCE[k].toLowerCase())
-    .join(", ");
+    .map((k) => w.t(`playbook.evidence.${k}` as Key).toLowerCase())
+    .join(w.t("playbook.lines.evidenceSeparator"));
 }
 
-function appealLine(c: Case, now: Date): string | undefined {
+/** A stage of an appeal in the reader's language ("Filed with Amazon"). */
+export const appealStageName = (w: Words, s: AppealStage): string => w.t(`playbook.appealStage.${s}` as Key);
+
+function appealLine(c: Case, now: Date, w: Words): string | undefined {
   switch (c.appealStage) {
     case null:
       return undefined;
     case "preparing": {
-      if (!c.appealDueAt) return ":scales: *Appeal to Amazon:* being prepared";
+      if (!c.appealDueAt) return w.t("playbook.lines.appealPreparing");
       return c.appealDueAt > now
-        ? `:scales: *Appeal to Amazon:* file it by ${slackDate(c.appealDueAt)} (${formatDuration(c.appealDueAt.getTime() - now.getTime())} left)`
-        : `:warning: *Appeal to Amazon:* the last day to file was ${slackDate(c.appealDueAt)}`;
+        ? w.t("playbook.lines.appealDue", {
+            due: slackDate(c.appealDueAt),
+            left: formatDuration(c.appealDueAt.getTime() - now.getTime(), w),
+          })
+        : w.t("playbook.lines.appealMissed", { due: slackDate(c.appealDueAt) });
     }
     case "filed":
-      return `:scales: *Appeal to Amazon:* filed${c.appealFiledAt ? ` ${slackDate(c.appealFiledAt)}` : ""}, waiting for Amazon's decision`;
+      return c.appealFiledAt
+        ? w.t("playbook.lines.appealFiled", { filed: slackDate(c.appealFiledAt) })
+        : w.t("playbook.lines.appealFiledUndated");
     case "won":
-      return ":trophy: *Appeal to Amazon:* won";
+      return w.t("playbook.lines.appealWon");
     case "lost":
-      return ":scales: *Appeal to Amazon:* lost, Amazon kept its decision";
+      return w.t("playbook.lines.appealLost");
   }
 }

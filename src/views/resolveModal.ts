@@ -4,12 +4,15 @@ import type { types } from "@slack/bolt";
 import { CURRENCIES } from "../domain/amazon.ts";
 import { formatMoney } from "../domain/money.ts";
 import { BUYER_OUTCOMES } from "../domain/playbook.ts";
-import { type RemedySuggestion, SEVERITIES } from "../domain/remedy.ts";
-import { caseNumber, RESOLUTIONS, ROOT_CAUSES, type RootCause } from "../domain/vocabulary.ts";
+import { type RemedySuggestion, SEVERITIES, type Severity, sayRemedy, severityName } from "../domain/remedy.ts";
+import { caseNumber, keysOf, RESOLUTIONS, ROOT_CAUSES, type RootCause } from "../domain/vocabulary.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import type { Key } from "../i18n/catalog.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import { resolutionName, rootCauseName } from "../i18n/labels.ts";
 import { ACTIONS, RESOLVE_BLOCKS as B, CALLBACKS } from "../ids.ts";
 import type { ResolveCaseMetadata } from "./modalMetadata.ts";
-import { optionsFrom, selectInput, textInput, VARIANT } from "./modalParts.ts";
+import { optionsOf, selectInput, textInput, VARIANT } from "./modalParts.ts";
 import { type CardSettings, DEFAULT_CARD_SETTINGS, type ResolvePicks, suggestionFor } from "./playbookLines.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, trimText } from "./text.ts";
 
@@ -18,6 +21,8 @@ export function resolveModal(
   settings: CardSettings = DEFAULT_CARD_SETTINGS,
   picks: ResolvePicks = {},
 ): types.ModalView {
+  const w = settings.words ?? ENGLISH;
+  const number = caseNumber(c.number);
   const currencies = [...new Set([...(c.currency ? [c.currency] : []), ...CURRENCIES])];
   const value = formatMoney(c.orderValue, c.currency);
   const { rootCause, severity, suggestion } = suggestionFor(c, settings, picks);
@@ -25,73 +30,84 @@ export function resolveModal(
   const rangeText = range
     ? `${formatMoney(range.from, range.currency)} – ${formatMoney(range.to, range.currency)}`
     : undefined;
-  const hint = "Required for refunds, partial refunds and coupons: what the buyer gets back.";
   return {
     type: "modal",
     callback_id: CALLBACKS.resolveCase,
-    title: plain(`Resolve ${caseNumber(c.number)}`, 24),
-    submit: plain("Resolve", 24),
-    close: plain("Cancel", 24),
+    title: plain(w.t("forms.resolve.title", { number }), 24),
+    submit: plain(w.t("forms.resolve.submit"), 24),
+    close: plain(w.t("forms.cancel"), 24),
     private_metadata: JSON.stringify({
       caseId: c.id,
       ...(suggestion ? { suggested: { resolution: suggestion.resolution, amountRange: suggestion.amountRange } } : {}),
     } satisfies ResolveCaseMetadata),
     blocks: [
       mrkdwnSection(
-        `*${caseNumber(c.number)}* · order ${c.orderId}${value ? ` · ${value}` : ""}\n${escapeMrkdwn(trimText(c.description, 300))}`,
+        `${value ? w.t("forms.resolve.headingWithValue", { number, orderId: c.orderId, value }) : w.t("forms.resolve.heading", { number, orderId: c.orderId })}\n${escapeMrkdwn(trimText(c.description, 300))}`,
       ),
-      selectInput(B.rootCause, "Root cause", optionsFrom(ROOT_CAUSES), {
-        initial: rootCause,
-        dispatchActionId: ACTIONS.resolveRecompute,
-      }),
-      selectInput(B.severity, "How bad is it for the buyer?", optionsFrom(SEVERITIES), {
-        initial: severity,
-        dispatchActionId: ACTIONS.resolveRecompute,
-      }),
+      selectInput(
+        B.rootCause,
+        w.t("forms.resolve.rootCause"),
+        optionsOf(keysOf(ROOT_CAUSES), (r) => rootCauseName(w, r)),
+        { initial: rootCause, dispatchActionId: ACTIONS.resolveRecompute, words: w },
+      ),
+      selectInput(
+        B.severity,
+        w.t("forms.resolve.severity"),
+        optionsOf(keysOf(SEVERITIES) as Severity[], (s) => severityName(w, s)),
+        { initial: severity, dispatchActionId: ACTIONS.resolveRecompute, words: w },
+      ),
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: suggestionLine(suggestion, rootCause) }],
+        elements: [{ type: "mrkdwn", text: suggestionLine(w, suggestion, rootCause) }],
       },
       // A new suggestion starts the resolution anew: a new block id, or Slack would keep the old pick.
       selectInput(
         suggestion ? `${B.resolution}${VARIANT}${suggestion.resolution}` : B.resolution,
-        "Resolution",
-        optionsFrom(RESOLUTIONS),
-        { initial: suggestion?.resolution },
+        w.t("forms.resolve.resolution"),
+        optionsOf(keysOf(RESOLUTIONS), (r) => resolutionName(w, r)),
+        { initial: suggestion?.resolution, words: w },
       ),
-      textInput(B.amount, "Amount", {
+      textInput(B.amount, w.t("forms.resolve.amount"), {
         optional: true,
         placeholder: range ? `${range.from}–${range.to}` : "12.50",
-        hint: rangeText ? `Suggested: ${rangeText}. ${hint}` : hint,
+        hint: rangeText
+          ? w.t("forms.resolve.amountHintSuggested", { range: rangeText })
+          : w.t("forms.resolve.amountHint"),
       }),
       selectInput(
         B.currency,
-        "Currency",
+        w.t("forms.resolve.currency"),
         currencies.map((v) => ({ value: v, label: v })),
-        { optional: true, initial: c.currency ?? undefined },
+        { optional: true, initial: c.currency ?? undefined, words: w },
       ),
-      selectInput(B.outcome, "Did we keep the buyer?", optionsFrom(BUYER_OUTCOMES), {
-        optional: true,
-        initial: "unknown",
-      }),
-      textInput(B.suggestedProduct, "Product suggested to the buyer", {
+      selectInput(
+        B.outcome,
+        w.t("forms.resolve.outcome"),
+        optionsOf(keysOf(BUYER_OUTCOMES), (o) => w.t(`forms.resolve.outcomes.${o}` as Key)),
+        { optional: true, initial: "unknown", words: w },
+      ),
+      textInput(B.suggestedProduct, w.t("forms.resolve.suggestedProduct"), {
         optional: true,
         maxLength: 200,
-        placeholder: "e.g. the same jacket one size up",
-        hint: "A better-fitting product turns a problem order into a value order.",
+        placeholder: w.t("forms.resolve.suggestedProductPlaceholder"),
+        hint: w.t("forms.resolve.suggestedProductHint"),
       }),
-      textInput(B.note, "Note", {
+      textInput(B.note, w.t("forms.resolve.note"), {
         optional: true,
         multiline: true,
         maxLength: 2000,
-        placeholder: "What was agreed with the buyer, follow-ups, evidence",
+        placeholder: w.t("forms.resolve.notePlaceholder"),
       }),
     ],
   };
 }
 
-function suggestionLine(suggestion: RemedySuggestion | undefined, rootCause: RootCause | undefined): string {
-  if (suggestion) return `:bulb: *Suggested:* ${suggestion.summary} — ${suggestion.reason}`;
-  if (!rootCause) return ":bulb: Pick the root cause to see what the playbook suggests.";
-  return ":bulb: The playbook has no suggestion for this cause: choose what fits the buyer.";
+function suggestionLine(w: Words, suggestion: RemedySuggestion | undefined, rootCause: RootCause | undefined): string {
+  if (suggestion)
+    return w.t("forms.resolve.suggested", {
+      summary: sayRemedy(w, suggestion.summary),
+      reason: sayRemedy(w, suggestion.reason),
+    });
+  if (!rootCause) return w.t("forms.resolve.pickCause");
+  return w.t("forms.resolve.noSuggestion");
 }

@@ -1,6 +1,7 @@
 // Small helpers that keep text within Slack's limits.
 import type { types } from "@slack/bolt";
 import { cutText } from "../domain/cutText.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 
 /** Cuts text to max characters with an ellipsis; never returns an empty string. */
 export function trimText(text: string | null | undefined, max: number, fallback = "—"): string {
@@ -41,14 +42,17 @@ export const plain = (text: string, max = 75) => ({
 });
 
 /** "45 min", "1 h 5 min", "2 d 3 h": how long something took or how late it is. */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, w: Words = ENGLISH): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));
-  if (minutes < 1) return "under a minute";
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return w.t("card.duration.underMinute");
+  if (minutes < 60) return w.t("card.duration.minutes", { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  if (hours < 24)
+    return minutes % 60
+      ? w.t("card.duration.hoursMinutes", { hours, minutes: minutes % 60 })
+      : w.t("card.duration.hours", { hours });
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+  return hours % 24 ? w.t("card.duration.daysHours", { days, hours: hours % 24 }) : w.t("card.duration.days", { days });
 }
 
 /** A section of mrkdwn text, cut to the 3,000 characters Slack allows in one. */

@@ -6,7 +6,8 @@ import type { HealthConcern } from "../domain/accountHealth.ts";
 import type { ChannelSetting, FailedDeliveries } from "../domain/deliveryHealth.ts";
 import { formatMoney } from "../domain/money.ts";
 import type { Tally, TriageReport } from "../domain/triage.ts";
-import { categoryLabel, priorityLabel, resolutionLabel, rootCauseLabel, statusLabel } from "../domain/vocabulary.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
+import { categoryName, priorityName, resolutionName, rootCauseName, statusName } from "../i18n/labels.ts";
 import { digestDeliverySection } from "./deliveryHealth.ts";
 import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
 import { amazonOdrSuffix } from "./odrLines.ts";
@@ -19,6 +20,8 @@ export type ReportOptions = {
   lateSince?: Date;
   /** Messages of the period that Slack refused for good (the weekly digest tells the team). */
   undelivered?: { failed: FailedDeliveries; settings: ChannelSetting[] };
+  /** The reader's words: the team's for the digest, the asker's for /case summary. */
+  words?: Words;
 };
 
 /** "▲3", "▼2" or "=" against the previous period. */
@@ -27,45 +30,60 @@ export function change(count: number, previous: number): string {
   return count > previous ? `▲${count - previous}` : `▼${previous - count}`;
 }
 
-export function periodLabel(from: Date, to: Date, zone: string): string {
-  const a = DateTime.fromJSDate(from, { zone });
-  const b = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone });
+export function periodLabel(from: Date, to: Date, zone: string, w: Words = ENGLISH): string {
+  const locale = w.lang === "en" ? "en-US" : w.lang;
+  const a = DateTime.fromJSDate(from, { zone }).setLocale(locale);
+  const b = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone }).setLocale(locale);
   const sameYear = a.year === b.year;
+  const day = w.t("reports.triage.dayFormat");
   return a.hasSame(b, "day")
-    ? b.toFormat("d LLL yyyy")
-    : `${a.toFormat(sameYear ? "d LLL" : "d LLL yyyy")} – ${b.toFormat("d LLL yyyy")}`;
+    ? b.toFormat(day)
+    : w.t("reports.triage.period", {
+        from: a.toFormat(sameYear ? w.t("reports.triage.sameYearFromFormat") : day),
+        to: b.toFormat(sameYear ? w.t("reports.triage.sameYearToFormat") : day),
+      });
 }
 
-const tallyLines = <K extends string>(rows: Tally<K>[], label: (key: K) => string, limit = LIST_LIMIT) =>
+const tallyLines = <K extends string>(rows: Tally<K>[], label: (key: K) => string, w: Words, limit = LIST_LIMIT) =>
   rows.length
     ? listWithMore(
         rows.map((t) => `${label(t.key)}: *${t.count}* (${change(t.count, t.previous)})`),
         limit,
+        "more",
+        rows.length,
+        w,
       )
     : "—";
 
 const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
-const mins = (m: number | null) => (m === null ? "—" : formatDuration(m * 60_000));
+const mins = (m: number | null, w: Words) => (m === null ? "—" : formatDuration(m * 60_000, w));
 
 export function triageMessage(r: TriageReport, o: ReportOptions): { text: string; blocks: types.KnownBlock[] } {
-  const label = periodLabel(r.period.from, r.period.to, o.zone);
+  const w = o.words ?? ENGLISH;
+  const label = periodLabel(r.period.from, r.period.to, o.zone, w);
   const open = r.backlog.new + r.backlog.claimed;
-  const blocks: types.KnownBlock[] = [{ type: "header", text: plain(`${o.title} · ${label}`, 150) }];
+  const blocks: types.KnownBlock[] = [
+    { type: "header", text: plain(w.t("reports.triage.header", { title: o.title, period: label }), 150) },
+  ];
   if (o.lateSince) {
     blocks.push({
       type: "context",
       elements: [
         {
           type: "mrkdwn",
-          text: `:clock3: Posted late: the bot was not running at ${slackDate(o.lateSince)}, when this was due.`,
+          text: w.t("reports.triage.late", { when: slackDate(o.lateSince) }),
         },
       ],
     });
   }
   blocks.push(
     mrkdwnSection(
-      `*Cases:* ${r.opened.count} opened (${change(r.opened.count, r.opened.previous)} vs the period before) · ${r.resolved.count} resolved (${change(r.resolved.count, r.resolved.previous)})\n` +
-        `*Open now:* ${open} — ${r.backlog.new} unclaimed, ${r.backlog.claimed} in progress`,
+      `${w.t("reports.triage.cases", {
+        opened: r.opened.count,
+        openedChange: change(r.opened.count, r.opened.previous),
+        resolved: r.resolved.count,
+        resolvedChange: change(r.resolved.count, r.resolved.previous),
+      })}\n${w.t("reports.triage.openNow", { open, unclaimed: r.backlog.new, inProgress: r.backlog.claimed })}`,
     ),
   );
 
@@ -73,122 +91,174 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     blocks.push({
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*Opened, by status now*\n${tallyLines(r.byStatus, statusLabel)}` },
-        { type: "mrkdwn", text: `*By priority*\n${tallyLines(r.byPriority, priorityLabel)}` },
-        { type: "mrkdwn", text: `*By type*\n${tallyLines(r.byCategory, categoryLabel, 6)}` },
+        {
+          type: "mrkdwn",
+          text: `${w.t("reports.triage.byStatus")}\n${tallyLines(r.byStatus, (s) => statusName(w, s), w)}`,
+        },
+        {
+          type: "mrkdwn",
+          text: `${w.t("reports.triage.byPriority")}\n${tallyLines(r.byPriority, (p) => priorityName(w, p), w)}`,
+        },
+        {
+          type: "mrkdwn",
+          text: `${w.t("reports.triage.byType")}\n${tallyLines(r.byCategory, (c) => categoryName(w, c), w, 6)}`,
+        },
       ],
     });
     const s = r.sla;
     blocks.push(
       mrkdwnSection(
-        `*First reply in time:* ${percent(s.met, s.due)} (${s.met} of ${s.due}) · median ${mins(s.medianFirstReplyMinutes)} · 90% within ${mins(s.p90FirstReplyMinutes)} · ${s.breached} missed\n` +
-          `*Time to resolve (median):* ${mins(s.medianResolveMinutes)}`,
+        `${w.t("reports.triage.sla", {
+          percent: percent(s.met, s.due),
+          met: s.met,
+          due: s.due,
+          median: mins(s.medianFirstReplyMinutes, w),
+          p90: mins(s.p90FirstReplyMinutes, w),
+          missed: s.breached,
+        })}\n${w.t("reports.triage.resolveTime", { median: mins(s.medianResolveMinutes, w) })}`,
       ),
     );
   } else {
-    blocks.push(mrkdwnSection("No cases were opened in this period or the one before."));
+    blocks.push(mrkdwnSection(w.t("reports.triage.noCases")));
   }
 
   if (r.odr.length) {
     const lines = r.odr.map((o) => {
       const mark = o.defectsUntilLimit === 0 ? " :rotating_light:" : "";
-      return `${o.marketplace} *${o.percent.toFixed(2)}%* (${o.defects} of ${o.orders} orders)${mark}${amazonOdrSuffix(o)}`;
+      const line = w.t("reports.triage.odrLine", {
+        marketplace: o.marketplace,
+        percent: w.num(o.percent, 2),
+        defects: o.defects,
+        orders: o.orders,
+      });
+      return `${line}${mark}${amazonOdrSuffix(o, w)}`;
     });
-    blocks.push(
-      mrkdwnSection(`*Order Defect Rate (60 days, target under ${r.odr[0].limitPercent}%):* ${lines.join(" · ")}`),
-    );
+    blocks.push(mrkdwnSection(w.t("reports.triage.odr", { limit: r.odr[0].limitPercent, lines: lines.join(" · ") })));
   }
 
   if (r.amazonConcerns.length) {
     const figure = (c: HealthConcern) =>
-      c.percent !== undefined ? ` (${c.percent.toFixed(2)}%)` : c.count !== undefined ? ` (${c.count})` : "";
+      c.percent !== undefined ? ` (${w.num(c.percent, 2)}%)` : c.count !== undefined ? ` (${c.count})` : "";
     const lines = r.amazonConcerns.flatMap((m) =>
       m.concerns.map((c) => `${m.marketplace} · ${escapeMrkdwn(c.label)} *${escapeMrkdwn(c.status)}*${figure(c)}`),
     );
-    blocks.push(mrkdwnSection(`*Amazon account health — needs attention:*\n${listWithMore(lines, 10)}`));
+    blocks.push(
+      mrkdwnSection(`${w.t("reports.triage.accountHealth")}\n${listWithMore(lines, 10, "more", lines.length, w)}`),
+    );
   }
 
   if (r.topAsins.length) {
     const lines = r.topAsins.map((a, i) => {
       const why = a.causes
         .slice(0, 3)
-        .map((c) => `${rootCauseLabel(c.rootCause)} ${c.count}`)
+        .map((c) => `${rootCauseName(w, c.rootCause)} ${c.count}`)
         .join(", ");
-      return `${i + 1}. *${a.asin}* — ${a.count} case${a.count === 1 ? "" : "s"}${why ? ` · ${why}` : ""}`;
+      return `${w.t("reports.triage.topAsin", { rank: i + 1, asin: a.asin, count: a.count })}${why ? ` · ${why}` : ""}`;
     });
     const more = r.asinCount - r.topAsins.length;
     blocks.push(
       mrkdwnSection(
-        `*Products with the most cases*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more ASINs` : ""}`,
+        `${w.t("reports.triage.topAsins")}\n${lines.join("\n")}${more > 0 ? `\n${w.t("reports.triage.moreAsins", { n: more })}` : ""}`,
       ),
     );
   }
 
   if (r.resolutions.length) {
-    const how = r.resolutions.map((x) => `${resolutionLabel(x.resolution)} ${x.count}`).join(" · ");
+    const how = r.resolutions.map((x) => `${resolutionName(w, x.resolution)} ${x.count}`).join(" · ");
     const money = r.money.map(
-      (m) => `${resolutionLabel(m.resolution)}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`,
+      (m) => `${resolutionName(w, m.resolution)}: ${m.count} × = *${formatMoney(m.total, m.currency)}*`,
     );
     blocks.push(
       mrkdwnSection(
-        `*Resolved as:* ${how}${money.length ? `\n*Money back to buyers*\n${listWithMore(money, 12)}` : ""}`,
+        `${w.t("reports.triage.resolvedAs", { how })}${money.length ? `\n${w.t("reports.triage.moneyBack")}\n${listWithMore(money, 12, "more", money.length, w)}` : ""}`,
       ),
     );
   }
 
-  const playbook = playbookSection(r);
+  const playbook = playbookSection(r, w);
   if (playbook) blocks.push(playbook);
 
   if (r.agents.length) {
-    const lines = r.agents.map((a) => `<@${a.userId}> ${a.open} open · ${a.resolved} resolved`);
-    blocks.push(mrkdwnSection(`*Who holds what*\n${listWithMore(lines, 10, "more people")}`));
+    const lines = r.agents.map((a) =>
+      w.t("reports.triage.agent", { user: a.userId, open: a.open, resolved: a.resolved }),
+    );
+    blocks.push(
+      mrkdwnSection(
+        `${w.t("reports.triage.agents")}\n${listWithMore(lines, 10, w.t("reports.triage.morePeople"), lines.length, w)}`,
+      ),
+    );
   }
 
   if (r.oldestOpen.length)
-    blocks.push(mrkdwnSection(`*Oldest open cases*\n${r.oldestOpen.map((c) => caseLine(c, o.now)).join("\n")}`));
+    blocks.push(
+      mrkdwnSection(
+        `${w.t("reports.triage.oldestOpen")}\n${r.oldestOpen.map((c) => caseLine(c, o.now, w)).join("\n")}`,
+      ),
+    );
   if (r.unclaimed.count) {
     const more = r.unclaimed.count - r.unclaimed.oldest.length;
     blocks.push(
       mrkdwnSection(
-        `*Unclaimed: ${r.unclaimed.count}*\n${r.unclaimed.oldest.map((c) => caseLine(c, o.now)).join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`,
+        `${w.t("reports.triage.unclaimed", { n: r.unclaimed.count })}\n${r.unclaimed.oldest.map((c) => caseLine(c, o.now, w)).join("\n")}${more > 0 ? `\n${w.t("reports.triage.andMore", { n: more })}` : ""}`,
       ),
     );
   }
 
-  const undelivered = o.undelivered && digestDeliverySection(o.undelivered.failed, o.undelivered.settings);
+  const undelivered = o.undelivered && digestDeliverySection(o.undelivered.failed, o.undelivered.settings, w);
   if (undelivered) blocks.push(undelivered);
 
-  const text =
-    `${o.title} ${label}: ${r.opened.count} opened, ${r.resolved.count} resolved, ${open} open (${r.backlog.new} unclaimed); ` +
-    `first reply in time ${percent(r.sla.met, r.sla.due)}.`;
+  const text = w.t("reports.triage.text", {
+    title: o.title,
+    period: label,
+    opened: r.opened.count,
+    resolved: r.resolved.count,
+    open,
+    unclaimed: r.backlog.new,
+    percent: percent(r.sla.met, r.sla.due),
+  });
   return { text, blocks };
 }
 
 /** The playbook in the period: money back per root cause, suggestions followed, buyers kept, abuse and appeals. */
-function playbookSection(r: TriageReport): types.KnownBlock | undefined {
+function playbookSection(r: TriageReport, w: Words): types.KnownBlock | undefined {
   const p = r.playbook;
   const lines: string[] = [];
   if (p.moneyByCause.length) {
     const money = p.moneyByCause.map((m) => {
-      const share = Number(m.value) > 0 ? `${((Number(m.back) / Number(m.value)) * 100).toFixed(1)}%` : "—";
-      return `${rootCauseLabel(m.rootCause)}: *${share}* of order value back (${formatMoney(m.back, m.currency)} of ${formatMoney(m.value, m.currency)}, ${m.cases} case${m.cases === 1 ? "" : "s"})`;
+      const share = Number(m.value) > 0 ? `${w.num((Number(m.back) / Number(m.value)) * 100, 1)}%` : "—";
+      return w.t("reports.triage.causeMoney", {
+        cause: rootCauseName(w, m.rootCause),
+        share,
+        back: formatMoney(m.back, m.currency),
+        value: formatMoney(m.value, m.currency),
+        count: m.cases,
+      });
     });
-    lines.push(`*Money back by root cause*\n${listWithMore(money, 8)}`);
+    lines.push(`${w.t("reports.triage.moneyByCause")}\n${listWithMore(money, 8, "more", money.length, w)}`);
   }
   const facts: string[] = [];
   if (p.suggestions.made)
     facts.push(
-      `suggested remedy followed ${percent(p.suggestions.followed, p.suggestions.made)} (${p.suggestions.followed} of ${p.suggestions.made})`,
+      w.t("reports.triage.suggestions", {
+        percent: percent(p.suggestions.followed, p.suggestions.made),
+        followed: p.suggestions.followed,
+        made: p.suggestions.made,
+      }),
     );
   const known = p.buyers.kept + p.buyers.boughtAgain + p.buyers.lost;
   if (known)
     facts.push(
-      `buyers kept ${percent(p.buyers.kept + p.buyers.boughtAgain, known)} (${p.buyers.kept} kept, ${p.buyers.boughtAgain} bought again, ${p.buyers.lost} lost)`,
+      w.t("reports.triage.buyers", {
+        percent: percent(p.buyers.kept + p.buyers.boughtAgain, known),
+        kept: p.buyers.kept,
+        again: p.buyers.boughtAgain,
+        lost: p.buyers.lost,
+      }),
     );
-  if (p.abuse) facts.push(`${p.abuse} case${p.abuse === 1 ? "" : "s"} marked as suspected abuse`);
+  if (p.abuse) facts.push(w.t("reports.triage.abuse", { count: p.abuse }));
   const a = p.appeals;
   if (a.filed || a.won || a.lost || a.open)
-    facts.push(`appeals to Amazon: ${a.filed} filed, ${a.won} won, ${a.lost} lost, ${a.open} open`);
-  if (facts.length) lines.push(`*Playbook:* ${facts.join(" · ")}`);
+    facts.push(w.t("reports.triage.appeals", { filed: a.filed, won: a.won, lost: a.lost, open: a.open }));
+  if (facts.length) lines.push(w.t("reports.triage.playbook", { facts: facts.join(" · ") }));
   return lines.length ? mrkdwnSection(lines.join("\n")) : undefined;
 }

@@ -3,45 +3,50 @@ import type { types } from "@slack/bolt";
 import { DateTime } from "luxon";
 import { DEFAULT_FOLLOW_UP_DAYS, NOTE_MAX } from "../domain/workspaceRules.ts";
 import type { Case } from "../generated/prisma/client.ts";
+import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { PLAYBOOK_BLOCKS as B, CALLBACKS, INPUT_ACTION } from "../ids.ts";
 import { caseForm } from "./caseForm.ts";
 import { dateInput, textInput } from "./modalParts.ts";
 import { plain } from "./text.ts";
 
-export function noteModal(c: Case): types.ModalView {
-  return caseForm(c, { callbackId: CALLBACKS.addNote, title: "Note on", submit: "Add note" }, [
-    textInput(B.note, "Note", {
+export function noteModal(c: Case, w: Words = ENGLISH): types.ModalView {
+  const title = (number: string) => w.t("forms.note.title", { number });
+  return caseForm(c, { callbackId: CALLBACKS.addNote, title, submit: w.t("forms.note.submit"), words: w }, [
+    textInput(B.note, w.t("forms.note.label"), {
       multiline: true,
       maxLength: NOTE_MAX,
-      placeholder: "What the buyer said, what you checked, what happens next",
-      hint: "It goes into the card's thread and the case's history. A case waiting on the buyer becomes active again.",
+      placeholder: w.t("forms.note.placeholder"),
+      hint: w.t("forms.note.hint"),
     }),
   ]);
 }
 
-export function waitingModal(c: Case, zone: string, now: Date): types.ModalView {
+export function waitingModal(c: Case, zone: string, now: Date, w: Words = ENGLISH): types.ModalView {
   const suggested = DateTime.fromJSDate(c.waitingUntil ?? now, { zone })
     .plus({ days: c.waitingUntil ? 0 : DEFAULT_FOLLOW_UP_DAYS })
     .toISODate();
-  return caseForm(c, { callbackId: CALLBACKS.waiting, title: "Waiting", submit: "Wait" }, [
-    dateInput(B.followUp, "Follow up on", {
+  const title = (number: string) => w.t("forms.waiting.title", { number });
+  return caseForm(c, { callbackId: CALLBACKS.waiting, title, submit: w.t("forms.waiting.submit"), words: w }, [
+    dateInput(B.followUp, w.t("forms.waiting.followUp"), {
       initial: suggested ?? undefined,
-      hint: "The case leaves your cases needing action until then; that morning you are reminded in its thread. A logged reply or a note ends the wait.",
+      hint: w.t("forms.waiting.hint"),
+      words: w,
     }),
   ]);
 }
 
-export function reassignModal(c: Case): types.ModalView {
-  return caseForm(c, { callbackId: CALLBACKS.reassign, title: "Reassign", submit: "Reassign" }, [
+export function reassignModal(c: Case, w: Words = ENGLISH): types.ModalView {
+  const title = (number: string) => w.t("forms.reassign.title", { number });
+  return caseForm(c, { callbackId: CALLBACKS.reassign, title, submit: w.t("forms.reassign.submit"), words: w }, [
     {
       type: "input",
       block_id: B.assignee,
-      label: plain("New owner"),
-      hint: plain("An after-sales agent. They get a direct message with a link to the case.", 150),
+      label: plain(w.t("forms.reassign.newOwner")),
+      hint: plain(w.t("forms.reassign.hint"), 150),
       element: {
         type: "users_select",
         action_id: INPUT_ACTION,
-        placeholder: plain("Pick an agent"),
+        placeholder: plain(w.t("forms.reassign.pickAgent")),
         ...(c.ownerId ? { initial_user: c.ownerId } : {}),
       },
     },

@@ -8,9 +8,11 @@ import {
   followsSuggestion,
   mayResolve,
   REPLY_DOUBLE_CLICK_MS,
+  refusalText,
 } from "../../src/domain/caseRules.ts";
 import { actorFor } from "../../src/domain/people.ts";
 import { type CaseStatus, priorityFor } from "../../src/domain/vocabulary.ts";
+import { ENGLISH, words } from "../../src/i18n/i18n.ts";
 
 const now = new Date("2026-11-26T10:00:00Z");
 const roles = { agentUserIds: ["UAGENT", "UOTHER"], leadUserIds: ["ULEAD"] };
@@ -102,6 +104,11 @@ describe("resolve", () => {
       "Only <@UAGENT> (the owner) or a lead can resolve AS-1042.",
     );
     expect(mayResolve(fresh, agent)?.reason).toBe("unclaimed");
+    // The refusal is said in the reader's language; its English stays in `message`.
+    const refusal = mayResolve(claimedBy("UAGENT"), other);
+    expect(refusal && refusalText(words("zh-CN"), refusal)).toBe("只有 <@UAGENT>（负责人）或主管可以给 AS-1042 结案。");
+    expect(refusal && refusalText(ENGLISH, refusal)).toBe(refusal?.message);
+    expect(refusalText(words("zh-CN"), { message: "Rule without words yet." })).toBe("Rule without words yet.");
     expect(mayResolve(fresh, lead)).toBeUndefined();
   });
   it("records how, how much and why, and stops the response clock", () => {

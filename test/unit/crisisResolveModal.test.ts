@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { words } from "../../src/i18n/i18n.ts";
 import { CASES_BLOCK } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { crisisResolveModal } from "../../src/views/crisisResolveModal.ts";
@@ -43,5 +44,17 @@ describe("bulk resolve form", () => {
     const view = crisisResolveModal(alert, cases.slice(0, 40));
     expect(options(view)).toHaveLength(40);
     expect(JSON.stringify(view.blocks)).not.toContain("Showing the first");
+  });
+  it("speaks the reader's language, its options within Slack's limits", () => {
+    const long = cases.map((c, i) => ({ ...c, ownerId: i % 2 ? "U0MEI" : null, description: "退货原因：".repeat(40) }));
+    const view = crisisResolveModal(alert, long, 150, words("zh-CN"));
+    const json = JSON.stringify(view);
+    expect(view.title.text).toBe("批量结案");
+    expect(json).toContain("这一波共有 150 个未结工单");
+    expect(json).toContain("已认领");
+    expect(json).toContain("未认领");
+    expect(json).toContain("同意退货");
+    expect(blockKitProblems(view, "modal")).toEqual([]);
+    for (const o of options(view) as { text: { text: string } }[]) expect(o.text.text.length).toBeLessThanOrEqual(75);
   });
 });

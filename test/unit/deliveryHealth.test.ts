@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CHINESE_ARGUMENTS, CHINESE_SUBCOMMANDS } from "../../src/domain/commandWords.ts";
 import {
   type ChannelSetting,
   type FailedDeliveries,
@@ -8,6 +9,7 @@ import {
   settingsFor,
 } from "../../src/domain/deliveryHealth.ts";
 import { actorFor, maySeeDeliveryHealth } from "../../src/domain/people.ts";
+import { ENGLISH, say, words } from "../../src/i18n/i18n.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import {
   deliveryHealthMessage,
@@ -16,7 +18,7 @@ import {
   failedLines,
   pendingLine,
 } from "../../src/views/deliveryHealth.ts";
-import { helpText } from "../../src/views/help.ts";
+import { helpText, unknownCommandHelp } from "../../src/views/help.ts";
 
 const now = new Date("2026-11-27T10:00:00Z");
 const settings: ChannelSetting[] = [
@@ -70,7 +72,9 @@ describe("reasons and settings", () => {
     const roles = { agentUserIds: ["U0AGENT"], leadUserIds: ["U0LEAD"] };
     expect(maySeeDeliveryHealth(actorFor("U0AGENT", roles))).toBeUndefined();
     expect(maySeeDeliveryHealth(actorFor("U0LEAD", roles))).toBeUndefined();
-    expect(maySeeDeliveryHealth(actorFor("U0VISITOR", roles))).toContain("Only after-sales agents and leads");
+    const refusal = maySeeDeliveryHealth(actorFor("U0VISITOR", roles));
+    expect(refusal && say(ENGLISH, refusal)).toContain("Only after-sales agents and leads");
+    expect(refusal && say(words("zh-CN"), refusal)).toContain("只有售后客服和主管");
   });
 });
 
@@ -164,8 +168,54 @@ describe("the digest's line", () => {
 });
 
 describe("help", () => {
+  const subcommands = [...new Set(Object.values(CHINESE_SUBCOMMANDS))];
+
   it("names /case health", () => {
     expect(helpText()).toContain("/case health");
     expect(helpText().length).toBeLessThan(3000);
+  });
+
+  it("lists every command in English, /case language too", () => {
+    const text = helpText();
+    for (const sub of subcommands) expect(text).toContain(`/case ${sub}`);
+    expect(text).toContain("/case language zh|en");
+  });
+
+  it("lists every command in Chinese, with the Chinese words the bot accepts beside the English ones", () => {
+    const text = helpText(undefined, words("zh-CN"));
+    expect(text.length).toBeLessThan(3000);
+    for (const [zh, sub] of Object.entries(CHINESE_SUBCOMMANDS)) {
+      if (zh === "搜索") continue; // another word for 查找
+      expect(text).toContain(`/case ${zh}`);
+      expect(text).toMatch(new RegExp(`\`(/case )?${sub}\\b`));
+    }
+    for (const zh of ["我的", "未认领", "超时", "未结"]) expect(text).toContain(zh);
+    expect(CHINESE_ARGUMENTS.重试).toBe("retry");
+    expect(text).toContain("/case 投递 重试");
+    expect(text).toContain("/case language zh|en");
+    expect(text).not.toMatch(/\b(open the form|this list|leads only)\b/);
+  });
+
+  it("says which word it did not know, in the asker's language", () => {
+    expect(unknownCommandHelp("frobnicate")).toMatch(/^:warning: `\/case frobnicate` is not a command I know/);
+    expect(unknownCommandHelp("frobnicate", words("zh-CN"))).toMatch(/^:warning: 我不认识 `\/case frobnicate`/);
+  });
+});
+
+describe("delivery health in Chinese", () => {
+  const zh = words("zh-CN");
+  it("says the same things, with the same channels, dates and settings", () => {
+    const line = failedLine(group(), settings, zh);
+    expect(line).toMatch(/^3 条消息未能送达：<#C0CRISIS> 中 not_in_channel（最近一次 <!date\^\d+\^[^>]+>）— /);
+    expect(line).toContain("`/invite @After-sales desk`");
+    expect(line).toContain("`CRISIS_CHANNEL`");
+    const m = deliveryHealthMessage({ pending: noneWaiting, failed: failed([group()]) }, { settings, now, words: zh });
+    expect(m.text).toBe("Slack 消息投递：没有等待投递的消息。3 条消息未能送达。");
+    expect(JSON.stringify(m.blocks)).toContain("/case health retry");
+    expect(blockKitProblems(m, "message")).toEqual([]);
+    expect(pendingLine({ count: 2, oldestDue: null }, now, zh)).toContain("2 条消息等待投递");
+    expect(digestDeliverySection(failed([group()]), settings, zh)?.text?.text).toContain(
+      "本期有 3 条消息未能送达 Slack",
+    );
   });
 });

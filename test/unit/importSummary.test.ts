@@ -7,6 +7,7 @@ import {
   type Planned,
   withinCardLimit,
 } from "../../src/domain/returnsImport.ts";
+import { words } from "../../src/i18n/i18n.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { importSummaryMessage, importSummaryText } from "../../src/views/importSummary.ts";
 
@@ -71,5 +72,30 @@ describe("the card limit of an import", () => {
     expect(shown).toContain("/case list unclaimed");
     expect(importSummaryText(summary, "returns.txt")).toContain("340 more that need action");
     expect(blockKitProblems(message, "message")).toEqual([]);
+  });
+
+  it("is posted in the team's language", () => {
+    const summary = {
+      ...emptySummary("mfn"),
+      rowsRead: 900,
+      created: 880,
+      duplicates: 5,
+      carded: 200,
+      withRiskWords: 3,
+      overCardLimit: 340,
+      byReason: { DEFECTIVE: 880 },
+      byAsin: { B00TZ73MUY: 880 },
+    };
+    noteRejection(summary, { line: 7, reason: "no order id" });
+    const message = importSummaryMessage(summary, "returns.txt", words("zh-CN"));
+    expect(message.text).toBe("退货导入 returns.txt：读取 900 行，新建 880 个，重复 5 个，拒收 1 行。");
+    const shown = JSON.stringify(message.blocks);
+    expect(shown).toContain("自发货退货报告：读取 *900* 行 · 新建 *880* 个工单");
+    expect(shown).toContain("风险词：3");
+    expect(shown).toContain("另有 340 个需要处理的工单超出了导入的卡片上限 (IMPORT_CARD_LIMIT)");
+    expect(shown).toContain("`/case list unclaimed`");
+    expect(shown).toContain("*拒收的行*（表头是第 1 行）");
+    expect(blockKitProblems(message, "message")).toEqual([]);
+    expect(importSummaryText(summary, "returns.txt", words("zh-CN"))).toContain("  第 7 行：no order id");
   });
 });

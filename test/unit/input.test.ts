@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { findIdentifiers, marketplaceCode } from "../../src/domain/amazon.ts";
 import { fieldErrors, newCaseSchema } from "../../src/domain/caseInput.ts";
 import { formatMoney, parseAmount } from "../../src/domain/money.ts";
-import { resolveSchema } from "../../src/domain/resolveInput.ts";
+import { resolveProblem, resolveSchema } from "../../src/domain/resolveInput.ts";
+import { ENGLISH, say, words } from "../../src/i18n/i18n.ts";
+import { newCaseProblem } from "../../src/views/newCaseModal.ts";
 
 describe("Amazon identifiers", () => {
   it("finds order ids and ASINs in a pasted email", () => {
@@ -83,5 +85,67 @@ describe("resolve input", () => {
     expect(resolveSchema(null).safeParse({ resolution: "coupon", rootCause: "other", amount: "5" }).success).toBe(
       false,
     );
+  });
+});
+
+describe("what the forms say under a refused input", () => {
+  const zh = words("zh-CN");
+  const CHINESE = /[\u4e00-\u9fff]/;
+  const badNewCases = [
+    { category: "refund", description: "x" },
+    { orderId: "1", category: "x", description: "", orderValue: "10" },
+    { orderId: "114-2962899-5762619", category: "refund", description: "x", orderValue: "10" },
+    { orderId: "114-2962899-5762619", category: "refund", description: "x", orderValue: "1.234", currency: "US" },
+    { orderId: 7, asin: "B0", sku: "S".repeat(41), marketplace: "XX", priority: "low", description: "y".repeat(3001) },
+    { orderId: "114-2962899-5762619", category: "refund", description: "x", currency: 5, buyerName: "b".repeat(201) },
+    { orderId: "114-2962899-5762619", category: "refund", orderValue: {}, marketplace: 3 },
+  ];
+  const newCaseIssues = badNewCases.flatMap((input) => newCaseSchema.safeParse(input).error?.issues ?? []);
+
+  it("says each new-case problem in English exactly as the intake API does", () => {
+    expect(newCaseIssues.length).toBeGreaterThan(15);
+    for (const issue of newCaseIssues) {
+      expect(newCaseProblem(ENGLISH, issue)).toEqual({ path: issue.path.join("."), text: issue.message });
+    }
+  });
+  it("says each new-case problem in Chinese", () => {
+    for (const issue of newCaseIssues) expect(newCaseProblem(zh, issue).text).toMatch(CHINESE);
+  });
+
+  const badResolutions = [
+    { resolution: "refund", rootCause: "defect" },
+    { resolution: "partial_refund", rootCause: "defect" },
+    { resolution: "coupon", rootCause: "defect" },
+    { resolution: "nope", rootCause: "nope", severity: "x", outcome: "x" },
+    {
+      resolution: "refund",
+      rootCause: "defect",
+      amount: "1.234",
+      note: "n".repeat(2001),
+      suggestedProduct: "p".repeat(201),
+    },
+    { resolution: "refund", rootCause: "defect", amount: {}, currency: "E" },
+    { resolution: "refund", rootCause: "defect", amount: "5", currency: 3 },
+  ];
+  const resolveIssues = [
+    ...badResolutions.flatMap((input) => resolveSchema("EUR").safeParse(input).error?.issues ?? []),
+    ...(resolveSchema(null).safeParse({ resolution: "coupon", rootCause: "other", amount: "5" }).error?.issues ?? []),
+  ];
+
+  it("says each resolve problem language-free, its English as the rules write it", () => {
+    expect(resolveIssues.length).toBeGreaterThan(12);
+    for (const issue of resolveIssues) {
+      const said = resolveProblem(issue);
+      expect(said, issue.message).toBeDefined();
+      if (!said) continue;
+      expect(say(ENGLISH, said)).toBe(issue.message);
+      expect(say(zh, said)).toMatch(CHINESE);
+    }
+  });
+  it("names the resolution whose amount is missing", () => {
+    const issue = resolveSchema("EUR").safeParse({ resolution: "partial_refund", rootCause: "defect" }).error
+      ?.issues[0];
+    const said = issue && resolveProblem(issue);
+    expect(said && say(zh, said)).toBe("请填写部分退款的金额，例如 12.50");
   });
 });

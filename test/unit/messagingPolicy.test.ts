@@ -1,6 +1,15 @@
 // The check an agent's reply passes before it goes to a buyer through Amazon's messaging.
 import { describe, expect, it } from "vitest";
-import { checkReply, POLICY_RULES, type PolicyRule } from "../../src/domain/messagingPolicy.ts";
+import {
+  checkReply as check,
+  POLICY_RULES,
+  type PolicyRule,
+  policyRuleText,
+} from "../../src/domain/messagingPolicy.ts";
+import { ENGLISH, say, words } from "../../src/i18n/i18n.ts";
+
+/** The problems with their reasons said in English. */
+const checkReply = (text: string) => check(text).map((p) => ({ ...p, why: say(ENGLISH, p.why) }));
 
 const FLAGGED: [PolicyRule, string][] = [
   ["link", "You can find the manual at http://www.amazon.com/gp/help/manual."],
@@ -161,6 +170,18 @@ describe("messaging policy", () => {
     for (const text of Object.values(POLICY_RULES)) {
       expect(text).not.toContain("\n");
       expect(text.length).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe("the problems in the agent's language", () => {
+  it("says each rule and each reason in Chinese as well", () => {
+    const zh = words("zh-CN");
+    const problem = check("Call us on +1 555 123 4567").find((p) => p.rule === "phone");
+    expect(problem && say(zh, problem.why)).toBe("电话号码会让买家绕开亚马逊联系你，亚马逊禁止这样做。");
+    for (const rule of Object.keys(POLICY_RULES) as PolicyRule[]) {
+      expect(policyRuleText(ENGLISH, rule)).toBe(POLICY_RULES[rule]);
+      expect(policyRuleText(zh, rule)).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 });

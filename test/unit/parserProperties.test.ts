@@ -9,11 +9,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ASIN_PATTERN, MARKETPLACE_CODES, ORDER_ID_PATTERN, SKU_MAX } from "../../src/domain/amazon.ts";
 import { newCaseSchema, orderVolumeSchema } from "../../src/domain/caseInput.ts";
-import { LIST_HELP, parseListFilter } from "../../src/domain/caseLists.ts";
+import { parseListFilter } from "../../src/domain/caseLists.ts";
 import { DEFAULT_RISK_PHRASES } from "../../src/domain/crisis.ts";
 import { AMOUNT_PATTERN } from "../../src/domain/money.ts";
 import { parseOrdersArgs } from "../../src/domain/odr.ts";
-import { parseReportRange, RANGE_HELP } from "../../src/domain/reportRange.ts";
+import { parseReportRange } from "../../src/domain/reportRange.ts";
 import { resolveSchema } from "../../src/domain/resolveInput.ts";
 import { DEFAULT_CARD_RULES, planReturn, returnDescription } from "../../src/domain/returnsImport.ts";
 import { type ReturnRow, type RowRejection, readReturnsReport } from "../../src/domain/returnsReport.ts";
@@ -26,6 +26,7 @@ import {
   RESOLUTIONS,
   ROOT_CAUSES,
 } from "../../src/domain/vocabulary.ts";
+import { ENGLISH, say, words } from "../../src/i18n/i18n.ts";
 import { halfCharacter } from "../../src/sandbox/blockKitLimits.ts";
 import { hostileText, shortHostileText } from "../support/hostileText.ts";
 import { amount, asin, currency, date, marketplace, orderId } from "../support/recordArbitraries.ts";
@@ -314,7 +315,9 @@ describe("/case arguments", () => {
       fc.property(typed, (text) => {
         const f = parseListFilter(text);
         if ("error" in f) {
-          expect(f.error).toContain(LIST_HELP);
+          // Said in either language, always with the filters it knows.
+          expect(say(ENGLISH, f.error)).toContain("Use `open`, `mine`, `unclaimed`, `breached`");
+          expect(say(words("zh-CN"), f.error)).toContain("`unclaimed`（未认领）");
           return;
         }
         if (f.kind === "user") expect(f.userId).toMatch(/^[UW][A-Z0-9]+$/);
@@ -330,7 +333,8 @@ describe("/case arguments", () => {
       fc.property(typed, date, zone, (text, now, tz) => {
         const r = parseReportRange(text, now, tz);
         if ("error" in r) {
-          expect(r.error).toContain(RANGE_HELP);
+          expect(say(ENGLISH, r.error)).toContain("Use `7d`, `30d` (up to `365d`)");
+          expect(say(words("zh-CN"), r.error)).toContain("`7d`、`30d`");
           return;
         }
         const { from, to } = r.period;
@@ -406,7 +410,7 @@ describe("counterexamples the properties found, kept as examples", () => {
     const now = new Date("2026-11-25T12:00:00Z");
     for (const text of ["0000-01-01..0000-01-02", "0226-11-01..2026-11-30", "2026-11-01..9999-12-31"])
       expect(parseReportRange(text, now, "UTC")).toEqual({
-        error: `\`${text}\` has a year outside 2000–2099. ${RANGE_HELP}`,
+        error: { key: "commands.parse.range.yearOutside", params: { text, first: 2000, last: 2099 } },
       });
     expect(parseReportRange("2025-01-01..2025-12-31", now, "UTC")).toEqual({
       period: { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2026-01-01T00:00:00Z") },

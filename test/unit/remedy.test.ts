@@ -6,8 +6,16 @@ import {
   parseLowPriceLimits,
   parsePercentRange,
   type RemedyInput,
-  suggestRemedy,
+  sayRemedy,
+  suggestRemedy as suggest,
 } from "../../src/domain/remedy.ts";
+import { ENGLISH, words } from "../../src/i18n/i18n.ts";
+
+/** The suggestion with its lines said in English, as the card shows them. */
+const suggestRemedy = (...args: Parameters<typeof suggest>) => {
+  const s = suggest(...args);
+  return s && { ...s, summary: sayRemedy(ENGLISH, s.summary), reason: sayRemedy(ENGLISH, s.reason) };
+};
 
 const defect = (orderValue: string | null, currency: string | null, severity: RemedyInput["severity"] = "minor") =>
   suggestRemedy({ category: "return", rootCause: "defect", severity, orderValue, currency });
@@ -277,5 +285,23 @@ describe("reading the settings", () => {
     ["10-5", /the first percent must not be larger than the second/],
   ])("refuses the percent range %j", (spec, message) => {
     expect(() => parsePercentRange(spec)).toThrow(message);
+  });
+});
+
+describe("the suggestion in Chinese", () => {
+  it("says the same remedy with the root cause named in Chinese", () => {
+    const s = suggest({
+      category: "a_to_z_claim",
+      rootCause: "defect",
+      severity: "minor",
+      orderValue: "129.99",
+      currency: "EUR",
+    });
+    const zh = words("zh-CN");
+    expect(sayRemedy(zh, s?.summary ?? { key: "playbook.abuseRule" })).toBe(
+      "全额退款（129.99 EUR）：可终止索赔；只有证据充分时才申诉",
+    );
+    expect(sayRemedy(zh, s?.reason ?? { key: "playbook.abuseRule" })).toContain("A-to-z 索赔，原因在卖家（");
+    expect(sayRemedy(zh, s?.reason ?? { key: "playbook.abuseRule" })).not.toMatch(/defect|\{\{/);
   });
 });

@@ -9,11 +9,15 @@ import {
   REPLY_STAGES,
   type ReplyStage,
   type ReplyTemplate,
+  replyStageName,
   SHIPPED_TEMPLATES,
+  templateGloss,
   templatesFor,
+  templateTitle,
   unknownPlaceholders,
 } from "../../src/domain/replyTemplates.ts";
 import { CATEGORIES, type Category } from "../../src/domain/vocabulary.ts";
+import { ENGLISH, words } from "../../src/i18n/i18n.ts";
 
 const FULL = {
   buyerName: "Anna Schmidt",
@@ -251,5 +255,23 @@ describe("merging a team's templates", () => {
 
   it("keeps the shipped templates when the team has none", () => {
     expect(mergeTemplates(SHIPPED_TEMPLATES, [])).toEqual(SHIPPED_TEMPLATES);
+  });
+});
+
+describe("templates in the agent's language", () => {
+  it("names each shipped template and its stage, and glosses it, in both languages", () => {
+    const zh = words("zh-CN");
+    for (const t of SHIPPED_TEMPLATES) {
+      expect(templateTitle(ENGLISH, t)).toBe(t.title);
+      expect(replyStageName(ENGLISH, t.stage)).toBe(REPLY_STAGES[t.stage]);
+      expect(templateTitle(zh, t)).toMatch(/[\u4e00-\u9fff]/);
+      expect(templateGloss(zh, t)).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("shows a team's own template as written, with no gloss", () => {
+    const own = template({ id: "acknowledge", title: "Our first reply" });
+    expect(templateTitle(words("zh-CN"), own)).toBe("Our first reply");
+    expect(templateGloss(words("zh-CN"), own)).toBeUndefined();
   });
 });

@@ -4,10 +4,11 @@ import { digestPeriod, lastScheduledTime } from "../../src/domain/digest.ts";
 import { parseReportRange } from "../../src/domain/reportRange.ts";
 import type { CaseRef, TriageReport } from "../../src/domain/triage.ts";
 import { CATEGORIES, keysOf, RESOLUTIONS, ROOT_CAUSES } from "../../src/domain/vocabulary.ts";
+import { ENGLISH, say, words } from "../../src/i18n/i18n.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { caseListMessage } from "../../src/views/caseList.ts";
 import { listWithMore } from "../../src/views/lists.ts";
-import { change, triageMessage } from "../../src/views/triageReport.ts";
+import { change, periodLabel, triageMessage } from "../../src/views/triageReport.ts";
 
 const now = new Date("2026-11-26T12:00:00Z");
 
@@ -21,15 +22,16 @@ describe("report ranges", () => {
       period: { from: new Date("2026-10-31T16:00:00Z"), to: new Date("2026-11-30T16:00:00Z") },
     });
   });
-  it("explains what it cannot read", () => {
-    expect(parseReportRange("2026-11-30..2026-11-01", now, "UTC")).toMatchObject({
-      error: expect.stringContaining("ends before it starts"),
-    });
-    expect(parseReportRange("2026-02-30..2026-03-01", now, "UTC")).toMatchObject({
-      error: expect.stringContaining("does not exist"),
-    });
-    expect(parseReportRange("900d", now, "UTC")).toMatchObject({ error: expect.stringContaining("out of range") });
-    expect(parseReportRange("lately", now, "UTC")).toMatchObject({ error: expect.stringContaining("Use `7d`") });
+  it("explains what it cannot read, in either language", () => {
+    const said = (text: string, w = ENGLISH) => {
+      const r = parseReportRange(text, now, "UTC");
+      return "error" in r ? say(w, r.error) : "";
+    };
+    expect(said("2026-11-30..2026-11-01")).toContain("ends before it starts");
+    expect(said("2026-02-30..2026-03-01")).toContain("does not exist");
+    expect(said("900d")).toContain("out of range");
+    expect(said("lately")).toContain("Use `7d`");
+    expect(said("lately", words("zh-CN"))).toContain("看不懂时间段 `lately`");
   });
 });
 
@@ -39,7 +41,9 @@ describe("list filters", () => {
     expect(parseListFilter("breached")).toEqual({ kind: "breached" });
     expect(parseListFilter("<@U012ABC|jane>")).toEqual({ kind: "user", userId: "U012ABC" });
     expect(parseListFilter("b00tz73muy")).toEqual({ kind: "asin", asin: "B00TZ73MUY" });
-    expect(parseListFilter("@jane")).toMatchObject({ error: expect.stringContaining("I can't list") });
+    const f = parseListFilter("@jane");
+    expect("error" in f && say(ENGLISH, f.error)).toContain("I can't list `@jane`");
+    expect(parseListFilter("未认领")).toEqual({ kind: "unclaimed" });
   });
 });
 
@@ -165,6 +169,36 @@ describe("the largest report and list stay valid Block Kit", () => {
     expect(json).toContain("…and 89995 more");
     expect(json).toContain("…and 64 more");
     expect(json).toContain("suggested remedy followed 67% (100000 of 150000)");
+
+    // The same report for a Chinese team: as valid, every heading and count in Chinese.
+    const zh = words("zh-CN");
+    const chinese = triageMessage(report, {
+      title: zh.t("reports.triage.weeklyTitle"),
+      zone: "Asia/Shanghai",
+      now,
+      lateSince: now,
+      words: zh,
+    });
+    expect(blockKitProblems(chinese, "message")).toEqual([]);
+    const zhJson = JSON.stringify(chinese.blocks);
+    expect(chinese.blocks[0]).toMatchObject({ text: { text: "每周售后汇总 · 2026年11月16日 – 11月23日" } });
+    expect(zhJson).toContain("*工单：* 新建 200000 个（与上期相比 ▲20000）");
+    expect(zhJson).toContain("采纳推荐方案 67%（150000 次中 100000 次）");
+    expect(zhJson).toContain("A-to-z 索赔");
+    expect(zhJson).toContain("亚马逊：1.20%（自发货，1,000,000 单中 12,000 单，BAD）");
+    expect(zhJson).not.toMatch(/\b(opened|resolved|Unclaimed|Products with)\b/);
+    expect(chinese.text).toMatch(/^每周售后汇总 2026年11月16日 – 11月23日：新建 200000 个/);
+  });
+
+  it("names the period in the reader's language", () => {
+    const from = new Date("2025-12-29T00:00:00Z");
+    const to = new Date("2026-01-05T00:00:00Z");
+    expect(periodLabel(from, to, "UTC")).toBe("29 Dec 2025 – 4 Jan 2026");
+    expect(periodLabel(from, to, "UTC", words("zh-CN"))).toBe("2025年12月29日 – 2026年1月4日");
+    expect(periodLabel(from, new Date("2025-12-30T00:00:00Z"), "UTC", words("zh-CN"))).toBe("2025年12月29日");
+    const week = { from: new Date("2026-11-16T00:00:00Z"), to: new Date("2026-11-23T00:00:00Z") };
+    expect(periodLabel(week.from, week.to, "UTC")).toBe("16 Nov – 22 Nov 2026");
+    expect(periodLabel(week.from, week.to, "UTC", words("zh-CN"))).toBe("2026年11月16日 – 11月22日");
   });
 
   it("a full page of cases, with both page buttons", () => {
@@ -178,7 +212,7 @@ describe("the largest report and list stay valid Block Kit", () => {
       now,
     });
     expect(blockKitProblems(msg, "message")).toEqual([]);
-    expect(msg.text).toBe("Open cases of <@U0VERYLONGUSERID1>: 61–80 of 5000");
+    expect(msg.text).toBe("Open cases of <@U0VERYLONGUSERID1>: 61–80 of 5,000");
     expect(msg.blocks.at(-1)).toMatchObject({
       type: "actions",
       elements: [{ value: '{"f":"<@U0VERYLONGUSERID1>","p":2}' }, { value: '{"f":"<@U0VERYLONGUSERID1>","p":4}' }],

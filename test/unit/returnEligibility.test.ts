@@ -1,13 +1,25 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
-  checkEligibility,
+  checkEligibility as check_,
   DEFAULT_RETURN_SETTINGS,
   type ItemCondition,
   parseHolidayWindow,
   type ReturnSettings,
   refundDueAt,
 } from "../../src/domain/returnEligibility.ts";
+import { ENGLISH, say, words } from "../../src/i18n/i18n.ts";
+
+/** Slack writes a date token in the reader's language; its fallback is the day, read here as "10 Jul 2026". */
+const untokened = (text: string) =>
+  text.replace(/<!date\^\d+\^\{date_short\}\|(\d{4}-\d\d-\d\d)>/g, (_, iso: string) =>
+    DateTime.fromISO(iso).setLocale("en").toFormat("d LLL yyyy"),
+  );
+/** The verdict with its summary and advice said in English. */
+const checkEligibility = (...args: Parameters<typeof check_>) => {
+  const e = check_(...args);
+  return { ...e, summary: untokened(say(ENGLISH, e.summary)), advice: say(ENGLISH, e.advice) };
+};
 
 const at = (iso: string, zone = "UTC") => DateTime.fromISO(iso, { zone }).toJSDate();
 const local = (d: Date | undefined, zone = "UTC") =>
@@ -269,5 +281,22 @@ describe("reading the holiday window setting", () => {
     ["11-00..12-31:01-31", /month 11 has no day 0/],
   ])("refuses %j", (spec, message) => {
     expect(() => parseHolidayWindow(spec)).toThrow(message);
+  });
+});
+
+describe("the verdict in each language", () => {
+  it("gives the last day as a Slack date token at noon of that day in the team's zone", () => {
+    const zone = "Asia/Shanghai";
+    const e = check_(
+      { deliveredAt: at("2026-06-10T09:00", zone), requestedAt: at("2026-07-20T12:00", zone) },
+      noHoliday,
+      zone,
+    );
+    const noon = Math.floor(DateTime.fromISO("2026-07-10T12:00", { zone }).toSeconds());
+    expect(say(ENGLISH, e.summary)).toBe(
+      `Outside the window by 10 days (it ended <!date^${noon}^{date_short}|2026-07-10>)`,
+    );
+    expect(say(words("zh-CN"), e.summary)).toBe(`已超出退货期 10 天（截止于 <!date^${noon}^{date_short}|2026-07-10>）`);
+    expect(say(words("zh-CN"), e.advice)).toBe("礼貌拒绝，或改为提供部分退款。");
   });
 });

@@ -773,7 +773,7 @@ describe("counterexamples the properties found, kept as examples", () => {
 
   it("the page buttons of /case list carry the filter as read, not a display name of any length", () => {
     const filter = parseListFilter(`<@U0AGENT1|${"n".repeat(3000)}>`);
-    if ("error" in filter) throw new Error(filter.error);
+    if ("error" in filter) throw new Error(filter.error.key);
     const cases = Array.from({ length: PAGE_SIZE }, (_, i) => ({ ...sampleCase, number: 2000 + i }));
     const message = caseListMessage({ filter, cases, total: 45, page: 1, pageSize: PAGE_SIZE, now });
     expect(blockKitProblems(message, "message")).toEqual([]);

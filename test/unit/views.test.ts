@@ -1,14 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PLAYBOOK } from "../../src/domain/playbook.ts";
 import { type Case, Prisma } from "../../src/generated/prisma/client.ts";
+import { words } from "../../src/i18n/i18n.ts";
 import { ACTIONS, NEW_CASE_BLOCKS } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import { caseCard } from "../../src/views/caseCard.ts";
-import { amazonOverdueText, escalationMessage, reminderText } from "../../src/views/clockNotices.ts";
+import {
+  amazonOverdueText,
+  appealReminderText,
+  escalationMessage,
+  refundReminderText,
+  reminderText,
+} from "../../src/views/clockNotices.ts";
 import { helpText } from "../../src/views/help.ts";
 import { historyLine } from "../../src/views/historyLine.ts";
+import { homeView, outsiderHome } from "../../src/views/homeTab.ts";
+import { importModal } from "../../src/views/importModal.ts";
+import { caseLine, listWithMore } from "../../src/views/lists.ts";
 import { newCaseModal } from "../../src/views/newCaseModal.ts";
 import { resolveModal } from "../../src/views/resolveModal.ts";
-import { trimText } from "../../src/views/text.ts";
+import { formatDuration, trimText } from "../../src/views/text.ts";
+import { noteModal, reassignModal, waitingModal } from "../../src/views/workspaceModals.ts";
 import { noPlaybookSteps } from "../support/recordArbitraries.ts";
 
 const base: Case = {
@@ -235,6 +247,57 @@ describe("modals", () => {
     expect(blockKitProblems(resolveModal({ ...base, currency: null, orderValue: null }), "modal")).toEqual([]);
     expect(resolveModal(base).title.text).toBe("Resolve AS-1042");
   });
+
+  it("forms speak the reader's language, every option within Slack's 75 characters", () => {
+    const zh = words("zh-CN");
+    const settings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC" };
+    const forms = (w = words("en")) => [
+      newCaseModal({ description: "x" }, { channelId: "C1" }, w),
+      resolveModal(extreme, { ...settings, words: w }),
+      resolveModal({ ...base, currency: null, orderValue: null }, { ...settings, words: w }, { rootCause: "defect" }),
+      noteModal(base, w),
+      waitingModal(base, "Asia/Shanghai", new Date("2026-11-27T10:00:00Z"), w),
+      reassignModal({ ...base, ownerId: "U0AGENT2" }, w),
+      importModal("C1", w),
+    ];
+    const optionTexts = (view: object) =>
+      [...JSON.stringify(view).matchAll(/"options":(\[.*?\])/g)].flatMap((m) =>
+        [...m[1].matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((t) => JSON.parse(`"${t[1]}"`) as string),
+      );
+    for (const w of [words("en"), zh]) {
+      for (const view of forms(w)) {
+        expect(blockKitProblems(view, "modal")).toEqual([]);
+        for (const text of optionTexts(view)) expect(text.length, text).toBeLessThanOrEqual(75);
+      }
+    }
+    const [newCase, resolve, , note, waiting, reassign, imports] = forms(zh);
+    expect(newCase.title.text).toBe("新建售后工单");
+    expect(newCase.blocks.map((b: any) => b.label?.text)).toEqual([
+      "订单号",
+      "工单类型",
+      "发生了什么",
+      "ASIN",
+      "SKU",
+      "站点",
+      "订单金额",
+      "币种",
+      "买家",
+      "优先级",
+    ]);
+    expect(JSON.stringify(newCase)).toContain("A-to-z 索赔");
+    expect(JSON.stringify(newCase)).toContain("JP · 日本");
+    expect(resolve.title.text).toBe("结案 AS-1042");
+    expect(JSON.stringify(resolve)).toContain("部分退款");
+    expect(JSON.stringify(resolve)).toContain("根本原因");
+    expect(note.title.text).toBe("备注 AS-1042");
+    expect(waiting.title.text).toBe("等待买家 AS-1042");
+    expect(reassign.title.text).toBe("转交 AS-1042");
+    expect(imports.title.text).toBe("导入退货报告");
+    for (const view of [note, waiting, reassign]) expect(JSON.stringify(view.blocks[0])).toContain("退款 · 订单号");
+    // English stays as it was.
+    expect(noteModal(base).title.text).toBe("Note on AS-1042");
+    expect(JSON.stringify(noteModal(base).blocks[0])).toContain("*AS-1042* · Refund · order 114-2962899-5762619");
+  });
 });
 
 describe("history lines and help", () => {
@@ -286,5 +349,107 @@ describe("a note's line in the thread", () => {
       blockKitProblems({ text: line, blocks: [{ type: "section", text: { type: "mrkdwn", text: line } }] }, "message"),
     ).toEqual([]);
     expect(line.endsWith("…")).toBe(true);
+  });
+});
+
+describe("in the team's language (Chinese)", () => {
+  const zh = words("zh-CN");
+  const settings = { playbook: DEFAULT_PLAYBOOK, zone: "UTC", words: zh };
+  const audience = { leadUserIds: ["UL1"], agentGroupId: "S0AGENTS" };
+
+  it("writes the card, its buttons and its clock lines in Chinese, keeping Slack's tokens", () => {
+    const card = caseCard(base, now, settings, { earlierCases: 2 });
+    const json = JSON.stringify(card.blocks);
+    expect(card.blocks[0]).toMatchObject({ type: "header", text: { text: "AS-1042 · 退款" } });
+    for (const s of ["*优先级*", ":large_orange_circle: 高", "*订单号*", "未认领", "认领", "记录回复", "结案"])
+      expect(json).toContain(s);
+    expect(json).toContain(`首次回复截止：<!date^${base.responseDueAt!.getTime() / 1000}^`);
+    expect(json).toContain("前回复买家消息");
+    expect(json).toContain("之前有 2 个工单：`/case find 114-2962899-5762619`");
+    expect(json).not.toMatch(/Claim|Unclaimed|First reply/);
+    expect(card.text).toBe("AS-1042 退款（高），订单号 114-2962899-5762619：新建，未认领");
+    expect(buttons(card.blocks)).toEqual(buttons(caseCard(base, now).blocks));
+    expect(blockKitProblems(caseCard(extreme, now, settings), "message")).toEqual([]);
+    expect(JSON.stringify(caseCard(extreme, now, settings).blocks)).toContain("*处理方式：* 部分退款 · 12.50 USD");
+  });
+
+  it("writes reminders, escalations and durations in Chinese", () => {
+    const at = new Date("2026-11-26T08:45:00Z");
+    expect(reminderText({ ...base, ownerId: "U2" }, audience, at, zh)).toBe(
+      `:hourglass: <@U2> AS-1042 需在 <!date^${base.responseDueAt!.getTime() / 1000}^{time}|2026-11-26 09:00 UTC> 前首次回复买家（还剩 15 分钟）。`,
+    );
+    const msg = escalationMessage(base, audience, { now: new Date("2026-11-26T10:05:00Z"), words: zh });
+    expect(msg.text).toBe("<@UL1> AS-1042 仍未首次回复买家，已超过截止时间 1 小时 5 分钟（未认领）。");
+    expect(JSON.stringify(msg.blocks)).toContain("*已超时 1 小时 5 分钟*");
+    expect(amazonOverdueText({ ...base, ownerId: "U2" }, audience, zh)).toContain("未能按时回复买家消息");
+    expect(refundReminderText({ ...base, ownerId: "U2" }, audience, zh)).toContain("请给买家退款，然后结案");
+    expect(appealReminderText({ ...base, appealDueAt: new Date("2026-11-28T08:30:00Z") }, audience, now, zh)).toContain(
+      "还剩 2 天",
+    );
+    expect(formatDuration(20_000, zh)).toBe("不到 1 分钟");
+    expect(formatDuration(26 * 3_600_000, zh)).toBe("1 天 2 小时");
+  });
+
+  it("writes thread lines and case lists in Chinese", () => {
+    expect(historyLine({ kind: "claimed", actorId: "U1", detail: null }, 1042, zh)).toBe("<@U1> 认领了 AS-1042");
+    expect(
+      historyLine(
+        { kind: "resolved", actorId: "U1", detail: { resolution: "partial_refund", rootCause: "defect" } },
+        1042,
+        zh,
+      ),
+    ).toBe("<@U1> 已将 AS-1042 结案：部分退款，根本原因：质量缺陷");
+    expect(historyLine({ kind: "note", actorId: null, detail: { text: "<b>" } }, 1042, zh)).toBe(
+      ":memo: 机器人 在 AS-1042 上备注：&lt;b&gt;",
+    );
+    const ref = { ...base, createdAt: new Date("2026-11-26T05:30:00Z") };
+    expect(caseLine(ref, now, zh)).toBe("AS-1042 · 退款 · 高 · 3 小时前创建 · 未认领");
+    expect(listWithMore(["a", "b", "c"], 1, "more", 3, zh)).toBe("a\n…还有 2 条");
+  });
+});
+
+describe("the Home tab", () => {
+  const now = new Date("2026-11-26T08:30:00Z");
+  const mine = { ...base, status: "claimed" as const, ownerId: "U0AGENT1" };
+  const data = {
+    mine: { cases: [mine], total: 1 },
+    waiting: { cases: [], total: 0 },
+    needsSomeone: { cases: [{ ...base, id: 8, number: 1043 }], total: 1 },
+    team: { open: 2, unclaimed: 1, overdue: 0, loads: [{ userId: "U0AGENT1", open: 1 }], odr: [] },
+  };
+  const text = (v: { blocks: unknown[] }) => JSON.stringify(v.blocks);
+
+  it("is in the person's language, with a menu to choose the other one", () => {
+    const en = homeView(data, { now, isLead: false });
+    expect(text(en)).toContain("My cases (1)");
+    expect(text(en)).toContain("Needs someone (1)");
+    const cn = homeView(data, { now, isLead: true, words: words("zh-CN") });
+    for (const said of [
+      "我的工单（1）",
+      "待认领（1）",
+      "团队今日概况",
+      "记录回复",
+      "转交",
+      "查找工单",
+      "退款",
+      "尚未记录订单量",
+    ])
+      expect(text(cn)).toContain(said);
+    expect(text(cn)).not.toMatch(/My cases|Log reply|Find a case|The team today/);
+    expect(blockKitProblems(cn, "home")).toEqual([]);
+
+    const menu = (v: { blocks: unknown[] }) =>
+      (v.blocks as { accessory?: { action_id?: string; initial_option?: { value: string }; options?: unknown[] } }[])
+        .map((b) => b.accessory)
+        .find((a) => a?.action_id === ACTIONS.homeLanguage);
+    expect(menu(en)?.initial_option?.value).toBe("en");
+    expect(menu(cn)?.initial_option?.value).toBe("zh-CN");
+    expect(menu(cn)?.options).toHaveLength(2);
+  });
+
+  it("tells someone outside the team what the app is for, in their language", () => {
+    expect(text(outsiderHome())).toContain("shown to the team's agents and leads only");
+    expect(text(outsiderHome(words("zh-CN")))).toContain("售后工作台");
+    expect(blockKitProblems(outsiderHome(words("zh-CN")), "home")).toEqual([]);
   });
 });

@@ -1,3 +1,34 @@
 // English words of the bot: home. Keys are grouped by what they are for; {{name}} is filled in,
 // a key ending in _one/_other is chosen by {{count}}.
-export default {} as const;
+export default {
+  myCases: "My cases ({{n}})",
+  nothingMine: "Nothing needs you right now. Claim a case below or in the cases channel.",
+  caseLine: "{{case}} · *{{category}}* · {{priority}} · {{age}} old",
+  logReply: "Log reply",
+  resolve: "Resolve",
+  draftReply: "Draft reply",
+  reassign: "Reassign",
+  assign: "Assign",
+  claim: "Claim",
+  more: "…and {{n}} more: {{where}}",
+  manyMore: "…and many more: {{where}}",
+  waiting: "*Waiting on the buyer ({{n}})*",
+  waitingLine: "{{case}} · {{category}} · follow up {{date}}",
+  needsSomeone: "Needs someone ({{n}})",
+  noneNeedsSomeone: "No unclaimed case is near its deadline.",
+  team: "The team today",
+  nobodyHolds: "nobody holds a case",
+  noOrders: "no order volume recorded (`/case orders`)",
+  teamSummary:
+    "*Open:* {{open}} · *unclaimed:* {{unclaimed}} · *overdue:* {{overdue}}\n*Open cases per agent:* {{loads}}\n*Order Defect Rate:* {{odr}}",
+  findLabel: "Find a case",
+  findHint: "Order id, ASIN, SKU, buyer name or words; press Enter.",
+  findPlaceholder: "114-2962899-5762619, B00TZ73MUY, Jane Buyer, broken zip…",
+  searchLine: "{{case}} · {{category}} · {{status}} · order {{order}}",
+  matching: "*Cases matching “{{query}}”* ({{total}}, newest first)",
+  noMatch: "No case matches “{{query}}”.",
+  language: ":globe_with_meridians: This tab, forms and private answers are in English.",
+  outsiderTitle: "After-sales desk",
+  outsiderBody:
+    "This app keeps the after-sales team's cases: returns, refunds, A-to-z claims, reviews. Its cases hold buyers' details, so they are shown to the team's agents and leads only. Ask a lead to add you to the agents if you work cases.",
+} as const;

@@ -48,6 +48,10 @@ export const historyNote: Deliverer<"history_note"> = async (m, ctx) => {
   // A case taken over or reassigned leaves its former owner's Home tab.
   const from = (event.detail as { from?: unknown } | null)?.from;
   if (typeof from === "string") ctx.homes?.refresh([from]);
-  await postOnce(m, { channel: c.channelId, thread_ts: c.messageTs, text: historyLine(event, c.number) }, ctx);
+  await postOnce(
+    m,
+    { channel: c.channelId, thread_ts: c.messageTs, text: historyLine(event, c.number, ctx.words) },
+    ctx,
+  );
   return DONE;
 };

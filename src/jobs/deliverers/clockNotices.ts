@@ -39,29 +39,29 @@ function threadNotice<
 }
 
 export const slaReminder = threadNotice<"sla_reminder">((c, ctx) =>
-  c.firstReplyAt || c.status === "resolved" ? null : reminderText(c, ctx.audience, ctx.now()),
+  c.firstReplyAt || c.status === "resolved" ? null : reminderText(c, ctx.audience, ctx.now(), ctx.words),
 );
 export const amazonReminder = threadNotice<"amazon_reminder">((c, ctx) =>
-  amazonDeadlineMet(c) ? null : amazonReminderText(c, ctx.audience, ctx.now()),
+  amazonDeadlineMet(c) ? null : amazonReminderText(c, ctx.audience, ctx.now(), ctx.words),
 );
 export const amazonOverdue = threadNotice<"amazon_overdue">((c, ctx) =>
-  amazonDeadlineMet(c) ? null : amazonOverdueText(c, ctx.audience),
+  amazonDeadlineMet(c) ? null : amazonOverdueText(c, ctx.audience, ctx.words),
 );
 export const stalledReminder = threadNotice<"stalled_reminder">((c, ctx) =>
-  c.status === "resolved" ? null : stalledParcelText(c, ctx.stalledDays, whoShouldAct(c, ctx.audience)),
+  c.status === "resolved" ? null : stalledParcelText(c, ctx.stalledDays, whoShouldAct(c, ctx.audience), ctx.words),
 );
 
 export const refundReminder = threadNotice<"refund_reminder">((c, ctx) =>
-  c.status === "resolved" || !c.returnReceivedAt ? null : refundReminderText(c, ctx.audience),
+  c.status === "resolved" || !c.returnReceivedAt ? null : refundReminderText(c, ctx.audience, ctx.words),
 );
 export const appealReminder = threadNotice<"appeal_reminder">((c, ctx) =>
-  c.appealStage !== "preparing" || !c.appealDueAt ? null : appealReminderText(c, ctx.audience, ctx.now()),
+  c.appealStage !== "preparing" || !c.appealDueAt ? null : appealReminderText(c, ctx.audience, ctx.now(), ctx.words),
 );
 
 export const followUpReminder = threadNotice<"follow_up_reminder">((c, ctx) =>
   c.status === "resolved" || !c.waitingUntil || c.waitingUntil > ctx.now()
     ? null
-    : followUpReminderText(c, ctx.audience),
+    : followUpReminderText(c, ctx.audience, ctx.words),
 );
 
 /** The escalation goes to the escalation channel, with a link to the card once it is posted. */
@@ -83,7 +83,11 @@ export const escalation: Deliverer<"escalation"> = async (m, ctx) => {
   if (!channel) return NO_CHANNEL;
   await postOnce(
     m,
-    { channel, ...escalationMessage(c, ctx.audience, { now: ctx.now(), permalink }), unfurl_links: false },
+    {
+      channel,
+      ...escalationMessage(c, ctx.audience, { now: ctx.now(), permalink, words: ctx.words }),
+      unfurl_links: false,
+    },
     ctx,
   );
   return DONE;

@@ -28,11 +28,11 @@ async function alertMessage(
   alert: CrisisAlert,
   ctx: DeliveryContext,
 ): Promise<{ text: string; blocks: types.KnownBlock[] }> {
-  if (alert.kind !== "wave" && alert.kind !== "risk") return odrAlert(alert);
+  if (alert.kind !== "wave" && alert.kind !== "risk") return odrAlert(alert, ctx.words);
   const cases = await casesOfAlert(ctx.prisma, alert, ctx.crisis);
   return alert.kind === "wave"
-    ? waveAlert(alert, cases, { now: ctx.now(), windowHours: ctx.crisis.wave.windowHours })
-    : riskHeadsUpMessage(alert, cases, ctx.now());
+    ? waveAlert(alert, cases, { now: ctx.now(), windowHours: ctx.crisis.wave.windowHours }, ctx.words)
+    : riskHeadsUpMessage(alert, cases, ctx.now(), ctx.words);
 }
 
 export const crisisPost: Deliverer<"crisis_post"> = async (m, ctx) => {
@@ -63,6 +63,6 @@ export const crisisNoteLine: Deliverer<"crisis_note"> = async (m, ctx) => {
   if (!alert.messageTs) return followParent(await alertPost(ctx.prisma, alert.id));
   const channel = channelFor(alert, m, ctx);
   const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
-  await postOnce(m, { channel, thread_ts: alert.messageTs, text: crisisNote(m.payload.note, c) }, ctx);
+  await postOnce(m, { channel, thread_ts: alert.messageTs, text: crisisNote(m.payload.note, c, ctx.words) }, ctx);
   return DONE;
 };
