@@ -3,7 +3,7 @@
 import type { Logger } from "@slack/bolt";
 import type { BulkResult } from "../domain/bulk.ts";
 import type { NewCaseInput } from "../domain/caseInput.ts";
-import type { CaseRefusal, Decision } from "../domain/caseRules.ts";
+import { type CaseRefusal, type Decision, refusal } from "../domain/caseRules.ts";
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "../domain/crisis.ts";
 import { DEFECT_CATEGORIES } from "../domain/odr.ts";
 import { type ClockSettings, clocksToStop, planClocks } from "../domain/responseClock.ts";
@@ -144,7 +144,7 @@ export async function changeCase(
 ): Promise<ChangeResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await prisma.case.findUnique({ where: { id: caseId } });
-    if (!current) return { ok: false, reason: "not_found", message: "That case no longer exists." };
+    if (!current) return refusal("not_found", "card.refusal.gone");
     const decision = await decide(current);
     if (!decision.ok) return decision;
     const updatedAt = new Date(Math.max(now.getTime(), current.updatedAt.getTime() + 1));
@@ -176,7 +176,7 @@ export async function changeCase(
     });
     if (landed) return { ok: true, case: { ...current, ...decision.data, updatedAt } as Case };
   }
-  return { ok: false, reason: "busy", message: "The case changed several times just now; please try again." };
+  return refusal("busy", "card.refusal.busy");
 }
 
 /** One guarded change per case, so a case someone else took in the meantime is skipped and reported, never overwritten. */

@@ -68,7 +68,7 @@ export function historyLine(event: HistoryEvent, number: number, w: Words = ENGL
       return line("card.history.returnReceived");
     case "abuse_suspected":
     case "abuse_evidence": {
-      const evidence = Array.isArray(d.evidence) ? evidenceLabels(d.evidence.join(",")) : "";
+      const evidence = Array.isArray(d.evidence) ? evidenceLabels(d.evidence.join(","), w) : "";
       if (event.kind === "abuse_suspected")
         return evidence
           ? line("card.history.abuseSuspectedEvidence", { evidence })

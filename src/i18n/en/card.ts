@@ -189,6 +189,7 @@ export default {
     stillOpen: "{{number}} is still open.",
     notOwnerReopen: "Only <@{{owner}}> (who owned it) or a lead can reopen {{number}}.",
     gone: "That case no longer exists.",
+    busy: "The case changed several times just now; please try again.",
   },
   /** What did not happen when a button on the card failed, and the form it opens. */
   failed: {

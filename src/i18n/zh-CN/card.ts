@@ -175,6 +175,7 @@ export default {
     stillOpen: "{{number}} 还未结案。",
     notOwnerReopen: "只有 <@{{owner}}>（原负责人）或主管可以重新打开 {{number}}。",
     gone: "该工单已不存在。",
+    busy: "这个工单刚刚被连续修改了几次，请再试一次。",
   },
   failed: {
     claim: "工单未能认领",
