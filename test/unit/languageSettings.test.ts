@@ -1,7 +1,9 @@
 // TEAM_LANGUAGE and the Chinese words /case takes.
 import { describe, expect, it } from "vitest";
 import { type ConfigError, loadConfig } from "../../src/config.ts";
-import { argument, subcommand } from "../../src/domain/commandWords.ts";
+import { argument, CHINESE_SUBCOMMANDS, subcommand } from "../../src/domain/commandWords.ts";
+import { ENGLISH, words } from "../../src/i18n/i18n.ts";
+import { helpText } from "../../src/views/help.ts";
 
 const good = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES" };
 
@@ -29,5 +31,40 @@ describe("/case in Chinese", () => {
     expect(argument("我的")).toBe("mine");
     expect(argument("未认领")).toBe("unclaimed");
     expect(argument("B00TZ73MUY")).toBe("B00TZ73MUY");
+  });
+});
+
+describe("the help", () => {
+  // Every subcommand /case answers (handlers/caseCommand.ts), in the help of both languages.
+  const SUBCOMMANDS = [
+    "new",
+    "list",
+    "find",
+    "show",
+    "summary",
+    "orders",
+    "amazon",
+    "import",
+    "health",
+    "check",
+    "language",
+    "help",
+  ];
+
+  it("lists every command in English", () => {
+    const text = helpText(undefined, ENGLISH);
+    for (const sub of SUBCOMMANDS) expect(text, sub).toContain(`/case ${sub}`);
+  });
+
+  it("lists every command in Chinese, with the Chinese word the bot takes for it", () => {
+    const text = helpText(undefined, words("zh-CN"));
+    const chineseFor = (sub: string) => Object.entries(CHINESE_SUBCOMMANDS).find(([, en]) => en === sub)?.[0];
+    for (const sub of SUBCOMMANDS) {
+      const zh = chineseFor(sub);
+      expect(zh, sub).toBeDefined();
+      expect(text, sub).toContain(`/case ${zh}`);
+      expect(text, sub).toContain(sub);
+    }
+    expect(text.length).toBeLessThan(3000);
   });
 });
