@@ -420,6 +420,32 @@ describe("every surface of the bot in the sandbox", () => {
     expect(JSON.stringify(after.view.blocks)).toContain("Cases matching “Anna Schmidt”");
   });
 
+  it("lets a person switch to Chinese from the Home tab: the tab and their answers follow, the channel does not", async () => {
+    const homeOf = (text: string) =>
+      until(`"${text}" on Tom's Home tab`, async () => {
+        const home = (await seen(TOM)).home;
+        return !!home && JSON.stringify(home.view.blocks).includes(text) && home;
+      });
+    await act(TOM, { kind: "openHome" });
+    const home = await homeOf("My cases");
+    const at = home.view.blocks.findIndex((b: Record<string, any>) => b.accessory?.action_id === "home_language");
+    const options: Record<string, any>[] = home.view.blocks[at].accessory.options;
+    const picked = await act(TOM, {
+      kind: "act",
+      place: { surface: "view", viewId: home.id },
+      at: `${at}:a`,
+      picked: { value: String(options.findIndex((o) => o.value === "zh-CN")) },
+    });
+    expect(picked).toMatchObject({ ok: true });
+    const chinese = await homeOf("我的工单");
+    expect(renderBlocks(chinese.view.blocks, ctx)).not.toContain("bk-unknown");
+    await type(TOM, "/case 帮助");
+    await lastEphemeral(TOM, "新建");
+    // Back to English for the rest of the story.
+    await type(TOM, "/case language en");
+    await lastEphemeral(TOM, "From now on I write to you in English.");
+  });
+
   it("pulls negative feedback from Amazon as cases, and shows a lead the connection with Pull now", async () => {
     // The bot pulls what it never pulled as it starts: the 1–2 star ratings arrive as cases.
     await until("a negative review from Amazon's feedback report", async () =>

@@ -96,6 +96,7 @@ const EMOJI: Record<string, string> = {
   warning: "⚠️",
   white_check_mark: "✅",
   rotating_light: "🚨",
+  globe_with_meridians: "🌐",
   calendar: "📆",
   white_circle: "⚪",
   large_orange_circle: "🟠",
