@@ -15,7 +15,7 @@ import { loadConfig } from "../src/config.ts";
 import { FEEDS } from "../src/domain/amazonFeeds.ts";
 import { readReturnsReport } from "../src/domain/returnsReport.ts";
 import { startAmazonPull } from "../src/jobs/amazonPull.ts";
-import { startAmazonStandIn } from "../src/sandbox/amazonStandIn.ts";
+import { amazonSettingsFor, startAmazonStandIn } from "../src/sandbox/amazonStandIn.ts";
 import { importReturns, queueImportSummary } from "../src/store/returnsImport.ts";
 import { importSummaryMessage } from "../src/views/importSummary.ts";
 import { type FbaRow, fbaReport } from "../test/support/returnsFiles.ts";
@@ -64,12 +64,7 @@ async function main() {
     SLACK_BOT_TOKEN: "xoxb-bench",
     SLACK_SIGNING_SECRET: "s",
     CASES_CHANNEL: "C0CASES",
-    AMAZON_LWA_CLIENT_ID: amazon.credentials.clientId,
-    AMAZON_LWA_CLIENT_SECRET: amazon.credentials.clientSecret,
-    AMAZON_REFRESH_TOKEN: amazon.credentials.refreshToken,
-    AMAZON_MARKETPLACES: "US",
-    AMAZON_API_URL: amazon.baseUrl,
-    AMAZON_TOKEN_URL: amazon.tokenUrl,
+    ...amazonSettingsFor(amazon),
   });
   const settings = config.amazon!;
 

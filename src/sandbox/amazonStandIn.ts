@@ -343,3 +343,15 @@ export async function startAmazonStandIn(opts: { port?: number; host?: string } 
   standIn.tokenUrl = `${standIn.baseUrl}/auth/o2/token`;
   return standIn;
 }
+
+/** The bot's AMAZON_* settings that connect it to this stand-in (marketplace US unless told). */
+export function amazonSettingsFor(s: Pick<AmazonStandIn, "credentials" | "baseUrl" | "tokenUrl">, marketplaces = "US") {
+  return {
+    AMAZON_LWA_CLIENT_ID: s.credentials.clientId,
+    AMAZON_LWA_CLIENT_SECRET: s.credentials.clientSecret,
+    AMAZON_REFRESH_TOKEN: s.credentials.refreshToken,
+    AMAZON_MARKETPLACES: marketplaces,
+    AMAZON_API_URL: s.baseUrl,
+    AMAZON_TOKEN_URL: s.tokenUrl,
+  };
+}

@@ -10,7 +10,7 @@ import { loadConfig } from "../config.ts";
 import { type Database, openBotDatabase } from "../db.ts";
 import type { RunningBot } from "../server.ts";
 import { amazonDemoReports } from "./amazonDemo.ts";
-import { startAmazonStandIn } from "./amazonStandIn.ts";
+import { amazonSettingsFor, startAmazonStandIn } from "./amazonStandIn.ts";
 import { seedDemo } from "./demoData.ts";
 import { CHANNELS, PEOPLE } from "./directory.ts";
 import { type Manifest, peopleActions } from "./interactions.ts";
@@ -65,12 +65,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         .map((p) => p.id)
         .join(","),
       TEAM_TIMEZONE: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
-      AMAZON_LWA_CLIENT_ID: amazon.credentials.clientId,
-      AMAZON_LWA_CLIENT_SECRET: amazon.credentials.clientSecret,
-      AMAZON_REFRESH_TOKEN: amazon.credentials.refreshToken,
-      AMAZON_MARKETPLACES: "US",
-      AMAZON_API_URL: amazon.baseUrl,
-      AMAZON_TOKEN_URL: amazon.tokenUrl,
+      ...amazonSettingsFor(amazon),
       // Reminders and escalations show up within seconds of falling due.
       SWEEP_INTERVAL_SECONDS: "5",
       ...(fastClock.on

@@ -6,7 +6,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect } from "vitest";
 import { MARKETPLACES } from "../../src/domain/amazon.ts";
 import { ACTIONS } from "../../src/ids.ts";
-import { type ReportOutcome, type ReportRequest, startAmazonStandIn } from "../../src/sandbox/amazonStandIn.ts";
+import {
+  amazonSettingsFor,
+  type ReportOutcome,
+  type ReportRequest,
+  startAmazonStandIn,
+} from "../../src/sandbox/amazonStandIn.ts";
 import { checkOdr } from "../../src/store/odr.ts";
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { backend } from "../support/database.ts";
@@ -18,12 +23,7 @@ afterAll(() => amazon.close());
 const CRISIS_CHANNEL = "C0CRISIS";
 botTest.override("botOptions", {
   env: {
-    AMAZON_LWA_CLIENT_ID: amazon.credentials.clientId,
-    AMAZON_LWA_CLIENT_SECRET: amazon.credentials.clientSecret,
-    AMAZON_REFRESH_TOKEN: amazon.credentials.refreshToken,
-    AMAZON_MARKETPLACES: "US",
-    AMAZON_API_URL: amazon.baseUrl,
-    AMAZON_TOKEN_URL: amazon.tokenUrl,
+    ...amazonSettingsFor(amazon),
     CRISIS_CHANNEL,
     AGENT_USER_IDS: "U0AGENT1",
   },

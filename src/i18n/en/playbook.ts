@@ -1,5 +1,6 @@
 // English words of the bot: playbook. Keys are grouped by what they are for; {{name}} is filled in,
 // a key ending in _one/_other is chosen by {{count}}.
+import { POLICY_RULES } from "../../domain/messagingPolicy.ts";
 export default {
   severity: {
     minor: "Minor: still usable, or only cosmetic",
@@ -217,19 +218,7 @@ export default {
     received: "The return of {{number}} is already marked received.",
   },
   policy: {
-    rule: {
-      link: "Amazon allows only secure (https) links needed for the order, such as the order's Amazon page",
-      email: "No e-mail addresses: buyers and sellers write to each other only through Amazon",
-      phone: "No phone numbers: buyers and sellers write to each other only through Amazon",
-      review_request:
-        "Reviews and feedback may only be mentioned neutrally: never ask for a positive or 5-star one, or to change or remove one",
-      review_incentive:
-        "Nothing (refund, gift, coupon, discount, free item) may be offered for a review or for changing one",
-      marketing:
-        "No marketing: no other products, codes for other purchases, store or website visits, follows or newsletters",
-      off_amazon_contact:
-        "No other ways to reach you (WhatsApp, WeChat, social media, calls, texts): buyers stay on Amazon",
-    },
+    rule: POLICY_RULES,
     why: {
       httpLink: "Links must be secure: write the Amazon link with https://.",
       bareAmazonLink: "Write Amazon links in full, starting with https://, or leave the link out.",
