@@ -222,7 +222,8 @@ describe("the new-case form and the intake API", () => {
         if (c.externalId !== undefined) expect(characters(c.externalId)).toBeLessThanOrEqual(200);
         if (c.source !== undefined) expect(c.source).toMatch(/^[a-z0-9_.-]{1,40}$/);
       }),
-      runs(200),
+      // A body known to be good goes first: whatever the random ones hold, the checks above run.
+      { ...runs(200), examples: [[{ orderId: "114-2962899-5762619", category: "return", description: "Broken zip" }]] },
     );
     expect(accepted).toBeGreaterThan(0);
   });
