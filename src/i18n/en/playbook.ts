@@ -1,6 +1,7 @@
 // English words of the bot: playbook. Keys are grouped by what they are for; {{name}} is filled in,
 // a key ending in _one/_other is chosen by {{count}}.
 import { POLICY_RULES } from "../../domain/messagingPolicy.ts";
+import { REPLY_STAGES } from "../../domain/replyTemplates.ts";
 export default {
   severity: {
     minor: "Minor: still usable, or only cosmetic",
@@ -238,14 +239,7 @@ export default {
     problem: "“{{found}}”: {{why}}",
     more: "…and {{count}} more.",
   },
-  replyStage: {
-    acknowledge: "First reply: we're on it",
-    return_instructions: "How to return the item",
-    partial_refund_offer: "Offer a partial refund",
-    replacement_sent: "Replacement on its way",
-    carrier_contacted: "We contacted the carrier",
-    claim_acknowledged: "Claim or chargeback received",
-  },
+  replyStage: REPLY_STAGES,
   templateTitle: {
     acknowledge: "We're on it",
     "return-instructions": "How to return the item",
