@@ -208,6 +208,7 @@ const schema = z
     SLA_MINUTES_HIGH: numberSetting(minutes("e.g. 60")),
     SLA_MINUTES_NORMAL: numberSetting(minutes("e.g. 60")),
     SLA_WARNING_MINUTES: numberSetting({ is: "a number of minutes, e.g. 15", min: 0, default: 15 }),
+    REPLY_TARGET_PERCENT: numberSetting({ is: "a percentage, e.g. 95", above: 0, max: 100, default: 95 }),
     SWEEP_INTERVAL_SECONDS: numberSetting({
       is: "a number of seconds",
       int: "must be whole seconds",
@@ -418,6 +419,8 @@ const schema = z
       language: e.TEAM_LANGUAGE,
       digestChannel,
       digestCron: e.DIGEST_CRON,
+      /** The share of first replies in time the team aims for: the target line of the charts. */
+      replyTargetPercent: e.REPLY_TARGET_PERCENT,
       crisis,
       channelSettings,
       /** Which imported returns get a card right away. */

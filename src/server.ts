@@ -107,6 +107,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     zone: config.teamTimezone,
     channelId: config.digestChannel,
     odrLimitPercent: config.crisis.odr.alertPercent,
+    replyTargetPercent: config.replyTargetPercent,
     channelSettings: config.channelSettings,
     language: config.language,
     wakeOutbox: () => outbox?.wake(),

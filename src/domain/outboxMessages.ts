@@ -2,6 +2,9 @@
 // which ones may exist only once (their dedupe key). Writers and deliverers share these types,
 // so a message is read back exactly as it was queued.
 
+import type { Lang } from "../i18n/i18n.ts";
+import type { ChartRequest } from "./charts.ts";
+
 /** A finished Slack message (a report, a summary), stored as it will be posted. */
 export type SlackMessage = { text: string; blocks: unknown[] };
 
@@ -18,6 +21,27 @@ export type NoticeKind =
 
 /** What a crisis thread line says: a case joined the wave, or the alert cleared. */
 export type CrisisNote = "joined" | "cleared";
+
+/**
+ * Where a picture goes: under a message in a channel (`after`: the dedupe key of the message it
+ * belongs under, posted first), in the thread of a crisis alert, or to a person's direct messages.
+ */
+export type ChartPlace =
+  | { channel: string; after?: string }
+  | { channel: string; alertId: number }
+  | { person: string };
+
+/**
+ * Pictures to draw and upload as one message, in `lang` (none: the team's language, as every
+ * channel message); `fileIds` are kept once uploaded, before they are shared.
+ */
+export type ChartUpload = {
+  charts: ChartRequest[];
+  lang?: Lang;
+  place: ChartPlace;
+  comment?: string;
+  fileIds?: string[];
+};
 
 /** The JSON stored with each kind (the row's `payload` column). */
 export type OutboxPayloads = {
@@ -37,6 +61,7 @@ export type OutboxPayloads = {
   crisis_post: { alertId: number };
   crisis_update: { alertId: number };
   crisis_note: { alertId: number; note: CrisisNote };
+  chart: ChartUpload;
 };
 export type OutboxKind = keyof OutboxPayloads;
 
@@ -64,6 +89,8 @@ const KIND_PRIORITY: Record<OutboxKind, Priority> = {
   crisis_post: PRIORITY.urgent,
   crisis_update: PRIORITY.urgent,
   crisis_note: PRIORITY.urgent,
+  // A picture repeats what its message says: it waits for what people must act on.
+  chart: PRIORITY.normal,
 };
 
 /**
@@ -122,7 +149,9 @@ export type OutboxMessageInput =
   | ({ kind: "crisis_note"; alertId: number; channelId: string } & (
       | { note: "joined"; caseId: number }
       | { note: "cleared" }
-    ));
+    ))
+  /** Charts uploaded as one message; `key` makes it one per period or refresh (none: each request its own). */
+  | ({ kind: "chart"; key?: string } & ChartUpload);
 
 export type OutboxMessageOf<K extends OutboxKind> = Extract<OutboxMessageInput, { kind: K }>;
 
@@ -212,6 +241,13 @@ const ROW_OF: RowOf = {
           payload: { alertId: m.alertId, note: m.note },
           dedupeKey: `crisis_cleared:${m.alertId}`,
         },
+  chart: ({ kind: _, key, ...upload }) => ({
+    caseId: null,
+    // A person's direct messages are their own lane, named by the person.
+    channelId: "person" in upload.place ? upload.place.person : upload.place.channel,
+    payload: upload,
+    dedupeKey: key ? `chart:${key}` : null,
+  }),
 };
 
 export const OUTBOX_KINDS = Object.keys(ROW_OF) as OutboxKind[];

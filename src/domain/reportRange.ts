@@ -6,6 +6,16 @@ import type { Period } from "./triage.ts";
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2099;
 
+/** Words that ask "/case summary" for its pictures too. */
+const CHART_WORDS = ["chart", "charts", "图表", "图"];
+
+/** "30d chart" → the range "30d" and that pictures were asked for. */
+export function splitChartWord(text: string): { rangeText: string; chart: boolean } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const rest = words.filter((word) => !CHART_WORDS.includes(word.toLowerCase()));
+  return { rangeText: rest.join(" "), chart: rest.length < words.length };
+}
+
 export function parseReportRange(text: string, now: Date, zone: string): { period: Period } | { error: Said } {
   const t = text.trim().toLowerCase();
   if (t === "") return { period: { from: new Date(now.getTime() - 7 * 86_400_000), to: now } };

@@ -5,6 +5,8 @@ import type { OdrReading } from "./odr.ts";
 import type { CaseStatus, Category, Priority, Resolution, RootCause } from "./vocabulary.ts";
 
 export type Period = { from: Date; to: Date };
+/** A calendar day in the team's time zone, "2026-11-27". */
+export type Day = string;
 export type Tally<K extends string = string> = { key: K; count: number; previous: number };
 export type CaseRef = {
   number: number;
@@ -25,6 +27,11 @@ export type TriageReport = {
   byStatus: Tally<CaseStatus>[];
   byCategory: Tally<Category>[];
   byPriority: Tally<Priority>[];
+  /**
+   * Cases opened per calendar day (team's time zone) and type, in this period (`current`) and the
+   * one before, with their first replies due and in time: the series of the charts.
+   */
+  daily: { current: boolean; day: Day; category: Category; count: number; due: number; met: number }[];
   sla: {
     due: number;
     met: number;

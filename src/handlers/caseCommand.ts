@@ -130,7 +130,7 @@ export function register(app: App, deps: AppDeps): void {
                   asker.isLead,
                   w,
                 );
-              else if (which === "summary") await answerSummary(deps, rest.join(" "), respond, w);
+              else if (which === "summary") await answerSummary(deps, rest.join(" "), command.user_id, respond, w);
               else if (which === "orders") {
                 const refusal = mayRecordOrders(actorFor(command.user_id, deps.config));
                 if (refusal) await refuse(refusal);

@@ -3,13 +3,15 @@ import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { MARKETPLACE_CODES } from "../domain/amazon.ts";
 import { PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
+import { reportCharts } from "../domain/charts.ts";
 import { parseOrdersArgs } from "../domain/odr.ts";
-import { parseReportRange } from "../domain/reportRange.ts";
+import { parseReportRange, splitChartWord } from "../domain/reportRange.ts";
 import { ENGLISH, say, type Words } from "../i18n/i18n.ts";
 import { ACTIONS } from "../ids.ts";
 import { listCases } from "../store/caseLists.ts";
 import { deliveryHealth, sendFailedAgain } from "../store/deliveryHealth.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
+import { enqueue } from "../store/outbox.ts";
 import { triageReport } from "../store/triage.ts";
 import { caseListMessage } from "../views/caseList.ts";
 import { deliveryHealthMessage, retryAnswer } from "../views/deliveryHealth.ts";
@@ -17,28 +19,35 @@ import { amazonOdrSuffix } from "../views/odrLines.ts";
 import { triageMessage } from "../views/triageReport.ts";
 import { teamWords, wordsFor } from "./kit.ts";
 
+/** "/case summary [range] [chart]": the report privately; with "chart" its pictures also go to the person's DM. */
 export async function answerSummary(
   deps: AppDeps,
-  rangeText: string,
+  argsText: string,
+  userId: string,
   respond: RespondFn,
   w: Words = ENGLISH,
 ): Promise<void> {
   const now = deps.now();
+  const { rangeText, chart } = splitChartWord(argsText);
   const range = parseReportRange(rangeText, now, deps.config.teamTimezone);
   if ("error" in range) {
     await respond({ response_type: "ephemeral", text: say(w, range.error) });
     return;
   }
-  const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent);
-  await respond({
-    response_type: "ephemeral",
-    ...triageMessage(report, {
-      title: w.t("reports.triage.summaryTitle"),
-      zone: deps.config.teamTimezone,
-      now,
-      words: w,
-    }),
-  });
+  const zone = deps.config.teamTimezone;
+  const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent, zone);
+  const message = triageMessage(report, { title: w.t("reports.triage.summaryTitle"), zone, now, words: w });
+  if (chart) {
+    // Ephemeral messages cannot carry files: the pictures go to the person's direct messages.
+    const charts = reportCharts(report, zone, deps.config.replyTargetPercent);
+    const comment = w.t("reports.chart.summaryComment", { range: rangeText.trim() || "7d" });
+    // The same request again within the minute (a second press of Enter) sends nothing new.
+    const key = `summary:${userId}:${rangeText.trim()}:${Math.floor(now.getTime() / 60_000)}`;
+    await enqueue(deps.prisma, [{ kind: "chart", key, place: { person: userId }, charts, lang: w.lang, comment }]);
+    deps.wakeOutbox();
+  }
+  await respond({ response_type: "ephemeral", ...message });
+  if (chart) await respond({ response_type: "ephemeral", text: w.t("reports.chart.onItsWay") });
 }
 
 /** "/case list …": the first page, as a new private message. */

@@ -3,6 +3,7 @@
 // is a compile error; test/unit/catalogs.test.ts also checks that no {{placeholder}} is dropped.
 import enAlerts from "./en/alerts.ts";
 import enCard from "./en/card.ts";
+import enCharts from "./en/charts.ts";
 import enCommands from "./en/commands.ts";
 import enCommon from "./en/common.ts";
 import enForms from "./en/forms.ts";
@@ -12,6 +13,7 @@ import enReports from "./en/reports.ts";
 import enVocabulary from "./en/vocabulary.ts";
 import zhAlerts from "./zh-CN/alerts.ts";
 import zhCard from "./zh-CN/card.ts";
+import zhCharts from "./zh-CN/charts.ts";
 import zhCommands from "./zh-CN/commands.ts";
 import zhCommon from "./zh-CN/common.ts";
 import zhForms from "./zh-CN/forms.ts";
@@ -33,6 +35,7 @@ export const en = {
   alerts: enAlerts,
   home: enHome,
   playbook: enPlaybook,
+  charts: enCharts,
 };
 
 export const zhCN: Translation<typeof en> = {
@@ -45,6 +48,7 @@ export const zhCN: Translation<typeof en> = {
   alerts: zhAlerts,
   home: zhHome,
   playbook: zhPlaybook,
+  charts: zhCharts,
 };
 
 type Leaves<T, P extends string = ""> = {

@@ -3,8 +3,10 @@
 
 import type { Logger } from "@slack/bolt";
 import schedule from "node-schedule";
+import { reportCharts } from "../domain/charts.ts";
 import type { ChannelSetting } from "../domain/deliveryHealth.ts";
 import { digestPeriod, LATE_AFTER_MS, lastScheduledTime } from "../domain/digest.ts";
+import { dedupeKey } from "../domain/outboxMessages.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { type Lang, words } from "../i18n/i18n.ts";
 import { failedDeliveries } from "../store/deliveryHealth.ts";
@@ -27,6 +29,8 @@ export function startWeeklyDigest(opts: {
   zone: string;
   channelId: string;
   odrLimitPercent: number;
+  /** The share of first replies in time the team aims for (the charts' target line). */
+  replyTargetPercent: number;
   /** The channel settings, named in the advice on messages Slack refused. */
   channelSettings: ChannelSetting[];
   /** The team's language: the digest is posted in a shared channel. */
@@ -43,7 +47,7 @@ export function startWeeklyDigest(opts: {
     const queued = await prisma.$transaction(
       async (tx) => {
         if (!(await claimDigestPeriod(tx, period, late))) return false;
-        const report = await triageReport(tx, period, opts.odrLimitPercent);
+        const report = await triageReport(tx, period, opts.odrLimitPercent, opts.zone);
         const failed = await failedDeliveries(tx, period);
         const w = words(opts.language);
         const message = triageMessage(report, {
@@ -54,7 +58,17 @@ export function startWeeklyDigest(opts: {
           lateSince: late ? scheduledFor : undefined,
           undelivered: { failed, settings: opts.channelSettings },
         });
-        await enqueue(tx, [{ kind: "digest", channelId: opts.channelId, periodKey: period.key, message }]);
+        // The pictures go under the text, as their own message: one that cannot be uploaded never holds the text back.
+        const digest = { kind: "digest" as const, channelId: opts.channelId, periodKey: period.key, message };
+        await enqueue(tx, [
+          digest,
+          {
+            kind: "chart",
+            key: `digest:${period.key}`,
+            place: { channel: opts.channelId, after: dedupeKey(digest) ?? undefined },
+            charts: reportCharts(report, opts.zone, opts.replyTargetPercent),
+          },
+        ]);
         return true;
       },
       { timeout: 30_000 },

@@ -120,6 +120,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     // The story is stored while the page opens; its cards arrive as the bot posts them, as after a restart.
     const db = database;
     seeding = ((opts.demo ?? true) ? seedDemo(db.prisma, config) : Promise.resolve())
+      // The story reaches back weeks: last week's triage (with its chart) is caught up as after a restart.
+      .then(() => bot?.digest.catchUp())
       .then(() => bot?.outbox.wake())
       .catch((err) => log(`The demo story could not be stored: ${(err as Error).message}`));
     const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8")) as Manifest;

@@ -37,6 +37,21 @@ export type PostedMessage = {
   edited?: boolean;
   /** A file shared with the message. */
   file?: { id: string; name: string };
+  /** Files the app uploaded and shared with the message (files.completeUploadExternal). */
+  files?: { id: string; title: string; alt?: string; url: string }[];
+};
+
+/** A file the app uploaded (files.getUploadURLExternal, then its bytes, then files.completeUploadExternal). */
+export type UploadedFile = {
+  id: string;
+  filename: string;
+  length: number;
+  alt?: string;
+  title?: string;
+  /** The bytes sent to the upload address (none yet: not sent). */
+  content?: Buffer;
+  /** Where it was shared, with the message that shows it. */
+  shared?: { channel: string; threadTs?: string; ts: string };
 };
 /** A message only one person sees, until they reload (as in Slack). */
 export type EphemeralMessage = PostedMessage & { to: string };
@@ -82,6 +97,8 @@ export type SlackStandIn = {
       shared?: { channel: string; user: string };
     },
   ): void;
+  /** Files the app uploaded, oldest first (shared or not). */
+  uploads(): UploadedFile[];
   /** A person's own message in a channel or thread. */
   postAs(
     user: string,
@@ -104,7 +121,9 @@ export type SlackStandIn = {
   close(): Promise<void>;
 };
 
-const JSON_FIELDS = ["blocks", "view", "attachments", "metadata"];
+const JSON_FIELDS = ["blocks", "view", "attachments", "metadata", "files"];
+/** Slack's limit on an uploaded image's description. */
+const ALT_TEXT_LIMIT = 1000;
 /** Who the bot is in this Slack (auth.test), and the author of what it posts. */
 export const BOT_USER = "U0BOT";
 export const BOT_ID = "B0BOT";
@@ -170,6 +189,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
       shared?: { channel: string; user: string; at: number };
     }
   >();
+  const uploaded = new Map<string, UploadedFile>();
   let base = "";
   const posted: PostedMessage[] = [];
   const ephemeral: EphemeralMessage[] = [];
@@ -307,6 +327,31 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
         .end(file && authorized ? file.content : "");
       return;
     }
+    if (path.startsWith("/upload/")) {
+      // The upload address Slack hands out: takes the bytes of one file, once.
+      const file = uploaded.get(path.slice("/upload/".length));
+      calls.push({ method: "upload", args: { file: file?.id, bytes: Buffer.concat(chunks).length }, at: Date.now() });
+      const fault = faults.get("upload");
+      if (fault && fault.times > 0 && fault.status) {
+        fault.times -= 1;
+        res.writeHead(fault.status, { "content-type": "text/plain" }).end("stand-in fault");
+        return;
+      }
+      if (!file || req.method !== "POST") {
+        res.writeHead(404, { "content-type": "text/plain" }).end("no such upload");
+        return;
+      }
+      file.content = Buffer.concat(chunks);
+      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${file.content.length}`);
+      return;
+    }
+    if (path.startsWith("/uploaded/")) {
+      // An uploaded image as people see it in Slack (the sandbox page shows it).
+      const file = uploaded.get(path.slice("/uploaded/".length));
+      if (!file?.content || !file.shared) res.writeHead(404, { "content-type": "text/plain" }).end("");
+      else res.writeHead(200, { "content-type": "image/png" }).end(file.content);
+      return;
+    }
     if (path.startsWith("/response/")) {
       let body: Obj = {};
       try {
@@ -331,6 +376,8 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
     if (fault && fault.times > 0 && (!fault.channel || fault.channel === args.channel)) {
       fault.times -= 1;
       if (fault.accepted && method === "chat.postMessage") post(args);
+      // Slack shared the files, but its answer is lost.
+      if (fault.accepted && method === "files.completeUploadExternal") answerFor(method, args);
       if (fault.hang) return;
       if (fault.status) {
         const headers: Record<string, string> = { "content-type": "application/json" };
@@ -416,10 +463,43 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
           permalink: `${permalinkBase}/archives/${args.channel}/p${String(args.message_ts).replace(".", "")}`,
         };
       case "files.info": {
+        const u = uploaded.get(args.file);
+        if (u) return { file: uploadInfo(u) };
         const f = files.get(args.file);
         if (!f) throw new SlackError("file_not_found");
         return { file: fileInfo(args.file) };
       }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length <= 0) throw new SlackError("missing_argument");
+        if (args.alt_txt !== undefined && String(args.alt_txt).length > ALT_TEXT_LIMIT)
+          throw new SlackError("alt_txt_too_large");
+        idCount += 1;
+        const id = `F0UP${String(idCount).padStart(6, "0")}`;
+        uploaded.set(id, { id, filename: args.filename, length, alt: args.alt_txt });
+        return { upload_url: `${base}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const list = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+        if (list.length === 0) throw new SlackError("invalid_arguments", ["files is required"]);
+        const found = list.map((f) => uploaded.get(f.id));
+        // Slack shares only files whose bytes arrived in full, and each once.
+        if (found.some((u) => !u?.content || u.content.length !== u.length)) throw new SlackError("file_not_found");
+        if (found.some((u) => u?.shared)) throw new SlackError("file_already_shared");
+        if (!args.channel_id) throw new SlackError("invalid_arguments", ["channel_id is required"]);
+        const m = post({ channel: args.channel_id, text: args.initial_comment ?? "", thread_ts: args.thread_ts });
+        m.files = found.map((u, i) => {
+          const file = u as UploadedFile;
+          file.title = list[i].title ?? file.filename;
+          file.shared = { channel: m.channel, threadTs: m.thread_ts, ts: m.ts };
+          return { id: file.id, title: file.title, alt: file.alt, url: `${base}/uploaded/${file.id}` };
+        });
+        changed();
+        return { files: found.map((u) => ({ id: u?.id, title: u?.title })) };
+      }
+      case "conversations.open":
+        // A person's direct messages with the app are kept under their own id here.
+        return { channel: { id: String(args.users ?? "").split(",")[0] } };
       case "files.list": {
         const from = Number(args.ts_from ?? 0) * 1000;
         const found = [...files.entries()]
@@ -474,6 +554,22 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
     }
   }
 
+  function uploadInfo(u: UploadedFile) {
+    const where = u.shared ? [u.shared.channel] : [];
+    return {
+      id: u.id,
+      name: u.filename,
+      title: u.title ?? u.filename,
+      size: u.content?.length ?? 0,
+      mimetype: "image/png",
+      alt_txt: u.alt,
+      channels: where.filter((c) => c.startsWith("C")),
+      groups: where.filter((c) => c.startsWith("G")),
+      ims: where.filter((c) => !c.startsWith("C") && !c.startsWith("G")),
+      shares: u.shared ? { public: { [u.shared.channel]: [{ ts: u.shared.ts, thread_ts: u.shared.threadTs }] } } : {},
+    };
+  }
+
   function fileInfo(id: string) {
     const f = files.get(id)!;
     return {
@@ -502,6 +598,7 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
     modals: (user) => [...(modalStacks.get(user) ?? [])],
     home: (user) => homes.get(user),
     answer: (method, fields) => extra.set(method, fields),
+    uploads: () => [...uploaded.values()],
     addFile: (id, name, content, o = {}) => {
       files.set(id, { name, content, ...o, shared: o.shared && { ...o.shared, at: Date.now() } });
     },

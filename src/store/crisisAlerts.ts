@@ -2,6 +2,8 @@
 // cases to the one running, clearing waves that went quiet, and the cases an alert is about.
 // Alerts have a unique (kind, subject, window) key, so a restart or a second copy of the bot
 // never raises the same alert twice.
+
+import { WAVE_CHART_EVERY_MS, WAVE_CHART_HOURS, type WaveChartData } from "../domain/charts.ts";
 import {
   ACTIVE_STATUS,
   CLEARED_STATUS,
@@ -27,6 +29,63 @@ export async function waveCounts(db: Pick<PrismaClient, "$queryRaw">, asin: stri
            count(*) FILTER (WHERE "createdAt" <= ${windowStart}::timestamp)::int AS baseline
     FROM "Case" WHERE asin = ${asin} AND "createdAt" > ${baselineStart}::timestamp AND "createdAt" <= ${now}::timestamp`;
   return { count: r.count, baseline: r.baseline, usualPerDay: r.baseline / s.baselineDays };
+}
+
+/** One ASIN's cases per hour over the chart's span, with the rates the wave is measured against. */
+export async function waveChartData(
+  db: Pick<PrismaClient, "$queryRaw">,
+  asin: string,
+  now: Date,
+  s: WaveSettings,
+): Promise<WaveChartData> {
+  const lastHour = Math.floor(now.getTime() / HOUR) * HOUR;
+  const first = lastHour - (WAVE_CHART_HOURS - 1) * HOUR;
+  const rows = await db.$queryRaw<{ hour: Date; count: number }[]>`
+    SELECT date_trunc('hour', "createdAt") AS hour, count(*)::int AS count
+    FROM "Case" WHERE asin = ${asin} AND "createdAt" >= ${new Date(first)}::timestamp AND "createdAt" <= ${now}::timestamp
+    GROUP BY 1`;
+  const byHour = new Map(rows.map((r) => [r.hour.getTime(), r.count]));
+  const { usualPerDay } = await waveCounts(db, asin, now, s);
+  const usualPerHour = usualPerDay / 24;
+  return {
+    asin,
+    hours: Array.from({ length: WAVE_CHART_HOURS }, (_, i) => {
+      const at = first + i * HOUR;
+      return { hour: new Date(at).toISOString(), count: byHour.get(at) ?? 0 };
+    }),
+    usualPerHour,
+    wavePerHour: Math.max(s.multiplier * usualPerHour, s.minCases / s.windowHours),
+  };
+}
+
+/**
+ * Queues the wave's chart for its thread unless one was queued within the hour (a conditional
+ * update, so two copies seeing the same case queue it once).
+ */
+async function queueWaveChart(
+  tx: Prisma.TransactionClient,
+  alert: Pick<CrisisAlert, "id" | "subject" | "channelId">,
+  now: Date,
+  s: CrisisSettings,
+): Promise<void> {
+  const { count } = await tx.crisisAlert.updateMany({
+    where: {
+      id: alert.id,
+      OR: [{ chartedAt: null }, { chartedAt: { lte: new Date(now.getTime() - WAVE_CHART_EVERY_MS) } }],
+    },
+    data: { chartedAt: now },
+  });
+  if (count === 0) return;
+  const channel = alert.channelId ?? s.channelId;
+  const data = await waveChartData(tx, alert.subject, now, s.wave);
+  await enqueue(tx, [
+    {
+      kind: "chart",
+      key: `wave:${alert.id}:${now.getTime()}`,
+      place: { channel, alertId: alert.id },
+      charts: [{ kind: "wave", data }],
+    },
+  ]);
 }
 
 export function findAlert(prisma: PrismaClient, id: number): Promise<CrisisAlert | null> {
@@ -82,10 +141,12 @@ export async function checkWave(
       alert = await tx.crisisAlert.findUniqueOrThrow({ where: key });
       if (count === 1) {
         await enqueue(tx, [{ kind: "crisis_post", alertId: alert.id, channelId: s.channelId }]);
+        await queueWaveChart(tx, alert, now, s);
         return "raised";
       }
     }
     await tx.crisisAlert.update({ where: { id: alert.id }, data: holds ? { lastSeenAt: now, detail } : { detail } });
+    if (holds) await queueWaveChart(tx, alert, now, s);
     await enqueue(tx, [
       { kind: "crisis_update", alertId: alert.id, channelId: s.channelId },
       { kind: "crisis_note", alertId: alert.id, channelId: s.channelId, note: "joined", caseId: c.id },
@@ -101,9 +162,13 @@ export async function clearQuietWaves(prisma: PrismaClient, now: Date, s: Crisis
   for (const alert of active) {
     const counts = await waveCounts(prisma, alert.subject, now, s.wave);
     if (isWave(counts.count, counts.baseline, s.wave)) {
-      await prisma.crisisAlert.updateMany({
-        where: { id: alert.id, status: ACTIVE_STATUS },
-        data: { lastSeenAt: now },
+      // Still going: its thread gets a fresh chart when the last one is an hour old.
+      await prisma.$transaction(async (tx) => {
+        const { count } = await tx.crisisAlert.updateMany({
+          where: { id: alert.id, status: ACTIVE_STATUS },
+          data: { lastSeenAt: now },
+        });
+        if (count === 1) await queueWaveChart(tx, alert, now, s);
       });
       continue;
     }

@@ -188,6 +188,23 @@ export async function alertPost(prisma: PrismaClient, alertId: number): Promise<
   );
 }
 
+/** A message with this dedupe key while it is waiting or after it failed; null once posted (or never queued). */
+export async function messagePost(prisma: PrismaClient, dedupeKey: string): Promise<ParentPost> {
+  return parentPost(
+    await prisma.outboxMessage.findFirst({
+      where: { dedupeKey, status: { in: ["pending", "failed"] } },
+      select: { status: true, lastError: true },
+    }),
+  );
+}
+
+/** Keeps the files an upload made before it shares them, so a later attempt can look them up. */
+export async function recordUploadedFiles(prisma: PrismaClient, id: number, fileIds: string[]): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET payload = payload || jsonb_build_object('fileIds', ${JSON.stringify(fileIds)}::jsonb)
+    WHERE id = ${id} AND status = 'pending'`;
+}
+
 /** Marks earlier pending re-renders of a card as done: the one being delivered covers them. */
 export async function foldEarlierCardUpdates(prisma: PrismaClient, caseId: number, beforeId: number): Promise<void> {
   await prisma.outboxMessage.updateMany({

@@ -6,6 +6,7 @@ import type { MarketplaceHealth } from "../domain/accountHealth.ts";
 import { AMAZON_HEALTH_FRESH_MS, type OdrReading } from "../domain/odr.ts";
 import {
   type CaseRef,
+  type Day,
   minutes,
   OLDEST,
   type Period,
@@ -30,17 +31,33 @@ type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 const caseRefColumns = Prisma.sql`number, category, priority, status, "createdAt", "ownerId", "channelId", "messageTs"`;
 
-export async function triageReport(db: Db, period: Period, odrLimitPercent = 1): Promise<TriageReport> {
+/** `zone`: the team's time zone, whose calendar days the daily figures follow. */
+export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, zone = "UTC"): Promise<TriageReport> {
   const { from, to } = period;
   const prev = previousPeriod(period);
 
-  // Cases opened in this period and the one before, by status now, type and priority.
+  // Cases opened in this period and the one before, by day (in the team's time zone), status now,
+  // type and priority, with their first-reply clock: the text's tallies and the charts' series both
+  // come from these rows.
   const opened = await db.$queryRaw<
-    { current: boolean; status: CaseStatus; category: Category; priority: Priority; count: number }[]
+    {
+      current: boolean;
+      day: Day;
+      status: CaseStatus;
+      category: Category;
+      priority: Priority;
+      count: number;
+      due: number;
+      met: number;
+    }[]
   >`
-    SELECT "createdAt" >= ${from}::timestamp AS current, status, category, priority, count(*)::int AS count
+    SELECT "createdAt" >= ${from}::timestamp AS current,
+           to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day,
+           status, category, priority, count(*)::int AS count,
+           count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL OR "responseDueAt" <= ${to}::timestamp)::int AS due,
+           count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL AND "firstReplyAt" <= "responseDueAt")::int AS met
     FROM "Case" WHERE "createdAt" >= ${prev.from}::timestamp AND "createdAt" < ${to}::timestamp
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
   const resolvedRows = await db.$queryRaw<{ current: boolean; count: number }[]>`
     SELECT "resolvedAt" >= ${from}::timestamp AS current, count(*)::int AS count
     FROM "Case" WHERE "resolvedAt" >= ${prev.from}::timestamp AND "resolvedAt" < ${to}::timestamp
@@ -49,12 +66,8 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     SELECT status, count(*)::int AS count FROM "Case" WHERE status IN ('new', 'claimed') GROUP BY status`;
 
   // The first-response clock of the cases opened in the period; resolve time of those resolved in it.
-  const [sla] = await db.$queryRaw<
-    { due: number; met: number; breached: number; median: number | null; p90: number | null }[]
-  >`
-    SELECT count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL OR "responseDueAt" <= ${to}::timestamp)::int AS due,
-           count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL AND "firstReplyAt" <= "responseDueAt")::int AS met,
-           count(*) FILTER (WHERE "breachedAt" IS NOT NULL)::int AS breached,
+  const [sla] = await db.$queryRaw<{ breached: number; median: number | null; p90: number | null }[]>`
+    SELECT count(*) FILTER (WHERE "breachedAt" IS NOT NULL)::int AS breached,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "firstReplyAt" - "createdAt")) AS median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM "firstReplyAt" - "createdAt")) AS p90
     FROM "Case" WHERE "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp`;
@@ -121,6 +134,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
   for (const b of backlogRows) if (b.status !== "resolved") backlog[b.status] = b.count;
   const sum = (rows: { current: boolean; count: number }[], current: boolean) =>
     rows.filter((r) => r.current === current).reduce((n, r) => n + r.count, 0);
+  const thisPeriod = opened.filter((r) => r.current);
 
   return {
     period,
@@ -130,9 +144,10 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1):
     byStatus: tally(opened.map((r) => ({ current: r.current, key: r.status, count: r.count }))),
     byCategory: tally(opened.map((r) => ({ current: r.current, key: r.category, count: r.count }))),
     byPriority: tally(opened.map((r) => ({ current: r.current, key: r.priority, count: r.count }))),
+    daily: opened.map(({ current, day, category, count, due, met }) => ({ current, day, category, count, due, met })),
     sla: {
-      due: sla.due,
-      met: sla.met,
+      due: thisPeriod.reduce((n, r) => n + r.due, 0),
+      met: thisPeriod.reduce((n, r) => n + r.met, 0),
       breached: sla.breached,
       medianFirstReplyMinutes: minutes(sla.median),
       p90FirstReplyMinutes: minutes(sla.p90),

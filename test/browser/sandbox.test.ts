@@ -230,6 +230,24 @@ describe.skipIf(!haveBrowser)("the sandbox in a browser", () => {
     await page.locator(".message", { hasText: "B0C7WAVE42" }).filter({ hasText: "Lena Park" }).first().waitFor();
   });
 
+  it("shows the weekly triage's chart under it, and the return wave's chart in the alert's thread", async () => {
+    await as("Lena Park");
+    await goTo(page, "after-sales-weekly");
+    const digestChart = page.locator("#messages .upload img").first();
+    await digestChart.waitFor();
+    // The picture itself loads (a PNG about 1000 pixels wide), with its figures as alt text.
+    await expect.poll(() => digestChart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(800);
+    expect(await digestChart.getAttribute("alt")).toMatch(/Cases opened per day/);
+    await page.screenshot({ path: `${SHOTS}/digest-chart.png` });
+
+    await goTo(page, "after-sales-crisis");
+    await page.locator(".message", { hasText: "B0C7WAVE42" }).first().locator(".replies").click();
+    const waveChart = page.locator("#thread-messages .upload img").first();
+    await waveChart.waitFor();
+    await expect.poll(() => waveChart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(800);
+    expect(await waveChart.getAttribute("alt")).toContain("B0C7WAVE42");
+  });
+
   it("shows an agent's Home tab: a search from its box, a claim that changes the card and then the tab", async () => {
     await as("Mei Chen");
     await goTo(page, "Home");

@@ -96,6 +96,27 @@ describe("return wave", () => {
       expect(alertPosts(slack, "B0WAVE0001")).toHaveLength(1);
     });
 
+    botTest(
+      "the alert's thread gets the wave's chart when raised, and a fresh one at most hourly while it goes on",
+      async ({ bot, slack }) => {
+        const inThread = () => slack.uploads().filter((u) => u.shared?.threadTs === alert.messageTs);
+        const first = await waitFor(() => inThread()[0], "the wave chart");
+        expect(first.content?.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        expect(first.shared?.channel).toBe(CRISIS);
+        expect(first.alt).toContain("B0WAVE0001");
+        // The seventh case came 20 minutes after the alert: no second chart.
+        expect(inThread()).toHaveLength(1);
+
+        clock.advance({ minutes: 61 });
+        await bot.sweep.runOnce();
+        await bot.flush();
+        await waitFor(() => inThread()[1], "the refreshed chart");
+        await bot.sweep.runOnce();
+        await bot.flush();
+        expect(inThread()).toHaveLength(2);
+      },
+    );
+
     botTest("after a quiet day the alert is marked cleared", async ({ bot, slack }) => {
       clock.advance({ hours: 25 }); // a quiet day
       await bot.sweep.runOnce();

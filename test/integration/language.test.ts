@@ -63,6 +63,13 @@ describe("a team that works in Chinese", () => {
     const digest = bot.slack.calls("chat.postMessage").at(-1);
     expect(JSON.stringify(digest?.args.blocks)).toContain("周");
     expect(digest?.args.text).toMatch(CHINESE);
+    // Its chart follows, titled and described in Chinese.
+    const chart = await waitFor(
+      () => bot.slack.uploads().find((u) => u.filename.startsWith("cases-") && u.shared),
+      "the chart",
+    );
+    expect(chart.title).toMatch(CHINESE);
+    expect(chart.alt).toMatch(CHINESE);
   });
 
   botTest("answers a resolve form's missing amount inline, in Chinese", async ({ bot }) => {

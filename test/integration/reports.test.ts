@@ -45,6 +45,8 @@ botTest.beforeAll(async ({ bot }) => {
 });
 
 const digests = (slack: SlackStandIn) => slack.calls("chat.postMessage").filter((m) => m.args.channel === DIGEST);
+const chartsIn = (slack: SlackStandIn, channel: string) => slack.uploads().filter((u) => u.shared?.channel === channel);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe("weekly digest", () => {
   botTest("posts the digest for a period once, however often it is asked for", async ({ bot, slack }) => {
@@ -63,6 +65,56 @@ describe("weekly digest", () => {
     await bot.flush();
     expect(digests(slack)).toHaveLength(1);
   });
+
+  botTest(
+    "the digest's chart follows it as one upload in the digest channel, once per period",
+    async ({ bot, slack }) => {
+      const [chart] = await waitFor(
+        () => (chartsIn(slack, DIGEST).length ? chartsIn(slack, DIGEST) : undefined),
+        "the chart",
+      );
+      expect(chart.content?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(chart.content?.length).toBe(chart.length);
+      // The alt text states the main figures, so the message reads without the picture.
+      expect(chart.alt).toMatch(/28/);
+      expect(chart.alt).toContain("B0AAAAAAAA");
+      // It comes below its text.
+      const text = slack.messages(DIGEST).find((m) => !m.files);
+      expect(Number(chart.shared?.ts)).toBeGreaterThan(Number(text?.ts));
+      // Asked again for the same period: nothing new is uploaded.
+      expect(await bot.digest.postFor(new Date("2026-11-23T08:00:00Z"))).toBe(false);
+      await bot.flush();
+      expect(chartsIn(slack, DIGEST)).toHaveLength(1);
+      expect(slack.uploads().filter((u) => u.filename.startsWith("cases-"))).toHaveLength(1);
+    },
+  );
+
+  botTest(
+    "an upload Slack fails (5xx) is retried after the text is posted, and shared once even when an answer was lost",
+    async ({ bot, slack }) => {
+      const scheduled = new Date("2026-11-16T08:00:00Z");
+      slack.fail("upload", { status: 503, times: 1 });
+      slack.fail("files.completeUploadExternal", { status: 500, times: 1, accepted: true });
+      const textsBefore = digests(slack).length;
+      const chartsBefore = chartsIn(slack, DIGEST).length;
+      expect(await bot.digest.postFor(scheduled)).toBe(true);
+      await bot.flush();
+      // The text does not wait for its picture.
+      await waitFor(() => digests(slack).length > textsBefore, "the digest text");
+      await waitFor(() => chartsIn(slack, DIGEST).length > chartsBefore, "the chart");
+      // Let the outbox settle: the lost answer must not lead to a second share.
+      await waitFor(
+        async () => (await bot.db.prisma.outboxMessage.count({ where: { kind: "chart", status: "pending" } })) === 0,
+        "the upload settled",
+      );
+      expect(chartsIn(slack, DIGEST)).toHaveLength(chartsBefore + 1);
+      const row = await bot.db.prisma.outboxMessage.findFirstOrThrow({
+        where: { dedupeKey: `chart:digest:${scheduled.toISOString()}` },
+      });
+      expect(row.status).toBe("sent");
+      expect(row.attempts).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   botTest(
     "catches up, once and marked late, a digest that was due while the bot was stopped",
@@ -104,6 +156,29 @@ describe("weekly digest", () => {
 
 describe("/case summary and /case list", () => {
   const responses = (slack: SlackStandIn) => slack.responses.filter((r) => r.path === "/response/cmd");
+
+  botTest(
+    "/case summary 30d chart answers privately and sends its charts to the person's DM",
+    async ({ bot, slack }) => {
+      clock.set("2026-11-25T12:00:00Z");
+      const before = responses(slack).length;
+      expect((await bot.command("summary 30d chart", "U0AGENT1")).status).toBe(200);
+      const [summary, note] = await waitFor(
+        () => (responses(slack).length >= before + 2 ? responses(slack).slice(before) : undefined),
+        "the summary and its note",
+      );
+      expect(summary.body.text).toContain("Summary");
+      expect(note.body.text).toContain("direct messages");
+      const [chart] = await waitFor(
+        () => (chartsIn(slack, "U0AGENT1").length ? chartsIn(slack, "U0AGENT1") : undefined),
+        "the chart",
+      );
+      expect(chart.content?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(slack.calls("conversations.open").at(-1)?.args.users).toBe("U0AGENT1");
+      const share = slack.messages("U0AGENT1").find((m) => m.files?.some((f) => f.id === chart.id));
+      expect(share?.text).toContain("30d");
+    },
+  );
 
   botTest(
     "answers /case summary privately with the report for the range asked, and explains a bad range",

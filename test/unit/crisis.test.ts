@@ -90,6 +90,7 @@ describe("crisis alerts, in the team's language", () => {
     startedAt: now,
     lastSeenAt: now,
     clearedAt: null,
+    chartedAt: null,
     detail: { count: 6, usualPerDay: 0.5 },
   };
   const cases = [1, 2, 3, 4, 5, 6].map((n) => ({

@@ -20,6 +20,8 @@ describe("manifest.json", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(["commands", "chat:write", "files:read", "channels:history", "groups:history"]),
     );
+    // Charts are uploaded (files:write), some into a person's direct messages (im:write).
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["files:write", "im:write"]));
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 });

@@ -33,10 +33,22 @@ describe("outbox dedupe keys", () => {
     [{ kind: "crisis_update", alertId: 3, channelId: null }, null],
     [{ kind: "crisis_note", alertId: 3, channelId: "C4", note: "joined", caseId: 7 }, "crisis_note:3:7"],
     [{ kind: "crisis_note", alertId: 3, channelId: "C4", note: "cleared" }, "crisis_cleared:3"],
+    [
+      { kind: "chart", key: "digest:2026-11-23T09:00:00.000Z", place: { channel: "C3" }, charts: [] },
+      "chart:digest:2026-11-23T09:00:00.000Z",
+    ],
+    [{ kind: "chart", place: { person: "U1" }, charts: [] }, null],
   ];
 
   it.each(cases)("%o is kept once by %s", (m, key) => {
     expect(dedupeKey(m)).toBe(key);
+  });
+
+  it("sends a person's charts in their own lane, and keeps the upload's key out of its payload", () => {
+    const row = outboxRow({ kind: "chart", key: "k", place: { person: "U1" }, charts: [], lang: "zh-CN" });
+    expect(row.channelId).toBe("U1");
+    expect(row.payload).toEqual({ place: { person: "U1" }, charts: [], lang: "zh-CN" });
+    expect(row.priority).toBe(PRIORITY.normal);
   });
 
   it("covers every kind", () => {

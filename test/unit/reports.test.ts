@@ -88,6 +88,7 @@ describe("the largest report and list stay valid Block Kit", () => {
       opened: { count: 200000, previous: 180000 },
       resolved: { count: 150000, previous: 170000 },
       backlog: { new: 90000, claimed: 40000 },
+      daily: [],
       byStatus: [
         { key: "new", count: 1, previous: 2 },
         { key: "claimed", count: 3, previous: 3 },

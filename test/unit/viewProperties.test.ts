@@ -117,6 +117,7 @@ function alertRecord(kind: CrisisAlert["kind"], subject: fc.Arbitrary<string>, d
         lastSeenAt: a.startedAt,
         clearedAt: a.status === "cleared" ? (a.clearedAt ?? a.startedAt) : null,
         detail: a.detail as CrisisAlert["detail"],
+        chartedAt: null,
       }),
     );
 }
@@ -527,6 +528,7 @@ describe.each(LANGUAGES)("in %s", (lang) => {
       opened: fc.record({ count, previous: count }),
       resolved: fc.record({ count, previous: count }),
       backlog: fc.record({ new: count, claimed: count }),
+      daily: fc.constant([]),
       byStatus: tallies(keysOf(STATUSES)),
       byCategory: tallies(keysOf(CATEGORIES)),
       byPriority: tallies(keysOf(PRIORITIES)),
@@ -755,6 +757,7 @@ describe("counterexamples the properties found, kept as examples", () => {
       startedAt: now,
       lastSeenAt: now,
       clearedAt: null,
+      chartedAt: null,
       detail: { count: 3, usualPerDay: 0.2 },
     };
     const cases = [1, 2, 3].map((n) => ({ ...sampleCase, id: n, number: n, sku: `${n}${sku}` }));
@@ -787,6 +790,7 @@ describe("counterexamples the properties found, kept as examples", () => {
       startedAt: now,
       lastSeenAt: now,
       clearedAt: null,
+      chartedAt: null,
       detail: null,
     };
     const message = riskHeadsUpMessage(alert, [], now);

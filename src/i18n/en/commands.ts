@@ -6,7 +6,7 @@ export default {
     title: "*After-sales cases — `{{cmd}}` commands*",
     new: "• `{{cmd}} new` — open the form for a new case (order id, case type, what happened…). The card is posted to the cases channel.",
     summary:
-      "• `{{cmd}} summary [7d | 30d | 2026-11-01..2026-11-30]` — the triage report for a period (default: the last 7 days), just for you.",
+      "• `{{cmd}} summary [7d | 30d | 2026-11-01..2026-11-30] [chart]` — the triage report for a period (default: the last 7 days), just for you; with `chart`, its charts come to your direct messages.",
     list: "• `{{cmd}} list [open | mine | unclaimed | breached | @person | ASIN]` — matching cases with their age, priority and owner, 20 a page.",
     find: "• `{{cmd}} find <order id | ASIN | SKU | buyer name | words>` — any case, open or resolved, newest first, 10 a page.",
     show: "• `{{cmd}} show AS-1042` (or an order id) — one case: its card, its history and a link to its thread.",

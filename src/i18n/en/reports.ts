@@ -1,6 +1,10 @@
 // English words of the bot: reports. Keys are grouped by what they are for; {{name}} is filled in,
 // a key ending in _one/_other is chosen by {{count}} (given even where the text shows {{n}}, a formatted number).
 export default {
+  chart: {
+    onItsWay: "The charts of this summary are on their way to your direct messages with the bot.",
+    summaryComment: "Charts of your summary ({{range}}).",
+  },
   triage: {
     weeklyTitle: "Weekly triage",
     summaryTitle: "Summary",

@@ -4,6 +4,10 @@ import type { Translation } from "../catalog.ts";
 import type en from "../en/reports.ts";
 
 export default {
+  chart: {
+    onItsWay: "这份汇总的图表正在发送到你与机器人的私信中。",
+    summaryComment: "你的汇总图表（{{range}}）。",
+  },
   triage: {
     weeklyTitle: "每周售后汇总",
     summaryTitle: "售后汇总",

@@ -1,6 +1,7 @@
 // The deliverer of each outbox kind. Adding a kind means a member in OutboxPayloads and an entry
 // here; the type refuses a kind left without one.
 import { historyNote, postCard, updateCard } from "./cards.ts";
+import { chart } from "./charts.ts";
 import {
   amazonOverdue,
   amazonReminder,
@@ -32,4 +33,5 @@ export const DELIVERERS: Deliverers = {
   crisis_post: crisisPost,
   crisis_update: crisisUpdate,
   crisis_note: crisisNoteLine,
+  chart,
 };

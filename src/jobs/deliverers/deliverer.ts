@@ -86,7 +86,7 @@ const STILL_UNCERTAIN = Symbol("stillUncertainSince");
 type Settled = { [STILL_UNCERTAIN]?: Date | null };
 
 /** Marks an error after which the post certainly is not in Slack, but an earlier one may be since `since`. */
-function notPosted(err: unknown, since: Date | null): unknown {
+export function notPosted(err: unknown, since: Date | null): unknown {
   if (err && typeof err === "object") (err as Settled)[STILL_UNCERTAIN] = since;
   return err;
 }
@@ -100,7 +100,7 @@ export function stillUncertainSince(err: unknown): Date | null | undefined {
 }
 
 /** A delivery that ran so long that its reservation could end during the post: tried again. */
-function outOfTime(m: Queued<OutboxKind>): unknown {
+export function outOfTime(m: Queued<OutboxKind>): unknown {
   return notPosted(new Error("took too long before posting; trying again"), m.uncertainSince);
 }
 

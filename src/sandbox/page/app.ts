@@ -18,6 +18,7 @@ type Message = {
   edited?: boolean;
   to?: string;
   file?: { id: string; name: string };
+  files?: { id: string; title: string; alt?: string; url: string }[];
 };
 type View = { id: string; user: string; view: Obj; errors?: Record<string, string> };
 type State = {
@@ -178,6 +179,12 @@ function messageHtml(m: Message, replies = 0) {
   const place = JSON.stringify({ surface: "message", channel: m.channel, ts: m.ts, ephemeral: !!m.to });
   const body = m.blocks?.length ? renderBlocks(m.blocks, ctx()) : mrkdwnHtml(m.text ?? "", dir);
   const file = m.file ? `<div class="file">📄 ${plainHtml(m.file.name)}</div>` : "";
+  const images = (m.files ?? [])
+    .map(
+      (f) =>
+        `<figure class="upload"><figcaption>${plainHtml(f.title)}</figcaption><img src="${plainHtml(f.url)}" alt="${plainHtml(f.alt ?? f.title)}" loading="lazy"></figure>`,
+    )
+    .join("");
   const when = new Date(Number(m.ts) * 1000).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
   const menu =
     !m.to && state!.shortcuts.length
@@ -192,7 +199,7 @@ function messageHtml(m: Message, replies = 0) {
     <div class="message-main">
       <div class="message-head"><b>${plainHtml(dir.userName(m.user))}</b>${isBot ? ` <span class="app-tag">APP</span>` : ""} <span class="time">${when}</span>${m.edited ? ` <span class="edited">(edited)</span>` : ""}${menu}</div>
       ${m.to ? `<div class="only-you">👁 Only visible to you <button type="button" class="link" data-dismiss="${plainHtml(m.ts)}">Dismiss</button></div>` : ""}
-      <div class="message-body">${body}${file}</div>
+      <div class="message-body">${body}${file}${images}</div>
       ${replies ? `<a class="replies" href="#${plainHtml(`${m.channel}/${m.ts}`)}">${replies} repl${replies === 1 ? "y" : "ies"}</a>` : ""}
     </div>
   </div>`;
