@@ -42,7 +42,8 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, 
   const opened = await db.$queryRaw<
     {
       current: boolean;
-      day: Day;
+      /** A calendar date: midnight UTC of that day as the driver reads it. */
+      day: Date;
       status: CaseStatus;
       category: Category;
       priority: Priority;
@@ -52,7 +53,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, 
     }[]
   >`
     SELECT "createdAt" >= ${from}::timestamp AS current,
-           to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day,
+           (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone})::date AS day,
            status, category, priority, count(*)::int AS count,
            count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL OR "responseDueAt" <= ${to}::timestamp)::int AS due,
            count(*) FILTER (WHERE "firstReplyAt" IS NOT NULL AND "firstReplyAt" <= "responseDueAt")::int AS met
@@ -144,7 +145,14 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, 
     byStatus: tally(opened.map((r) => ({ current: r.current, key: r.status, count: r.count }))),
     byCategory: tally(opened.map((r) => ({ current: r.current, key: r.category, count: r.count }))),
     byPriority: tally(opened.map((r) => ({ current: r.current, key: r.priority, count: r.count }))),
-    daily: opened.map(({ current, day, category, count, due, met }) => ({ current, day, category, count, due, met })),
+    daily: opened.map(({ current, day, category, count, due, met }) => ({
+      current,
+      day: day.toISOString().slice(0, 10) as Day,
+      category,
+      count,
+      due,
+      met,
+    })),
     sla: {
       due: thisPeriod.reduce((n, r) => n + r.due, 0),
       met: thisPeriod.reduce((n, r) => n + r.met, 0),
