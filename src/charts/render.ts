@@ -3,7 +3,7 @@
 import { renderAsync } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile } from "vega-lite";
-import type { ChartRequest } from "../domain/charts.ts";
+import { ALT_TEXT_LIMIT, type ChartRequest } from "../domain/charts.ts";
 import type { Words } from "../i18n/i18n.ts";
 import { trimText } from "../views/text.ts";
 import { activityChart } from "./activity.ts";
@@ -21,9 +21,6 @@ export type RenderedChart = {
   alt: string;
   filename: string;
 };
-
-/** Slack's limit on an image's alt text. */
-export const ALT_TEXT_LIMIT = 1000;
 
 function draft(req: ChartRequest, w: Words, zone: string): ChartDraft {
   switch (req.kind) {

@@ -48,6 +48,11 @@ export type ChartRequest =
 
 export type ChartKind = ChartRequest["kind"];
 
+/** Slack's limit on an uploaded image's description (files.getUploadURLExternal's alt_txt). */
+export const ALT_TEXT_LIMIT = 1000;
+/** The longest period drawn day by day: a chart of more days would be unreadable and slow to draw. */
+export const CHART_MAX_DAYS = 92;
+
 /** Hours a wave chart looks back. */
 export const WAVE_CHART_HOURS = 72;
 /** A running wave gets a new chart in its thread at most this often. */

@@ -88,12 +88,14 @@ export function settingsFor(group: Pick<FailedGroup, "channelId" | "kinds">, set
 }
 
 /** What a reason calls for: the bot's access to the channel, a fix in the bot, or a look at the log. */
-export type Remedy = "invite" | "missing_channel" | "archived" | "bug" | "other";
+export type Remedy = "invite" | "missing_channel" | "archived" | "scope" | "bug" | "other";
 
 const REMEDY_OF_REASON: Record<string, Remedy> = {
   not_in_channel: "invite",
   channel_not_found: "missing_channel",
   is_archived: "archived",
+  // An app installed before a feature needed a new permission (charts: files:write, im:write).
+  missing_scope: "scope",
   invalid_blocks: "bug",
   invalid_blocks_format: "bug",
   msg_too_long: "bug",

@@ -32,12 +32,13 @@ export type ChartPlace =
   | { person: string };
 
 /**
- * Pictures to draw and upload as one message, in `lang` (none: the team's language, as every
- * channel message); `fileIds` are kept once uploaded, before they are shared.
+ * Pictures to draw and upload as one message, in `lang` and time zone `zone` (none: the team's,
+ * as every channel message); `fileIds` are kept once uploaded, before they are shared.
  */
 export type ChartUpload = {
   charts: ChartRequest[];
   lang?: Lang;
+  zone?: string;
   place: ChartPlace;
   comment?: string;
   fileIds?: string[];

@@ -9,11 +9,23 @@ const LAST_YEAR = 2099;
 /** Words that ask "/case summary" for its pictures too. */
 const CHART_WORDS = ["chart", "charts", "图表", "图"];
 
-/** "30d chart" → the range "30d" and that pictures were asked for. */
+/** "30d chart" (or "30d图表", Chinese needing no space) → the range "30d" and that pictures were asked for. */
 export function splitChartWord(text: string): { rangeText: string; chart: boolean } {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const rest = words.filter((word) => !CHART_WORDS.includes(word.toLowerCase()));
-  return { rangeText: rest.join(" "), chart: rest.length < words.length };
+  let chart = false;
+  const rest = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => {
+      if (CHART_WORDS.includes(word.toLowerCase())) {
+        chart = true;
+        return [];
+      }
+      if (!word.endsWith("图表")) return [word];
+      chart = true;
+      return [word.slice(0, -"图表".length)];
+    });
+  return { rangeText: rest.join(" "), chart };
 }
 
 export function parseReportRange(text: string, now: Date, zone: string): { period: Period } | { error: Said } {

@@ -3,7 +3,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { MARKETPLACE_CODES } from "../domain/amazon.ts";
 import { PAGE_SIZE, parseListFilter } from "../domain/caseLists.ts";
-import { reportCharts } from "../domain/charts.ts";
+import { CHART_MAX_DAYS, periodDays, reportCharts } from "../domain/charts.ts";
 import { parseOrdersArgs } from "../domain/odr.ts";
 import { parseReportRange, splitChartWord } from "../domain/reportRange.ts";
 import { ENGLISH, say, type Words } from "../i18n/i18n.ts";
@@ -37,17 +37,31 @@ export async function answerSummary(
   const zone = deps.config.teamTimezone;
   const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent, zone);
   const message = triageMessage(report, { title: w.t("reports.triage.summaryTitle"), zone, now, words: w });
-  if (chart) {
-    // Ephemeral messages cannot carry files: the pictures go to the person's direct messages.
-    const charts = reportCharts(report, zone, deps.config.replyTargetPercent);
-    const comment = w.t("reports.chart.summaryComment", { range: rangeText.trim() || "7d" });
-    // The same request again within the minute (a second press of Enter) sends nothing new.
-    const key = `summary:${userId}:${rangeText.trim()}:${Math.floor(now.getTime() / 60_000)}`;
-    await enqueue(deps.prisma, [{ kind: "chart", key, place: { person: userId }, charts, lang: w.lang, comment }]);
-    deps.wakeOutbox();
-  }
   await respond({ response_type: "ephemeral", ...message });
-  if (chart) await respond({ response_type: "ephemeral", text: w.t("reports.chart.onItsWay") });
+  if (!chart) return;
+  if (periodDays(range.period, zone).length > CHART_MAX_DAYS) {
+    await respond({ response_type: "ephemeral", text: w.t("reports.chart.tooLong", { days: CHART_MAX_DAYS }) });
+    return;
+  }
+  // Ephemeral messages cannot carry files: the pictures go to the person's direct messages. The
+  // same request again within the minute (a second press of Enter) sends nothing new.
+  const asked = rangeText.trim().toLowerCase() || "7d";
+  const queued = await enqueue(deps.prisma, [
+    {
+      kind: "chart",
+      key: `summary:${userId}:${asked}:${Math.floor(now.getTime() / 60_000)}`,
+      place: { person: userId },
+      charts: reportCharts(report, zone, deps.config.replyTargetPercent),
+      lang: w.lang,
+      zone,
+      comment: w.t("reports.chart.summaryComment", { range: asked }),
+    },
+  ]);
+  deps.wakeOutbox();
+  await respond({
+    response_type: "ephemeral",
+    text: w.t(queued ? "reports.chart.onItsWay" : "reports.chart.alreadyOnItsWay"),
+  });
 }
 
 /** "/case list …": the first page, as a new private message. */

@@ -80,6 +80,7 @@ function deliverKind<K extends OutboxKind>(
     payload: row.payload as OutboxPayloads[K],
     uncertainSince: claim.uncertainSince,
     postBy: new Date(claim.lease.lockedUntil.getTime() - 2000),
+    lockedUntil: claim.lease.lockedUntil,
   };
   return DELIVERERS[kind](queued, ctx);
 }

@@ -67,6 +67,7 @@ export function startWeeklyDigest(opts: {
             key: `digest:${period.key}`,
             place: { channel: opts.channelId, after: dedupeKey(digest) ?? undefined },
             charts: reportCharts(report, opts.zone, opts.replyTargetPercent),
+            zone: opts.zone,
           },
         ]);
         return true;

@@ -7,6 +7,7 @@
 // also after Slack took the post (`accepted`), or never answer at all (`hang`).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { ALT_TEXT_LIMIT } from "../domain/charts.ts";
 import { blockKitProblems } from "./blockKitLimits.ts";
 
 type Obj = Record<string, any>;
@@ -50,8 +51,8 @@ export type UploadedFile = {
   title?: string;
   /** The bytes sent to the upload address (none yet: not sent). */
   content?: Buffer;
-  /** Where it was shared, with the message that shows it. */
-  shared?: { channel: string; threadTs?: string; ts: string };
+  /** Where it was shared (the conversation id the app gave), with the message that shows it. */
+  shared?: { channel: string; threadTs?: string; ts: string; at: number };
 };
 /** A message only one person sees, until they reload (as in Slack). */
 export type EphemeralMessage = PostedMessage & { to: string };
@@ -122,8 +123,14 @@ export type SlackStandIn = {
 };
 
 const JSON_FIELDS = ["blocks", "view", "attachments", "metadata", "files"];
-/** Slack's limit on an uploaded image's description. */
-const ALT_TEXT_LIMIT = 1000;
+/**
+ * Slack shares uploaded files in the background: for a moment after files.completeUploadExternal
+ * answers, files.info does not list the share yet.
+ */
+const SHARE_VISIBLE_AFTER_MS = 1500;
+/** A person's direct messages with the app: "D…" as Slack names it, kept here under the person's "U…" id. */
+const dmOf = (user: string) => `D${user.slice(1)}`;
+const personOfDm = (channel: string) => (channel.startsWith("D") ? `U${channel.slice(1)}` : channel);
 /** Who the bot is in this Slack (auth.test), and the author of what it posts. */
 export const BOT_USER = "U0BOT";
 export const BOT_ID = "B0BOT";
@@ -487,19 +494,25 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
         if (found.some((u) => !u?.content || u.content.length !== u.length)) throw new SlackError("file_not_found");
         if (found.some((u) => u?.shared)) throw new SlackError("file_already_shared");
         if (!args.channel_id) throw new SlackError("invalid_arguments", ["channel_id is required"]);
-        const m = post({ channel: args.channel_id, text: args.initial_comment ?? "", thread_ts: args.thread_ts });
+        const m = post({
+          channel: personOfDm(args.channel_id),
+          text: args.initial_comment ?? "",
+          thread_ts: args.thread_ts,
+        });
         m.files = found.map((u, i) => {
           const file = u as UploadedFile;
           file.title = list[i].title ?? file.filename;
-          file.shared = { channel: m.channel, threadTs: m.thread_ts, ts: m.ts };
+          file.shared = { channel: args.channel_id, threadTs: m.thread_ts, ts: m.ts, at: Date.now() };
           return { id: file.id, title: file.title, alt: file.alt, url: `${base}/uploaded/${file.id}` };
         });
         changed();
         return { files: found.map((u) => ({ id: u?.id, title: u?.title })) };
       }
-      case "conversations.open":
-        // A person's direct messages with the app are kept under their own id here.
-        return { channel: { id: String(args.users ?? "").split(",")[0] } };
+      case "conversations.open": {
+        const user = String(args.users ?? "").split(",")[0];
+        if (!/^[UW][A-Z0-9]+$/.test(user)) throw new SlackError("user_not_found");
+        return { channel: { id: dmOf(user) } };
+      }
       case "files.list": {
         const from = Number(args.ts_from ?? 0) * 1000;
         const found = [...files.entries()]
@@ -555,7 +568,8 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
   }
 
   function uploadInfo(u: UploadedFile) {
-    const where = u.shared ? [u.shared.channel] : [];
+    const shared = u.shared && Date.now() - u.shared.at >= SHARE_VISIBLE_AFTER_MS ? u.shared : undefined;
+    const where = shared ? [shared.channel] : [];
     return {
       id: u.id,
       name: u.filename,
@@ -566,7 +580,13 @@ export async function startSlackStandIn(opts: { botToken?: string } = {}): Promi
       channels: where.filter((c) => c.startsWith("C")),
       groups: where.filter((c) => c.startsWith("G")),
       ims: where.filter((c) => !c.startsWith("C") && !c.startsWith("G")),
-      shares: u.shared ? { public: { [u.shared.channel]: [{ ts: u.shared.ts, thread_ts: u.shared.threadTs }] } } : {},
+      shares: shared
+        ? {
+            [shared.channel.startsWith("C") ? "public" : "private"]: {
+              [shared.channel]: [{ ts: shared.ts, thread_ts: shared.threadTs }],
+            },
+          }
+        : {},
     };
   }
 

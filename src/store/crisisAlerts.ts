@@ -37,6 +37,7 @@ export async function waveChartData(
   asin: string,
   now: Date,
   s: WaveSettings,
+  usualPerDay: number,
 ): Promise<WaveChartData> {
   const lastHour = Math.floor(now.getTime() / HOUR) * HOUR;
   const first = lastHour - (WAVE_CHART_HOURS - 1) * HOUR;
@@ -45,7 +46,6 @@ export async function waveChartData(
     FROM "Case" WHERE asin = ${asin} AND "createdAt" >= ${new Date(first)}::timestamp AND "createdAt" <= ${now}::timestamp
     GROUP BY 1`;
   const byHour = new Map(rows.map((r) => [r.hour.getTime(), r.count]));
-  const { usualPerDay } = await waveCounts(db, asin, now, s);
   const usualPerHour = usualPerDay / 24;
   return {
     asin,
@@ -67,6 +67,7 @@ async function queueWaveChart(
   alert: Pick<CrisisAlert, "id" | "subject" | "channelId">,
   now: Date,
   s: CrisisSettings,
+  usualPerDay: number,
 ): Promise<void> {
   const { count } = await tx.crisisAlert.updateMany({
     where: {
@@ -77,7 +78,7 @@ async function queueWaveChart(
   });
   if (count === 0) return;
   const channel = alert.channelId ?? s.channelId;
-  const data = await waveChartData(tx, alert.subject, now, s.wave);
+  const data = await waveChartData(tx, alert.subject, now, s.wave, usualPerDay);
   await enqueue(tx, [
     {
       kind: "chart",
@@ -141,12 +142,12 @@ export async function checkWave(
       alert = await tx.crisisAlert.findUniqueOrThrow({ where: key });
       if (count === 1) {
         await enqueue(tx, [{ kind: "crisis_post", alertId: alert.id, channelId: s.channelId }]);
-        await queueWaveChart(tx, alert, now, s);
+        await queueWaveChart(tx, alert, now, s, counts.usualPerDay);
         return "raised";
       }
     }
     await tx.crisisAlert.update({ where: { id: alert.id }, data: holds ? { lastSeenAt: now, detail } : { detail } });
-    if (holds) await queueWaveChart(tx, alert, now, s);
+    if (holds) await queueWaveChart(tx, alert, now, s, counts.usualPerDay);
     await enqueue(tx, [
       { kind: "crisis_update", alertId: alert.id, channelId: s.channelId },
       { kind: "crisis_note", alertId: alert.id, channelId: s.channelId, note: "joined", caseId: c.id },
@@ -168,7 +169,7 @@ export async function clearQuietWaves(prisma: PrismaClient, now: Date, s: Crisis
           where: { id: alert.id, status: ACTIVE_STATUS },
           data: { lastSeenAt: now },
         });
-        if (count === 1) await queueWaveChart(tx, alert, now, s);
+        if (count === 1) await queueWaveChart(tx, alert, now, s, counts.usualPerDay);
       });
       continue;
     }

@@ -64,7 +64,8 @@ export type DueMessage = OutboxMessage & { lane: string };
  * `busy` (delivering here, or paced) and channels where another running copy holds a message are
  * left out, so one busy channel never holds back another and a channel gets one message at a time
  * whichever copy sends it. A message for a card or alert still waiting to be posted is not due
- * yet: thousands of reminders of an import's cases must not take turns asking.
+ * yet (nor a picture whose message or alert is): thousands of reminders of an import's cases must
+ * not take turns asking.
  */
 export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: number): Promise<DueMessage[]> {
   return prisma.$queryRaw<DueMessage[]>`
@@ -87,6 +88,11 @@ export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: 
         AND NOT (kind IN ('crisis_update', 'crisis_note') AND EXISTS (
           SELECT 1 FROM "OutboxMessage" alert
           WHERE alert.kind = 'crisis_post' AND alert.status = 'pending' AND alert.payload->>'alertId' = m.payload->>'alertId'))
+        AND NOT (kind = 'chart' AND EXISTS (
+          SELECT 1 FROM "OutboxMessage" parent
+          WHERE parent.status = 'pending' AND (
+            parent."dedupeKey" = m.payload->'place'->>'after'
+            OR (parent.kind = 'crisis_post' AND parent.payload->>'alertId' = m.payload->'place'->>'alertId'))))
       ORDER BY lane, priority, id
     ) heads
     ORDER BY priority, id
@@ -162,47 +168,43 @@ export function markFailed(prisma: PrismaClient, lease: Lease, reason: string): 
 /** Where a message another one depends on stands (a card for its thread lines, an alert for its notes). */
 export type ParentPost = { status: "pending" } | { status: "failed"; reason: string } | null;
 
-function parentPost(row: { status: string; lastError: string | null } | null): ParentPost {
+/** Where the one message `where` names stands: waiting, failed (with why), or null once posted or never queued. */
+async function parentPost(prisma: PrismaClient, where: Prisma.OutboxMessageWhereInput): Promise<ParentPost> {
+  const row = await prisma.outboxMessage.findFirst({
+    where: { ...where, status: { in: ["pending", "failed"] } },
+    select: { status: true, lastError: true },
+  });
   if (row?.status === "pending") return { status: "pending" };
   if (row?.status === "failed") return { status: "failed", reason: row.lastError ?? "unknown reason" };
   return null;
 }
 
-/** The card post of a case, while it is waiting or after it failed; null once posted (or never queued). */
-export async function cardPost(prisma: PrismaClient, caseId: number): Promise<ParentPost> {
-  return parentPost(
-    await prisma.outboxMessage.findFirst({
-      where: { caseId, kind: "post_card", status: { in: ["pending", "failed"] } },
-      select: { status: true, lastError: true },
-    }),
-  );
-}
+/** The card post of a case. */
+export const cardPost = (prisma: PrismaClient, caseId: number) => parentPost(prisma, { caseId, kind: "post_card" });
 
-/** The post of an alert, while it is waiting or after it failed; null once posted. */
-export async function alertPost(prisma: PrismaClient, alertId: number): Promise<ParentPost> {
-  return parentPost(
-    await prisma.outboxMessage.findFirst({
-      where: { kind: "crisis_post", status: { in: ["pending", "failed"] }, payload: { equals: { alertId } } },
-      select: { status: true, lastError: true },
-    }),
-  );
-}
+/** The post of an alert. */
+export const alertPost = (prisma: PrismaClient, alertId: number) =>
+  parentPost(prisma, { kind: "crisis_post", payload: { equals: { alertId } } });
 
-/** A message with this dedupe key while it is waiting or after it failed; null once posted (or never queued). */
-export async function messagePost(prisma: PrismaClient, dedupeKey: string): Promise<ParentPost> {
-  return parentPost(
-    await prisma.outboxMessage.findFirst({
-      where: { dedupeKey, status: { in: ["pending", "failed"] } },
-      select: { status: true, lastError: true },
-    }),
-  );
-}
+/** The message with this dedupe key. */
+export const messagePost = (prisma: PrismaClient, dedupeKey: string) => parentPost(prisma, { dedupeKey });
 
-/** Keeps the files an upload made before it shares them, so a later attempt can look them up. */
-export async function recordUploadedFiles(prisma: PrismaClient, id: number, fileIds: string[]): Promise<void> {
-  await prisma.$executeRaw`
-    UPDATE "OutboxMessage" SET payload = payload || jsonb_build_object('fileIds', ${JSON.stringify(fileIds)}::jsonb)
-    WHERE id = ${id} AND status = 'pending'`;
+/**
+ * Adds the files an upload made to the ones earlier attempts made, before they are shared, so a
+ * later attempt can look every one of them up. False when the reservation `lockedUntil` is no
+ * longer this copy's (the files must then not be shared).
+ */
+export async function recordUploadedFiles(
+  prisma: PrismaClient,
+  id: number,
+  lockedUntil: Date,
+  fileIds: string[],
+): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE "OutboxMessage"
+    SET payload = payload || jsonb_build_object('fileIds', COALESCE(payload->'fileIds', '[]'::jsonb) || ${JSON.stringify(fileIds)}::jsonb)
+    WHERE id = ${id} AND status = 'pending' AND "lockedUntil" = ${lockedUntil}::timestamp`;
+  return count === 1;
 }
 
 /** Marks earlier pending re-renders of a card as done: the one being delivered covers them. */

@@ -49,6 +49,8 @@ export function advice(
         : w.t("reports.delivery.missingChannel", { invite });
     case "archived":
       return setting ? w.t("reports.delivery.archivedOrSet", { setting }) : w.t("reports.delivery.archived");
+    case "scope":
+      return w.t("reports.delivery.missingScope");
     case "bug":
       return w.t("reports.delivery.bug");
     default:

@@ -8,6 +8,7 @@ import type { SlackCall, SlackStandIn } from "../../src/sandbox/slackStandIn.ts"
 import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
+import { PNG_SIGNATURE } from "../support/png.ts";
 import { buttonPayload, interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
 
 const CRISIS = "C0CRISIS";
@@ -101,7 +102,7 @@ describe("return wave", () => {
       async ({ bot, slack }) => {
         const inThread = () => slack.uploads().filter((u) => u.shared?.threadTs === alert.messageTs);
         const first = await waitFor(() => inThread()[0], "the wave chart");
-        expect(first.content?.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        expect(first.content?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
         expect(first.shared?.channel).toBe(CRISIS);
         expect(first.alt).toContain("B0WAVE0001");
         // The seventh case came 20 minutes after the alert: no second chart.

@@ -3,9 +3,10 @@ import { describe, expect } from "vitest";
 import { ACTIONS } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
 import type { SlackStandIn } from "../../src/sandbox/slackStandIn.ts";
-import { botTest, waitFor } from "../support/botTest.ts";
+import { botTest, LEAD, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
+import { PNG_SIGNATURE } from "../support/png.ts";
 import { buttonPayload, interactionBody, postSigned } from "../support/signedRequests.ts";
 
 const DIGEST = "C0DIGEST";
@@ -46,7 +47,6 @@ botTest.beforeAll(async ({ bot }) => {
 
 const digests = (slack: SlackStandIn) => slack.calls("chat.postMessage").filter((m) => m.args.channel === DIGEST);
 const chartsIn = (slack: SlackStandIn, channel: string) => slack.uploads().filter((u) => u.shared?.channel === channel);
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe("weekly digest", () => {
   botTest("posts the digest for a period once, however often it is asked for", async ({ bot, slack }) => {
@@ -99,20 +99,50 @@ describe("weekly digest", () => {
       const chartsBefore = chartsIn(slack, DIGEST).length;
       expect(await bot.digest.postFor(scheduled)).toBe(true);
       await bot.flush();
-      // The text does not wait for its picture.
-      await waitFor(() => digests(slack).length > textsBefore, "the digest text");
+      const text = await waitFor(() => digests(slack)[textsBefore], "the digest text");
       await waitFor(() => chartsIn(slack, DIGEST).length > chartsBefore, "the chart");
-      // Let the outbox settle: the lost answer must not lead to a second share.
+      // Slack lists the share only a moment after it answered: the retry waits for it instead of sharing again.
       await waitFor(
         async () => (await bot.db.prisma.outboxMessage.count({ where: { kind: "chart", status: "pending" } })) === 0,
         "the upload settled",
       );
       expect(chartsIn(slack, DIGEST)).toHaveLength(chartsBefore + 1);
+      expect(slack.calls("files.completeUploadExternal").filter((c) => c.at > text.at)).toHaveLength(1);
       const row = await bot.db.prisma.outboxMessage.findFirstOrThrow({
         where: { dedupeKey: `chart:digest:${scheduled.toISOString()}` },
       });
       expect(row.status).toBe("sent");
-      expect(row.attempts).toBeGreaterThanOrEqual(3);
+      // Failed upload, lost answer, then found shared: three attempts, two uploads, all after the text.
+      expect(row.attempts).toBe(3);
+      const tries = slack
+        .calls("files.getUploadURLExternal")
+        .filter((c) => c.args.filename === "cases-2026-11-09-2026-11-16.png");
+      expect(tries).toHaveLength(2);
+      expect(tries.every((c) => c.at >= text.at)).toBe(true);
+    },
+  );
+
+  botTest(
+    "a picture Slack refuses for good leaves its text posted, and /case health says what to do",
+    async ({ bot, slack }) => {
+      const scheduled = new Date("2026-11-09T08:00:00Z");
+      slack.fail("files.getUploadURLExternal", { error: "missing_scope", times: 1 });
+      const textsBefore = digests(slack).length;
+      expect(await bot.digest.postFor(scheduled)).toBe(true);
+      await bot.flush();
+      await waitFor(() => digests(slack)[textsBefore], "the digest text");
+      const row = await waitFor(
+        () =>
+          bot.db.prisma.outboxMessage.findFirst({
+            where: { dedupeKey: `chart:digest:${scheduled.toISOString()}`, status: "failed" },
+          }),
+        "the refused chart",
+      );
+      expect(row.lastError).toContain("missing_scope");
+      const before = slack.responses.length;
+      await bot.command("health", LEAD);
+      const answer = await waitFor(() => slack.responses[before], "the answer to /case health");
+      expect(JSON.stringify(answer.body)).toContain("files:write");
     },
   );
 
@@ -169,14 +199,34 @@ describe("/case summary and /case list", () => {
       );
       expect(summary.body.text).toContain("Summary");
       expect(note.body.text).toContain("direct messages");
+      // Shared in the person's direct messages with the app (the conversation Slack opened).
       const [chart] = await waitFor(
-        () => (chartsIn(slack, "U0AGENT1").length ? chartsIn(slack, "U0AGENT1") : undefined),
+        () => (chartsIn(slack, "D0AGENT1").length ? chartsIn(slack, "D0AGENT1") : undefined),
         "the chart",
       );
       expect(chart.content?.subarray(0, 8)).toEqual(PNG_SIGNATURE);
       expect(slack.calls("conversations.open").at(-1)?.args.users).toBe("U0AGENT1");
       const share = slack.messages("U0AGENT1").find((m) => m.files?.some((f) => f.id === chart.id));
       expect(share?.text).toContain("30d");
+
+      // Asked again at once, nothing new is sent; a period too long to draw day by day is refused politely.
+      const again = responses(slack).length;
+      await bot.command("summary 30D chart", "U0AGENT1");
+      const [, alreadyNote] = await waitFor(
+        () => (responses(slack).length >= again + 2 ? responses(slack).slice(again) : undefined),
+        "the second answer",
+      );
+      expect(alreadyNote.body.text).toContain("already on their way");
+      const long = responses(slack).length;
+      await bot.command("summary 2026-01-01..2026-11-24 chart", "U0AGENT1");
+      const [longSummary, refusal] = await waitFor(
+        () => (responses(slack).length >= long + 2 ? responses(slack).slice(long) : undefined),
+        "the answer to a long period",
+      );
+      expect(longSummary.body.text).toContain("Summary");
+      expect(refusal.body.text).toContain("up to 92 days");
+      await bot.flush();
+      expect(chartsIn(slack, "D0AGENT1")).toHaveLength(1);
     },
   );
 

@@ -123,6 +123,7 @@ describe("/case summary's chart word", () => {
     ["chart", "", true],
     ["2026-11-01..2026-11-30 图表", "2026-11-01..2026-11-30", true],
     ["CHART 7d", "7d", true],
+    ["30d图表", "30d", true],
     ["30d", "30d", false],
     ["", "", false],
     ["chartreuse", "chartreuse", false],

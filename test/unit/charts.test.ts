@@ -9,9 +9,9 @@ import { pngOf, type RenderedChart, renderChart } from "../../src/charts/render.
 import { sampleWeek } from "../../src/charts/sampleWeek.ts";
 import type { ChartRequest, OdrChartData, WaveChartData } from "../../src/domain/charts.ts";
 import { type Lang, words } from "../../src/i18n/i18n.ts";
+import { PNG_SIGNATURE } from "../support/png.ts";
 
 const ZONE = "Europe/Berlin";
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Width and height from the PNG's header (IHDR), as Slack reads them. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
@@ -36,7 +36,7 @@ function countPixels(pixels: Buffer, colour?: string) {
 }
 
 function expectPicture(chart: RenderedChart, size: { width: [number, number]; height: [number, number] }) {
-  expect([...chart.png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  expect(chart.png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   const header = pngSize(chart.png);
   expect(header).toEqual({ width: chart.width, height: chart.height });
   expect(header.width).toBeGreaterThanOrEqual(size.width[0]);
@@ -188,7 +188,7 @@ describe("the ODR chart", () => {
       "60 天订单缺陷率 (ODR)，上限 1%：US 0.62%（亚马逊 0.58%）；UK 1.24%（亚马逊 1.10%）；DE 0.31%。",
     );
     const none = await render({ kind: "odr", data: { limitPercent: 1, marketplaces: [] } });
-    expect([...none.png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(none.png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(none.alt).toBe("No Order Defect Rate yet (the limit is 1%).");
   });
 });

@@ -52,6 +52,7 @@ describe("reasons and settings", () => {
     expect(remedyFor("not_in_channel")).toBe("invite");
     expect(remedyFor("channel_not_found")).toBe("missing_channel");
     expect(remedyFor("is_archived")).toBe("archived");
+    expect(remedyFor("missing_scope")).toBe("scope");
     expect(remedyFor("invalid_blocks")).toBe("bug");
     expect(remedyFor("msg_too_long")).toBe("bug");
     expect(remedyFor("ekm_access_denied")).toBe("other");

@@ -4,6 +4,9 @@ export default {
   chart: {
     onItsWay: "The charts of this summary are on their way to your direct messages with the bot.",
     summaryComment: "Charts of your summary ({{range}}).",
+    alreadyOnItsWay: "The charts of this summary are already on their way to your direct messages.",
+    tooLong:
+      "Charts are drawn for periods of up to {{days}} days; ask for a shorter one, e.g. `/case summary 30d chart`. The summary above covers the whole period.",
   },
   triage: {
     weeklyTitle: "Weekly triage",
@@ -95,6 +98,8 @@ export default {
     missingChannel: "the channel was deleted, or it is private and the bot is not in it: invite the bot ({{invite}})",
     archived: "the channel is archived: unarchive it",
     archivedOrSet: "the channel is archived: unarchive it, or set {{setting}} to another channel",
+    missingScope:
+      "the app lacks a permission this message needs (charts need files:write and im:write): add the scopes in manifest.json to the app and reinstall it",
     bug: "a bug: please report it",
     otherReason: "Slack gave this reason; the bot's log has the details",
     failedLine_one: "{{count}} message could not be delivered: {{reason}} in {{channel}} (on {{date}}) — {{advice}}",

@@ -7,6 +7,8 @@ export default {
   chart: {
     onItsWay: "这份汇总的图表正在发送到你与机器人的私信中。",
     summaryComment: "你的汇总图表（{{range}}）。",
+    alreadyOnItsWay: "这份汇总的图表已经在发往你私信的路上了。",
+    tooLong: "图表最多覆盖 {{days}} 天；请选更短的时间段，例如 `/case 汇总 30d 图表`。上面的汇总覆盖了整个时间段。",
   },
   triage: {
     weeklyTitle: "每周售后汇总",
@@ -93,6 +95,8 @@ export default {
     missingChannel: "频道已被删除，或是私有频道而机器人不在其中：请邀请机器人（{{invite}}）",
     archived: "频道已归档：请取消归档",
     archivedOrSet: "频道已归档：请取消归档，或把 {{setting}} 改成其他频道",
+    missingScope:
+      "应用缺少发送这条消息所需的权限（图表需要 files:write 和 im:write）：按 manifest.json 给应用加上这些权限并重新安装",
     bug: "这是程序错误：请报告",
     otherReason: "这是 Slack 给出的原因；详情见机器人日志",
     failedLine_one: "{{count}} 条消息未能送达：{{channel}} 中 {{reason}}（{{date}}）— {{advice}}",

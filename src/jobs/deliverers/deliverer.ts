@@ -31,6 +31,8 @@ export type Queued<K extends OutboxKind> = {
   uncertainSince: Date | null;
   /** Past this the copy's reservation could run out during the post: it must not start one. */
   postBy: Date;
+  /** The end of this copy's reservation: a write to the row while it holds it names it. */
+  lockedUntil: Date;
 };
 
 export type DeliveryContext = {
