@@ -14,6 +14,7 @@ import { register as playbookActions } from "./handlers/playbookActions.ts";
 import { register as reports } from "./handlers/reports.ts";
 import { register as resolveCase } from "./handlers/resolveCase.ts";
 import { register as returnsImport } from "./handlers/returnsImport.ts";
+import { register as routing } from "./handlers/routing.ts";
 import { register as workspaceActions } from "./handlers/workspaceActions.ts";
 import { SLACK_CALL_TIMEOUT_MS } from "./jobs/slackErrors.ts";
 import type { BotIdentity } from "./slackIdentity.ts";
@@ -58,6 +59,7 @@ export function createApp(
   draftReply(app, deps);
   caseFind(app, deps);
   workspaceActions(app, deps);
+  routing(app, deps);
   home(app, deps);
   amazon(app, deps);
   app.error(async (err) => {

@@ -20,9 +20,11 @@ import { mergeTemplates, SHIPPED_TEMPLATES } from "./domain/replyTemplates.ts";
 import type { ClockSettings } from "./domain/responseClock.ts";
 import { DEFAULT_RETURN_SETTINGS, parseHolidayWindow } from "./domain/returnEligibility.ts";
 import { type CardRule, DEFAULT_IMPORT_CARD_LIMIT } from "./domain/returnsImport.ts";
+import { DEFAULT_ROUTING, type RoutingRule, type RoutingSettings } from "./domain/routing.ts";
+import { RoutingFileError } from "./domain/routingFile.ts";
 import { TemplatesFileError } from "./domain/templatesFile.ts";
 import { type Lang, parseLanguage } from "./i18n/i18n.ts";
-import { loadTemplatesFile } from "./teamFiles.ts";
+import { loadRoutingFile, loadTemplatesFile } from "./teamFiles.ts";
 
 /** An unset or blank variable counts as not given, so `NAME=` in a .env file means "use the default". */
 const optionalText = z
@@ -278,6 +280,27 @@ const schema = z
         return z.NEVER;
       }
     }),
+    ROUTING_MODE: optionalText.pipe(
+      z.enum(["assign", "suggest"], { error: "must be assign or suggest" }).default(DEFAULT_ROUTING.mode),
+    ),
+    ROUTING_OVERLOAD: numberSetting({
+      is: "a whole number of open cases, e.g. 15",
+      int: "must be a whole number of open cases",
+      min: 1,
+      tooSmall: "must be at least 1 open case",
+      default: DEFAULT_ROUTING.overload,
+    }),
+    // Read and checked here, so a bad routing file is reported with every other bad setting.
+    ROUTING_FILE: optionalText.transform((file, ctx): RoutingRule[] | undefined => {
+      if (!file) return undefined;
+      try {
+        return loadRoutingFile(file);
+      } catch (err) {
+        const problems = err instanceof RoutingFileError ? err.problems : [(err as Error).message];
+        for (const message of problems) ctx.issues.push({ code: "custom", input: file, message: `— ${message}` });
+        return z.NEVER;
+      }
+    }),
     AMAZON_LWA_CLIENT_ID: optionalText,
     AMAZON_LWA_CLIENT_SECRET: optionalText,
     AMAZON_REFRESH_TOKEN: optionalText.pipe(
@@ -373,6 +396,11 @@ const schema = z
       templates: mergeTemplates(SHIPPED_TEMPLATES, e.TEMPLATES_FILE),
       signature: e.REPLY_SIGNATURE,
     };
+    const routing: RoutingSettings & { fileRules?: RoutingRule[] } = {
+      mode: e.ROUTING_MODE,
+      overload: e.ROUTING_OVERLOAD,
+      fileRules: e.ROUTING_FILE,
+    };
     const escalationChannel = e.ESCALATION_CHANNEL ?? e.CASES_CHANNEL;
     const digestChannel = e.DIGEST_CHANNEL ?? e.CASES_CHANNEL;
     // The channels the bot posts to, by the setting that names each (unset ones hold the cases channel).
@@ -428,6 +456,8 @@ const schema = z
       /** The most cards one import posts; the other cases that need action are listed in its summary. */
       importCardLimit: e.IMPORT_CARD_LIMIT,
       playbook,
+      /** Owners per case type: assign or suggest, the overload line, and the rules of ROUTING_FILE (unset: none). */
+      routing,
       /** The connection to Amazon's Selling Partner API; unset when the team does not use it. */
       amazon,
     };

@@ -24,6 +24,11 @@ export const ACTIONS = {
   homeSearch: "home_search",
   /** On the Home tab: the person chooses their language. */
   homeLanguage: "home_language",
+  /** On the Home tab: the person marks themselves away for routing, or back. */
+  homeAway: "home_away",
+  /** Under /case routing (leads): opens the rules form; in it, the marketplace whose rules it shows. */
+  editRouting: "routing_edit",
+  routingMarketplace: "routing_marketplace",
   crisisClaimAll: "crisis_claim_all",
   crisisAssign: "crisis_assign",
   crisisReplyAll: "crisis_reply_all",
@@ -44,6 +49,13 @@ export const CALLBACKS = {
   waiting: "waiting_modal",
   reassign: "reassign_modal",
   policyCheck: "policy_check_modal",
+  routing: "routing_modal",
+} as const;
+
+/** Block ids of the routing form: the marketplace menu, and one people picker per case type (prefix + type). */
+export const ROUTING_BLOCKS = {
+  marketplace: "routing_marketplace",
+  ownersPrefix: "routing_owners_",
 } as const;
 
 /** Block ids of the new-case modal; errors from validation are keyed by these. */

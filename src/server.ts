@@ -14,6 +14,7 @@ import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbo
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
 import { countSlackRequests, listenerWorkDone } from "./openRequests.ts";
 import { botIdentity } from "./slackIdentity.ts";
+import { replaceRules } from "./store/routing.ts";
 
 export type RunningBot = {
   /** The HTTP port actually listened on (useful with PORT=0). */
@@ -50,6 +51,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     await database.close();
     throw err;
   });
+  // ROUTING_FILE is the team's rules at every start (changes made in Slack last until the next).
+  if (config.routing.fileRules) await replaceRules(database.prisma, config.routing.fileRules);
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());

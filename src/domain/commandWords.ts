@@ -15,6 +15,8 @@ export const CHINESE_SUBCOMMANDS: Record<string, string> = {
   检查: "check",
   亚马逊: "amazon",
   语言: "language",
+  分配: "routing",
+  外出: "away",
   帮助: "help",
 };
 

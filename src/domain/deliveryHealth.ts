@@ -70,6 +70,7 @@ export const SETTING_OF_KIND: Record<OutboxKind, ChannelSettingName | null> = {
   crisis_note: "CRISIS_CHANNEL",
   // Charts go under the digest, under an alert, or to whoever asked for them.
   chart: null,
+  routed_dm: null,
 };
 
 /** Kinds posted on an alert or in its thread: their channel is the alert's. */

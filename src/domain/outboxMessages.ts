@@ -63,6 +63,7 @@ export type OutboxPayloads = {
   crisis_update: { alertId: number };
   crisis_note: { alertId: number; note: CrisisNote };
   chart: ChartUpload;
+  routed_dm: { person: string };
 };
 export type OutboxKind = keyof OutboxPayloads;
 
@@ -92,6 +93,7 @@ const KIND_PRIORITY: Record<OutboxKind, Priority> = {
   crisis_note: PRIORITY.urgent,
   // A picture repeats what its message says: it waits for what people must act on.
   chart: PRIORITY.normal,
+  routed_dm: PRIORITY.normal,
 };
 
 /**
@@ -152,7 +154,9 @@ export type OutboxMessageInput =
       | { note: "cleared" }
     ))
   /** Charts uploaded as one message; `key` makes it one per period or refresh (none: each request its own). */
-  | ({ kind: "chart"; key?: string } & ChartUpload);
+  | ({ kind: "chart"; key?: string } & ChartUpload)
+  /** A person told in a direct message that a routing rule gave them a case (or suggests them for it). */
+  | { kind: "routed_dm"; caseId: number; person: string };
 
 export type OutboxMessageOf<K extends OutboxKind> = Extract<OutboxMessageInput, { kind: K }>;
 
@@ -248,6 +252,13 @@ const ROW_OF: RowOf = {
     channelId: "person" in upload.place ? upload.place.person : upload.place.channel,
     payload: upload,
     dedupeKey: key ? `chart:${key}` : null,
+  }),
+  routed_dm: (m) => ({
+    caseId: m.caseId,
+    // The person's direct messages are their own lane.
+    channelId: m.person,
+    payload: { person: m.person },
+    dedupeKey: `routed_dm:${m.caseId}:${m.person}`,
   }),
 };
 

@@ -23,6 +23,7 @@ import { afterAck, openModal, replyPrivately, teamWords, wordsFor } from "./kit.
 import { answerLanguage } from "./language.ts";
 import { answerHealth, answerList, answerOrders, answerSummary, retryFailedDeliveries } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
+import { answerAway, answerRouting } from "./routing.ts";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -155,6 +156,16 @@ export function register(app: App, deps: AppDeps): void {
           case "language": {
             await ack();
             await answerLanguage(deps, command.user_id, rest.join(" "), respond);
+            return;
+          }
+          case "routing": {
+            await ack();
+            await answerRouting(deps, command.user_id, respond, w);
+            return;
+          }
+          case "away": {
+            await ack();
+            await answerAway(deps, command.user_id, rest.join(" "), respond, w);
             return;
           }
           case "":

@@ -16,5 +16,6 @@ export function storeNewCase(
     now: deps.now(),
     logger,
     onDefect: deps.defectIn,
+    routing: deps.config.routing,
   });
 }

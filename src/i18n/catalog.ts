@@ -10,6 +10,7 @@ import enForms from "./en/forms.ts";
 import enHome from "./en/home.ts";
 import enPlaybook from "./en/playbook.ts";
 import enReports from "./en/reports.ts";
+import enRouting from "./en/routing.ts";
 import enVocabulary from "./en/vocabulary.ts";
 import zhAlerts from "./zh-CN/alerts.ts";
 import zhCard from "./zh-CN/card.ts";
@@ -20,6 +21,7 @@ import zhForms from "./zh-CN/forms.ts";
 import zhHome from "./zh-CN/home.ts";
 import zhPlaybook from "./zh-CN/playbook.ts";
 import zhReports from "./zh-CN/reports.ts";
+import zhRouting from "./zh-CN/routing.ts";
 import zhVocabulary from "./zh-CN/vocabulary.ts";
 
 /** A catalog in another language: the same keys, each a string. */
@@ -36,6 +38,7 @@ export const en = {
   home: enHome,
   playbook: enPlaybook,
   charts: enCharts,
+  routing: enRouting,
 };
 
 export const zhCN: Translation<typeof en> = {
@@ -49,6 +52,7 @@ export const zhCN: Translation<typeof en> = {
   home: zhHome,
   playbook: zhPlaybook,
   charts: zhCharts,
+  routing: zhRouting,
 };
 
 type Leaves<T, P extends string = ""> = {

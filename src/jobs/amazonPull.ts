@@ -151,6 +151,7 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
             now: deps.now(),
             logger,
             onDefect: deps.defectIn,
+            routing: deps.config.routing,
           },
         );
         if (r.created) created++;

@@ -11,6 +11,7 @@ import { clearQuietWaves } from "../store/crisisAlerts.ts";
 import { removeFailedBefore } from "../store/deliveryHealth.ts";
 import { checkOdr, marketplacesWithOrders } from "../store/odr.ts";
 import { removeSentBefore } from "../store/outbox.ts";
+import { offerAgain } from "../store/routing.ts";
 import { fireDueTimers } from "../store/timers.ts";
 
 const ODR_SCAN_EVERY_MS = 10 * 60_000;
@@ -65,6 +66,9 @@ export function startClockSweep(opts: {
     for (;;) {
       const fired = await fireDueTimers(opts.prisma, opts.now(), opts.channels);
       total += fired.length;
+      // A routed case not answered by its reminder goes back to the group, naming who is next.
+      const reminded = fired.filter((f) => f.kind === "response_warning").map((f) => f.caseId);
+      if (reminded.length) await offerAgain(opts.prisma, reminded, opts.now());
       if (fired.length) opts.wakeOutbox();
       if (fired.length < 1000 || stopped) break;
     }

@@ -7,10 +7,12 @@ import { type CaseRefusal, type Decision, refusal } from "../domain/caseRules.ts
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "../domain/crisis.ts";
 import { DEFECT_CATEGORIES } from "../domain/odr.ts";
 import { type ClockSettings, clocksToStop, planClocks } from "../domain/responseClock.ts";
+import type { RoutingSettings } from "../domain/routing.ts";
 import { type Priority, priorityFor } from "../domain/vocabulary.ts";
 import { type Case, type CaseEvent, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave, raiseRiskHeadsUp } from "./crisisAlerts.ts";
 import { enqueue } from "./outbox.ts";
+import { routeNewCase } from "./routing.ts";
 import { setTimers, stopClocks } from "./timers.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
@@ -27,6 +29,8 @@ export async function createCase(
     logger: Pick<Logger, "error">;
     /** Told about a new defect (review, claim, chargeback) in a marketplace, to re-read its ODR. */
     onDefect?: (marketplace: string) => void;
+    /** Owners per case type: a case of a type with owners goes to one of them in turn. */
+    routing?: RoutingSettings;
   },
 ): Promise<CreatedCase> {
   const externalId = input.externalId ?? null;
@@ -76,8 +80,9 @@ export async function createCase(
           createdAt: opts.now,
         },
       });
+      const routed = opts.routing ? await routeNewCase(tx, c, opts.now, opts.routing) : null;
       await enqueue(tx, [{ kind: "post_card", caseId: c.id, channelId: opts.channelId }]);
-      return c;
+      return routed ? tx.case.findUniqueOrThrow({ where: { id: c.id } }) : c;
     });
     await watchForCrisis(prisma, c, opts.now, opts.crisis, opts.logger);
     if (c.marketplace && DEFECT_CATEGORIES.includes(c.category)) opts.onDefect?.(c.marketplace);

@@ -10,6 +10,7 @@ import { categoryName, priorityName, resolutionName, rootCauseName, statusName }
 import { ACTIONS, actionsBlockId, MORE_OPTIONS, type MoreOption } from "../ids.ts";
 import { amazonClockLine, responseClockLine, waitingLine } from "./clockLines.ts";
 import { type CardSettings, DEFAULT_CARD_SETTINGS, isReturnCase, playbookLines } from "./playbookLines.ts";
+import { routingCardLine } from "./routing.ts";
 import { escapeMrkdwn, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
 type Block = types.KnownBlock;
@@ -75,9 +76,14 @@ export function caseCard(
         orderId: c.orderId,
       })
     : undefined;
-  const clocks = [risk, responseClockLine(c, w), amazonClockLine(c, now, w), waitingLine(c, now, w), earlier].filter(
-    (l): l is string => Boolean(l),
-  );
+  const clocks = [
+    routingCardLine(c, w),
+    risk,
+    responseClockLine(c, w),
+    amazonClockLine(c, now, w),
+    waitingLine(c, now, w),
+    earlier,
+  ].filter((l): l is string => Boolean(l));
   blocks.push({
     type: "context",
     elements: [contextLine(c, w), ...clocks].map((text) => ({ type: "mrkdwn" as const, text })),

@@ -19,6 +19,8 @@ export function helpText(problem?: string, w: Words = ENGLISH): string {
     w.t("commands.help.health", { cmd }),
     w.t("commands.help.check", { cmd }),
     w.t("commands.help.language", { cmd }),
+    w.t("commands.help.routing", { cmd }),
+    w.t("commands.help.away", { cmd }),
     w.t("commands.help.help", { cmd }),
     "",
     w.t("commands.help.cardTitle"),

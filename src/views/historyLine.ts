@@ -7,6 +7,7 @@ import type { Key } from "../i18n/catalog.ts";
 import { ENGLISH, type Said, say, type Words } from "../i18n/i18n.ts";
 import { resolutionName, rootCauseName } from "../i18n/labels.ts";
 import { evidenceLabels } from "./playbookLines.ts";
+import { ruleName } from "./routing.ts";
 import { escapeMrkdwn, slackDate, trimText } from "./text.ts";
 
 /** A Said kept in an event's JSON detail. */
@@ -46,6 +47,14 @@ export function historyLine(event: HistoryEvent, number: number, w: Words = ENGL
     }
     case "assigned":
       return line("card.history.assigned", { to });
+    case "routed":
+      return line("card.history.routed", { to, rule: ruleName(String(d.rule), w) });
+    case "suggested":
+      return line("card.history.suggested", { to, rule: ruleName(String(d.rule), w) });
+    case "offered":
+      return d.to
+        ? w.t("routing.reminder.offered", { owner: from, next: to, rule: ruleName(String(d.rule), w) })
+        : w.t("routing.reminder.offeredNobody", { owner: from });
     case "reopened":
       return line("card.history.reopened");
     case "note":

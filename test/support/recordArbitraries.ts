@@ -72,6 +72,8 @@ export const caseRecord: fc.Arbitrary<Case> = fc
     amazonDeadline: nullable(fc.constantFrom(...keysOf(AMAZON_DEADLINES))),
     amazonDueAt: nullable(date),
     riskPhrases: nullable(hostileText),
+    routedBy: fc.constantFrom(null, "a_to_z_claim", "return:DE"),
+    routedTo: nullable(fc.constantFrom("U0AGENT1", "U0AGENT2")),
     returnReason: nullable(hostileTextUpTo(64)),
     productName: nullable(hostileTextUpTo(200)),
     orderDate: nullable(date),
@@ -197,6 +199,8 @@ export const sampleCase: Case = {
   amazonDeadline: "buyer_message",
   amazonDueAt: new Date("2026-11-27T08:00:00Z"),
   riskPhrases: null,
+  routedBy: null,
+  routedTo: null,
   returnReason: null,
   ...noPlaybookSteps,
 };

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.ts";
 
 const good = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", CASES_CHANNEL: "C0CASES" };
@@ -78,5 +81,66 @@ describe("configuration", () => {
     ]) {
       expect(msg).toContain(s);
     }
+  });
+});
+
+describe("routing settings", () => {
+  /** The message loadConfig refuses the settings with. */
+  function problemsOf(env: Record<string, string>): string {
+    try {
+      loadConfig({ ...good, ...env });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+    throw new Error("the settings were accepted");
+  }
+
+  it("default to assigning, overloaded above 15 open cases, and no rules from a file", () => {
+    expect(loadConfig(good).routing).toEqual({ mode: "assign", overload: 15, fileRules: undefined });
+    expect(loadConfig({ ...good, ROUTING_MODE: "", ROUTING_OVERLOAD: " ", ROUTING_FILE: "" }).routing).toEqual({
+      mode: "assign",
+      overload: 15,
+      fileRules: undefined,
+    });
+  });
+
+  it("read the mode and the overload line", () => {
+    expect(loadConfig({ ...good, ROUTING_MODE: "suggest", ROUTING_OVERLOAD: "8" }).routing).toMatchObject({
+      mode: "suggest",
+      overload: 8,
+    });
+  });
+
+  it("refuse a mode other than assign or suggest, and an overload that is not a whole number of at least 1", () => {
+    expect(problemsOf({ ROUTING_MODE: "auto" })).toContain("ROUTING_MODE must be assign or suggest");
+    expect(problemsOf({ ROUTING_OVERLOAD: "many" })).toContain("ROUTING_OVERLOAD must be a whole number of open cases");
+    expect(problemsOf({ ROUTING_OVERLOAD: "2.5" })).toContain("ROUTING_OVERLOAD must be a whole number of open cases");
+    expect(problemsOf({ ROUTING_OVERLOAD: "0" })).toContain("ROUTING_OVERLOAD must be at least 1 open case");
+  });
+
+  it("read the rules of ROUTING_FILE, and refuse to start on a bad file, naming the setting, the file and each line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aftersales-routing-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const goodFile = join(dir, "routing.yaml");
+    writeFileSync(goodFile, "rules:\n  - type: chargeback\n    owners: [U0AAAAAA1]\n");
+    expect(loadConfig({ ...good, ROUTING_FILE: goodFile }).routing.fileRules).toEqual([
+      { category: "chargeback", marketplace: "", owners: ["U0AAAAAA1"] },
+    ]);
+
+    const badFile = join(dir, "bad.yaml");
+    writeFileSync(
+      badFile,
+      ["rules:", "  - type: a_to_z", "    owners: [U0AAAAAA1]", "  - type: return", "    owners: [bob]"].join("\n"),
+    );
+    const msg = problemsOf({ ROUTING_FILE: badFile, ROUTING_MODE: "auto" });
+    expect(msg).toMatch(/ROUTING_FILE .*bad\.yaml line 2: unknown case type "a_to_z" in "type"/);
+    expect(msg).toMatch(/ROUTING_FILE .*bad\.yaml line 5: "owners" has "bob"/);
+    // Reported together with the other settings.
+    expect(msg).toContain("ROUTING_MODE must be assign or suggest");
+
+    expect(problemsOf({ ROUTING_FILE: join(dir, "missing.yaml") })).toMatch(
+      /ROUTING_FILE .*Cannot read the routing file .*missing\.yaml: there is no such file \(check ROUTING_FILE\)/,
+    );
   });
 });

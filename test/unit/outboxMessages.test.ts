@@ -38,6 +38,7 @@ describe("outbox dedupe keys", () => {
       "chart:digest:2026-11-23T09:00:00.000Z",
     ],
     [{ kind: "chart", place: { person: "U1" }, charts: [] }, null],
+    [{ kind: "routed_dm", caseId: 7, person: "U1" }, "routed_dm:7:U1"],
   ];
 
   it.each(cases)("%o is kept once by %s", (m, key) => {

@@ -60,6 +60,8 @@ const base: Case = {
   amazonDeadline: "buyer_message",
   amazonDueAt: new Date("2026-11-27T08:00:00Z"),
   riskPhrases: null,
+  routedBy: null,
+  routedTo: null,
   returnReason: null,
   ...noPlaybookSteps,
 };

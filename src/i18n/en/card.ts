@@ -125,6 +125,8 @@ export default {
     repliedFirstClaimed: "{{who}} logged the first reply to the buyer and claimed {{number}}",
     resolved: "{{who}} resolved {{number}}: {{how}}, root cause {{cause}}",
     assigned: "{{who}} assigned {{number}} to <@{{to}}>",
+    routed: "{{who}} assigned {{number}} to <@{{to}}> by the routing rule for {{rule}}",
+    suggested: "{{who}} suggested <@{{to}}> for {{number}} by the routing rule for {{rule}}",
     reopened: "{{who}} reopened {{number}}",
     note: ":memo: {{who}} noted on {{number}}: {{text}}",
     waiting: "{{who}} is waiting on the buyer for {{number}} until {{until}}",

@@ -21,6 +21,9 @@ export default {
       "• `{{cmd}} check` — paste a reply before sending it to a buyer: it is checked against Amazon's messaging rules (links, contact details, review requests, marketing).",
     language:
       "• `{{cmd}} language zh|en` — the language of what only you see (forms, private answers, the Home tab); channels use the team's.",
+    routing:
+      "• `{{cmd}} routing` — who owns each case type (new cases go to them in turn); leads edit the rules from there.",
+    away: "• `{{cmd}} away until 2026-12-01` — no routed cases for you until then (`{{cmd}} away off` when back).",
     help: "• `{{cmd}} help` — this list.",
     cardTitle: "*On a case card*",
     claim: "• *Claim* — you own the case (first click wins).",

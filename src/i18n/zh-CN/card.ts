@@ -119,6 +119,8 @@ export default {
     repliedFirstClaimed: "{{who}} 记录了对买家的首次回复，并认领了 {{number}}",
     resolved: "{{who}} 已将 {{number}} 结案：{{how}}，根本原因：{{cause}}",
     assigned: "{{who}} 将 {{number}} 分配给了 <@{{to}}>",
+    routed: "{{who}} 按 {{rule}} 的分配规则将 {{number}} 分配给了 <@{{to}}>",
+    suggested: "{{who}} 按 {{rule}} 的分配规则建议由 <@{{to}}> 负责 {{number}}",
     reopened: "{{who}} 重新打开了 {{number}}",
     note: ":memo: {{who}} 在 {{number}} 上备注：{{text}}",
     waiting: "{{who}} 正在等待 {{number}} 的买家回复，至 {{until}}",

@@ -14,6 +14,7 @@ import {
 } from "./clockNotices.ts";
 import { crisisNoteLine, crisisPost, crisisUpdate } from "./crisis.ts";
 import type { Deliverers } from "./deliverer.ts";
+import { routedDm } from "./routing.ts";
 import { digest, message } from "./snapshots.ts";
 
 export const DELIVERERS: Deliverers = {
@@ -34,4 +35,5 @@ export const DELIVERERS: Deliverers = {
   crisis_update: crisisUpdate,
   crisis_note: crisisNoteLine,
   chart,
+  routed_dm: routedDm,
 };

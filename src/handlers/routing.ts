@@ -1,0 +1,137 @@
+// Owners per case type in Slack: /case routing shows the rules to anyone (leads get Edit rules),
+// the form leads set them in (a marketplace menu, then a people picker per case type), and
+// /case away for people who will not take new cases for a while.
+import type { App, BlockAction, ButtonAction, RespondFn, StaticSelectAction, ViewSubmitAction } from "@slack/bolt";
+import { DateTime } from "luxon";
+import type { AppDeps } from "../deps.ts";
+import { actorFor } from "../domain/people.ts";
+import { CATEGORIES, keysOf } from "../domain/vocabulary.ts";
+import type { Words } from "../i18n/i18n.ts";
+import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../ids.ts";
+import { awayOf, setAway } from "../store/people.ts";
+import { candidatesOf, routingRules, saveRules } from "../store/routing.ts";
+import { marketplaceOfValue, routingModal, routingRulesMessage } from "../views/routing.ts";
+import { slackDate } from "../views/text.ts";
+import { formWords } from "./caseForms.ts";
+import { modalError, openModal, replyPrivately, tellPrivately } from "./kit.ts";
+
+/** "/case routing": the rules with each owner's load, privately; leads can edit them from here. */
+export async function answerRouting(deps: AppDeps, userId: string, respond: RespondFn, w: Words): Promise<void> {
+  const rules = await routingRules(deps.prisma);
+  const owners = [...new Set(rules.flatMap((r) => r.owners))];
+  const people = await deps.prisma.$transaction((tx) => candidatesOf(tx, owners));
+  const message = routingRulesMessage(
+    rules,
+    people,
+    {
+      mode: deps.config.routing.mode,
+      fromFile: Boolean(deps.config.routing.fileRules),
+      isLead: actorFor(userId, deps.config).isLead,
+      now: deps.now(),
+    },
+    w,
+  );
+  await respond({ response_type: "ephemeral", ...message });
+}
+
+/** The longest absence one command sets. */
+const AWAY_MAX_DAYS = 366;
+
+/** "/case away until 2026-12-01" (back on that day, in the team's time zone), "/case away off", or "/case away" to see. */
+export async function answerAway(
+  deps: AppDeps,
+  userId: string,
+  text: string,
+  respond: RespondFn,
+  w: Words,
+): Promise<void> {
+  const say = async (t: string) => {
+    await respond({ response_type: "ephemeral", text: t });
+  };
+  const args = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const now = deps.now();
+  if (args.length === 0) {
+    const until = await awayOf(deps.prisma, userId, now);
+    return say(until ? w.t("routing.away.set", { until: slackDate(until) }) : w.t("routing.away.notAway"));
+  }
+  if (["off", "back", "回来", "取消"].includes(args[0])) {
+    await setAway(deps.prisma, userId, null);
+    deps.homes.refresh([userId]);
+    return say(w.t("routing.away.back"));
+  }
+  const dateText = args[0] === "until" || args[0] === "到" ? args[1] : args[0];
+  if (!dateText) return say(w.t("routing.away.usage"));
+  const day = DateTime.fromISO(dateText, { zone: deps.config.teamTimezone });
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(dateText))
+    return say(w.t("routing.away.badDate", { text: dateText.slice(0, 40) }));
+  const until = day.startOf("day").toJSDate();
+  if (until.getTime() <= now.getTime() || until.getTime() > now.getTime() + AWAY_MAX_DAYS * 86_400_000)
+    return say(w.t("routing.away.past", { until: dateText }));
+  await setAway(deps.prisma, userId, until);
+  deps.homes.refresh([userId]);
+  return say(w.t("routing.away.set", { until: slackDate(until) }));
+}
+
+export function register(app: App, deps: AppDeps): void {
+  const { config } = deps;
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.editRouting, async ({ ack, body, client, respond, logger }) => {
+    await ack();
+    const w = await formWords(deps, body.user.id);
+    const tell = replyPrivately(respond, logger);
+    if (!actorFor(body.user.id, config).isLead) return tell(w.t("routing.list.leadsOnly"));
+    await openModal({
+      client,
+      triggerId: body.trigger_id,
+      view: routingModal(await routingRules(deps.prisma), "", w),
+      form: w.t("routing.form.title"),
+      again: w.t("routing.list.edit"),
+      tell,
+      logger,
+      words: w,
+    });
+  });
+
+  // Another marketplace picked in the form: its owners replace the pickers' contents.
+  app.action<BlockAction<StaticSelectAction>>(ACTIONS.routingMarketplace, async ({ ack, body, action, client }) => {
+    await ack();
+    if (!body.view || !actorFor(body.user.id, config).isLead) return;
+    const w = await formWords(deps, body.user.id);
+    const marketplace = marketplaceOfValue(action.selected_option?.value);
+    await client.views.update({
+      view_id: body.view.id,
+      hash: body.view.hash,
+      view: routingModal(await routingRules(deps.prisma), marketplace, w),
+    });
+  });
+
+  app.view<ViewSubmitAction>(CALLBACKS.routing, async ({ ack, body, view, client, logger }) => {
+    const w = await formWords(deps, body.user.id);
+    if (!actorFor(body.user.id, config).isLead)
+      return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.list.leadsOnly")));
+    const values = view.state.values;
+    const marketplace = marketplaceOfValue(
+      values[ROUTING_BLOCKS.marketplace]?.[ACTIONS.routingMarketplace]?.selected_option?.value,
+    );
+    const owners = Object.fromEntries(
+      keysOf(CATEGORIES).map((category) => [
+        category,
+        [...new Set(values[`${ROUTING_BLOCKS.ownersPrefix}${category}`]?.owners?.selected_users ?? [])],
+      ]),
+    );
+    // Only people who work cases can own them: each picker that names someone else says who.
+    const errors: Record<string, string> = {};
+    for (const [category, people] of Object.entries(owners)) {
+      const outsiders = people.filter((p) => !actorFor(p, config).isAgent);
+      if (outsiders.length)
+        errors[`${ROUTING_BLOCKS.ownersPrefix}${category}`] = w.t("routing.form.notAgents", {
+          people: outsiders.map((p) => `<@${p}>`).join(", "),
+        });
+    }
+    if (Object.keys(errors).length) return ack({ response_action: "errors", errors });
+    await ack();
+    await saveRules(deps.prisma, marketplace, owners, body.user.id);
+    const where = marketplace || w.t("routing.form.everyMarketplace");
+    await tellPrivately(client, { userId: body.user.id }, w.t("routing.form.saved", { marketplace: where }), logger);
+  });
+}

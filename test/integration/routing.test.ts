@@ -1,0 +1,251 @@
+// Owners per case type through the real app: rules set by a lead in Slack (an agent refused), new
+// cases spread over the owners by load, someone away skipped, the reminder handing an unanswered
+// case back to the group with the next person named, suggest mode from a routing file, and two
+// copies of the bot on PostgreSQL assigning each case once.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect } from "vitest";
+import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../../src/ids.ts";
+import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import { botTest, isolatedBotTest, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
+import { testClock } from "../support/clock.ts";
+import { backend } from "../support/database.ts";
+import { buttonPayload, interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
+
+const A = "U0AGENT1";
+const B = "U0AGENT2";
+const clock = testClock("2026-11-27T08:00:00Z");
+botTest.override("botOptions", {
+  env: { AGENT_USER_IDS: `${A},${B}`, SWEEP_INTERVAL_SECONDS: "3600", TEAM_TIMEZONE: "UTC" },
+  now: clock.now,
+});
+
+let orderSeq = 2000000;
+async function newCase(bot: TestBot, category: string, extra: Record<string, unknown> = {}) {
+  orderSeq++;
+  const res = await bot.api("/api/cases", {
+    body: {
+      orderId: `114-${orderSeq}-5762619`,
+      category,
+      description: "Buyer opened a claim",
+      externalId: `r${orderSeq}`,
+      ...extra,
+    },
+  });
+  expect(res.status).toBe(201);
+  return bot.db.prisma.case.findUniqueOrThrow({ where: { id: res.json.case.id } });
+}
+
+/** The routing form as Slack submits it: a marketplace and people per case type. */
+function routingSubmission(userId: string, owners: Record<string, string[]>, marketplace = "all") {
+  const submission = viewSubmission({ callbackId: CALLBACKS.routing, userId, values: {} });
+  const values: Record<string, Record<string, unknown>> = {
+    [ROUTING_BLOCKS.marketplace]: {
+      [ACTIONS.routingMarketplace]: { type: "static_select", selected_option: { value: marketplace } },
+    },
+  };
+  for (const [category, people] of Object.entries(owners))
+    values[`${ROUTING_BLOCKS.ownersPrefix}${category}`] = {
+      owners: { type: "multi_users_select", selected_users: people },
+    };
+  submission.view.state.values = values as never;
+  return submission;
+}
+
+const cmdAnswers = (bot: TestBot) => bot.slack.responses.filter((r) => r.path === "/response/cmd");
+async function command(bot: TestBot, text: string, userId: string) {
+  const before = cmdAnswers(bot).length;
+  expect((await bot.command(text, userId)).status).toBe(200);
+  return waitFor(() => cmdAnswers(bot)[before], `the answer to /case ${text}`);
+}
+
+describe("rules set in Slack", () => {
+  botTest("an agent sees the rules but cannot edit them; a lead opens the form", async ({ bot }) => {
+    const seen = await command(bot, "routing", A);
+    expect(seen.body.text).toContain("No routing rules");
+    expect(JSON.stringify(seen.body.blocks)).not.toContain(ACTIONS.editRouting);
+
+    const before = bot.slack.responses.length;
+    const press = (userId: string) =>
+      postSigned(
+        bot.baseUrl,
+        interactionBody({
+          ...buttonPayload({ actionId: ACTIONS.editRouting, value: "", userId }),
+          response_url: bot.slack.responseUrl({ user: userId, channel: "C0CASES" }),
+          trigger_id: bot.slack.trigger(userId),
+        }),
+      );
+    await press(A);
+    const refusal = await waitFor(() => bot.slack.responses[before], "the refusal");
+    expect(refusal.body.text).toContain("Only leads");
+    expect(bot.slack.modals(A)).toHaveLength(0);
+
+    const lead = await command(bot, "routing", LEAD);
+    expect(JSON.stringify(lead.body.blocks)).toContain(ACTIONS.editRouting);
+    await press(LEAD);
+    const form = await waitFor(() => bot.slack.modals(LEAD)[0], "the routing form");
+    expect(form.view.callback_id).toBe(CALLBACKS.routing);
+    expect(blockKitProblems(form.view, "modal")).toEqual([]);
+  });
+
+  botTest(
+    "an agent's submission is refused; a lead's is kept, and someone who cannot work cases is refused inline",
+    async ({ bot }) => {
+      const byAgent = await postSigned(bot.baseUrl, interactionBody(routingSubmission(A, { a_to_z_claim: [A, B] })));
+      expect(byAgent.json?.response_action).toBe("errors");
+      expect(await bot.db.prisma.routingRule.count()).toBe(0);
+
+      const outsider = await postSigned(
+        bot.baseUrl,
+        interactionBody(routingSubmission(LEAD, { a_to_z_claim: [A, "U0OUTSIDER"] })),
+      );
+      expect(JSON.stringify(outsider.json?.errors)).toContain("U0OUTSIDER");
+      expect(await bot.db.prisma.routingRule.count()).toBe(0);
+
+      const ok = await postSigned(
+        bot.baseUrl,
+        interactionBody(routingSubmission(LEAD, { a_to_z_claim: [A, B], chargeback: [] })),
+      );
+      expect(ok.status).toBe(200);
+      await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { category: "a_to_z_claim" } }), "the rule");
+      const shown = await command(bot, "routing", A);
+      expect(shown.body.text).toContain(`<@${A}>`);
+      expect(shown.body.text).toContain("A-to-z");
+    },
+  );
+});
+
+describe("assignment on arrival", () => {
+  botTest(
+    "three claims spread over the two owners by load, each told in a direct message with the card's link",
+    async ({ bot }) => {
+      const cases = [];
+      for (let i = 0; i < 3; i++) {
+        clock.advance({ minutes: 1 });
+        cases.push(await newCase(bot, "a_to_z_claim"));
+      }
+      // Both start empty: A (by id), then B (fewer open), then A (tied, waited longer).
+      expect(cases.map((c) => c.ownerId)).toEqual([A, B, A]);
+      expect(cases.every((c) => c.status === "claimed" && c.routedBy === "a_to_z_claim")).toBe(true);
+      await bot.flush();
+      const card = await waitFor(
+        () =>
+          bot.slack
+            .calls("chat.postMessage")
+            .find((m) => m.args.channel === "C0CASES" && JSON.stringify(m.args.blocks).includes("by rule")),
+        "a routed card",
+      );
+      expect(JSON.stringify(card.args.blocks)).toMatch(/Assigned to <@U0AGENT[12]> by rule: A-to-z claim/);
+      const dms = await waitFor(() => {
+        const sent = bot.slack.calls("chat.postMessage").filter((m) => m.args.channel === A || m.args.channel === B);
+        return sent.length >= 3 ? sent : undefined;
+      }, "the direct messages");
+      expect(dms.filter((m) => m.args.channel === A)).toHaveLength(2);
+      expect(dms[0].args.text).toContain("https://slack.com/archives/C0CASES/");
+    },
+  );
+
+  botTest("someone away is skipped until they are back; a type without owners waits for Claim", async ({ bot }) => {
+    const away = await command(bot, "away until 2026-12-01", B);
+    expect(away.body.text).toContain("away until");
+    const c = await newCase(bot, "a_to_z_claim");
+    expect(c.ownerId).toBe(A);
+    const plain = await newCase(bot, "complaint");
+    expect(plain.ownerId).toBeNull();
+    expect(plain.routedBy).toBeNull();
+    expect((await command(bot, "away off", B)).body.text).toContain("Welcome back");
+    // B now holds 1 open case against A's 3: B's turn.
+    expect((await newCase(bot, "a_to_z_claim")).ownerId).toBe(B);
+    expect((await command(bot, "away yesterday", B)).body.text).toContain("not a date");
+  });
+
+  botTest(
+    "an owner who has not answered by the reminder: the case goes back to the group, naming the next person",
+    async ({ bot }) => {
+      clock.set("2026-11-27T12:00:00Z");
+      const c = await newCase(bot, "a_to_z_claim");
+      const owner = c.ownerId;
+      expect(owner).not.toBeNull();
+      clock.advance({ minutes: 50 }); // the reminder: 15 minutes before the hour is up
+      await bot.sweep.runOnce();
+      await bot.flush();
+      const after = await bot.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+      expect(after.status).toBe("new");
+      expect(after.ownerId).toBeNull();
+      const next = owner === A ? B : A;
+      expect(after.routedTo).toBe(next);
+      const line = await waitFor(
+        () =>
+          bot.slack
+            .calls("chat.postMessage")
+            .find((m) => m.args.thread_ts === after.messageTs && m.args.text.includes("next in the rotation")),
+        "the thread line",
+      );
+      expect(line.args.text).toContain(`<@${next}>`);
+      expect(line.args.text).toContain(`<@${owner}> has not answered`);
+    },
+  );
+
+  botTest.runIf(backend === "postgres")(
+    "two copies of the bot assign each case once, giving turns fairly",
+    async ({ bot, secondBot }) => {
+      const before = await bot.db.prisma.case.groupBy({ by: ["ownerId"], where: { status: "claimed" }, _count: true });
+      const made = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? secondBot : bot).api("/api/cases", {
+            body: {
+              orderId: `114-${3000000 + i}-5762619`,
+              category: "a_to_z_claim",
+              description: "Claim",
+              externalId: `two${i}`,
+            },
+          }),
+        ),
+      );
+      expect(made.every((r) => r.status === 201)).toBe(true);
+      const ids = made.map((r) => r.json.case.id as number);
+      const events = await bot.db.prisma.caseEvent.groupBy({
+        by: ["caseId"],
+        where: { caseId: { in: ids }, kind: "routed" },
+        _count: true,
+      });
+      expect(events.every((e) => e._count === 1)).toBe(true);
+      expect(events).toHaveLength(10);
+      const loads = await bot.db.prisma.case.groupBy({ by: ["ownerId"], where: { status: "claimed" }, _count: true });
+      const open = (rows: typeof loads, id: string) => rows.find((r) => r.ownerId === id)?._count ?? 0;
+      // Ten new cases over two owners by load: they end level, give or take one.
+      expect(Math.abs(open(loads, A) - open(loads, B))).toBeLessThanOrEqual(1);
+      expect(open(loads, A) + open(loads, B) - open(before, A) - open(before, B)).toBe(10);
+    },
+  );
+});
+
+describe("suggest mode, rules from a file", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "routing-file-"));
+  const file = path.join(dir, "routing.yaml");
+  writeFileSync(file, `rules:\n  - type: return\n    owners: [${A}, ${B}]\n`);
+  isolatedBotTest.override("botOptions", {
+    env: { AGENT_USER_IDS: `${A},${B}`, ROUTING_MODE: "suggest", ROUTING_FILE: file, SWEEP_INTERVAL_SECONDS: "3600" },
+  });
+
+  isolatedBotTest("names whose turn it is on the card; Claim still decides", async ({ bot }) => {
+    const c = await newCase(bot, "return");
+    expect(c.status).toBe("new");
+    expect(c.ownerId).toBeNull();
+    expect(c.routedTo).toBe(A);
+    await bot.flush();
+    const card = await waitFor(
+      () =>
+        bot.slack
+          .calls("chat.postMessage")
+          .find((m) => m.args.channel === "C0CASES" && JSON.stringify(m.args.blocks).includes("Suggested owner")),
+      "the card",
+    );
+    expect(JSON.stringify(card.args.blocks)).toContain(`<@${A}>`);
+    const claim = await bot.click(ACTIONS.claim, c.id, B);
+    expect(claim.status).toBe(200);
+    await bot.flush();
+    expect((await bot.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBe(B);
+  });
+});
