@@ -111,6 +111,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     channelId: config.digestChannel,
     odrLimitPercent: config.crisis.odr.alertPercent,
     replyTargetPercent: config.replyTargetPercent,
+    routingOverload: config.routing.overload,
     channelSettings: config.channelSettings,
     language: config.language,
     wakeOutbox: () => outbox?.wake(),

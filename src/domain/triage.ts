@@ -52,6 +52,19 @@ export type TriageReport = {
   /** What Amazon's account health report flags per marketplace (statuses other than good). */
   amazonConcerns: { marketplace: string; concerns: HealthConcern[] }[];
   playbook: PlaybookReport;
+  /** Owners per case type, when the team routes cases (absent without rules). */
+  routing?: RoutingReport;
+};
+
+/** The weekly triage's assignment step: who owns each type, their load and replies, and what needs a look. */
+export type RoutingReport = {
+  rules: { category: Category; marketplace: string; owners: string[] }[];
+  /** Each owner's open cases now, and the first replies due and in time of their cases opened in the period. */
+  people: { userId: string; open: number; due: number; met: number }[];
+  /** Types with cases in the period and no owner. */
+  unowned: Category[];
+  /** Open cases above which a person is overloaded. */
+  overload: number;
 };
 
 /** How the playbook was followed in the period, and what it kept or cost. */

@@ -35,7 +35,13 @@ export async function answerSummary(
     return;
   }
   const zone = deps.config.teamTimezone;
-  const report = await triageReport(deps.prisma, range.period, deps.config.crisis.odr.alertPercent, zone);
+  const report = await triageReport(
+    deps.prisma,
+    range.period,
+    deps.config.crisis.odr.alertPercent,
+    zone,
+    deps.config.routing.overload,
+  );
   const message = triageMessage(report, { title: w.t("reports.triage.summaryTitle"), zone, now, words: w });
   await respond({ response_type: "ephemeral", ...message });
   if (!chart) return;

@@ -31,6 +31,8 @@ export function startWeeklyDigest(opts: {
   odrLimitPercent: number;
   /** The share of first replies in time the team aims for (the charts' target line). */
   replyTargetPercent: number;
+  /** Open cases above which a routed owner is flagged as overloaded. */
+  routingOverload: number;
   /** The channel settings, named in the advice on messages Slack refused. */
   channelSettings: ChannelSetting[];
   /** The team's language: the digest is posted in a shared channel. */
@@ -47,7 +49,7 @@ export function startWeeklyDigest(opts: {
     const queued = await prisma.$transaction(
       async (tx) => {
         if (!(await claimDigestPeriod(tx, period, late))) return false;
-        const report = await triageReport(tx, period, opts.odrLimitPercent, opts.zone);
+        const report = await triageReport(tx, period, opts.odrLimitPercent, opts.zone, opts.routingOverload);
         const failed = await failedDeliveries(tx, period);
         const w = words(opts.language);
         const message = triageMessage(report, {

@@ -11,6 +11,7 @@ import {
   OLDEST,
   type Period,
   type PlaybookReport,
+  type RoutingReport,
   previousPeriod,
   TOP_ASINS,
   type TriageReport,
@@ -25,14 +26,24 @@ import {
   type RootCause,
 } from "../domain/vocabulary.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { DEFAULT_ROUTING } from "../domain/routing.ts";
 import { readOdr } from "./odr.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 const caseRefColumns = Prisma.sql`number, category, priority, status, "createdAt", "ownerId", "channelId", "messageTs"`;
 
-/** `zone`: the team's time zone, whose calendar days the daily figures follow. */
-export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, zone = "UTC"): Promise<TriageReport> {
+/**
+ * `zone`: the team's time zone, whose calendar days the daily figures follow; `overload`: open
+ * cases above which a routed owner is flagged.
+ */
+export async function triageReport(
+  db: Db,
+  period: Period,
+  odrLimitPercent = 1,
+  zone = "UTC",
+  overload = DEFAULT_ROUTING.overload,
+): Promise<TriageReport> {
   const { from, to } = period;
   const prev = previousPeriod(period);
 
@@ -128,6 +139,7 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, 
     .filter((h) => h.concerns.length);
 
   const playbook = await playbookReport(db, period);
+  const routing = await routingReport(db, period, overload);
 
   const resolutionCounts = new Map<Resolution, number>();
   for (const o of outcomes) resolutionCounts.set(o.resolution, (resolutionCounts.get(o.resolution) ?? 0) + o.count);
@@ -183,7 +195,35 @@ export async function triageReport(db: Db, period: Period, odrLimitPercent = 1, 
     odr,
     amazonConcerns,
     playbook,
+    ...(routing
+      ? {
+          routing: {
+            ...routing,
+            unowned: [...new Set(opened.filter((r) => r.current).map((r) => r.category))]
+              .filter((c) => !routing.rules.some((rule) => rule.category === c && rule.owners.length))
+              .sort(),
+          },
+        }
+      : {}),
   };
+}
+
+/** The owners of the routing rules with their load now and their first replies in the period; none without rules. */
+async function routingReport(db: Db, { from, to }: Period, overload: number) {
+  const rules = await db.$queryRaw<RoutingReport["rules"]>`
+    SELECT category, marketplace, owners FROM "RoutingRule" ORDER BY category, marketplace`;
+  if (rules.length === 0) return undefined;
+  const owners = [...new Set(rules.flatMap((r) => r.owners))];
+  const people = await db.$queryRaw<RoutingReport["people"]>`
+    SELECT u AS "userId",
+           count(c.id) FILTER (WHERE c.status = 'claimed')::int AS open,
+           count(c.id) FILTER (WHERE c."createdAt" >= ${from}::timestamp AND c."createdAt" < ${to}::timestamp
+             AND (c."firstReplyAt" IS NOT NULL OR c."responseDueAt" <= ${to}::timestamp))::int AS due,
+           count(c.id) FILTER (WHERE c."createdAt" >= ${from}::timestamp AND c."createdAt" < ${to}::timestamp
+             AND c."firstReplyAt" IS NOT NULL AND c."firstReplyAt" <= c."responseDueAt")::int AS met
+    FROM unnest(${owners}::text[]) AS u LEFT JOIN "Case" c ON c."ownerId" = u
+    GROUP BY u ORDER BY u`;
+  return { rules, people, overload };
 }
 
 /** The playbook's figures of the cases resolved (and the appeals and abuse marked) in the period. */

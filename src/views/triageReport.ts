@@ -5,12 +5,13 @@ import { DateTime } from "luxon";
 import type { HealthConcern } from "../domain/accountHealth.ts";
 import type { ChannelSetting, FailedDeliveries } from "../domain/deliveryHealth.ts";
 import { formatMoney } from "../domain/money.ts";
-import type { Tally, TriageReport } from "../domain/triage.ts";
+import type { RoutingReport, Tally, TriageReport } from "../domain/triage.ts";
 import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { categoryName, priorityName, resolutionName, rootCauseName, statusName } from "../i18n/labels.ts";
 import { digestDeliverySection } from "./deliveryHealth.ts";
 import { caseLine, LIST_LIMIT, listWithMore } from "./lists.ts";
 import { amazonOdrSuffix } from "./odrLines.ts";
+import { ruleName } from "./routing.ts";
 import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate } from "./text.ts";
 
 export type ReportOptions = {
@@ -189,6 +190,9 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     );
   }
 
+  const routing = r.routing && routingSection(r.routing, w);
+  if (routing) blocks.push(routing);
+
   if (r.oldestOpen.length)
     blocks.push(
       mrkdwnSection(
@@ -217,6 +221,34 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
     percent: percent(r.sla.met, r.sla.due),
   });
   return { text, blocks };
+}
+
+/** Owners per case type with their load and replies in time; types without an owner and overloaded people flagged. */
+function routingSection(r: RoutingReport, w: Words): types.KnownBlock {
+  const byId = new Map(r.people.map((p) => [p.userId, p]));
+  const person = (id: string) => {
+    const p = byId.get(id) ?? { userId: id, open: 0, due: 0, met: 0 };
+    return p.due
+      ? w.t("routing.triage.person", { user: id, open: p.open, inTime: percent(p.met, p.due) })
+      : w.t("routing.triage.personNoReplies", { user: id, open: p.open });
+  };
+  const lines = r.rules
+    .filter((rule) => rule.owners.length)
+    .map((rule) => w.t("routing.triage.owners", { rule: ruleName(rule, w), people: rule.owners.map(person).join(", ") }));
+  const flags: string[] = [];
+  if (r.unowned.length)
+    flags.push(w.t("routing.triage.noOwner", { types: r.unowned.map((c) => categoryName(w, c)).join(", ") }));
+  const overloaded = r.people.filter((p) => p.open > r.overload);
+  if (overloaded.length)
+    flags.push(
+      w.t("routing.triage.overloaded", {
+        limit: r.overload,
+        people: overloaded.map((p) => `<@${p.userId}> (${p.open})`).join(", "),
+      }),
+    );
+  const list = listWithMore(lines, 12, "more", lines.length, w);
+  // The flags first: a long list of owners is what gets cut.
+  return mrkdwnSection([w.t("routing.triage.title"), ...flags, list].filter(Boolean).join("\n"));
 }
 
 /** The playbook in the period: money back per root cause, suggestions followed, buyers kept, abuse and appeals. */

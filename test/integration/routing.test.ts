@@ -17,7 +17,7 @@ const A = "U0AGENT1";
 const B = "U0AGENT2";
 const clock = testClock("2026-11-27T08:00:00Z");
 botTest.override("botOptions", {
-  env: { AGENT_USER_IDS: `${A},${B}`, SWEEP_INTERVAL_SECONDS: "3600", TEAM_TIMEZONE: "UTC" },
+  env: { AGENT_USER_IDS: `${A},${B}`, SWEEP_INTERVAL_SECONDS: "3600", TEAM_TIMEZONE: "UTC", ROUTING_OVERLOAD: "2" },
   now: clock.now,
 });
 
@@ -159,6 +159,20 @@ describe("assignment on arrival", () => {
     expect((await newCase(bot, "a_to_z_claim")).ownerId).toBe(B);
     expect((await command(bot, "away yesterday", B)).body.text).toContain("not a date");
   });
+
+  botTest(
+    "the triage shows each type's owners with their load and replies in time, and flags what needs a look",
+    async ({ bot }) => {
+      clock.advance({ minutes: 1 });
+      const answer = await command(bot, "summary 7d", LEAD);
+      const text = JSON.stringify(answer.body.blocks);
+      expect(text).toContain("Owners per case type");
+      expect(text).toMatch(/A-to-z claim\*: <@U0AGENT1> 3 open/);
+      // The complaint had no owner; A holds 3 open cases, over the limit of 2.
+      expect(text).toContain("No owner*: Complaint");
+      expect(text).toContain("Overloaded* (over 2 open): <@U0AGENT1> (3)");
+    },
+  );
 
   botTest(
     "an owner who has not answered by the reminder: the case goes back to the group, naming the next person",
