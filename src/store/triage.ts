@@ -4,6 +4,7 @@
 
 import type { MarketplaceHealth } from "../domain/accountHealth.ts";
 import { AMAZON_HEALTH_FRESH_MS, type OdrReading } from "../domain/odr.ts";
+import { DEFAULT_ROUTING } from "../domain/routing.ts";
 import {
   type CaseRef,
   type Day,
@@ -11,8 +12,8 @@ import {
   OLDEST,
   type Period,
   type PlaybookReport,
-  type RoutingReport,
   previousPeriod,
+  type RoutingReport,
   TOP_ASINS,
   type TriageReport,
   tally,
@@ -26,7 +27,6 @@ import {
   type RootCause,
 } from "../domain/vocabulary.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { DEFAULT_ROUTING } from "../domain/routing.ts";
 import { readOdr } from "./odr.ts";
 
 type Db = Pick<Prisma.TransactionClient, "$queryRaw">;

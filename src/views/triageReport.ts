@@ -234,7 +234,9 @@ function routingSection(r: RoutingReport, w: Words): types.KnownBlock {
   };
   const lines = r.rules
     .filter((rule) => rule.owners.length)
-    .map((rule) => w.t("routing.triage.owners", { rule: ruleName(rule, w), people: rule.owners.map(person).join(", ") }));
+    .map((rule) =>
+      w.t("routing.triage.owners", { rule: ruleName(rule, w), people: rule.owners.map(person).join(", ") }),
+    );
   const flags: string[] = [];
   if (r.unowned.length)
     flags.push(w.t("routing.triage.noOwner", { types: r.unowned.map((c) => categoryName(w, c)).join(", ") }));
