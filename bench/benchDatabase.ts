@@ -9,7 +9,7 @@ export async function emptyBenchDatabase(name: string): Promise<{ db: Database; 
   const dataDir = mkdtempSync(path.join(tmpdir(), `aftersales-bench-${name}-`));
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir });
   await db.prisma.$executeRawUnsafe(
-    `TRUNCATE "CaseTimer", "CaseEvent", "OutboxMessage", "DigestRun", "CrisisAlert", "OrderVolume", "Case" RESTART IDENTITY CASCADE`,
+    `TRUNCATE "CaseTimer", "CaseEvent", "OutboxMessage", "DigestRun", "CrisisAlert", "OrderVolume", "RoutingRule", "Person", "Case" RESTART IDENTITY CASCADE`,
   );
   return {
     db,

@@ -82,7 +82,7 @@ export async function createCase(
       });
       const routed = opts.routing ? await routeNewCase(tx, c, opts.now, opts.routing) : null;
       await enqueue(tx, [{ kind: "post_card", caseId: c.id, channelId: opts.channelId }]);
-      return routed ? tx.case.findUniqueOrThrow({ where: { id: c.id } }) : c;
+      return routed ? { ...c, ...routed } : c;
     });
     await watchForCrisis(prisma, c, opts.now, opts.crisis, opts.logger);
     if (c.marketplace && DEFECT_CATEGORIES.includes(c.category)) opts.onDefect?.(c.marketplace);

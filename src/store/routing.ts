@@ -1,10 +1,18 @@
 // Routing rules in the database, and routing a new case: the rule it falls under, whose turn it
 // is, and the claim or suggestion that follows. The rule's row is locked while a turn is decided,
 // so two copies of the bot storing cases of one type at once never give the same turn twice.
-import { EVERY_MARKETPLACE, nextOwner, type RoutingRule, type RoutingSettings, ruleFor } from "../domain/routing.ts";
+import { outboxRow } from "../domain/outboxMessages.ts";
+import {
+  type Candidate,
+  EVERY_MARKETPLACE,
+  nextOwner,
+  type RoutingRule,
+  type RoutingSettings,
+  ruleFor,
+} from "../domain/routing.ts";
 import type { Category } from "../domain/vocabulary.ts";
-import type { Case, Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { enqueue } from "./outbox.ts";
+import { type Case, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { enqueue, enqueueSelected } from "./outbox.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,49 +80,61 @@ export async function candidatesOf(tx: Tx, owners: string[]) {
   }));
 }
 
-export type Routed = { to: string; rule: RoutingRule; mode: RoutingSettings["mode"] };
+/** What routing changed on a new case: its fields as they now are in the database. */
+export type Routed = Pick<Case, "routedBy" | "routedTo" | "status" | "ownerId" | "claimedAt" | "updatedAt">;
 
 /**
  * Routes a case being created (inside its transaction): with a rule for its type and someone
  * available, the turn goes to that person — the case becomes theirs (`assign`) or names them
  * (`suggest`) — and they are told in a direct message. Without either, the case waits for Claim.
+ * Three statements, so storing a case stays quick: the rule (locked), its owners' load, and one
+ * that records the turn, the case, its event and the direct message.
  */
 export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: RoutingSettings): Promise<Routed | null> {
-  // The rows that could hold the case's rule, locked: the turn is decided by one copy at a time.
-  const rows = await tx.$queryRaw<RoutingRule[]>`
+  // The case's rule, locked until the transaction ends: one copy decides a turn at a time.
+  const [rule] = await tx.$queryRaw<RoutingRule[]>`
     SELECT category, marketplace, owners FROM "RoutingRule"
-    WHERE category = ${c.category}::"Category" AND marketplace IN (${EVERY_MARKETPLACE}, ${c.marketplace ?? EVERY_MARKETPLACE})
-    ORDER BY marketplace FOR UPDATE`;
-  const rule = ruleFor(rows, c);
+    WHERE category = ${c.category}::"Category" AND cardinality(owners) > 0
+      AND marketplace IN (${EVERY_MARKETPLACE}, ${c.marketplace ?? EVERY_MARKETPLACE})
+    ORDER BY marketplace DESC LIMIT 1 FOR UPDATE`;
   if (!rule) return null;
-  const next = nextOwner(await candidatesOf(tx, rule.owners), now);
+  // A statement of its own, after the lock: it sees the turns another copy just gave.
+  const owners = await tx.$queryRaw<Candidate[]>`
+    SELECT o AS "userId", p."awayUntil", p."lastAssignedAt",
+           (SELECT count(*)::int FROM "Case" WHERE status = 'claimed' AND "ownerId" = o) AS open
+    FROM unnest(${rule.owners}::text[]) AS o LEFT JOIN "Person" p ON p."userId" = o`;
+  const next = nextOwner(owners, now);
   if (!next) return null;
-  await tx.person.upsert({
-    where: { userId: next.userId },
-    create: { userId: next.userId, lastAssignedAt: now },
-    update: { lastAssignedAt: now },
-  });
-  const routedBy = rule.marketplace ? `${rule.category}:${rule.marketplace}` : rule.category;
   const assign = settings.mode === "assign";
-  await tx.case.update({
-    where: { id: c.id },
-    data: {
-      routedBy,
-      routedTo: next.userId,
-      ...(assign ? { status: "claimed", ownerId: next.userId, claimedAt: now } : {}),
-    },
-  });
-  await tx.caseEvent.create({
-    data: {
-      caseId: c.id,
-      kind: assign ? "routed" : "suggested",
-      actorId: null,
-      detail: { to: next.userId, rule: routedBy },
-      createdAt: now,
-    },
-  });
-  if (assign) await enqueue(tx, [{ kind: "routed_dm", caseId: c.id, person: next.userId }]);
-  return { to: next.userId, rule, mode: settings.mode };
+  const routed: Routed = {
+    routedBy: rule.marketplace ? `${rule.category}:${rule.marketplace}` : rule.category,
+    routedTo: next.userId,
+    status: assign ? "claimed" : c.status,
+    ownerId: assign ? next.userId : c.ownerId,
+    claimedAt: assign ? now : c.claimedAt,
+    updatedAt: new Date(),
+  };
+  const detail = JSON.stringify({ to: next.userId, rule: routed.routedBy });
+  const dm = outboxRow({ kind: "routed_dm", caseId: c.id, person: next.userId });
+  const message = assign
+    ? Prisma.sql`SELECT ${dm.kind} AS kind, ${c.id}::int AS "caseId", ${dm.channelId} AS "channelId",
+                        ${JSON.stringify(dm.payload)}::jsonb AS payload, ${dm.dedupeKey} AS "dedupeKey"`
+    : Prisma.sql`SELECT NULL::text AS kind, NULL::int AS "caseId", NULL::text AS "channelId", NULL::jsonb AS payload, NULL::text AS "dedupeKey" WHERE false`;
+  await tx.$executeRaw`
+    WITH turn AS (
+      INSERT INTO "Person" ("userId", "lastAssignedAt", "updatedAt") VALUES (${next.userId}, ${now}::timestamp, ${now}::timestamp)
+      ON CONFLICT ("userId") DO UPDATE SET "lastAssignedAt" = EXCLUDED."lastAssignedAt", "updatedAt" = EXCLUDED."updatedAt"
+    ), routed AS (
+      UPDATE "Case" SET "routedBy" = ${routed.routedBy}, "routedTo" = ${routed.routedTo},
+        status = ${routed.status}::"CaseStatus", "ownerId" = ${routed.ownerId}, "claimedAt" = ${routed.claimedAt}::timestamp,
+        "updatedAt" = ${routed.updatedAt}::timestamp
+      WHERE id = ${c.id}
+    ), event AS (
+      INSERT INTO "CaseEvent" ("caseId", kind, "actorId", detail, "createdAt")
+      VALUES (${c.id}, ${assign ? "routed" : "suggested"}, NULL, ${detail}::jsonb, ${now}::timestamp)
+    )
+    ${enqueueSelected(message)}`;
+  return routed;
 }
 
 /**
