@@ -24,8 +24,6 @@ export const ACTIONS = {
   homeSearch: "home_search",
   /** On the Home tab: the person chooses their language. */
   homeLanguage: "home_language",
-  /** On the Home tab: the person marks themselves away for routing, or back. */
-  homeAway: "home_away",
   /** Under /case routing (leads): opens the rules form; in it, the marketplace whose rules it shows. */
   editRouting: "routing_edit",
   routingMarketplace: "routing_marketplace",

@@ -1,10 +1,12 @@
 // Starts the whole bot: database (migrated) → Bolt app → outbox worker → listening.
+
 import { Server as HttpServer } from "node:http";
 import type { AddressInfo, Server } from "node:net";
 import type { Logger, LogLevel } from "@slack/bolt";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type Database, openBotDatabase } from "./db.ts";
+import { actorFor } from "./domain/people.ts";
 import { words } from "./i18n/i18n.ts";
 import { type AmazonPull, type AmazonPullOptions, startAmazonPull } from "./jobs/amazonPull.ts";
 import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
@@ -100,6 +102,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     intervalSeconds: config.sweepIntervalSeconds,
     channels: { casesChannel: config.casesChannel, escalationChannel: config.escalationChannel },
     crisis: config.crisis,
+    mayWork: (userId) => actorFor(userId, config).isAgent,
     wakeOutbox: () => outbox?.wake(),
     logger: app.logger,
   });

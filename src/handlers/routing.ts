@@ -5,13 +5,20 @@ import type { App, BlockAction, ButtonAction, RespondFn, StaticSelectAction, Vie
 import { DateTime } from "luxon";
 import type { AppDeps } from "../deps.ts";
 import { actorFor } from "../domain/people.ts";
-import { CATEGORIES, keysOf } from "../domain/vocabulary.ts";
-import type { Words } from "../i18n/i18n.ts";
-import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../ids.ts";
+import { CATEGORIES, type Category, keysOf } from "../domain/vocabulary.ts";
+import type { Key } from "../i18n/catalog.ts";
+import type { Params, Words } from "../i18n/i18n.ts";
+import { ACTIONS, CALLBACKS, COMMAND, ROUTING_BLOCKS } from "../ids.ts";
 import { awayOf, setAway } from "../store/people.ts";
 import { candidatesOf, routingRules, saveRules } from "../store/routing.ts";
-import { marketplaceOfValue, routingModal, routingRulesMessage } from "../views/routing.ts";
-import { slackDate } from "../views/text.ts";
+import {
+  formMarketplace,
+  marketplaceOfValue,
+  ownersBlock,
+  routingModal,
+  routingRulesMessage,
+} from "../views/routing.ts";
+import { escapeMrkdwn } from "../views/text.ts";
 import { formWords } from "./caseForms.ts";
 import { modalError, openModal, replyPrivately, tellPrivately } from "./kit.ts";
 
@@ -19,7 +26,7 @@ import { modalError, openModal, replyPrivately, tellPrivately } from "./kit.ts";
 export async function answerRouting(deps: AppDeps, userId: string, respond: RespondFn, w: Words): Promise<void> {
   const rules = await routingRules(deps.prisma);
   const owners = [...new Set(rules.flatMap((r) => r.owners))];
-  const people = await deps.prisma.$transaction((tx) => candidatesOf(tx, owners));
+  const people = await deps.prisma.$transaction((tx) => candidatesOf(tx, owners, () => true));
   const message = routingRulesMessage(
     rules,
     people,
@@ -45,31 +52,35 @@ export async function answerAway(
   respond: RespondFn,
   w: Words,
 ): Promise<void> {
-  const say = async (t: string) => {
-    await respond({ response_type: "ephemeral", text: t });
+  const zone = deps.config.teamTimezone;
+  const say = async (key: Key, values: Params = {}) => {
+    await respond({ response_type: "ephemeral", text: w.t(key, { cmd: COMMAND, ...values }) });
   };
+  // A day as the team reads it: the date in the team's time zone.
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() ?? d.toISOString().slice(0, 10);
   const args = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const now = deps.now();
   if (args.length === 0) {
     const until = await awayOf(deps.prisma, userId, now);
-    return say(until ? w.t("routing.away.set", { until: slackDate(until) }) : w.t("routing.away.notAway"));
+    return until ? say("routing.away.set", { until: day(until) }) : say("routing.away.notAway");
   }
   if (["off", "back", "回来", "取消"].includes(args[0])) {
     await setAway(deps.prisma, userId, null);
     deps.homes.refresh([userId]);
-    return say(w.t("routing.away.back"));
+    return say("routing.away.back");
   }
   const dateText = args[0] === "until" || args[0] === "到" ? args[1] : args[0];
-  if (!dateText) return say(w.t("routing.away.usage"));
-  const day = DateTime.fromISO(dateText, { zone: deps.config.teamTimezone });
-  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(dateText))
-    return say(w.t("routing.away.badDate", { text: dateText.slice(0, 40) }));
-  const until = day.startOf("day").toJSDate();
-  if (until.getTime() <= now.getTime() || until.getTime() > now.getTime() + AWAY_MAX_DAYS * 86_400_000)
-    return say(w.t("routing.away.past", { until: dateText }));
+  if (!dateText) return say("routing.away.usage");
+  const date = DateTime.fromISO(dateText, { zone });
+  if (!date.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(dateText))
+    return say("routing.away.badDate", { text: escapeMrkdwn(dateText.slice(0, 40)) });
+  const until = date.startOf("day").toJSDate();
+  if (until.getTime() <= now.getTime()) return say("routing.away.past", { until: dateText });
+  if (until.getTime() > now.getTime() + AWAY_MAX_DAYS * 86_400_000)
+    return say("routing.away.tooFar", { until: dateText });
   await setAway(deps.prisma, userId, until);
   deps.homes.refresh([userId]);
-  return say(w.t("routing.away.set", { until: slackDate(until) }));
+  return say("routing.away.set", { until: dateText });
 }
 
 export function register(app: App, deps: AppDeps): void {
@@ -93,30 +104,42 @@ export function register(app: App, deps: AppDeps): void {
   });
 
   // Another marketplace picked in the form: its owners replace the pickers' contents.
-  app.action<BlockAction<StaticSelectAction>>(ACTIONS.routingMarketplace, async ({ ack, body, action, client }) => {
-    await ack();
-    if (!body.view || !actorFor(body.user.id, config).isLead) return;
-    const w = await formWords(deps, body.user.id);
-    const marketplace = marketplaceOfValue(action.selected_option?.value);
-    await client.views.update({
-      view_id: body.view.id,
-      hash: body.view.hash,
-      view: routingModal(await routingRules(deps.prisma), marketplace, w),
-    });
-  });
+  app.action<BlockAction<StaticSelectAction>>(
+    ACTIONS.routingMarketplace,
+    async ({ ack, body, action, client, logger }) => {
+      await ack();
+      if (!body.view || !actorFor(body.user.id, config).isLead) return;
+      const w = await formWords(deps, body.user.id);
+      const marketplace = marketplaceOfValue(action.selected_option?.value);
+      if (marketplace === undefined) return;
+      // A newer version of the form (another pick answered first) stays as it is.
+      await client.views
+        .update({
+          view_id: body.view.id,
+          hash: body.view.hash,
+          view: routingModal(await routingRules(deps.prisma), marketplace, w),
+        })
+        .catch((err) =>
+          logger.warn(
+            `The routing form was not switched to ${marketplace || "every marketplace"}: ${(err as Error).message}`,
+          ),
+        );
+    },
+  );
 
   app.view<ViewSubmitAction>(CALLBACKS.routing, async ({ ack, body, view, client, logger }) => {
     const w = await formWords(deps, body.user.id);
     if (!actorFor(body.user.id, config).isLead)
       return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.list.leadsOnly")));
     const values = view.state.values;
-    const marketplace = marketplaceOfValue(
-      values[ROUTING_BLOCKS.marketplace]?.[ACTIONS.routingMarketplace]?.selected_option?.value,
-    );
+    // The marketplace the pickers were filled for (the menu may have moved since).
+    const marketplace = formMarketplace(view.private_metadata);
+    if (marketplace === undefined)
+      return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.form.marketplaceHint")));
     const owners = Object.fromEntries(
       keysOf(CATEGORIES).map((category) => [
         category,
-        [...new Set(values[`${ROUTING_BLOCKS.ownersPrefix}${category}`]?.owners?.selected_users ?? [])],
+        [...new Set(values[ownersBlock(category, marketplace)]?.owners?.selected_users ?? [])],
       ]),
     );
     // Only people who work cases can own them: each picker that names someone else says who.
@@ -124,7 +147,7 @@ export function register(app: App, deps: AppDeps): void {
     for (const [category, people] of Object.entries(owners)) {
       const outsiders = people.filter((p) => !actorFor(p, config).isAgent);
       if (outsiders.length)
-        errors[`${ROUTING_BLOCKS.ownersPrefix}${category}`] = w.t("routing.form.notAgents", {
+        errors[ownersBlock(category as Category, marketplace)] = w.t("routing.form.notAgents", {
           people: outsiders.map((p) => `<@${p}>`).join(", "),
         });
     }

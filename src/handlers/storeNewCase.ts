@@ -1,7 +1,10 @@
 // A new case from Slack or from the intake API, stored with the team's settings: the one place
 // that says which channel, clocks and early-warning rules a new case gets.
 import type { Logger } from "@slack/bolt";
+import type { Config } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
+import { actorFor } from "../domain/people.ts";
+import type { Routing } from "../domain/routing.ts";
 import { type CreatedCase, createCase } from "../store/cases.ts";
 
 export function storeNewCase(
@@ -16,6 +19,12 @@ export function storeNewCase(
     now: deps.now(),
     logger,
     onDefect: deps.defectIn,
-    routing: deps.config.routing,
+    routing: routingOf(deps.config),
   });
 }
+
+/** The team's routing, with who may work cases (only they get turns). */
+export const routingOf = (config: Config): Routing => ({
+  ...config.routing,
+  mayWork: (userId) => actorFor(userId, config).isAgent,
+});

@@ -3,6 +3,7 @@
 // its document and bring it in — returns through the importer, negative feedback as cases, account
 // health beside the team's ODR. Each step is recorded, so a pull stopped half-way goes on with the
 // same report, and a lease keeps two copies of the bot from pulling the same feed.
+
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Logger } from "@slack/bolt";
@@ -32,6 +33,7 @@ import { FEEDBACK_SOURCE, feedbackDescription, feedbackKey, feedbackPriority } f
 import { isNegative, readFeedbackReport } from "../domain/feedbackReport.ts";
 import { UnreadableReport } from "../domain/returnsReport.ts";
 import type { AmazonFeed, AmazonReport } from "../generated/prisma/client.ts";
+import { routingOf } from "../handlers/storeNewCase.ts";
 import { saveAccountHealth } from "../store/accountHealth.ts";
 import {
   ensureFeeds,
@@ -151,7 +153,7 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
             now: deps.now(),
             logger,
             onDefect: deps.defectIn,
-            routing: deps.config.routing,
+            routing: routingOf(deps.config),
           },
         );
         if (r.created) created++;

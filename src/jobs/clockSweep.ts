@@ -31,6 +31,8 @@ export function startClockSweep(opts: {
   intervalSeconds: number;
   channels: { casesChannel: string; escalationChannel: string };
   crisis: CrisisSettings;
+  /** Who may work cases: only they are named as next in a routing rotation. */
+  mayWork: (userId: string) => boolean;
   wakeOutbox: () => void;
   logger: Logger;
 }): ClockSweep {
@@ -66,10 +68,12 @@ export function startClockSweep(opts: {
     for (;;) {
       const fired = await fireDueTimers(opts.prisma, opts.now(), opts.channels);
       total += fired.length;
+      // The reminders and escalations go out first, whatever happens next.
+      if (fired.length) opts.wakeOutbox();
       // A routed case not answered by its reminder goes back to the group, naming who is next.
       const reminded = fired.filter((f) => f.kind === "response_warning").map((f) => f.caseId);
-      if (reminded.length) await offerAgain(opts.prisma, reminded, opts.now());
-      if (fired.length) opts.wakeOutbox();
+      if (reminded.length && (await offerAgain(opts.prisma, reminded, opts.now(), opts.mayWork, opts.logger)))
+        opts.wakeOutbox();
       if (fired.length < 1000 || stopped) break;
     }
     if (!stopped && (await scanCrises()) > 0) opts.wakeOutbox();

@@ -7,7 +7,7 @@ import { type CaseRefusal, type Decision, refusal } from "../domain/caseRules.ts
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "../domain/crisis.ts";
 import { DEFECT_CATEGORIES } from "../domain/odr.ts";
 import { type ClockSettings, clocksToStop, planClocks } from "../domain/responseClock.ts";
-import type { RoutingSettings } from "../domain/routing.ts";
+import type { Routing } from "../domain/routing.ts";
 import { type Priority, priorityFor } from "../domain/vocabulary.ts";
 import { type Case, type CaseEvent, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave, raiseRiskHeadsUp } from "./crisisAlerts.ts";
@@ -30,7 +30,7 @@ export async function createCase(
     /** Told about a new defect (review, claim, chargeback) in a marketplace, to re-read its ODR. */
     onDefect?: (marketplace: string) => void;
     /** Owners per case type: a case of a type with owners goes to one of them in turn. */
-    routing?: RoutingSettings;
+    routing?: Routing;
   },
 ): Promise<CreatedCase> {
   const externalId = input.externalId ?? null;

@@ -1,6 +1,7 @@
 // What the bot remembers of a person beyond Slack: the language they chose, and until when they
 // are away (routing skips them).
 
+import { isAway } from "../domain/routing.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { LANGUAGES, type Lang } from "../i18n/i18n.ts";
 
@@ -16,7 +17,7 @@ export async function setPersonLanguage(prisma: PrismaClient, userId: string, la
 /** Until when the person is away, if they are at `now`. */
 export async function awayOf(prisma: PrismaClient, userId: string, now: Date): Promise<Date | undefined> {
   const p = await prisma.person.findUnique({ where: { userId }, select: { awayUntil: true } });
-  return p?.awayUntil && p.awayUntil.getTime() > now.getTime() ? p.awayUntil : undefined;
+  return p?.awayUntil && isAway({ awayUntil: p.awayUntil }, now) ? p.awayUntil : undefined;
 }
 
 /** Marks the person away until `until` (back by themselves then), or back now (null). */

@@ -6,8 +6,8 @@ import {
   type Candidate,
   EVERY_MARKETPLACE,
   nextOwner,
+  type Routing,
   type RoutingRule,
-  type RoutingSettings,
   ruleFor,
 } from "../domain/routing.ts";
 import type { Category } from "../domain/vocabulary.ts";
@@ -54,31 +54,32 @@ export async function replaceRules(prisma: PrismaClient, rules: RoutingRule[]): 
   });
 }
 
-/** Open cases each person holds now. */
-async function openLoads(tx: Tx, people: string[]): Promise<Map<string, number>> {
-  const rows = await tx.$queryRaw<{ ownerId: string; open: number }[]>`
-    SELECT "ownerId", count(*)::int AS open FROM "Case"
-    WHERE status = 'claimed' AND "ownerId" = ANY(${people}::text[]) GROUP BY 1`;
-  return new Map(rows.map((r) => [r.ownerId, r.open]));
+/**
+ * The owners of a rule as the rotation sees them — their open cases, last turn and time away —
+ * leaving out anyone who may not work cases (e.g. removed from AGENT_USER_IDS since).
+ */
+export async function candidatesOf(
+  tx: Tx,
+  owners: string[],
+  mayWork: (userId: string) => boolean,
+): Promise<Candidate[]> {
+  const allowed = owners.filter(mayWork);
+  if (allowed.length === 0) return [];
+  return tx.$queryRaw<Candidate[]>`
+    SELECT o AS "userId", p."awayUntil", p."lastAssignedAt",
+           (SELECT count(*)::int FROM "Case" WHERE status = 'claimed' AND "ownerId" = o) AS open
+    FROM unnest(${allowed}::text[]) AS o LEFT JOIN "Person" p ON p."userId" = o`;
 }
 
-/** The owners of a rule as the rotation sees them: their open cases, last turn and time away. */
-export async function candidatesOf(tx: Tx, owners: string[]) {
-  const [loads, people] = await Promise.all([
-    openLoads(tx, owners),
-    tx.person.findMany({
-      where: { userId: { in: owners } },
-      select: { userId: true, awayUntil: true, lastAssignedAt: true },
-    }),
-  ]);
-  const byId = new Map(people.map((p) => [p.userId, p]));
-  return owners.map((userId) => ({
-    userId,
-    open: loads.get(userId) ?? 0,
-    lastAssignedAt: byId.get(userId)?.lastAssignedAt ?? null,
-    awayUntil: byId.get(userId)?.awayUntil ?? null,
-  }));
+/**
+ * Holds routing for the rest of the transaction: one copy decides a turn at a time, whichever
+ * rules the turn's people are in (a person can own several types).
+ */
+async function lockTurns(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROUTING_LOCK})`;
 }
+/** The advisory lock key of routing turns. */
+const ROUTING_LOCK = 7_040_018;
 
 /** What routing changed on a new case: its fields as they now are in the database. */
 export type Routed = Pick<Case, "routedBy" | "routedTo" | "status" | "ownerId" | "claimedAt" | "updatedAt">;
@@ -90,20 +91,15 @@ export type Routed = Pick<Case, "routedBy" | "routedTo" | "status" | "ownerId" |
  * Three statements, so storing a case stays quick: the rule (locked), its owners' load, and one
  * that records the turn, the case, its event and the direct message.
  */
-export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: RoutingSettings): Promise<Routed | null> {
-  // The case's rule, locked until the transaction ends: one copy decides a turn at a time.
-  const [rule] = await tx.$queryRaw<RoutingRule[]>`
-    SELECT category, marketplace, owners FROM "RoutingRule"
-    WHERE category = ${c.category}::"Category" AND cardinality(owners) > 0
-      AND marketplace IN (${EVERY_MARKETPLACE}, ${c.marketplace ?? EVERY_MARKETPLACE})
-    ORDER BY marketplace DESC LIMIT 1 FOR UPDATE`;
+export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: Routing): Promise<Routed | null> {
+  const rules = await tx.routingRule.findMany({
+    where: { category: c.category, marketplace: { in: [EVERY_MARKETPLACE, c.marketplace ?? EVERY_MARKETPLACE] } },
+  });
+  const rule = ruleFor(rules, c);
   if (!rule) return null;
-  // A statement of its own, after the lock: it sees the turns another copy just gave.
-  const owners = await tx.$queryRaw<Candidate[]>`
-    SELECT o AS "userId", p."awayUntil", p."lastAssignedAt",
-           (SELECT count(*)::int FROM "Case" WHERE status = 'claimed' AND "ownerId" = o) AS open
-    FROM unnest(${rule.owners}::text[]) AS o LEFT JOIN "Person" p ON p."userId" = o`;
-  const next = nextOwner(owners, now);
+  await lockTurns(tx);
+  // Read after the lock, in statements of their own: they see the turns another copy just gave.
+  const next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
   if (!next) return null;
   const assign = settings.mode === "assign";
   const routed: Routed = {
@@ -112,14 +108,13 @@ export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: Routing
     status: assign ? "claimed" : c.status,
     ownerId: assign ? next.userId : c.ownerId,
     claimedAt: assign ? now : c.claimedAt,
-    updatedAt: new Date(),
+    updatedAt: now,
   };
   const detail = JSON.stringify({ to: next.userId, rule: routed.routedBy });
   const dm = outboxRow({ kind: "routed_dm", caseId: c.id, person: next.userId });
-  const message = assign
-    ? Prisma.sql`SELECT ${dm.kind} AS kind, ${c.id}::int AS "caseId", ${dm.channelId} AS "channelId",
-                        ${JSON.stringify(dm.payload)}::jsonb AS payload, ${dm.dedupeKey} AS "dedupeKey"`
-    : Prisma.sql`SELECT NULL::text AS kind, NULL::int AS "caseId", NULL::text AS "channelId", NULL::jsonb AS payload, NULL::text AS "dedupeKey" WHERE false`;
+  // The person hears of it directly, assigned or suggested.
+  const message = Prisma.sql`SELECT ${dm.kind} AS kind, ${c.id}::int AS "caseId", ${dm.channelId} AS "channelId",
+    ${JSON.stringify(dm.payload)}::jsonb AS payload, ${dm.dedupeKey} AS "dedupeKey"`;
   await tx.$executeRaw`
     WITH turn AS (
       INSERT INTO "Person" ("userId", "lastAssignedAt", "updatedAt") VALUES (${next.userId}, ${now}::timestamp, ${now}::timestamp)
@@ -142,40 +137,59 @@ export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: Routing
  * longer theirs, and the next person in the rotation is named on the card and in its thread.
  * Guarded: a case answered, resolved or handed on meanwhile is left as it is.
  */
-export async function offerAgain(prisma: PrismaClient, caseIds: number[], now: Date): Promise<number> {
-  // Most reminders are of cases nobody routed: those are found in one query and left alone.
+export async function offerAgain(
+  prisma: PrismaClient,
+  caseIds: number[],
+  now: Date,
+  mayWork: (userId: string) => boolean,
+  logger: Pick<Console, "error">,
+): Promise<number> {
+  // Most reminders are of cases nobody routed: those are found in one query and left alone. A
+  // case its suggested person claimed themselves was not handed to them: it stays theirs.
   const routed = await prisma.case.findMany({
-    where: { id: { in: caseIds }, routedBy: { not: null }, status: "claimed", firstReplyAt: null },
+    where: {
+      id: { in: caseIds },
+      routedBy: { not: null },
+      status: "claimed",
+      firstReplyAt: null,
+      events: { some: { kind: "routed" } },
+    },
     select: { id: true },
   });
   let offered = 0;
   for (const { id: caseId } of routed) {
-    const done = await prisma.$transaction(async (tx) => {
-      const c = await tx.case.findUnique({ where: { id: caseId } });
-      if (!c?.routedBy || !c.routedTo || c.status !== "claimed" || c.ownerId !== c.routedTo || c.firstReplyAt)
+    const done = await prisma
+      .$transaction(async (tx) => {
+        const c = await tx.case.findUnique({ where: { id: caseId } });
+        if (!c?.routedBy || !c.routedTo || c.status !== "claimed" || c.ownerId !== c.routedTo || c.firstReplyAt)
+          return false;
+        const rule = ruleFor(await routingRules(tx), c);
+        const next = rule ? nextOwner(await candidatesOf(tx, rule.owners, mayWork), now, [c.ownerId]) : undefined;
+        const { count } = await tx.case.updateMany({
+          where: { id: c.id, status: "claimed", ownerId: c.ownerId, firstReplyAt: null, updatedAt: c.updatedAt },
+          data: { status: "new", ownerId: null, claimedAt: null, routedTo: next?.userId ?? null, updatedAt: now },
+        });
+        if (count === 0) return false;
+        const event = await tx.caseEvent.create({
+          data: {
+            caseId: c.id,
+            kind: "offered",
+            actorId: null,
+            detail: { from: c.ownerId, ...(next ? { to: next.userId } : {}), rule: c.routedBy },
+            createdAt: now,
+          },
+        });
+        await enqueue(tx, [
+          { kind: "update_card", caseId: c.id },
+          { kind: "history_note", caseId: c.id, eventId: event.id },
+        ]);
+        return true;
+      })
+      // One case that cannot be offered again does not hold back the others.
+      .catch((err) => {
+        logger.error(`Case ${caseId} could not be offered again: ${(err as Error).message}`);
         return false;
-      const rule = ruleFor(await routingRules(tx), c);
-      const next = rule ? nextOwner(await candidatesOf(tx, rule.owners), now, [c.ownerId]) : undefined;
-      const { count } = await tx.case.updateMany({
-        where: { id: c.id, status: "claimed", ownerId: c.ownerId, firstReplyAt: null, updatedAt: c.updatedAt },
-        data: { status: "new", ownerId: null, claimedAt: null, routedTo: next?.userId ?? null },
       });
-      if (count === 0) return false;
-      const event = await tx.caseEvent.create({
-        data: {
-          caseId: c.id,
-          kind: "offered",
-          actorId: null,
-          detail: { from: c.ownerId, ...(next ? { to: next.userId } : {}), rule: c.routedBy },
-          createdAt: now,
-        },
-      });
-      await enqueue(tx, [
-        { kind: "update_card", caseId: c.id },
-        { kind: "history_note", caseId: c.id, eventId: event.id },
-      ]);
-      return true;
-    });
     if (done) offered++;
   }
   return offered;

@@ -9,6 +9,7 @@ import type { Words } from "../i18n/i18n.ts";
 import { categoryName } from "../i18n/labels.ts";
 import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../ids.ts";
 import { caseLink } from "./lists.ts";
+import { VARIANT } from "./modalParts.ts";
 import { mrkdwnSection, plain, slackDate } from "./text.ts";
 
 /** "A-to-z claim" or "Return (DE)": a rule as people read it, from its type and marketplace or from a case's `routedBy`. */
@@ -32,6 +33,7 @@ export function routingCardLine(c: Pick<Case, "routedBy" | "routedTo" | "ownerId
 export function routedMessage(c: Case, w: Words): string {
   const values = {
     link: caseLink(c),
+    due: c.responseDueAt ? slackDate(c.responseDueAt) : "—",
     type: categoryName(w, c.category),
     orderId: c.orderId,
     rule: ruleName(c.routedBy ?? c.category, w),
@@ -117,7 +119,9 @@ export function routingModal(rules: RoutingRule[], marketplace: string, w: Words
       ...keysOf(CATEGORIES).map(
         (category): types.InputBlock => ({
           type: "input",
-          block_id: `${ROUTING_BLOCKS.ownersPrefix}${category}`,
+          // The marketplace is in the id: a picker of another marketplace is a new input, which
+          // Slack fills from initial_users instead of keeping what the previous one held.
+          block_id: ownersBlock(category, marketplace),
           optional: true,
           label: plain(w.t("routing.form.owners", { type: categoryName(w, category) }), 2000),
           element: {
@@ -132,6 +136,22 @@ export function routingModal(rules: RoutingRule[], marketplace: string, w: Words
   };
 }
 
+/** The people picker of one case type in the form for one marketplace. */
+export const ownersBlock = (category: Category, marketplace: string) =>
+  `${ROUTING_BLOCKS.ownersPrefix}${category}${VARIANT}${marketplace || "all"}`;
+
 /** The marketplace a form's menu value stands for. */
-export const marketplaceOfValue = (value: string | undefined) =>
-  !value || value === "all" ? EVERY_MARKETPLACE : value;
+export function marketplaceOfValue(value: string | undefined): string | undefined {
+  if (!value || value === "all") return EVERY_MARKETPLACE;
+  return (MARKETPLACE_CODES as readonly string[]).includes(value) ? value : undefined;
+}
+
+/** The marketplace a submitted form was filled for, from its metadata; undefined when it is not one. */
+export function formMarketplace(metadata: string): string | undefined {
+  try {
+    const m = (JSON.parse(metadata) as { marketplace?: unknown }).marketplace;
+    return typeof m === "string" ? marketplaceOfValue(m || "all") : undefined;
+  } catch {
+    return undefined;
+  }
+}

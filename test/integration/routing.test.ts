@@ -6,8 +6,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect } from "vitest";
+import type { Category } from "../../src/domain/vocabulary.ts";
 import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import { ownersBlock } from "../../src/views/routing.ts";
 import { botTest, isolatedBotTest, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
@@ -39,14 +41,19 @@ async function newCase(bot: TestBot, category: string, extra: Record<string, unk
 
 /** The routing form as Slack submits it: a marketplace and people per case type. */
 function routingSubmission(userId: string, owners: Record<string, string[]>, marketplace = "all") {
-  const submission = viewSubmission({ callbackId: CALLBACKS.routing, userId, values: {} });
+  const submission = viewSubmission({
+    callbackId: CALLBACKS.routing,
+    userId,
+    values: {},
+    privateMetadata: JSON.stringify({ marketplace: marketplace === "all" ? "" : marketplace }),
+  });
   const values: Record<string, Record<string, unknown>> = {
     [ROUTING_BLOCKS.marketplace]: {
       [ACTIONS.routingMarketplace]: { type: "static_select", selected_option: { value: marketplace } },
     },
   };
   for (const [category, people] of Object.entries(owners))
-    values[`${ROUTING_BLOCKS.ownersPrefix}${category}`] = {
+    values[ownersBlock(category as Category, marketplace === "all" ? "" : marketplace)] = {
       owners: { type: "multi_users_select", selected_users: people },
     };
   submission.view.state.values = values as never;

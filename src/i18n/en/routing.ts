@@ -10,7 +10,7 @@ export default {
   },
   dm: {
     assigned:
-      "{{link}} ({{type}}, order {{orderId}}) is yours by the routing rule for {{rule}}. Answer the buyer within the hour.",
+      "{{link}} ({{type}}, order {{orderId}}) is yours by the routing rule for {{rule}}. First reply to the buyer due {{due}}.",
     suggested:
       "You are next in the rotation for {{rule}}: {{link}} ({{type}}, order {{orderId}}) — claim it if you can take it.",
   },
@@ -47,17 +47,14 @@ export default {
     saved: "Routing rules saved for {{marketplace}}.",
   },
   away: {
-    set: "You are away until {{until}}: routing gives you no new cases until then. `/case away off` when you are back earlier.",
+    set: "You are away until {{until}}: routing gives you no new cases until then. `{{cmd}} away off` when you are back earlier.",
     back: "Welcome back: routing gives you new cases again.",
-    notAway: "You are not marked away. `/case away until 2026-12-01` marks you away until that day.",
+    notAway: "You are not marked away. `{{cmd}} away until 2026-12-01` marks you away until that day.",
     usage:
-      "Say until when: `/case away until 2026-12-01` (a date in the team's time zone, within a year), or `/case away off`.",
+      "Say until when: `{{cmd}} away until 2026-12-01` (a date in the team's time zone, within a year), or `{{cmd}} away off`.",
     badDate: "“{{text}}” is not a date I can read. Write it as 2026-12-01.",
     past: "{{until}} has passed. Pick a day from tomorrow on, within a year.",
-    homeAway: "Away until {{until}}",
-    homeHere: "Available for routed cases",
-    homeButtonAway: "Mark me away (1 week)",
-    homeButtonBack: "I'm back",
+    tooFar: "{{until}} is more than a year away. Pick a day within a year.",
   },
   triage: {
     title: "*Owners per case type*",

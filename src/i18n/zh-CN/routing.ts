@@ -11,7 +11,7 @@ const zhRouting: Translation<typeof en> = {
     suggested: ":bulb: 按规则（{{rule}}）建议由 <@{{to}}> 负责 — 以认领为准",
   },
   dm: {
-    assigned: "按 {{rule}} 的分配规则，{{link}}（{{type}}，订单 {{orderId}}）分配给了你。请在一小时内回复买家。",
+    assigned: "按 {{rule}} 的分配规则，{{link}}（{{type}}，订单 {{orderId}}）分配给了你。首次回复买家的期限：{{due}}。",
     suggested: "{{rule}} 轮到你了：{{link}}（{{type}}，订单 {{orderId}}）— 能接就认领它。",
   },
   reminder: {
@@ -45,16 +45,13 @@ const zhRouting: Translation<typeof en> = {
     saved: "已保存 {{marketplace}} 的分配规则。",
   },
   away: {
-    set: "你已标记为外出，直到 {{until}}：在此之前不会给你分配新工单。提前回来请用 `/case away off`。",
+    set: "你已标记为外出，直到 {{until}}：在此之前不会给你分配新工单。提前回来请用 `{{cmd}} 外出 off`。",
     back: "欢迎回来：会重新给你分配新工单。",
-    notAway: "你没有标记外出。`/case away until 2026-12-01` 可标记外出到那一天。",
-    usage: "请说明到哪天：`/case away until 2026-12-01`（团队时区的日期，一年以内），或 `/case away off`。",
+    notAway: "你没有标记外出。`{{cmd}} 外出 until 2026-12-01` 可标记外出到那一天。",
+    usage: "请说明到哪天：`{{cmd}} 外出 until 2026-12-01`（团队时区的日期，一年以内），或 `{{cmd}} 外出 off`。",
     badDate: "“{{text}}”不是我能识别的日期。请写成 2026-12-01。",
     past: "{{until}} 已经过去。请选择明天起一年以内的日期。",
-    homeAway: "外出至 {{until}}",
-    homeHere: "可接收分配的工单",
-    homeButtonAway: "标记外出（1 周）",
-    homeButtonBack: "我回来了",
+    tooFar: "{{until}} 超过一年以后。请选择一年以内的日期。",
   },
   triage: {
     title: "*各类工单负责人*",

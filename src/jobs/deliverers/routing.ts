@@ -10,6 +10,7 @@ export const routedDm: Deliverer<"routed_dm"> = async (m, ctx) => {
   const c = m.caseId ? await findCase(ctx.prisma, m.caseId) : null;
   // A case resolved or handed to someone else meanwhile needs no word any more.
   if (!c || c.status === "resolved" || c.routedTo !== m.payload.person) return DONE;
+  if (c.ownerId && c.ownerId !== m.payload.person) return DONE;
   if (!c.messageTs || !c.channelId) return waitingForCard(ctx.prisma, c.id);
   const lang = await personLanguage(ctx.prisma, m.payload.person);
   const w = lang ? words(lang) : ctx.words;
