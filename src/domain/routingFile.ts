@@ -8,9 +8,10 @@
 //     - type: return
 //       marketplace: DE          # optional: the rule holds in this marketplace only
 //       owners: [U0BBBBBB1]
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import { z } from "zod";
 import { MARKETPLACE_CODES, marketplaceCode } from "./amazon.ts";
+import { type Located, readLinedFile } from "./lineFile.ts";
 import { EVERY_MARKETPLACE, type RoutingRule } from "./routing.ts";
 import { CATEGORIES, keysOf } from "./vocabulary.ts";
 
@@ -80,39 +81,13 @@ const ruleSchema = z.strictObject(
   { error: `each rule must be a mapping with ${FIELD_LIST}` },
 );
 
-type Located = { line: number; message: string };
-
 /**
  * Reads and checks the file; the rules come back in file order, a rule without a marketplace as
  * EVERY_MARKETPLACE. Every problem names the file's line, e.g.
  * 'routing.yaml line 7: unknown case type "a_to_z" in "type"; use return, refund, …'.
  */
 export function parseRoutingFile(source: string, path: string): RoutingRule[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number) => Math.max(1, lineCounter.linePos(offset).line);
-  const fail = (problems: Located[]) => {
-    const sorted = [...problems].sort((a, b) => a.line - b.line);
-    return new RoutingFileError(sorted.map((p) => `${path} line ${p.line}: ${p.message}`));
-  };
-
-  // A file that is not valid YAML cannot be trusted past its mistakes: report only those.
-  if (doc.errors.length > 0) {
-    throw fail(doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: firstLine(e.message) })));
-  }
-
-  const lineOf = (node: unknown): number | undefined => {
-    const range = (node as Node | null | undefined)?.range;
-    return range ? lineAt(range[0]) : undefined;
-  };
-  /** The line of the deepest node on the path that exists: for a missing field, its rule's. */
-  const lineOfPath = (path: readonly PropertyKey[]): number => {
-    for (let n = path.length; n > 0; n--) {
-      const line = lineOf(doc.getIn(path.slice(0, n), true));
-      if (line !== undefined) return line;
-    }
-    return lineOf(doc.contents) ?? 1;
-  };
+  const { doc, lineOf, lineOfPath, fail } = readLinedFile(source, path, (lines) => new RoutingFileError(lines));
 
   const problems: Located[] = [];
   const contents = doc.contents;
@@ -188,8 +163,4 @@ export function parseRoutingFile(source: string, path: string): RoutingRule[] {
 
   if (problems.length > 0 || !parsed.success) throw fail(problems);
   return parsed.data.map((r) => ({ category: r.type, marketplace: r.marketplace, owners: r.owners }));
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0].replace(/[.:]?\s*$/, "");
 }

@@ -1,8 +1,9 @@
 // A team's own reply templates, from the file the setting TEMPLATES_FILE names: YAML, or JSON
 // (which is YAML too). It is checked when the bot starts, and every problem is reported at once
 // with its line, so whoever edits the file fixes it in one go instead of one restart per mistake.
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { z } from "zod";
+import { type Located, readLinedFile } from "./lineFile.ts";
 import {
   PLACEHOLDERS,
   REPLY_LANGUAGES,
@@ -92,36 +93,14 @@ const templateSchema = z.strictObject(
   { error: `each template must be a mapping with ${FIELDS.join(", ")}` },
 );
 
-type Located = { line: number; message: string };
-
 /** Reads and checks the file; every problem names the file's line, e.g. 'templates.yaml line 12: "stage" must be one of acknowledge, return_instructions, …'. */
 
 export function parseTemplates(source: string, fileName: string): ReplyTemplate[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  const lineAt = (offset: number) => Math.max(1, lineCounter.linePos(offset).line);
-  const fail = (problems: Located[]) => {
-    const sorted = [...problems].sort((a, b) => a.line - b.line);
-    return new TemplatesFileError(sorted.map((p) => `${fileName} line ${p.line}: ${p.message}`));
-  };
-
-  // A file that is not valid YAML cannot be trusted past its mistakes: report only those.
-  if (doc.errors.length > 0) {
-    throw fail(doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: firstLine(e.message) })));
-  }
-
-  const lineOf = (node: unknown): number | undefined => {
-    const range = (node as Node | null | undefined)?.range;
-    return range ? lineAt(range[0]) : undefined;
-  };
-  /** The line of the deepest node on the path that exists: for a missing field, its template's. */
-  const lineOfPath = (path: readonly PropertyKey[]): number => {
-    for (let n = path.length; n > 0; n--) {
-      const line = lineOf(doc.getIn(path.slice(0, n), true));
-      if (line !== undefined) return line;
-    }
-    return lineOf(doc.contents) ?? 1;
-  };
+  const { doc, lineAt, lineOf, lineOfPath, fail } = readLinedFile(
+    source,
+    fileName,
+    (lines) => new TemplatesFileError(lines),
+  );
 
   const problems: Located[] = [];
   const base = listPath(doc.contents, problems, lineOf);
@@ -216,8 +195,4 @@ function listPath(
       : 'the file must hold a "templates:" list of templates';
   problems.push({ line: 1, message });
   return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0].replace(/[.:]?\s*$/, "");
 }
