@@ -104,7 +104,14 @@ async function main() {
   };
 
   const pull = startAmazonPull({
-    deps: { prisma: db.prisma, config, now: () => new Date(), wakeOutbox: quiet, defectIn: quiet },
+    deps: {
+      prisma: db.prisma,
+      config,
+      now: () => new Date(),
+      wakeOutbox: quiet,
+      defectIn: quiet,
+      routingRules: { current: () => [], reload: async () => {} },
+    },
     settings,
     logger,
     client,

@@ -1,16 +1,17 @@
 // Benchmark: what routing adds to storing a case. 50,000 cases on file, 200 still open and held
-// by the team (about 33 each, above the overload line a triage would flag), then new A-to-z
-// claims stored through createCase without a rule and with a rule of five owners (assign mode),
-// taking turns: the time to store each, side by side in the same run. The rotation counts its
-// owners' open cases, so its cost grows with them (OPEN_PER_OWNER to try more).
+// by the team (about 33 each, above the overload line a triage would flag), then new cases stored
+// through createCase three ways, taking turns so that all three see the same machine: A-to-z
+// claims without routing, with routing but no rule for their marketplace (DE), and routed by the
+// US rule of five owners (assign mode). The rotation counts its owners' open cases, so its cost
+// grows with them (OPEN_PER_OWNER to try more).
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:routing
 
 import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "../src/domain/crisis.ts";
 import type { ClockSettings } from "../src/domain/responseClock.ts";
-import { DEFAULT_ROUTING } from "../src/domain/routing.ts";
+import { DEFAULT_ROUTING, type Routing } from "../src/domain/routing.ts";
 import { createCase } from "../src/store/cases.ts";
-import { saveRules } from "../src/store/routing.ts";
+import { routingRules, saveRules } from "../src/store/routing.ts";
 import { emptyBenchDatabase } from "./benchDatabase.ts";
 
 const clock: ClockSettings = { slaMinutes: { urgent: 60, high: 60, normal: 60 }, warningMinutes: 15, stalledDays: 5 };
@@ -45,13 +46,15 @@ async function main() {
     FROM generate_series(1, ${CASES}) g`;
   await prisma.$executeRawUnsafe("ANALYZE");
   let seq = 0;
-  const store = async (routed: boolean) => {
+  let routing: Routing = { ...DEFAULT_ROUTING, rules: [], mayWork: () => true };
+  const store = async (marketplace: "US" | "DE", routed: boolean) => {
     seq++;
     const t = performance.now();
     await createCase(
       prisma,
       {
         category: "a_to_z_claim",
+        marketplace,
         orderId: `114-9${String(seq).padStart(6, "0")}-5762619`,
         description: "Claim",
         source: "bench",
@@ -63,25 +66,31 @@ async function main() {
         clock,
         crisis,
         logger: console,
-        ...(routed ? { routing: { ...DEFAULT_ROUTING, mayWork: () => true } } : {}),
+        ...(routed ? { routing } : {}),
       },
     );
     return performance.now() - t;
   };
   const plain: number[] = [];
+  const noRule: number[] = [];
   const routed: number[] = [];
-  for (let i = 0; i < 20; i++) await store(i % 2 === 0); // warm-up
-  await saveRules(prisma, "", { a_to_z_claim: OWNERS }, null);
-  // Taking turns, so both see the same machine.
+  for (let i = 0; i < 20; i++) await store("US", i % 2 === 0); // warm-up
+  await saveRules(prisma, "US", { a_to_z_claim: OWNERS }, null);
+  // The bot keeps the rules in memory (read at start and after a change).
+  routing = { ...routing, rules: await routingRules(prisma) };
   for (let i = 0; i < RUNS; i++) {
-    plain.push(await store(false));
-    routed.push(await store(true));
+    plain.push(await store("US", false));
+    noRule.push(await store("DE", true));
+    routed.push(await store("US", true));
   }
   const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
   console.log(`Storing a case on ${db.kind}, ${CASES} cases on file (${OPEN} open), ${RUNS} each:`);
-  console.log(`  without routing        ${line(plain)}`);
-  console.log(`  routed (5 owners)      ${line(routed)}`);
-  console.log(`  routing adds (median)  ${(median(routed) - median(plain)).toFixed(2)} ms`);
+  console.log(`  without routing          ${line(plain)}`);
+  console.log(`  no rule for it           ${line(noRule)}`);
+  console.log(`  routed (5 owners)        ${line(routed)}`);
+  console.log(
+    `  routing adds (median)    ${(median(routed) - median(plain)).toFixed(2)} ms routed, ${(median(noRule) - median(plain)).toFixed(2)} ms without a rule`,
+  );
   await done();
 }
 

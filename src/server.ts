@@ -13,6 +13,7 @@ import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type HomeTabs, startHomeTabs } from "./jobs/homeTabs.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
 import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
+import { startRoutingRules } from "./jobs/routingRules.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
 import { countSlackRequests, listenerWorkDone } from "./openRequests.ts";
 import { botIdentity } from "./slackIdentity.ts";
@@ -41,6 +42,8 @@ export type StartOptions = {
   logger?: Logger;
   logLevel?: LogLevel;
   amazon?: Pick<AmazonPullOptions, "pollDelayMs" | "schedule" | "retryMinMs">;
+  /** How often the routing rules are read again (changes made by another copy of the bot). */
+  routingRefreshMs?: number;
 };
 
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
@@ -55,6 +58,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   });
   // ROUTING_FILE is the team's rules at every start (changes made in Slack last until the next).
   if (config.routing.fileRules) await replaceRules(database.prisma, config.routing.fileRules);
+  const routingRules = await startRoutingRules({
+    prisma: database.prisma,
+    logger: opts.logger ?? console,
+    refreshMs: opts.routingRefreshMs,
+  });
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
   const now = opts.now ?? (() => new Date());
@@ -69,6 +77,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       defectIn: (m) => odrWatch?.touch(m),
       homes: { refresh: (ids) => homes?.refresh(ids), publish: async (u, q) => homes?.publish(u, q) },
       pullFromAmazon: () => amazon?.pullNow() ?? Promise.resolve(undefined),
+      routingRules,
     },
     { logger: opts.logger, logLevel: opts.logLevel, identity },
   );
@@ -128,6 +137,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         now,
         wakeOutbox: () => outbox?.wake(),
         defectIn: (m) => odrWatch?.touch(m),
+        routingRules,
       },
       settings: config.amazon,
       logger: app.logger,
@@ -154,6 +164,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         app.logger.warn("Some Slack requests were still being worked on after 10 s; stopping without them.");
       digest.stop();
       homes?.stop();
+      routingRules.stop();
       await amazon?.stop();
       await odrWatch.settle();
       odrWatch.stop();

@@ -18,8 +18,8 @@ export type RoutingSettings = {
 };
 export const DEFAULT_ROUTING: RoutingSettings = { mode: "assign", overload: 15 };
 
-/** Routing as a new case meets it: the settings, and who may work cases (only they get turns). */
-export type Routing = RoutingSettings & { mayWork: (userId: string) => boolean };
+/** Routing as a new case meets it: the settings, the rules, and who may work cases (only they get turns). */
+export type Routing = RoutingSettings & { rules: RoutingRule[]; mayWork: (userId: string) => boolean };
 
 /** The rule a case falls under: its marketplace's own rule, else the type's rule for every marketplace. */
 export function ruleFor<R extends RoutingRule>(

@@ -154,6 +154,7 @@ export function register(app: App, deps: AppDeps): void {
     if (Object.keys(errors).length) return ack({ response_action: "errors", errors });
     await ack();
     await saveRules(deps.prisma, marketplace, owners, body.user.id);
+    await deps.routingRules.reload();
     const where = marketplace || w.t("routing.form.everyMarketplace");
     await tellPrivately(client, { userId: body.user.id }, w.t("routing.form.saved", { marketplace: where }), logger);
   });

@@ -1,7 +1,6 @@
 // A new case from Slack or from the intake API, stored with the team's settings: the one place
 // that says which channel, clocks and early-warning rules a new case gets.
 import type { Logger } from "@slack/bolt";
-import type { Config } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
 import { actorFor } from "../domain/people.ts";
 import type { Routing } from "../domain/routing.ts";
@@ -19,12 +18,13 @@ export function storeNewCase(
     now: deps.now(),
     logger,
     onDefect: deps.defectIn,
-    routing: routingOf(deps.config),
+    routing: routingOf(deps),
   });
 }
 
-/** The team's routing, with who may work cases (only they get turns). */
-export const routingOf = (config: Config): Routing => ({
-  ...config.routing,
-  mayWork: (userId) => actorFor(userId, config).isAgent,
+/** The team's routing: its settings, its rules as last read, and who may work cases (only they get turns). */
+export const routingOf = (deps: Pick<AppDeps, "config" | "routingRules">): Routing => ({
+  ...deps.config.routing,
+  rules: deps.routingRules.current(),
+  mayWork: (userId) => actorFor(userId, deps.config).isAgent,
 });

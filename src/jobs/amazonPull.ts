@@ -15,6 +15,7 @@ import {
   type SpApiClient,
   spApiClient,
 } from "../amazon/spApiClient.ts";
+import type { AppDeps } from "../deps.ts";
 import { parseAccountHealth } from "../domain/accountHealth.ts";
 import { MARKETPLACES, type MarketplaceCode, marketplaceCode } from "../domain/amazon.ts";
 import {
@@ -74,7 +75,7 @@ export type AmazonPull = {
 const isFinal = (err: unknown) => err instanceof AmazonRequestError || err instanceof UnreadableReport;
 
 export type AmazonPullOptions = {
-  deps: ImportDeps & { defectIn: (marketplace: string) => void };
+  deps: ImportDeps & Pick<AppDeps, "defectIn" | "routingRules">;
   settings: AmazonSettings;
   logger: Logger;
   client?: SpApiClient;
@@ -153,7 +154,7 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
             now: deps.now(),
             logger,
             onDefect: deps.defectIn,
-            routing: routingOf(deps.config),
+            routing: routingOf(deps),
           },
         );
         if (r.created) created++;

@@ -7,12 +7,12 @@ import { type CaseRefusal, type Decision, refusal } from "../domain/caseRules.ts
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "../domain/crisis.ts";
 import { DEFECT_CATEGORIES } from "../domain/odr.ts";
 import { type ClockSettings, clocksToStop, planClocks } from "../domain/responseClock.ts";
-import type { Routing } from "../domain/routing.ts";
+import { type Routing, ruleFor } from "../domain/routing.ts";
 import { type Priority, priorityFor } from "../domain/vocabulary.ts";
 import { type Case, type CaseEvent, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { checkWave, raiseRiskHeadsUp } from "./crisisAlerts.ts";
 import { enqueue } from "./outbox.ts";
-import { routeNewCase } from "./routing.ts";
+import { routeNewCase, turnsLock } from "./routing.ts";
 import { setTimers, stopClocks } from "./timers.ts";
 
 export type CreatedCase = { case: Case; created: boolean };
@@ -71,17 +71,18 @@ export async function createCase(
         },
       });
       await tx.caseTimer.createMany({ data: clocks.timers.map((t) => ({ caseId: c.id, ...t })) });
-      await tx.caseEvent.create({
-        data: {
-          caseId: c.id,
-          kind: "created",
-          actorId: input.createdById,
-          detail: { source: input.source },
-          createdAt: opts.now,
-        },
-      });
-      const routed = opts.routing ? await routeNewCase(tx, c, opts.now, opts.routing) : null;
-      await enqueue(tx, [{ kind: "post_card", caseId: c.id, channelId: opts.channelId }]);
+      // A case with a rule to follow takes the routing lock in the statement of its first event.
+      const rule = opts.routing && ruleFor(opts.routing.rules, c);
+      await tx.$executeRaw`
+        WITH ${turnsLock(Boolean(rule))}
+        INSERT INTO "CaseEvent" ("caseId", kind, "actorId", detail, "createdAt")
+        SELECT ${c.id}, 'created', ${input.createdById ?? null}, ${JSON.stringify({ source: input.source })}::jsonb,
+               ${opts.now}::timestamp
+        FROM (SELECT 1) AS one LEFT JOIN turns ON true`;
+      const card = { kind: "post_card", caseId: c.id, channelId: opts.channelId } as const;
+      // A routed case's card is queued with its turn, in the same statement.
+      const routed = rule && opts.routing ? await routeNewCase(tx, c, rule, opts.now, opts.routing, card) : null;
+      if (!routed) await enqueue(tx, [card]);
       return routed ? { ...c, ...routed } : c;
     });
     await watchForCrisis(prisma, c, opts.now, opts.crisis, opts.logger);

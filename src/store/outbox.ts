@@ -33,6 +33,16 @@ export async function enqueue(
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
+/** Messages as the SELECT `enqueueSelected` takes, for a statement that queues them with its change. */
+export function selectMessages(messages: OutboxMessageInput[]): Prisma.Sql {
+  const rows = messages.map(outboxRow);
+  return Prisma.sql`
+    SELECT kind, "caseId", "channelId", payload::jsonb AS payload, "dedupeKey"
+    FROM unnest(${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.caseId)}::int[], ${rows.map((r) => r.channelId)}::text[],
+      ${rows.map((r) => JSON.stringify(r.payload))}::text[], ${rows.map((r) => r.dedupeKey)}::text[])
+      AS m(kind, "caseId", "channelId", payload, "dedupeKey")`;
+}
+
 /** Lets held cards go now (an import's cards, once its summary is in Slack). */
 export async function releaseHeldCards(db: Db, caseIds: number[]): Promise<void> {
   if (caseIds.length === 0) return;

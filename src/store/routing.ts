@@ -1,18 +1,11 @@
 // Routing rules in the database, and routing a new case: the rule it falls under, whose turn it
-// is, and the claim or suggestion that follows. The rule's row is locked while a turn is decided,
-// so two copies of the bot storing cases of one type at once never give the same turn twice.
-import { outboxRow } from "../domain/outboxMessages.ts";
-import {
-  type Candidate,
-  EVERY_MARKETPLACE,
-  nextOwner,
-  type Routing,
-  type RoutingRule,
-  ruleFor,
-} from "../domain/routing.ts";
+// is, and the claim or suggestion that follows. One turn is decided at a time (a lock held to the
+// end of the transaction), so two copies of the bot storing cases at once never give a turn twice.
+import type { OutboxMessageInput } from "../domain/outboxMessages.ts";
+import { type Candidate, nextOwner, type Routing, type RoutingRule, ruleFor } from "../domain/routing.ts";
 import type { Category } from "../domain/vocabulary.ts";
 import { type Case, Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { enqueue, enqueueSelected } from "./outbox.ts";
+import { enqueue, enqueueSelected, selectMessages } from "./outbox.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,12 +65,13 @@ export async function candidatesOf(
 }
 
 /**
- * Holds routing for the rest of the transaction: one copy decides a turn at a time, whichever
- * rules the turn's people are in (a person can own several types).
+ * A WITH item (`turns`, to join) that holds routing for the rest of the transaction when `taken`:
+ * one copy decides a turn at a time, whichever rules the turn's people are in (a person can own
+ * several types). It rides on a statement that is made anyway, so the lock costs no round trip;
+ * what is read after it, in later statements, includes the turns another copy just gave.
  */
-async function lockTurns(tx: Tx): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROUTING_LOCK})`;
-}
+export const turnsLock = (taken: boolean) =>
+  Prisma.sql`turns AS (SELECT pg_advisory_xact_lock(${ROUTING_LOCK}) FROM (SELECT 1) AS one WHERE ${taken})`;
 /** The advisory lock key of routing turns. */
 const ROUTING_LOCK = 7_040_018;
 
@@ -85,20 +79,23 @@ const ROUTING_LOCK = 7_040_018;
 export type Routed = Pick<Case, "routedBy" | "routedTo" | "status" | "ownerId" | "claimedAt" | "updatedAt">;
 
 /**
- * Routes a case being created (inside its transaction): with a rule for its type and someone
- * available, the turn goes to that person — the case becomes theirs (`assign`) or names them
- * (`suggest`) — and they are told in a direct message. Without either, the case waits for Claim.
- * Three statements, so storing a case stays quick: the rule (locked), its owners' load, and one
- * that records the turn, the case, its event and the direct message.
+ * Routes a case being created under `rule`, inside the transaction that stored it and took the
+ * `turnsLock`: with someone available, the turn goes to that person — the case becomes theirs
+ * (`assign`) or names them (`suggest`) — and they are told in a direct message. With nobody, the
+ * case waits for Claim and nothing is queued (null): the caller queues `card` itself. Storing a
+ * case stays quick: the rules are in memory and the lock rides on another statement, so a routed
+ * case costs two statements: its owners' load, and one that records the turn, the case and its
+ * event and queues the card and the direct message.
  */
-export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: Routing): Promise<Routed | null> {
-  const rules = await tx.routingRule.findMany({
-    where: { category: c.category, marketplace: { in: [EVERY_MARKETPLACE, c.marketplace ?? EVERY_MARKETPLACE] } },
-  });
-  const rule = ruleFor(rules, c);
-  if (!rule) return null;
-  await lockTurns(tx);
-  // Read after the lock, in statements of their own: they see the turns another copy just gave.
+export async function routeNewCase(
+  tx: Tx,
+  c: Case,
+  rule: RoutingRule,
+  now: Date,
+  settings: Routing,
+  card: OutboxMessageInput,
+): Promise<Routed | null> {
+  // Read after the lock, in a statement of its own: it sees the turns another copy just gave.
   const next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
   if (!next) return null;
   const assign = settings.mode === "assign";
@@ -111,10 +108,8 @@ export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: Routing
     updatedAt: now,
   };
   const detail = JSON.stringify({ to: next.userId, rule: routed.routedBy });
-  const dm = outboxRow({ kind: "routed_dm", caseId: c.id, person: next.userId });
   // The person hears of it directly, assigned or suggested.
-  const message = Prisma.sql`SELECT ${dm.kind} AS kind, ${c.id}::int AS "caseId", ${dm.channelId} AS "channelId",
-    ${JSON.stringify(dm.payload)}::jsonb AS payload, ${dm.dedupeKey} AS "dedupeKey"`;
+  const dm: OutboxMessageInput = { kind: "routed_dm", caseId: c.id, person: next.userId };
   await tx.$executeRaw`
     WITH turn AS (
       INSERT INTO "Person" ("userId", "lastAssignedAt", "updatedAt") VALUES (${next.userId}, ${now}::timestamp, ${now}::timestamp)
@@ -128,7 +123,7 @@ export async function routeNewCase(tx: Tx, c: Case, now: Date, settings: Routing
       INSERT INTO "CaseEvent" ("caseId", kind, "actorId", detail, "createdAt")
       VALUES (${c.id}, ${assign ? "routed" : "suggested"}, NULL, ${detail}::jsonb, ${now}::timestamp)
     )
-    ${enqueueSelected(message)}`;
+    ${enqueueSelected(selectMessages([card, dm]))}`;
   return routed;
 }
 

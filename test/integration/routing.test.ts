@@ -238,6 +238,27 @@ describe("assignment on arrival", () => {
       // Ten new cases over two owners by load: they end level, give or take one.
       expect(Math.abs(open(loads, A) - open(loads, B))).toBeLessThanOrEqual(1);
       expect(open(loads, A) + open(loads, B) - open(before, A) - open(before, B)).toBe(10);
+
+      // A lead gives claims to B alone through one copy; the other copy reads the rules again and
+      // follows them (by load alone, A would have had the next turn at least once of three).
+      const saved = await postSigned(bot.baseUrl, interactionBody(routingSubmission(LEAD, { a_to_z_claim: [B] })));
+      expect(saved.status).toBe(200);
+      await waitFor(
+        () => bot.db.prisma.routingRule.findFirst({ where: { category: "a_to_z_claim", owners: { equals: [B] } } }),
+        "the new rule",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 400)); // the other copy reads rules every 200 ms
+      for (let i = 0; i < 3; i++) {
+        const res = await secondBot.api("/api/cases", {
+          body: {
+            orderId: `114-${3100000 + i}-5762619`,
+            category: "a_to_z_claim",
+            description: "Claim",
+            externalId: `after${i}`,
+          },
+        });
+        expect(res.json.case.ownerId).toBe(B);
+      }
     },
   );
 });

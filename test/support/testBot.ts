@@ -143,6 +143,8 @@ export async function startTestBot(testDb: TestDatabase, slack: SlackStandIn, op
         logLevel: LogLevel.ERROR,
         outbox: { channelIntervalMs: opts.channelIntervalMs ?? 0, pollMs: 50 },
         amazon: { schedule: false, pollDelayMs: () => 20, retryMinMs: 10, ...opts.amazon, ...changes.amazon },
+        // Another copy's change to the routing rules is seen within a fifth of a second.
+        routingRefreshMs: 200,
       });
     },
   };

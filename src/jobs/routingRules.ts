@@ -1,0 +1,44 @@
+// The team's routing rules, kept in memory so that a new case finds its rule without asking the
+// database (most cases have none, and storing a case is on Slack's clock). Rules change only
+// through /case routing — the copy that saved them reads them again at once — or ROUTING_FILE at
+// start; other copies of the bot read them again every REFRESH_MS.
+import type { Logger } from "@slack/bolt";
+import type { RoutingRule } from "../domain/routing.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { routingRules } from "../store/routing.ts";
+
+const REFRESH_MS = 10_000;
+
+export type RoutingRulesBook = {
+  /** The rules as last read. */
+  current(): RoutingRule[];
+  /** Reads them again now (after a change made here). */
+  reload(): Promise<void>;
+  stop(): void;
+};
+
+export async function startRoutingRules(opts: {
+  prisma: PrismaClient;
+  logger: Pick<Logger, "warn">;
+  refreshMs?: number;
+}): Promise<RoutingRulesBook> {
+  let rules = await routingRules(opts.prisma);
+  // A reading asked for before a change must not replace one asked for after it.
+  let asked = 0;
+  let kept = 0;
+  const reload = async () => {
+    const mine = ++asked;
+    const read = await routingRules(opts.prisma);
+    if (mine > kept) {
+      kept = mine;
+      rules = read;
+    }
+  };
+  const timer = setInterval(() => {
+    reload().catch((err) =>
+      opts.logger.warn(`Routing rules could not be read again (the last ones stay): ${(err as Error).message}`),
+    );
+  }, opts.refreshMs ?? REFRESH_MS);
+  timer.unref();
+  return { current: () => rules, reload, stop: () => clearInterval(timer) };
+}
