@@ -33,6 +33,28 @@ export function ruleFor<R extends RoutingRule>(
   );
 }
 
+/** A case type whose cases had no rule to follow: everywhere (no marketplaces listed), or in these marketplaces (null: cases without one). */
+export type Unowned = { category: Category; marketplaces: (string | null)[] };
+
+/** Of the types and marketplaces cases arrived in, those no rule covered. */
+export function unownedTypes(
+  rules: RoutingRule[],
+  arrived: { category: Category; marketplace: string | null }[],
+): Unowned[] {
+  const missing = new Map<Category, (string | null)[]>();
+  for (const a of arrived)
+    if (!ruleFor(rules, a)) missing.set(a.category, [...(missing.get(a.category) ?? []), a.marketplace]);
+  return [...missing]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([category, marketplaces]) => ({
+      category,
+      // A type with a rule somewhere is owned elsewhere: say where it is not.
+      marketplaces: rules.some((r) => r.category === category && r.owners.length)
+        ? marketplaces.sort((a, b) => (a ?? "\uffff").localeCompare(b ?? "\uffff"))
+        : [],
+    }));
+}
+
 /** What the rotation knows of each owner. */
 export type Candidate = {
   userId: string;

@@ -1,7 +1,9 @@
 // The weekly triage numbers: what the report holds, and the tallies of this period against the
 // one before (store/triage.ts computes them in the database).
+
 import type { HealthConcern } from "./accountHealth.ts";
 import type { OdrReading } from "./odr.ts";
+import type { Unowned } from "./routing.ts";
 import type { CaseStatus, Category, Priority, Resolution, RootCause } from "./vocabulary.ts";
 
 export type Period = { from: Date; to: Date };
@@ -61,8 +63,8 @@ export type RoutingReport = {
   rules: { category: Category; marketplace: string; owners: string[] }[];
   /** Each owner's open cases now, and the first replies due and in time of their cases opened in the period. */
   people: { userId: string; open: number; due: number; met: number }[];
-  /** Types with cases in the period and no owner. */
-  unowned: Category[];
+  /** Types with cases in the period that no rule covered (see unownedTypes). */
+  unowned: Unowned[];
   /** Open cases above which a person is overloaded. */
   overload: number;
 };

@@ -4,7 +4,7 @@
 
 import type { MarketplaceHealth } from "../domain/accountHealth.ts";
 import { AMAZON_HEALTH_FRESH_MS, type OdrReading } from "../domain/odr.ts";
-import { DEFAULT_ROUTING } from "../domain/routing.ts";
+import { DEFAULT_ROUTING, unownedTypes } from "../domain/routing.ts";
 import {
   type CaseRef,
   type Day,
@@ -195,35 +195,42 @@ export async function triageReport(
     odr,
     amazonConcerns,
     playbook,
-    ...(routing
-      ? {
-          routing: {
-            ...routing,
-            unowned: [...new Set(opened.filter((r) => r.current).map((r) => r.category))]
-              .filter((c) => !routing.rules.some((rule) => rule.category === c && rule.owners.length))
-              .sort(),
-          },
-        }
-      : {}),
+    ...(routing ? { routing } : {}),
   };
 }
 
-/** The owners of the routing rules with their load now and their first replies in the period; none without rules. */
-async function routingReport(db: Db, { from, to }: Period, overload: number) {
+/**
+ * The owners of the routing rules with their load now and their first replies in the period, and
+ * the types (in which marketplaces) whose cases of the period had no rule to follow; none without rules.
+ */
+async function routingReport(db: Db, { from, to }: Period, overload: number): Promise<RoutingReport | undefined> {
   const rules = await db.$queryRaw<RoutingReport["rules"]>`
     SELECT category, marketplace, owners FROM "RoutingRule" ORDER BY category, marketplace`;
   if (rules.length === 0) return undefined;
   const owners = [...new Set(rules.flatMap((r) => r.owners))];
+  // A person answers for the cases of the period they hold, and for those offered to the group
+  // again because they had not answered (those count as due and not in time).
   const people = await db.$queryRaw<RoutingReport["people"]>`
+    WITH period AS (
+      SELECT id, "ownerId", "firstReplyAt", "responseDueAt" FROM "Case"
+      WHERE "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp
+    ), theirs AS (
+      SELECT "ownerId" AS u, id, "firstReplyAt", "responseDueAt", true AS held FROM period
+      WHERE "ownerId" = ANY(${owners}::text[])
+      UNION ALL
+      SELECT e.detail->>'from', p.id, p."firstReplyAt", p."responseDueAt", false FROM period p
+      JOIN "CaseEvent" e ON e."caseId" = p.id AND e.kind = 'offered' AND e.detail->>'from' = ANY(${owners}::text[])
+    )
     SELECT u AS "userId",
-           count(c.id) FILTER (WHERE c.status = 'claimed')::int AS open,
-           count(c.id) FILTER (WHERE c."createdAt" >= ${from}::timestamp AND c."createdAt" < ${to}::timestamp
-             AND (c."firstReplyAt" IS NOT NULL OR c."responseDueAt" <= ${to}::timestamp))::int AS due,
-           count(c.id) FILTER (WHERE c."createdAt" >= ${from}::timestamp AND c."createdAt" < ${to}::timestamp
-             AND c."firstReplyAt" IS NOT NULL AND c."firstReplyAt" <= c."responseDueAt")::int AS met
-    FROM unnest(${owners}::text[]) AS u LEFT JOIN "Case" c ON c."ownerId" = u
+           (SELECT count(*) FROM "Case" WHERE status = 'claimed' AND "ownerId" = u)::int AS open,
+           count(DISTINCT t.id) FILTER (WHERE t."firstReplyAt" IS NOT NULL OR t."responseDueAt" <= ${to}::timestamp)::int AS due,
+           count(DISTINCT t.id) FILTER (WHERE t.held AND t."firstReplyAt" <= t."responseDueAt")::int AS met
+    FROM unnest(${owners}::text[]) AS u LEFT JOIN theirs t USING (u)
     GROUP BY u ORDER BY u`;
-  return { rules, people, overload };
+  const arrived = await db.$queryRaw<{ category: Category; marketplace: string | null }[]>`
+    SELECT DISTINCT category, marketplace FROM "Case"
+    WHERE "createdAt" >= ${from}::timestamp AND "createdAt" < ${to}::timestamp`;
+  return { rules, people, unowned: unownedTypes(rules, arrived), overload };
 }
 
 /** The playbook's figures of the cases resolved (and the appeals and abuse marked) in the period. */

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import type { HealthConcern } from "../domain/accountHealth.ts";
 import type { ChannelSetting, FailedDeliveries } from "../domain/deliveryHealth.ts";
 import { formatMoney } from "../domain/money.ts";
+import type { Unowned } from "../domain/routing.ts";
 import type { RoutingReport, Tally, TriageReport } from "../domain/triage.ts";
 import { ENGLISH, type Words } from "../i18n/i18n.ts";
 import { categoryName, priorityName, resolutionName, rootCauseName, statusName } from "../i18n/labels.ts";
@@ -223,6 +224,12 @@ export function triageMessage(r: TriageReport, o: ReportOptions): { text: string
   return { text, blocks };
 }
 
+/** "Complaint", or "Return (DE, no marketplace)" for a type owned in other marketplaces. */
+const unownedName = (u: Unowned, w: Words) =>
+  u.marketplaces.length
+    ? `${categoryName(w, u.category)} (${u.marketplaces.map((m) => m ?? w.t("routing.triage.noMarketplace")).join(", ")})`
+    : categoryName(w, u.category);
+
 /** Owners per case type with their load and replies in time; types without an owner and overloaded people flagged. */
 function routingSection(r: RoutingReport, w: Words): types.KnownBlock {
   const byId = new Map(r.people.map((p) => [p.userId, p]));
@@ -239,7 +246,7 @@ function routingSection(r: RoutingReport, w: Words): types.KnownBlock {
     );
   const flags: string[] = [];
   if (r.unowned.length)
-    flags.push(w.t("routing.triage.noOwner", { types: r.unowned.map((c) => categoryName(w, c)).join(", ") }));
+    flags.push(w.t("routing.triage.noOwner", { types: r.unowned.map((u) => unownedName(u, w)).join(", ") }));
   const overloaded = r.people.filter((p) => p.open > r.overload);
   if (overloaded.length)
     flags.push(

@@ -9,6 +9,7 @@ import { describe, expect } from "vitest";
 import type { Category } from "../../src/domain/vocabulary.ts";
 import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import { triageReport } from "../../src/store/triage.ts";
 import { ownersBlock } from "../../src/views/routing.ts";
 import { botTest, isolatedBotTest, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
@@ -170,13 +171,18 @@ describe("assignment on arrival", () => {
   botTest(
     "the triage shows each type's owners with their load and replies in time, and flags what needs a look",
     async ({ bot }) => {
+      // Returns are owned in the US only: one from Germany has no rule to follow.
+      const usOnly = await postSigned(bot.baseUrl, interactionBody(routingSubmission(LEAD, { return: [B] }, "US")));
+      expect(usOnly.status).toBe(200);
+      await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { category: "return" } }), "the US rule");
+      expect((await newCase(bot, "return", { marketplace: "DE" })).routedBy).toBeNull();
       clock.advance({ minutes: 1 });
       const answer = await command(bot, "summary 7d", LEAD);
       const text = JSON.stringify(answer.body.blocks);
       expect(text).toContain("Owners per case type");
       expect(text).toMatch(/A-to-z claim\*: <@U0AGENT1> 3 open/);
-      // The complaint had no owner; A holds 3 open cases, over the limit of 2.
-      expect(text).toContain("No owner*: Complaint");
+      // The complaint had no owner, nor the German return; A holds 3 open cases, over the limit of 2.
+      expect(text).toContain("No owner*: Complaint, Return (DE)");
       expect(text).toContain("Overloaded* (over 2 open): <@U0AGENT1> (3)");
     },
   );
@@ -205,6 +211,23 @@ describe("assignment on arrival", () => {
       );
       expect(line.args.text).toContain(`<@${next}>`);
       expect(line.args.text).toContain(`<@${owner}> has not answered`);
+
+      // The weekly triage still counts it against the owner who had not answered: due, not in time.
+      const period = { from: new Date("2026-11-20T00:00:00Z"), to: clock.now() };
+      const report = await triageReport(bot.db.prisma, period);
+      const held = await bot.db.prisma.case.count({
+        where: { ownerId: owner, createdAt: { gte: period.from, lt: period.to }, responseDueAt: { lte: period.to } },
+      });
+      // Cases offered away from the owner whose first reply was due in the period (the one just
+      // offered is not due yet: the reminder comes before the deadline).
+      const offered = await bot.db.prisma.case.count({
+        where: {
+          events: { some: { kind: "offered", detail: { path: ["from"], equals: String(owner) } } },
+          responseDueAt: { lte: period.to },
+        },
+      });
+      expect(offered).toBeGreaterThan(0);
+      expect(report.routing?.people.find((p) => p.userId === owner)).toMatchObject({ due: held + offered, met: 0 });
     },
   );
 

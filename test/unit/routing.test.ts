@@ -1,6 +1,6 @@
 // Whose turn it is: fewest open cases first, then who waited longest, skipping people who are away.
 import { describe, expect, it } from "vitest";
-import { type Candidate, nextOwner, type RoutingRule, ruleFor } from "../../src/domain/routing.ts";
+import { type Candidate, nextOwner, type RoutingRule, ruleFor, unownedTypes } from "../../src/domain/routing.ts";
 
 const now = new Date("2026-11-27T10:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -83,5 +83,32 @@ describe("the rule a case falls under", () => {
     expect(ruleFor(rules, { category: "refund", marketplace: "US" })).toBeUndefined();
     expect(ruleFor(rules, { category: "chargeback", marketplace: null })).toBeUndefined();
     expect(ruleFor(rules, { category: "complaint", marketplace: null })).toBeUndefined();
+  });
+});
+
+describe("the weekly triage's types without an owner", () => {
+  const rules: RoutingRule[] = [
+    { category: "return", marketplace: "US", owners: ["U0A"] },
+    { category: "a_to_z_claim", marketplace: "", owners: ["U0B"] },
+    { category: "chargeback", marketplace: "", owners: [] },
+  ];
+  it("names a type no rule covers, and where a type owned elsewhere had cases", () => {
+    const arrived = [
+      { category: "return", marketplace: "US" },
+      { category: "return", marketplace: "DE" },
+      { category: "return", marketplace: null },
+      { category: "a_to_z_claim", marketplace: "DE" },
+      { category: "complaint", marketplace: "US" },
+      { category: "complaint", marketplace: "DE" },
+      { category: "chargeback", marketplace: null },
+    ] as const;
+    expect(unownedTypes(rules, [...arrived])).toEqual([
+      { category: "chargeback", marketplaces: [] },
+      { category: "complaint", marketplaces: [] },
+      { category: "return", marketplaces: ["DE", null] },
+    ]);
+  });
+  it("is empty when every case had a rule", () => {
+    expect(unownedTypes(rules, [{ category: "return", marketplace: "US" }])).toEqual([]);
   });
 });

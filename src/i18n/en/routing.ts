@@ -62,6 +62,7 @@ export default {
     person: "<@{{user}}> {{open}} open · {{inTime}} in time",
     personNoReplies: "<@{{user}}> {{open}} open",
     noOwner: ":warning: *No owner*: {{types}} — these cases wait for someone to press Claim.",
+    noMarketplace: "no marketplace",
     overloaded: ":warning: *Overloaded* (over {{limit}} open): {{people}}",
   },
 };

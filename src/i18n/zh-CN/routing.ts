@@ -59,6 +59,7 @@ const zhRouting: Translation<typeof en> = {
     person: "<@{{user}}> {{open}} 个未结 · 准时 {{inTime}}",
     personNoReplies: "<@{{user}}> {{open}} 个未结",
     noOwner: ":warning: *无负责人*：{{types}} — 这些工单要等人点认领。",
+    noMarketplace: "未填站点",
     overloaded: ":warning: *负载过高*（超过 {{limit}} 个未结）：{{people}}",
   },
 };
