@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["test/support/propertyLimits.ts"],
+    // Two test files at a time, also on a two-core machine: most of a file's time is spent waiting
+    // (on the database, the bot's background work, a browser), and one at a time took 16 minutes.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
