@@ -13,7 +13,7 @@ import { type ClockSweep, startClockSweep } from "./jobs/clockSweep.ts";
 import { type HomeTabs, startHomeTabs } from "./jobs/homeTabs.ts";
 import { type OdrWatch, startOdrWatch } from "./jobs/odrWatch.ts";
 import { type OutboxOptions, type OutboxWorker, startOutbox } from "./jobs/outbox.ts";
-import { startRoutingRules } from "./jobs/routingRules.ts";
+import { type RoutingRulesBook, startRoutingRules } from "./jobs/routingRules.ts";
 import { startWeeklyDigest, type WeeklyDigest } from "./jobs/weeklyDigest.ts";
 import { countSlackRequests, listenerWorkDone } from "./openRequests.ts";
 import { botIdentity } from "./slackIdentity.ts";
@@ -29,6 +29,8 @@ export type RunningBot = {
   odrWatch: OdrWatch;
   /** The pulls from Amazon, when the connection is set up. */
   amazon?: AmazonPull;
+  /** The routing rules as this copy has them (reload after changing them elsewhere). */
+  routingRules: RoutingRulesBook;
   stop(): Promise<void>;
 };
 
@@ -154,6 +156,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     digest,
     odrWatch,
     amazon,
+    routingRules,
     async stop() {
       // Stopping goes on whatever the listener says: the jobs and the database must still be closed.
       await app

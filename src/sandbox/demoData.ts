@@ -13,6 +13,7 @@ import type { Category } from "../domain/vocabulary.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { changeCase, createCase } from "../store/cases.ts";
 import { checkOdr, recordOrders } from "../store/odr.ts";
+import { saveRules } from "../store/routing.ts";
 import { PEOPLE } from "./directory.ts";
 
 const MINUTE = 60_000;
@@ -290,6 +291,10 @@ export async function seedDemo(prisma: PrismaClient, config: Config, now = new D
   // the two negative ratings in Amazon's feedback report put the rate just over the warning line.
   await recordOrders(prisma, { marketplace: "US", date: now.toISOString().slice(0, 10), orders: 1150, span: "60d" });
   await checkOdr(prisma, "US", now, config.crisis);
+  // The lead's routing rules: new A-to-z claims and chargebacks go to Mei and Tom in turn (the
+  // story's own cases came before the rules).
+  if ((await prisma.routingRule.count()) === 0)
+    await saveRules(prisma, "", { a_to_z_claim: [MEI.id, TOM.id], chargeback: [MEI.id] }, LENA.id);
 }
 
 function resolution(category: Category, orderValue: string | undefined) {

@@ -121,6 +121,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const db = database;
     seeding = ((opts.demo ?? true) ? seedDemo(db.prisma, config) : Promise.resolve())
       // The story reaches back weeks: last week's triage (with its chart) is caught up as after a restart.
+      .then(() => bot?.routingRules.reload())
       .then(() => bot?.digest.catchUp())
       .then(() => bot?.outbox.wake())
       .catch((err) => log(`The demo story could not be stored: ${(err as Error).message}`));

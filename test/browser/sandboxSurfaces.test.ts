@@ -138,6 +138,29 @@ describe("every surface of the bot in the sandbox", () => {
     );
   });
 
+  it("shows the lead's routing rules, and hands a new A-to-z claim to Mei or Tom by them", async () => {
+    await type(MEI, "/case routing");
+    const rules = JSON.stringify(await lastEphemeral(MEI, "A-to-z claim"));
+    expect(rules).toContain(`<@${MEI}>`);
+    expect(rules).toContain(`<@${TOM}>`);
+    expect(rules).not.toContain("Edit rules"); // for leads only
+    await type(MEI, "/case new");
+    const form = await topModal(MEI, "new_case_modal");
+    await act(MEI, {
+      kind: "submit",
+      viewId: form.id,
+      inputs: {
+        order_id: { value: "114-7777777-0000001" },
+        category: { value: optionIndex(form, "category", "a_to_z_claim") },
+        description: { value: "Buyer filed an A-to-z claim: parcel never arrived." },
+      },
+    });
+    const card = await until("the routed card", async () =>
+      (await seen(MEI)).messages.find((m) => JSON.stringify(m.blocks ?? []).includes("114-7777777-0000001")),
+    );
+    expect(JSON.stringify(card.blocks)).toMatch(/Assigned to <@U0SBX(MEI|TOM)> by rule: A-to-z claim/);
+  });
+
   it("pages /case list in place with its buttons, and shows the summary", async () => {
     // The demo's 20 open cases and the two imported above make a second page (with or without
     // those pulled from Amazon meanwhile).

@@ -128,6 +128,7 @@ const EMOJI: Record<string, string> = {
   speech_balloon: "💬",
   memo: "📝",
   busts_in_silhouette: "👥",
+  arrow_right: "➡️",
 };
 
 function token(inner: string, dir: Directory): string {
