@@ -58,12 +58,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     await database.close();
     throw err;
   });
-  // ROUTING_FILE is the team's rules at every start (changes made in Slack last until the next).
-  if (config.routing.fileRules) await replaceRules(database.prisma, config.routing.fileRules);
-  const routingRules = await startRoutingRules({
-    prisma: database.prisma,
-    logger: opts.logger ?? console,
-    refreshMs: opts.routingRefreshMs,
+  const routingRules = await (async () => {
+    // ROUTING_FILE is the team's rules at every start (changes made in Slack last until the next).
+    if (config.routing.fileRules) await replaceRules(database.prisma, config.routing.fileRules);
+    return startRoutingRules({ prisma: database.prisma, logger: opts.logger ?? console, refreshMs: opts.routingRefreshMs });
+  })().catch(async (err) => {
+    if (!opts.database) await database.close();
+    throw err;
   });
   let outbox: OutboxWorker | undefined;
   let odrWatch: OdrWatch | undefined;
@@ -167,7 +168,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         app.logger.warn("Some Slack requests were still being worked on after 10 s; stopping without them.");
       digest.stop();
       homes?.stop();
-      routingRules.stop();
+      await routingRules.stop();
       await amazon?.stop();
       await odrWatch.settle();
       odrWatch.stop();

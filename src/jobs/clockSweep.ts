@@ -68,12 +68,13 @@ export function startClockSweep(opts: {
     for (;;) {
       const fired = await fireDueTimers(opts.prisma, opts.now(), opts.channels);
       total += fired.length;
-      // The reminders and escalations go out first, whatever happens next.
-      if (fired.length) opts.wakeOutbox();
-      // A routed case not answered by its reminder goes back to the group, naming who is next.
-      const reminded = fired.filter((f) => f.kind === "response_warning").map((f) => f.caseId);
-      if (reminded.length && (await offerAgain(opts.prisma, reminded, opts.now(), opts.mayWork, opts.logger)))
-        opts.wakeOutbox();
+      // A routed case not answered by its reminder goes back to the group, naming who is next,
+      // before the reminder is sent: it then speaks of the case as it now is.
+      const offered = await offerAgain(opts.prisma, opts.now(), opts.mayWork, opts.logger).catch((err) => {
+        opts.logger.error(`Unanswered routed cases were not offered again: ${(err as Error).message}`);
+        return 0;
+      });
+      if (fired.length || offered) opts.wakeOutbox();
       if (fired.length < 1000 || stopped) break;
     }
     if (!stopped && (await scanCrises()) > 0) opts.wakeOutbox();

@@ -14,7 +14,8 @@ export type RoutingRulesBook = {
   current(): RoutingRule[];
   /** Reads them again now (after a change made here). */
   reload(): Promise<void>;
-  stop(): void;
+  /** Stops reading them, once a reading in hand is done. */
+  stop(): Promise<void>;
 };
 
 export async function startRoutingRules(opts: {
@@ -23,22 +24,35 @@ export async function startRoutingRules(opts: {
   refreshMs?: number;
 }): Promise<RoutingRulesBook> {
   let rules = await routingRules(opts.prisma);
-  // A reading asked for before a change must not replace one asked for after it.
-  let asked = 0;
-  let kept = 0;
-  const reload = async () => {
-    const mine = ++asked;
-    const read = await routingRules(opts.prisma);
-    if (mine > kept) {
-      kept = mine;
-      rules = read;
-    }
+  // One reading at a time, in the order asked: the reading asked for after a change is the one kept.
+  let last: Promise<void> = Promise.resolve();
+  const reload = () => {
+    last = last
+      .catch(() => {})
+      .then(async () => {
+        rules = await routingRules(opts.prisma);
+      });
+    return last;
   };
+  let reading = false;
   const timer = setInterval(() => {
-    reload().catch((err) =>
-      opts.logger.warn(`Routing rules could not be read again (the last ones stay): ${(err as Error).message}`),
-    );
+    if (reading) return; // a database slow to answer is not asked again and again
+    reading = true;
+    reload()
+      .catch((err) =>
+        opts.logger.warn(`Routing rules could not be read again (the last ones stay): ${(err as Error).message}`),
+      )
+      .finally(() => {
+        reading = false;
+      });
   }, opts.refreshMs ?? REFRESH_MS);
   timer.unref();
-  return { current: () => rules, reload, stop: () => clearInterval(timer) };
+  return {
+    current: () => rules,
+    reload,
+    async stop() {
+      clearInterval(timer);
+      await last.catch(() => {});
+    },
+  };
 }

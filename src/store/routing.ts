@@ -42,6 +42,8 @@ export async function saveRules(
 /** ROUTING_FILE at start: the file's rules replace the stored ones. */
 export async function replaceRules(prisma: PrismaClient, rules: RoutingRule[]): Promise<void> {
   await prisma.$transaction(async (tx) => {
+    // Copies starting together each replace the rules, one after the other.
+    await tx.$executeRaw`LOCK TABLE "RoutingRule" IN EXCLUSIVE MODE`;
     await tx.routingRule.deleteMany({});
     await tx.routingRule.createMany({ data: rules.map((r) => ({ ...r, updatedById: null })) });
   });
@@ -130,27 +132,24 @@ export async function routeNewCase(
 /**
  * At the reminder, a routed case its owner has not answered goes back to the group: it is no
  * longer theirs, and the next person in the rotation is named on the card and in its thread.
- * Guarded: a case answered, resolved or handed on meanwhile is left as it is.
+ * Looked for at every sweep (not only among the reminders just fired), so a restart between the
+ * two loses none. Left as it is: a case answered, resolved, handed on or waiting on the buyer
+ * meanwhile; a case offered once already; and a case with nobody else to offer it to.
  */
 export async function offerAgain(
   prisma: PrismaClient,
-  caseIds: number[],
   now: Date,
   mayWork: (userId: string) => boolean,
   logger: Pick<Console, "error">,
 ): Promise<number> {
-  // Most reminders are of cases nobody routed: those are found in one query and left alone. A
-  // case its suggested person claimed themselves was not handed to them: it stays theirs.
-  const routed = await prisma.case.findMany({
-    where: {
-      id: { in: caseIds },
-      routedBy: { not: null },
-      status: "claimed",
-      firstReplyAt: null,
-      events: { some: { kind: "routed" } },
-    },
-    select: { id: true },
-  });
+  // A case its suggested person claimed themselves was not handed to them: it stays theirs.
+  const routed = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT c.id FROM "Case" c
+    WHERE c."routedBy" IS NOT NULL AND c.status = 'claimed' AND c."firstReplyAt" IS NULL
+      AND c."ownerId" = c."routedTo" AND c."waitingUntil" IS NULL
+      AND EXISTS (SELECT 1 FROM "CaseTimer" t WHERE t."caseId" = c.id AND t.kind = 'response_warning' AND t.status = 'fired')
+      AND EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.kind = 'routed')
+      AND NOT EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.kind = 'offered')`;
   let offered = 0;
   for (const { id: caseId } of routed) {
     const done = await prisma
@@ -160,9 +159,12 @@ export async function offerAgain(
           return false;
         const rule = ruleFor(await routingRules(tx), c);
         const next = rule ? nextOwner(await candidatesOf(tx, rule.owners, mayWork), now, [c.ownerId]) : undefined;
+        // Nobody else to offer it to (a rule of one, or none any more): it stays with its owner,
+        // whom the reminder speaks to.
+        if (!next) return false;
         const { count } = await tx.case.updateMany({
           where: { id: c.id, status: "claimed", ownerId: c.ownerId, firstReplyAt: null, updatedAt: c.updatedAt },
-          data: { status: "new", ownerId: null, claimedAt: null, routedTo: next?.userId ?? null, updatedAt: now },
+          data: { status: "new", ownerId: null, claimedAt: null, routedTo: next.userId, updatedAt: now },
         });
         if (count === 0) return false;
         const event = await tx.caseEvent.create({
@@ -170,7 +172,7 @@ export async function offerAgain(
             caseId: c.id,
             kind: "offered",
             actorId: null,
-            detail: { from: c.ownerId, ...(next ? { to: next.userId } : {}), rule: c.routedBy },
+            detail: { from: c.ownerId, to: next.userId, rule: c.routedBy },
             createdAt: now,
           },
         });

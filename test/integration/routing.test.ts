@@ -231,6 +231,40 @@ describe("assignment on arrival", () => {
     },
   );
 
+  botTest(
+    "a reminder fired before a restart is still followed; cases waiting on the buyer, or with nobody else to take them, stay",
+    async ({ bot }) => {
+      const chargebacksToA = routingSubmission(LEAD, { a_to_z_claim: [A, B], chargeback: [A] });
+      expect((await postSigned(bot.baseUrl, interactionBody(chargebacksToA))).status).toBe(200);
+      await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { category: "chargeback" } }), "the rule");
+      const plain = await newCase(bot, "a_to_z_claim");
+      const waiting = await newCase(bot, "a_to_z_claim");
+      const sole = await newCase(bot, "chargeback");
+      expect(sole.ownerId).toBe(A);
+      await bot.db.prisma.case.update({
+        where: { id: waiting.id },
+        data: { waitingUntil: new Date("2026-12-03T00:00:00Z") },
+      });
+      // Their reminders fired, and the bot stopped before it could offer them again.
+      await bot.db.prisma.caseTimer.updateMany({
+        where: { caseId: { in: [plain.id, waiting.id, sole.id] }, kind: "response_warning" },
+        data: { status: "fired", firedAt: clock.now() },
+      });
+      await bot.sweep.runOnce();
+      const stored = async (id: number) => bot.db.prisma.case.findUniqueOrThrow({ where: { id } });
+      expect(await stored(plain.id)).toMatchObject({ status: "new", ownerId: null });
+      expect(await stored(waiting.id)).toMatchObject({ status: "claimed", ownerId: waiting.ownerId });
+      expect(await stored(sole.id)).toMatchObject({ status: "claimed", ownerId: A });
+      // Offered once: the next sweep leaves the case as it is.
+      await bot.db.prisma.case.update({
+        where: { id: plain.id },
+        data: { status: "claimed", ownerId: B, routedTo: B },
+      });
+      await bot.sweep.runOnce();
+      expect(await stored(plain.id)).toMatchObject({ status: "claimed", ownerId: B });
+    },
+  );
+
   botTest.runIf(backend === "postgres")(
     "two copies of the bot assign each case once, giving turns fairly",
     async ({ bot, secondBot }) => {
