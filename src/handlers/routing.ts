@@ -12,15 +12,16 @@ import { ACTIONS, CALLBACKS, COMMAND, ROUTING_BLOCKS } from "../ids.ts";
 import { awayOf, setAway } from "../store/people.ts";
 import { candidatesOf, routingRules, saveRules } from "../store/routing.ts";
 import {
-  formMarketplace,
+  formShown,
   marketplaceOfValue,
   ownersBlock,
+  ownersMark,
   routingModal,
   routingRulesMessage,
 } from "../views/routing.ts";
 import { escapeMrkdwn } from "../views/text.ts";
 import { formWords } from "./caseForms.ts";
-import { modalError, openModal, replyPrivately, tellPrivately } from "./kit.ts";
+import { afterAck, modalError, openModal, replyPrivately, tellPrivately } from "./kit.ts";
 
 /** "/case routing": the rules with each owner's load, privately; leads can edit them from here. */
 export async function answerRouting(deps: AppDeps, userId: string, respond: RespondFn, w: Words): Promise<void> {
@@ -86,76 +87,102 @@ export async function answerAway(
 export function register(app: App, deps: AppDeps): void {
   const { config } = deps;
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.editRouting, async ({ ack, body, client, respond, logger }) => {
-    await ack();
-    const w = await formWords(deps, body.user.id);
-    const tell = replyPrivately(respond, logger);
-    if (!actorFor(body.user.id, config).isLead) return tell(w.t("routing.list.leadsOnly"));
-    await openModal({
-      client,
-      triggerId: body.trigger_id,
-      view: routingModal(await routingRules(deps.prisma), "", w),
-      form: w.t("routing.form.title"),
-      again: w.t("routing.list.edit"),
-      tell,
-      logger,
-      words: w,
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.editRouting,
+    afterAck(
+      { key: "routing.form.notOpened" },
+      async ({ ack, body, client, respond, logger }) => {
+        await ack();
+        const w = await formWords(deps, body.user.id);
+        const tell = replyPrivately(respond, logger);
+        if (!actorFor(body.user.id, config).isLead) return tell(w.t("routing.list.leadsOnly"));
+        await openModal({
+          client,
+          triggerId: body.trigger_id,
+          view: routingModal(await routingRules(deps.prisma), "", w),
+          form: w.t("routing.form.title"),
+          again: w.t("routing.list.edit"),
+          tell,
+          logger,
+          words: w,
+        });
+      },
+      { deps },
+    ),
+  );
 
   // Another marketplace picked in the form: its owners replace the pickers' contents.
   app.action<BlockAction<StaticSelectAction>>(
     ACTIONS.routingMarketplace,
-    async ({ ack, body, action, client, logger }) => {
-      await ack();
-      if (!body.view || !actorFor(body.user.id, config).isLead) return;
-      const w = await formWords(deps, body.user.id);
-      const marketplace = marketplaceOfValue(action.selected_option?.value);
-      if (marketplace === undefined) return;
-      // A newer version of the form (another pick answered first) stays as it is.
-      await client.views
-        .update({
-          view_id: body.view.id,
-          hash: body.view.hash,
-          view: routingModal(await routingRules(deps.prisma), marketplace, w),
-        })
-        .catch((err) =>
-          logger.warn(
-            `The routing form was not switched to ${marketplace || "every marketplace"}: ${(err as Error).message}`,
-          ),
-        );
-    },
+    afterAck(
+      { key: "routing.form.notSwitched" },
+      async ({ ack, body, action, client, logger }) => {
+        await ack();
+        if (!body.view || !actorFor(body.user.id, config).isLead) return;
+        const w = await formWords(deps, body.user.id);
+        const marketplace = marketplaceOfValue(action.selected_option?.value);
+        if (marketplace === undefined) return;
+        const view = routingModal(await routingRules(deps.prisma), marketplace, w);
+        // A newer version of the form (another pick answered first) stays as it is.
+        await client.views
+          .update({ view_id: body.view.id, hash: body.view.hash, view })
+          .catch((err) =>
+            logger.warn(
+              `The routing form was not switched to ${marketplace || "every marketplace"}: ${(err as Error).message}`,
+            ),
+          );
+      },
+      { deps },
+    ),
   );
 
-  app.view<ViewSubmitAction>(CALLBACKS.routing, async ({ ack, body, view, client, logger }) => {
-    const w = await formWords(deps, body.user.id);
-    if (!actorFor(body.user.id, config).isLead)
-      return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.list.leadsOnly")));
-    const values = view.state.values;
-    // The marketplace the pickers were filled for (the menu may have moved since).
-    const marketplace = formMarketplace(view.private_metadata);
-    if (marketplace === undefined)
-      return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.form.marketplaceHint")));
-    const owners = Object.fromEntries(
-      keysOf(CATEGORIES).map((category) => [
-        category,
-        [...new Set(values[ownersBlock(category, marketplace)]?.owners?.selected_users ?? [])],
-      ]),
-    );
-    // Only people who work cases can own them: each picker that names someone else says who.
-    const errors: Record<string, string> = {};
-    for (const [category, people] of Object.entries(owners)) {
-      const outsiders = people.filter((p) => !actorFor(p, config).isAgent);
-      if (outsiders.length)
-        errors[ownersBlock(category as Category, marketplace)] = w.t("routing.form.notAgents", {
-          people: outsiders.map((p) => `<@${p}>`).join(", "),
-        });
-    }
-    if (Object.keys(errors).length) return ack({ response_action: "errors", errors });
-    await ack();
-    await saveRules(deps.prisma, marketplace, owners, body.user.id);
-    await deps.routingRules.reload();
-    const where = marketplace || w.t("routing.form.everyMarketplace");
-    await tellPrivately(client, { userId: body.user.id }, w.t("routing.form.saved", { marketplace: where }), logger);
-  });
+  // Saved before the form closes: a lead whose rules could not be stored is told in the form.
+  app.view<ViewSubmitAction>(
+    CALLBACKS.routing,
+    afterAck(
+      { key: "routing.form.notSaved" },
+      async ({ ack, body, view, client, logger }) => {
+        const w = await formWords(deps, body.user.id);
+        if (!actorFor(body.user.id, config).isLead)
+          return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.list.leadsOnly")));
+        const values = view.state.values;
+        // The marketplace the pickers were filled for (the menu may have moved since).
+        const { marketplace, shown } = formShown(view.private_metadata);
+        if (marketplace === undefined)
+          return ack(modalError(ROUTING_BLOCKS.marketplace, w.t("routing.form.marketplaceHint")));
+        // Only the types the lead changed: another lead's change to the others since is kept.
+        const owners: Partial<Record<Category, string[]>> = {};
+        for (const category of keysOf(CATEGORIES)) {
+          const picked = values[ownersBlock(category, marketplace)]?.owners?.selected_users;
+          if (!picked) continue; // not in this form: left as it is
+          const people = [...new Set(picked)];
+          if (ownersMark(people) !== shown[category]) owners[category] = people;
+        }
+        // Only people who work cases can own them: each picker that names someone else says who.
+        const errors: Record<string, string> = {};
+        for (const [category, people] of Object.entries(owners)) {
+          const outsiders = people.filter((p) => !actorFor(p, config).isAgent);
+          if (outsiders.length)
+            errors[ownersBlock(category as Category, marketplace)] = w.t("routing.form.notAgents", {
+              people: outsiders.map((p) => `<@${p}>`).join(", "),
+            });
+        }
+        if (Object.keys(errors).length) return ack({ response_action: "errors", errors });
+        await saveRules(deps.prisma, marketplace, owners, body.user.id);
+        await ack();
+        // Saved: should this reading fail, the next one (within seconds) brings them in.
+        await deps.routingRules
+          .reload()
+          .catch((err) => logger.warn(`Routing rules saved but not read again yet: ${(err as Error).message}`));
+        const where = marketplace || w.t("routing.form.everyMarketplace");
+        await tellPrivately(
+          client,
+          { userId: body.user.id },
+          w.t("routing.form.saved", { marketplace: where }),
+          logger,
+        );
+      },
+      { formBlock: ROUTING_BLOCKS.marketplace, deps },
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 // What routing looks like: the line on a routed card, the routed person's direct message,
 // /case routing with its rules, and the form leads edit them in.
+import { createHash } from "node:crypto";
 import type { types } from "@slack/bolt";
 import { MARKETPLACE_CODES } from "../domain/amazon.ts";
 import { EVERY_MARKETPLACE, isAway, type RoutingMode, type RoutingRule } from "../domain/routing.ts";
@@ -100,7 +101,10 @@ export function routingModal(rules: RoutingRule[], marketplace: string, w: Words
     title: plain(w.t("routing.form.title"), 24),
     submit: plain(w.t("routing.form.submit"), 24),
     close: plain(w.t("routing.form.close"), 24),
-    private_metadata: JSON.stringify({ marketplace }),
+    private_metadata: JSON.stringify({
+      marketplace,
+      shown: Object.fromEntries(keysOf(CATEGORIES).map((c) => [c, ownersMark(owners(c))])),
+    }),
     blocks: [
       mrkdwnSection(w.t("routing.form.intro")),
       {
@@ -146,12 +150,26 @@ export function marketplaceOfValue(value: string | undefined): string | undefine
   return (MARKETPLACE_CODES as readonly string[]).includes(value) ? value : undefined;
 }
 
-/** The marketplace a submitted form was filled for, from its metadata; undefined when it is not one. */
-export function formMarketplace(metadata: string): string | undefined {
+/**
+ * A short mark of a type's owners as the form showed them (the form's metadata has room for marks,
+ * not for every id): a submission saves only the types whose owners the lead changed, so two leads
+ * editing at once keep each other's changes.
+ */
+export const ownersMark = (owners: string[]) =>
+  createHash("sha256")
+    .update([...owners].sort().join(","))
+    .digest("base64url")
+    .slice(0, 10);
+
+/** What a submitted form was filled for: its marketplace (undefined when it is not one) and each type's owners' mark. */
+export function formShown(metadata: string): { marketplace?: string; shown: Record<string, unknown> } {
   try {
-    const m = (JSON.parse(metadata) as { marketplace?: unknown }).marketplace;
-    return typeof m === "string" ? marketplaceOfValue(m || "all") : undefined;
+    const { marketplace: m, shown } = JSON.parse(metadata) as { marketplace?: unknown; shown?: unknown };
+    return {
+      marketplace: typeof m === "string" ? marketplaceOfValue(m || "all") : undefined,
+      shown: shown && typeof shown === "object" ? (shown as Record<string, unknown>) : {},
+    };
   } catch {
-    return undefined;
+    return { shown: {} };
   }
 }

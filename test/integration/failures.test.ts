@@ -2,9 +2,11 @@
 // form comes back unreadable, the person is answered privately; nothing fails in silence.
 import pg from "pg";
 import { describe, expect } from "vitest";
-import { ACTIONS, CALLBACKS, NEW_CASE_BLOCKS, RESOLVE_BLOCKS } from "../../src/ids.ts";
-import { botTest, CASES_CHANNEL, type TestBot, waitFor } from "../support/botTest.ts";
+import { ACTIONS, CALLBACKS, NEW_CASE_BLOCKS, RESOLVE_BLOCKS, ROUTING_BLOCKS } from "../../src/ids.ts";
+import { ownersBlock } from "../../src/views/routing.ts";
+import { botTest, CASES_CHANNEL, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import type { TestDatabase } from "../support/database.ts";
+import { interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
 
 // One bot for the file; the last steps take its database down for good.
 let t: TestBot;
@@ -141,6 +143,23 @@ describe("database down", () => {
     expect(res.json?.response_action).toBe("errors");
     expect(res.json.errors[RESOLVE_BLOCKS.resolution]).toContain("did not work just now");
     expect(res.json.errors[RESOLVE_BLOCKS.resolution]).toContain("Please try again.");
+  });
+
+  botTest("answers a routing form in the form itself", async () => {
+    const submission = viewSubmission({
+      callbackId: CALLBACKS.routing,
+      userId: LEAD,
+      values: {},
+      privateMetadata: JSON.stringify({ marketplace: "" }),
+    });
+    submission.view.state.values = {
+      [ownersBlock("return", "")]: { owners: { type: "multi_users_select", selected_users: ["U0AGENT1"] } },
+    } as never;
+    const res = await postSigned(t.baseUrl, interactionBody(submission));
+    expect(res.json?.response_action).toBe("errors");
+    expect(res.json.errors[ROUTING_BLOCKS.marketplace]).toBe(
+      "Sorry, that did not work just now: the routing rules were not saved. Please try again.",
+    );
   });
 
   botTest("answers a wave's bulk button privately", async () => {

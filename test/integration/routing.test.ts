@@ -6,11 +6,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect } from "vitest";
-import type { Category } from "../../src/domain/vocabulary.ts";
+import { CATEGORIES, type Category, keysOf } from "../../src/domain/vocabulary.ts";
+import { ENGLISH } from "../../src/i18n/i18n.ts";
 import { ACTIONS, CALLBACKS, ROUTING_BLOCKS } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
+import { routingRules } from "../../src/store/routing.ts";
 import { triageReport } from "../../src/store/triage.ts";
-import { ownersBlock } from "../../src/views/routing.ts";
+import { ownersBlock, routingModal } from "../../src/views/routing.ts";
 import { botTest, isolatedBotTest, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
@@ -122,6 +124,33 @@ describe("rules set in Slack", () => {
       expect(shown.body.text).toContain("A-to-z");
     },
   );
+
+  botTest("two leads saving the form at once keep each other's changes", async ({ bot }) => {
+    const before = await routingRules(bot.db.prisma);
+    // Both opened the form before either saved: each changes one type and sends the rest as shown.
+    const opened = routingModal(before, "", ENGLISH);
+    const save = async (change: Record<string, string[]>) => {
+      const owners = Object.fromEntries(
+        keysOf(CATEGORIES).map((c) => [c, before.find((r) => r.category === c && r.marketplace === "")?.owners ?? []]),
+      );
+      const submission = routingSubmission(LEAD, { ...owners, ...change });
+      submission.view.private_metadata = opened.private_metadata ?? "";
+      expect((await postSigned(bot.baseUrl, interactionBody(submission))).status).toBe(200);
+    };
+    await save({ refund: [B] });
+    await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { category: "refund" } }), "the first save");
+    await save({ complaint: [A] });
+    await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { category: "complaint" } }), "the second save");
+    const after = await routingRules(bot.db.prisma);
+    expect(after.find((r) => r.category === "refund")?.owners).toEqual([B]);
+    expect(after.find((r) => r.category === "complaint")?.owners).toEqual([A]);
+    // Cleared again for the tests below.
+    await postSigned(bot.baseUrl, interactionBody(routingSubmission(LEAD, { refund: [], complaint: [] })));
+    await waitFor(
+      async () => (await bot.db.prisma.routingRule.count({ where: { category: "complaint" } })) === 0,
+      "cleared",
+    );
+  });
 });
 
 describe("assignment on arrival", () => {

@@ -45,6 +45,9 @@ export default {
     pickPeople: "Pick people",
     notAgents: "{{people}} cannot work on cases (not in AGENT_USER_IDS or LEAD_USER_IDS).",
     saved: "Routing rules saved for {{marketplace}}.",
+    notOpened: "the routing form could not be opened",
+    notSwitched: "the routing form could not show that marketplace",
+    notSaved: "the routing rules were not saved",
   },
   away: {
     set: "You are away until {{until}}: routing gives you no new cases until then. `{{cmd}} away off` when you are back earlier.",

@@ -43,6 +43,9 @@ const zhRouting: Translation<typeof en> = {
     pickPeople: "选择成员",
     notAgents: "{{people}} 不能处理工单（不在 AGENT_USER_IDS 或 LEAD_USER_IDS 中）。",
     saved: "已保存 {{marketplace}} 的分配规则。",
+    notOpened: "分配规则表单未能打开",
+    notSwitched: "分配规则表单未能切换站点",
+    notSaved: "分配规则未能保存",
   },
   away: {
     set: "你已标记为外出，直到 {{until}}：在此之前不会给你分配新工单。提前回来请用 `{{cmd}} 外出 off`。",
