@@ -1,5 +1,6 @@
 // The environment, parsed once. Every bad or missing variable gets its own readable line, and all
 // of them are reported together, so a person fixing the settings does not learn of them one by one.
+
 import { z } from "zod";
 import { type MarketplaceCode, marketplaceCode } from "./domain/amazon.ts";
 import {
@@ -14,6 +15,7 @@ import { isValidZone, parseBusinessHours } from "./domain/businessHours.ts";
 import { type CrisisSettings, DEFAULT_RISK_PHRASES } from "./domain/crisis.ts";
 import type { ChannelSetting } from "./domain/deliveryHealth.ts";
 import { cronProblem } from "./domain/digest.ts";
+import { actorFor } from "./domain/people.ts";
 import { DEFAULT_APPEAL_SETTINGS, DEFAULT_SIGNATURE, type PlaybookSettings } from "./domain/playbook.ts";
 import { DEFAULT_REMEDY_SETTINGS, parseLowPriceLimits, parsePercentRange } from "./domain/remedy.ts";
 import { mergeTemplates, SHIPPED_TEMPLATES } from "./domain/replyTemplates.ts";
@@ -319,6 +321,19 @@ const schema = z
         .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.amazon.com/auth/o2/token" })
         .optional(),
     ),
+  })
+  .check((ctx) => {
+    // A routing file's owners must be people who may work cases, as in the rules form.
+    const e = ctx.value;
+    const roles = { agentUserIds: e.AGENT_USER_IDS, leadUserIds: e.LEAD_USER_IDS };
+    for (const rule of e.ROUTING_FILE ?? [])
+      for (const owner of rule.owners.filter((o) => !actorFor(o, roles).isAgent))
+        ctx.issues.push({
+          code: "custom",
+          input: owner,
+          path: ["ROUTING_FILE"],
+          message: `— ${owner}, an owner of ${rule.category}${rule.marketplace ? ` in ${rule.marketplace}` : ""}, cannot work on cases: add them to AGENT_USER_IDS or LEAD_USER_IDS, or take them out of the rule`,
+        });
   })
   .check((ctx) => {
     // The connection to Amazon is all or nothing: three credentials, and marketplaces of one region.

@@ -73,7 +73,7 @@ export type DueMessage = OutboxMessage & { lane: string };
  * The next message of each channel that is due: the most urgent, then the oldest. Channels in
  * `busy` (delivering here, or paced) and channels where another running copy holds a message are
  * left out, so one busy channel never holds back another and a channel gets one message at a time
- * whichever copy sends it. A message for a card or alert still waiting to be posted is not due
+ * whichever copy sends it. A message for a card (or linking to it) or alert still waiting to be posted is not due
  * yet (nor a picture whose message or alert is): thousands of reminders of an import's cases must
  * not take turns asking.
  */
@@ -92,7 +92,7 @@ export function dueHeads(prisma: PrismaClient, now: Date, busy: string[], take: 
       SELECT DISTINCT ON (lane) * FROM open m
       WHERE "nextAttemptAt" <= ${now}::timestamp AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamp)
         AND lane <> ALL(${busy}::text[]) AND lane NOT IN (SELECT lane FROM held)
-        AND NOT (kind = ANY(${ON_CARD_KINDS}::text[]) AND "cardTs" IS NULL AND EXISTS (
+        AND NOT ((kind = ANY(${ON_CARD_KINDS}::text[]) OR kind = 'routed_dm') AND "cardTs" IS NULL AND EXISTS (
           SELECT 1 FROM "OutboxMessage" card
           WHERE card."caseId" = m."caseId" AND card.kind = 'post_card' AND card.status = 'pending'))
         AND NOT (kind IN ('crisis_update', 'crisis_note') AND EXISTS (

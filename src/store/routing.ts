@@ -98,7 +98,15 @@ export async function routeNewCase(
   card: OutboxMessageInput,
 ): Promise<Routed | null> {
   // Read after the lock, in a statement of its own: it sees the turns another copy just gave.
-  const next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
+  let next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
+  // A marketplace's owners all away: the owners for every marketplace take it.
+  const everywhere = rule.marketplace
+    ? ruleFor(settings.rules, { category: c.category, marketplace: null })
+    : undefined;
+  if (!next && everywhere) {
+    rule = everywhere;
+    next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
+  }
   if (!next) return null;
   const assign = settings.mode === "assign";
   const routed: Routed = {

@@ -266,6 +266,18 @@ describe("assignment on arrival", () => {
       const chargebacksToA = routingSubmission(LEAD, { a_to_z_claim: [A, B], chargeback: [A] });
       expect((await postSigned(bot.baseUrl, interactionBody(chargebacksToA))).status).toBe(200);
       await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { category: "chargeback" } }), "the rule");
+      // Germany's only owner of claims is away: the owners for every marketplace take its claims.
+      await command(bot, "away until 2026-12-01", B);
+      expect(
+        (await postSigned(bot.baseUrl, interactionBody(routingSubmission(LEAD, { a_to_z_claim: [B] }, "DE")))).status,
+      ).toBe(200);
+      await waitFor(() => bot.db.prisma.routingRule.findFirst({ where: { marketplace: "DE" } }), "the DE rule");
+      expect(await newCase(bot, "a_to_z_claim", { marketplace: "DE" })).toMatchObject({
+        ownerId: A,
+        routedBy: "a_to_z_claim",
+      });
+      await command(bot, "away off", B);
+
       const plain = await newCase(bot, "a_to_z_claim");
       const waiting = await newCase(bot, "a_to_z_claim");
       const sole = await newCase(bot, "chargeback");

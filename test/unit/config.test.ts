@@ -139,6 +139,15 @@ describe("routing settings", () => {
     // Reported together with the other settings.
     expect(msg).toContain("ROUTING_MODE must be assign or suggest");
 
+    // Owners must be people who may work cases, as in the rules form.
+    expect(problemsOf({ ROUTING_FILE: goodFile, AGENT_USER_IDS: "U0BBBBBB1" })).toContain(
+      "U0AAAAAA1, an owner of chargeback, cannot work on cases: add them to AGENT_USER_IDS or LEAD_USER_IDS",
+    );
+    expect(
+      loadConfig({ ...good, ROUTING_FILE: goodFile, LEAD_USER_IDS: "U0AAAAAA1", AGENT_USER_IDS: "U0BBBBBB1" }).routing
+        .fileRules,
+    ).toHaveLength(1);
+
     expect(problemsOf({ ROUTING_FILE: join(dir, "missing.yaml") })).toMatch(
       /ROUTING_FILE .*Cannot read the routing file .*missing\.yaml: there is no such file \(check ROUTING_FILE\)/,
     );
