@@ -61,7 +61,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const routingRules = await (async () => {
     // ROUTING_FILE is the team's rules at every start (changes made in Slack last until the next).
     if (config.routing.fileRules) await replaceRules(database.prisma, config.routing.fileRules);
-    return startRoutingRules({ prisma: database.prisma, logger: opts.logger ?? console, refreshMs: opts.routingRefreshMs });
+    return startRoutingRules({
+      prisma: database.prisma,
+      logger: opts.logger ?? console,
+      refreshMs: opts.routingRefreshMs,
+    });
   })().catch(async (err) => {
     if (!opts.database) await database.close();
     throw err;
