@@ -2,6 +2,7 @@
 // progress bar and the same summary the bot posts in Slack. Cards and the summary are queued in
 // the database; the bot delivers them. While the bot runs on the embedded database (which has one
 // owner), the file is handed to the bot over its local port with the intake token instead.
+
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -11,8 +12,10 @@ import { BOT_COMMAND, DataDirInUse, type LockHolder } from "./dataDirLock.ts";
 import { openDatabase } from "./db.ts";
 import type { ImportSummary } from "./domain/returnsImport.ts";
 import { readReturnsReport } from "./domain/returnsReport.ts";
+import { routingOf } from "./handlers/storeNewCase.ts";
 import { words } from "./i18n/i18n.ts";
 import { ImportStopped, importReturns, queueImportSummary } from "./store/returnsImport.ts";
+import { routingRules } from "./store/routing.ts";
 import { importSummaryMessage, importSummaryText } from "./views/importSummary.ts";
 
 async function main(): Promise<number> {
@@ -59,6 +62,7 @@ async function main(): Promise<number> {
       crisis: config.crisis,
       cardRules: config.importCardRules,
       cardLimit: config.importCardLimit,
+      routing: routingOf(config, await routingRules(db.prisma)),
       onProgress: (n) => bar.update(Math.min(n, lines)),
     }).catch((err) => {
       // What was written before it stopped stays, and is summed up like a finished import.

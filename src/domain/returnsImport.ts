@@ -1,10 +1,12 @@
 // How a returns report becomes cases: each row's stable external id, its category and priority,
 // whether it gets a card now, and the summary of an import (store/returnsImport.ts writes them).
+
 import { type CrisisSettings, findRiskPhrases, raisePriority } from "./crisis.ts";
 import { cutText } from "./cutText.ts";
 import type { ClockSettings } from "./responseClock.ts";
 import { mapReason } from "./returnReasons.ts";
 import type { ReportFormat, ReturnRow, RowRejection } from "./returnsReport.ts";
+import type { Routing } from "./routing.ts";
 import type { Category, Priority } from "./vocabulary.ts";
 
 export const IMPORT_SOURCE = "amazon-returns";
@@ -38,6 +40,8 @@ export type ImportOptions = {
   cardRules: CardRule[];
   /** At most this many cards per import; the cases beyond it are listed, not posted. */
   cardLimit: number;
+  /** Owners per case type: a carded case of a type with owners goes to one of them in turn. */
+  routing?: Routing;
   onProgress?: (rowsRead: number) => void;
 };
 

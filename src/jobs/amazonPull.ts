@@ -154,7 +154,7 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
             now: deps.now(),
             logger,
             onDefect: deps.defectIn,
-            routing: routingOf(deps),
+            routing: routingOf(deps.config, deps.routingRules.current()),
           },
         );
         if (r.created) created++;

@@ -1,14 +1,16 @@
 // Imports a returns report as cases and queues its one summary message, whoever brought the file:
 // a person in Slack, the intake API, or a scheduled pull from Amazon.
+
 import type { Readable } from "node:stream";
 import type { AppDeps } from "../deps.ts";
 import type { ImportSummary } from "../domain/returnsImport.ts";
 import { readReturnsReport } from "../domain/returnsReport.ts";
+import { routingOf } from "../handlers/storeNewCase.ts";
 import { words } from "../i18n/i18n.ts";
 import { type ImportResult, ImportStopped, importReturns, queueImportSummary } from "../store/returnsImport.ts";
 import { importSummaryMessage } from "../views/importSummary.ts";
 
-export type ImportDeps = Pick<AppDeps, "prisma" | "config" | "now" | "wakeOutbox">;
+export type ImportDeps = Pick<AppDeps, "prisma" | "config" | "now" | "wakeOutbox" | "routingRules">;
 
 /**
  * Imports a report and queues its summary for `channel`; the import's cards follow the summary.
@@ -33,6 +35,7 @@ export async function runImport(
       crisis: deps.config.crisis,
       cardRules: deps.config.importCardRules,
       cardLimit: deps.config.importCardLimit,
+      routing: routingOf(deps.config, deps.routingRules.current()),
     });
   } catch (err) {
     if (!(err instanceof ImportStopped) || err.partial.summary.created === 0) throw err;

@@ -20,10 +20,12 @@ import {
   withinCardLimit,
 } from "../domain/returnsImport.ts";
 import type { ReportReader } from "../domain/returnsReport.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { type Routing, ruleFor } from "../domain/routing.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { whenRequestsAnswered } from "../openRequests.ts";
 import { checkWave } from "./crisisAlerts.ts";
 import { enqueue } from "./outbox.ts";
+import { lockTurns, routeNewCase } from "./routing.ts";
 
 /**
  * Held cards go out by themselves after this if their summary never gets posted (the process
@@ -109,10 +111,27 @@ async function writeBatch(
         carded.map((caseId) => ({ kind: "post_card", caseId, channelId: o.channelId, bulk: true })),
         { holdUntil: new Date(Date.now() + CARD_HOLD_MS) },
       );
+      if (o.routing) await routeImported(tx, carded, o.now, o.routing);
       return { created: fresh.filter((p) => idOf.has(p.externalId)), carded };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * Carded cases of types with owners are routed as they would be one by one (their cards are
+ * queued already): one lock for the batch, then each case's turn sees the turns before it.
+ */
+async function routeImported(tx: Prisma.TransactionClient, carded: number[], now: Date, routing: Routing) {
+  if (!carded.length || !routing.rules.length) return;
+  const cases = await tx.case.findMany({ where: { id: { in: carded } }, orderBy: { id: "asc" } });
+  const routable = cases.flatMap((c) => {
+    const rule = ruleFor(routing.rules, c);
+    return rule ? [{ c, rule }] : [];
+  });
+  if (!routable.length) return;
+  await lockTurns(tx);
+  for (const { c, rule } of routable) await routeNewCase(tx, c, rule, now, routing);
 }
 
 /**

@@ -77,6 +77,11 @@ export const turnsLock = (taken: boolean) =>
 /** The advisory lock key of routing turns. */
 const ROUTING_LOCK = 7_040_018;
 
+/** Takes the lock of `turnsLock` in a statement of its own (for cases stored many at once). */
+export async function lockTurns(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROUTING_LOCK})`;
+}
+
 /** What routing changed on a new case: its fields as they now are in the database. */
 export type Routed = Pick<Case, "routedBy" | "routedTo" | "status" | "ownerId" | "claimedAt" | "updatedAt">;
 
@@ -95,7 +100,8 @@ export async function routeNewCase(
   rule: RoutingRule,
   now: Date,
   settings: Routing,
-  card: OutboxMessageInput,
+  /** Queued with the turn; none for a case whose card is queued already (an import's). */
+  card?: OutboxMessageInput,
 ): Promise<Routed | null> {
   // Read after the lock, in a statement of its own: it sees the turns another copy just gave.
   let next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
@@ -133,7 +139,7 @@ export async function routeNewCase(
       INSERT INTO "CaseEvent" ("caseId", kind, "actorId", detail, "createdAt")
       VALUES (${c.id}, ${assign ? "routed" : "suggested"}, NULL, ${detail}::jsonb, ${now}::timestamp)
     )
-    ${enqueueSelected(selectMessages([card, dm]))}`;
+    ${enqueueSelected(selectMessages(card ? [card, dm] : [dm]))}`;
   return routed;
 }
 

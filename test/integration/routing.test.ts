@@ -16,6 +16,7 @@ import { ownersBlock, routingModal } from "../../src/views/routing.ts";
 import { botTest, isolatedBotTest, LEAD, type TestBot, waitFor } from "../support/botTest.ts";
 import { testClock } from "../support/clock.ts";
 import { backend } from "../support/database.ts";
+import { fbaReport } from "../support/returnsFiles.ts";
 import { buttonPayload, interactionBody, postSigned, viewSubmission } from "../support/signedRequests.ts";
 
 const A = "U0AGENT1";
@@ -305,6 +306,42 @@ describe("assignment on arrival", () => {
       expect(await stored(plain.id)).toMatchObject({ status: "claimed", ownerId: B });
     },
   );
+
+  botTest("an imported report's carded returns are routed too; returns without a card are not", async ({ bot }) => {
+    const saidBefore = bot.slack.calls("chat.postMessage").length;
+    const returnsDesk = routingSubmission(LEAD, { return: [A, B] });
+    expect((await postSigned(bot.baseUrl, interactionBody(returnsDesk))).status).toBe(200);
+    // The lead is told once the rules are saved and in use.
+    await waitFor(
+      () =>
+        bot.slack
+          .calls("chat.postMessage")
+          .slice(saidBefore)
+          .find((m) => m.args.text.includes("Routing rules saved")),
+      "the lead told the rules are saved",
+    );
+    const res = await bot.api("/api/imports", {
+      rawBody: fbaReport([
+        { date: "2026-11-26", orderId: "117-0000001-0000011", reason: "DEFECTIVE", lpn: "R1" },
+        { date: "2026-11-26", orderId: "117-0000001-0000012", reason: "DAMAGED_BY_CARRIER", lpn: "R2" },
+        { date: "2026-11-26", orderId: "117-0000001-0000013", reason: "UNWANTED_ITEM", lpn: "R3" },
+      ]),
+    });
+    expect(res.json.summary).toMatchObject({ created: 3, carded: 2 });
+    const imported = await bot.db.prisma.case.findMany({
+      where: { orderId: { startsWith: "117-0000001-00000" } },
+      orderBy: { orderId: "asc" },
+    });
+    expect(imported.map((c) => c.routedBy)).toEqual(["return", "return", null]);
+    expect(imported.slice(0, 2).every((c) => c.status === "claimed" && c.ownerId === c.routedTo)).toBe(true);
+    expect(imported[2]).toMatchObject({ status: "new", ownerId: null });
+    // Each owner is told directly (once the import's summary and cards are posted).
+    expect(
+      await bot.db.prisma.outboxMessage.count({
+        where: { kind: "routed_dm", caseId: { in: imported.map((c) => c.id) } },
+      }),
+    ).toBe(2);
+  });
 
   botTest.runIf(backend === "postgres")(
     "two copies of the bot assign each case once, giving turns fairly",
