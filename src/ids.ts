@@ -24,6 +24,9 @@ export const ACTIONS = {
   homeSearch: "home_search",
   /** On the Home tab: the person chooses their language. */
   homeLanguage: "home_language",
+  /** On the Home tab of people who work cases: the day they are back (marks them away until then), and "I'm back". */
+  homeAwayUntil: "home_away_until",
+  homeBack: "home_back",
   /** Under /case routing (leads): opens the rules form; in it, the marketplace whose rules it shows. */
   editRouting: "routing_edit",
   routingMarketplace: "routing_marketplace",

@@ -23,7 +23,7 @@ import { afterAck, openModal, replyPrivately, teamWords, wordsFor } from "./kit.
 import { answerLanguage } from "./language.ts";
 import { answerHealth, answerList, answerOrders, answerSummary, retryFailedDeliveries } from "./reports.ts";
 import { importSlackFile, recentlySharedFile } from "./returnsImport.ts";
-import { answerAway, answerRouting } from "./routing.ts";
+import { answerRouting, changeAway } from "./routing.ts";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -165,7 +165,7 @@ export function register(app: App, deps: AppDeps): void {
           }
           case "away": {
             await ack();
-            await answerAway(deps, command.user_id, rest.join(" "), respond, w);
+            await tell((await changeAway(deps, command.user_id, rest.join(" "), w)).text);
             return;
           }
           case "":

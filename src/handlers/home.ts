@@ -1,6 +1,16 @@
 // The Home tab: published when a person opens it (from then on kept up to date), again with the
-// results when they search from it, and again in the language they choose on it.
-import type { App, BlockAction, PlainTextInputAction, StaticSelectAction } from "@slack/bolt";
+// results when they search from it, in the language they choose on it, and when they mark
+// themselves away or back on it.
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  DatepickerAction,
+  Logger,
+  PlainTextInputAction,
+  StaticSelectAction,
+  webApi,
+} from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
 import { actorFor } from "../domain/people.ts";
 import { LANGUAGES } from "../i18n/i18n.ts";
@@ -8,7 +18,8 @@ import { ACTIONS } from "../ids.ts";
 import { recordHomeOpened } from "../store/home.ts";
 import { setPersonLanguage } from "../store/people.ts";
 import { outsiderHome } from "../views/homeTab.ts";
-import { wordsFor } from "./kit.ts";
+import { afterAck, tellPrivately, wordsFor } from "./kit.ts";
+import { changeAway } from "./routing.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.event("app_home_opened", async ({ event, logger, client }) => {
@@ -50,4 +61,36 @@ export function register(app: App, deps: AppDeps): void {
       logger.error(`Could not change the language of ${userId} from the Home tab: ${(err as Error).message}`);
     }
   });
+  // Away from the Home tab, by the rules of "/case away until …" and "/case away off": the tab shows
+  // the new state at once; a day too soon or too far is refused privately, saying why.
+  const awayFromHome = async (userId: string, command: string, client: webApi.WebClient, logger: Logger) => {
+    if (!actorFor(userId, deps.config).isAgent) return;
+    const { text, changed } = await changeAway(deps, userId, command, await wordsFor(deps, userId));
+    if (changed) await deps.homes.publish(userId);
+    else await tellPrivately(client, { userId }, text, logger);
+  };
+
+  app.action<BlockAction<DatepickerAction>>(
+    ACTIONS.homeAwayUntil,
+    afterAck(
+      { key: "home.away.notChanged" },
+      async ({ ack, body, action, client, logger }) => {
+        await ack();
+        if (action.selected_date) await awayFromHome(body.user.id, `until ${action.selected_date}`, client, logger);
+      },
+      { deps },
+    ),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.homeBack,
+    afterAck(
+      { key: "home.away.notBack" },
+      async ({ ack, body, client, logger }) => {
+        await ack();
+        await awayFromHome(body.user.id, "off", client, logger);
+      },
+      { deps },
+    ),
+  );
 }

@@ -45,43 +45,47 @@ export async function answerRouting(deps: AppDeps, userId: string, respond: Resp
 /** The longest absence one command sets. */
 const AWAY_MAX_DAYS = 366;
 
-/** "/case away until 2026-12-01" (back on that day, in the team's time zone), "/case away off", or "/case away" to see. */
-export async function answerAway(
+/**
+ * "/case away until 2026-12-01" (back on that day, in the team's time zone), "/case away off", or
+ * "/case away" to see; also the Home tab's day picker and "I'm back". Returns what to tell the
+ * person, and whether their time away changed (a refusal says what was wrong).
+ */
+export async function changeAway(
   deps: AppDeps,
   userId: string,
   text: string,
-  respond: RespondFn,
   w: Words,
-): Promise<void> {
+): Promise<{ text: string; changed: boolean }> {
   const zone = deps.config.teamTimezone;
-  const say = async (key: Key, values: Params = {}) => {
-    await respond({ response_type: "ephemeral", text: w.t(key, { cmd: COMMAND, ...values }) });
-  };
+  const said = (key: Key, values: Params = {}, changed = false) => ({
+    text: w.t(key, { cmd: COMMAND, ...values }),
+    changed,
+  });
   // A day as the team reads it: the date in the team's time zone.
   const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() ?? d.toISOString().slice(0, 10);
   const args = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const now = deps.now();
   if (args.length === 0) {
     const until = await awayOf(deps.prisma, userId, now);
-    return until ? say("routing.away.set", { until: day(until) }) : say("routing.away.notAway");
+    return until ? said("routing.away.set", { until: day(until) }) : said("routing.away.notAway");
   }
   if (["off", "back", "回来", "取消"].includes(args[0])) {
     await setAway(deps.prisma, userId, null);
     deps.homes.refresh([userId]);
-    return say("routing.away.back");
+    return said("routing.away.back", {}, true);
   }
   const dateText = args[0] === "until" || args[0] === "到" ? args[1] : args[0];
-  if (!dateText) return say("routing.away.usage");
+  if (!dateText) return said("routing.away.usage");
   const date = DateTime.fromISO(dateText, { zone });
   if (!date.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(dateText))
-    return say("routing.away.badDate", { text: escapeMrkdwn(dateText.slice(0, 40)) });
+    return said("routing.away.badDate", { text: escapeMrkdwn(dateText.slice(0, 40)) });
   const until = date.startOf("day").toJSDate();
-  if (until.getTime() <= now.getTime()) return say("routing.away.past", { until: dateText });
+  if (until.getTime() <= now.getTime()) return said("routing.away.past", { until: dateText });
   if (until.getTime() > now.getTime() + AWAY_MAX_DAYS * 86_400_000)
-    return say("routing.away.tooFar", { until: dateText });
+    return said("routing.away.tooFar", { until: dateText });
   await setAway(deps.prisma, userId, until);
   deps.homes.refresh([userId]);
-  return say("routing.away.set", { until: dateText });
+  return said("routing.away.set", { until: dateText }, true);
 }
 
 export function register(app: App, deps: AppDeps): void {

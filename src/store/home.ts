@@ -1,8 +1,10 @@
 // What a person's Home tab shows, read in a few indexed queries: their open cases by deadline,
-// those waiting on the buyer, unclaimed cases near or past their deadline, and for leads the team.
+// those waiting on the buyer, unclaimed cases near or past their deadline, until when they are away,
+// and for leads the team.
 import type { OdrReading } from "../domain/odr.ts";
 import type { Case, PrismaClient } from "../generated/prisma/client.ts";
 import { marketplacesWithOrders, readOdr } from "./odr.ts";
+import { awayOf } from "./people.ts";
 
 export const HOME_MY_CASES = 15;
 export const HOME_WAITING = 10;
@@ -14,6 +16,8 @@ export type HomeData = {
   mine: { cases: Case[]; total: number };
   waiting: { cases: Case[]; total: number };
   needsSomeone: { cases: Case[]; total: number };
+  /** The day the person is back, while they are away (routing gives them no new cases until then). */
+  awayUntil?: Date;
   team?: {
     open: number;
     unclaimed: number;
@@ -77,7 +81,8 @@ export async function homeData(
     `"responseDueAt" ASC NULLS LAST, id`,
     HOME_NEEDS_SOMEONE,
   );
-  if (!isLead) return { mine, waiting, needsSomeone };
+  const awayUntil = await awayOf(prisma, userId, now);
+  if (!isLead) return { mine, waiting, needsSomeone, awayUntil };
   const [counts] = await prisma.$queryRaw<{ open: number; unclaimed: number; overdue: number }[]>`
     SELECT count(*)::int AS open,
            count(*) FILTER (WHERE status = 'new')::int AS unclaimed,
@@ -91,7 +96,7 @@ export async function homeData(
     const reading = await readOdr(prisma, m, now, odrLimit);
     if (reading) odr.push(reading);
   }
-  return { mine, waiting, needsSomeone, team: { ...counts, loads, odr } };
+  return { mine, waiting, needsSomeone, awayUntil, team: { ...counts, loads, odr } };
 }
 
 /** Someone opened the Home tab: from now on it is kept up to date for them. */

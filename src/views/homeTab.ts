@@ -1,6 +1,7 @@
-// The app's Home tab for one person: my cases by deadline with their buttons, those waiting on the
-// buyer, unclaimed cases that need someone, for leads the team today, and a search box. Always
-// within Slack's 100 blocks: each list is cut with "…and N more".
+// The app's Home tab for one person: whether they are away (and the day they are back), my cases
+// by deadline with their buttons, those waiting on the buyer, unclaimed cases that need someone,
+// for leads the team today, and a search box. Always within Slack's 100 blocks: each list is cut
+// with "…and N more".
 import type { types } from "@slack/bolt";
 import type { Case } from "../generated/prisma/client.ts";
 import { ENGLISH, type Lang, type Words } from "../i18n/i18n.ts";
@@ -10,12 +11,15 @@ import type { FoundCase } from "../store/caseFind.ts";
 import { HOME_COUNT_CAP, type HomeData } from "../store/home.ts";
 import { amazonClockLine, responseClockLine } from "./clockLines.ts";
 import { caseLink } from "./lists.ts";
+import { VARIANT } from "./modalParts.ts";
 import { escapeMrkdwn, formatDuration, mrkdwnSection, plain, slackDate, trimText } from "./text.ts";
 
 type Block = types.KnownBlock;
 
 export const HOME_SEARCH_BLOCK = "home_search";
 export const HOME_LANGUAGE_BLOCK = "home_language";
+export const HOME_AWAY_BLOCK = "home_away";
+export const HOME_BACK_BLOCK = "home_back";
 
 const button = (text: string, actionId: string, caseId: number, style?: "primary") => ({
   type: "button" as const,
@@ -79,6 +83,50 @@ function languageChoice(w: Words): Block {
   };
 }
 
+/**
+ * Away or here: a day picked marks the person away until then (routing skips them); while away,
+ * "I'm back" ends it early and the picker moves the day.
+ */
+function awaySwitch(awayUntil: Date | undefined, w: Words): Block[] {
+  // A block id of its own per state: a day picked before does not stay shown once the state changed.
+  const blockId = `${HOME_AWAY_BLOCK}${VARIANT}${awayUntil ? awayUntil.getTime() : "here"}`;
+  const picker = {
+    type: "datepicker" as const,
+    action_id: ACTIONS.homeAwayUntil,
+    placeholder: plain(w.t(awayUntil ? "home.away.changeDay" : "home.away.pickDay")),
+  };
+  if (!awayUntil)
+    return [
+      {
+        type: "section",
+        block_id: blockId,
+        text: { type: "mrkdwn", text: w.t("home.away.ask") },
+        accessory: picker,
+      },
+    ];
+  return [
+    {
+      type: "section",
+      block_id: blockId,
+      text: { type: "mrkdwn", text: w.t("home.away.until", { until: slackDate(awayUntil, "{date_short_pretty}") }) },
+      accessory: picker,
+    },
+    {
+      type: "actions",
+      block_id: HOME_BACK_BLOCK,
+      elements: [
+        {
+          type: "button",
+          text: plain(w.t("home.away.back")),
+          action_id: ACTIONS.homeBack,
+          value: "back",
+          style: "primary",
+        },
+      ],
+    },
+  ];
+}
+
 export function homeView(
   data: HomeData,
   opts: {
@@ -92,6 +140,7 @@ export function homeView(
   const { now } = opts;
   const w = opts.words ?? ENGLISH;
   const blocks: Block[] = [
+    ...awaySwitch(data.awayUntil, w),
     { type: "header", text: plain(w.t("home.myCases", { n: counted(data.mine.total, w) }), 150) },
   ];
   if (!data.mine.cases.length) blocks.push(mrkdwnSection(w.t("home.nothingMine")));

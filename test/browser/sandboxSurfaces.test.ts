@@ -2,8 +2,9 @@
 // sends when a person types, clicks, picks or submits) and checked in what the page then shows:
 // commands and their private answers, paging in place, the message shortcut, both ways to import
 // a returns report, the playbook's forms behind a card's "⋯" and `/case check`, a lead's actions on
-// a card and on the wave alert, each person's Home tab and a case parked waiting on the buyer, and
-// the connection to Amazon (negative feedback pulled in as cases, `/case amazon` and Pull now).
+// a card and on the wave alert, each person's Home tab, a case parked waiting on the buyer, a
+// person away until a day picked on their Home tab, and the connection to Amazon (negative
+// feedback pulled in as cases, `/case amazon` and Pull now).
 // Whatever the bot sent must render without a "cannot show" placeholder.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -467,6 +468,41 @@ describe("every surface of the bot in the sandbox", () => {
     // Back to English for the rest of the story.
     await type(TOM, "/case language en");
     await lastEphemeral(TOM, "From now on I write to you in English.");
+  });
+
+  it("marks a person away from the Home tab's datepicker until the day they pick, and back with I'm back", async () => {
+    const homeOf = (text: string) =>
+      until(`"${text}" on Tom's Home tab`, async () => {
+        const home = (await seen(TOM)).home;
+        return !!home && JSON.stringify(home.view.blocks).includes(text) && home;
+      });
+    const pickDay = async (value: string) => {
+      const home = (await seen(TOM)).home!;
+      const at = home.view.blocks.findIndex((b: Record<string, any>) => b.accessory?.action_id === "home_away_until");
+      expect(at).toBeGreaterThanOrEqual(0);
+      return act(TOM, { kind: "act", place: { surface: "view", viewId: home.id }, at: `${at}:a`, picked: { value } });
+    };
+    await act(TOM, { kind: "openHome" });
+    const here = await homeOf("Pick the day you are back");
+    expect(renderBlocks(here.view.blocks, ctx)).toContain('type="date"');
+
+    // A day gone by: Tom is told privately why, and stays here.
+    expect(await pickDay(day(-2))).toMatchObject({ ok: true });
+    await until("the refusal in Tom's messages", async () =>
+      (await seen(TOM)).messages.find((m) => m.channel === TOM && m.text?.includes(`${day(-2)} has passed`)),
+    );
+
+    expect(await pickDay(day(10))).toMatchObject({ ok: true });
+    const away = await homeOf("You are away until");
+    expect(renderBlocks(away.view.blocks, ctx)).not.toContain("bk-unknown");
+    await act(TOM, {
+      kind: "act",
+      place: { surface: "view", viewId: away.id },
+      at: buttonAt(away.view.blocks, "I'm back"),
+      picked: {},
+    });
+    const back = await homeOf("Pick the day you are back");
+    expect(JSON.stringify(back.view.blocks)).not.toContain("I'm back");
   });
 
   it("pulls negative feedback from Amazon as cases, and shows a lead the connection with Pull now", async () => {

@@ -1,5 +1,6 @@
 // The agent's workspace through Slack's protocol: the Home tab (my cases by deadline, needs
-// someone, the team for leads, search), notes, waiting on the buyer, and a lead's reassign.
+// someone, the team for leads, search, away until a day), notes, waiting on the buyer, and a
+// lead's reassign.
 import { describe, expect } from "vitest";
 import { ACTIONS, CALLBACKS, MORE_OPTIONS, PLAYBOOK_BLOCKS } from "../../src/ids.ts";
 import { blockKitProblems } from "../../src/sandbox/blockKitLimits.ts";
@@ -130,6 +131,102 @@ describe("the Home tab", () => {
     const home = await openHome(bot, "U0AGENT2");
     expect(home.blocks.length).toBeLessThanOrEqual(100);
     expect(text(home)).toMatch(/…and \d+ more: `\/case list mine`/);
+  });
+});
+
+describe("away from the Home tab", () => {
+  /** A day picked in the Home tab's datepicker. */
+  const pickDay = (bot: TestBot, userId: string, day: string) =>
+    postSigned(
+      bot.baseUrl,
+      interactionBody({
+        ...homeButtonPayload({ actionId: ACTIONS.homeAwayUntil, value: "", userId }),
+        actions: [
+          {
+            type: "datepicker",
+            action_id: ACTIONS.homeAwayUntil,
+            block_id: "home_away~here",
+            selected_date: day,
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
+      }),
+    );
+  const dayFromNow = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const awayUntil = async (bot: TestBot, userId: string) =>
+    (await bot.db.prisma.person.findUnique({ where: { userId } }))?.awayUntil ?? null;
+  const directMessages = (bot: TestBot, userId: string) =>
+    bot.slack.calls("chat.postMessage").filter((m) => m.args.channel === userId);
+  const picker = (view: any) => view.blocks.find((b: any) => b.accessory?.action_id === ACTIONS.homeAwayUntil) as any;
+
+  botTest(
+    "a day picked marks the person away, a past day is refused privately, and I'm back ends it",
+    async ({ bot }) => {
+      const AGENT = "U0AGENT1";
+      const here = await openHome(bot, AGENT);
+      expect(picker(here).text.text).toContain("Pick the day you are back");
+      expect(picker(here).accessory.type).toBe("datepicker");
+      expect(text(here)).not.toContain(ACTIONS.homeBack);
+
+      // A day gone by: refused in a private message that says why, and nothing changes.
+      const dmsBefore = directMessages(bot, AGENT).length;
+      const yesterday = dayFromNow(-1);
+      expect((await pickDay(bot, AGENT, yesterday)).status).toBe(200);
+      const refusal = await waitFor(() => directMessages(bot, AGENT)[dmsBefore], "the refusal");
+      expect(refusal.args.text).toContain(`${yesterday} has passed`);
+      expect(await awayUntil(bot, AGENT)).toBeNull();
+
+      // A day more than a year ahead: refused too.
+      const tooFar = dayFromNow(400);
+      await pickDay(bot, AGENT, tooFar);
+      const tooFarRefusal = await waitFor(() => directMessages(bot, AGENT)[dmsBefore + 1], "the second refusal");
+      expect(tooFarRefusal.args.text).toContain(`${tooFar} is more than a year away`);
+      expect(await awayUntil(bot, AGENT)).toBeNull();
+
+      // A day ahead: away until then (the start of that day in the team's time zone, UTC here).
+      const back = dayFromNow(10);
+      const published = publishes(bot, AGENT).length;
+      await pickDay(bot, AGENT, back);
+      await waitFor(async () => (await awayUntil(bot, AGENT))?.toISOString() === `${back}T00:00:00.000Z`, "away");
+      const away = await waitFor(
+        () =>
+          publishes(bot, AGENT)
+            .slice(published)
+            .find((p) => text(p.args.view).includes("You are away until"))?.args.view,
+        "the Home tab saying away",
+      );
+      expect(blockKitProblems(away, "home")).toEqual([]);
+      expect(picker(away).text.text).toContain("new cases are not routed to you");
+      expect(picker(away).text.text).toContain(`<!date^${Date.parse(`${back}T00:00:00Z`) / 1000}^`);
+      const backButton = away.blocks
+        .flatMap((b: any) => b.elements ?? [])
+        .find((e: any) => e.action_id === ACTIONS.homeBack);
+      expect(backButton.text.text).toBe("I'm back");
+
+      // I'm back: here again, and the Home tab asks again.
+      const beforeBack = publishes(bot, AGENT).length;
+      await postSigned(
+        bot.baseUrl,
+        interactionBody(homeButtonPayload({ actionId: ACTIONS.homeBack, value: "back", userId: AGENT })),
+      );
+      await waitFor(async () => (await awayUntil(bot, AGENT)) === null || undefined, "back");
+      const hereAgain = await waitFor(
+        () =>
+          publishes(bot, AGENT)
+            .slice(beforeBack)
+            .find((p) => text(p.args.view).includes("Pick the day you are back"))?.args.view,
+        "the Home tab asking again",
+      );
+      expect(text(hereAgain)).not.toContain(ACTIONS.homeBack);
+    },
+  );
+
+  botTest("is not offered to people outside the team, and a day they send changes nothing", async ({ bot }) => {
+    const home = await openHome(bot, "U0OUTSIDER2");
+    expect(text(home)).not.toContain(ACTIONS.homeAwayUntil);
+    expect((await pickDay(bot, "U0OUTSIDER2", dayFromNow(10))).status).toBe(200);
+    await bot.flush();
+    expect(await awayUntil(bot, "U0OUTSIDER2")).toBeNull();
   });
 });
 

@@ -313,6 +313,26 @@ describe("Block Kit", () => {
       expect(elementAt(home(), "1:a")?.element.action_id).toBe("case_claim");
     });
 
+    it("shows a section's datepicker beside its text, sent at once when a day is picked", () => {
+      const away = [
+        {
+          type: "section",
+          block_id: "home_away",
+          text: mrkdwn("*Away?* Pick the day you are back."),
+          accessory: {
+            type: "datepicker",
+            action_id: "home_away_until",
+            placeholder: { type: "plain_text", text: "Pick a day" },
+          },
+        },
+      ];
+      const picker = renderBlocks(away, ctx).match(/<div class="bk-accessory">(.*?)<\/div>/)?.[1];
+      expect(picker).toBe(
+        '<input type="date" class="bk-date" data-el="0:a" data-type="datepicker" data-action-id="home_away_until" data-live="1" value="">',
+      );
+      expect(elementAt(away, "0:a")?.element.action_id).toBe("home_away_until");
+    });
+
     it("sends the search box when Enter is pressed, not as the person types, and keeps the query when the tab is published again", () => {
       const html = renderBlocks(home(), { ...ctx, entered: { home_search: { value: "Jordan" } } });
       const box = html.match(/<input[^>]*data-el="3:e"[^>]*>/)?.[0];

@@ -309,17 +309,23 @@ describe.each(LANGUAGES)("in %s", (lang) => {
               nil: undefined,
             },
           ),
-          (mine, waiting, needsSomeone, loads, search) => {
+          // Away until a day (the switch then offers "I'm back" too), or here.
+          fc.option(date, { nil: undefined }),
+          (mine, waiting, needsSomeone, loads, search, awayUntil) => {
             // One instant for both renderings: clocks a second apart would date "waiting" lines differently.
             const now = new Date();
             const team = { open: 5, unclaimed: 2, overdue: 1, loads, odr: [] };
-            const view = homeView({ mine, waiting, needsSomeone, team }, { now, isLead: true, search, words: w });
+            const view = homeView(
+              { mine, waiting, needsSomeone, awayUntil, team },
+              { now, isLead: true, search, words: w },
+            );
             expect(view.blocks.length).toBeLessThanOrEqual(100);
             const harmless = homeView(
               {
                 mine: { ...mine, cases: mine.cases.map(harmlessCase) },
                 waiting: { ...waiting, cases: waiting.cases.map(harmlessCase) },
                 needsSomeone: { ...needsSomeone, cases: needsSomeone.cases.map(harmlessCase) },
+                awayUntil,
                 team,
               },
               {

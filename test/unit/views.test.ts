@@ -449,8 +449,35 @@ describe("the Home tab", () => {
     expect(menu(cn)?.options).toHaveLength(2);
   });
 
+  it("offers a day to be away until, and while away says until when with I'm back, in the person's language", () => {
+    const away = (v: { blocks: unknown[] }) =>
+      (
+        v.blocks as { block_id?: string; text?: { text: string }; accessory?: { type: string; action_id: string } }[]
+      ).find((b) => b.accessory?.action_id === ACTIONS.homeAwayUntil);
+    const here = homeView(data, { now, isLead: false });
+    expect(here.blocks.indexOf(away(here) as never)).toBe(0);
+    expect(away(here)?.text?.text).toBe("*Away?* Pick the day you are back.");
+    expect(away(here)?.accessory?.type).toBe("datepicker");
+    expect(text(here)).not.toContain(ACTIONS.homeBack);
+
+    const until = new Date("2026-12-01T00:00:00Z");
+    const gone = homeView({ ...data, awayUntil: until }, { now, isLead: false });
+    expect(away(gone)?.text?.text).toBe(
+      "*You are away until <!date^1796083200^{date_short_pretty}|2026-12-01 00:00 UTC>* — new cases are not routed to you.",
+    );
+    expect(text(gone)).toContain(`"action_id":"${ACTIONS.homeBack}"`);
+    expect(text(gone)).toContain("I'm back");
+    expect(blockKitProblems(gone, "home")).toEqual([]);
+
+    const cn = homeView({ ...data, awayUntil: until }, { now, isLead: true, words: words("zh-CN") });
+    expect(away(cn)?.text?.text).toContain("新工单不会分配给你");
+    expect(text(cn)).toContain("我回来了");
+    expect(text(cn)).not.toMatch(/Away\?|I'm back|Change the day/);
+  });
+
   it("tells someone outside the team what the app is for, in their language", () => {
     expect(text(outsiderHome())).toContain("shown to the team's agents and leads only");
+    expect(text(outsiderHome())).not.toContain(ACTIONS.homeAwayUntil);
     expect(text(outsiderHome(words("zh-CN")))).toContain("售后工作台");
     expect(blockKitProblems(outsiderHome(words("zh-CN")), "home")).toEqual([]);
   });

@@ -28,6 +28,15 @@ export default {
   matching: "*Cases matching “{{query}}”* ({{total}}, newest first)",
   noMatch: "No case matches “{{query}}”.",
   language: ":globe_with_meridians: This tab, forms and private answers are in English.",
+  away: {
+    ask: "*Away?* Pick the day you are back.",
+    until: "*You are away until {{until}}* — new cases are not routed to you.",
+    pickDay: "Pick a day",
+    changeDay: "Change the day",
+    back: "I'm back",
+    notChanged: "your away day was not changed",
+    notBack: "you were not marked back",
+  },
   outsiderTitle: "After-sales desk",
   outsiderBody:
     "This app keeps the after-sales team's cases: returns, refunds, A-to-z claims, reviews. Its cases hold buyers' details, so they are shown to the team's agents and leads only. Ask a lead to add you to the agents if you work cases.",

@@ -31,6 +31,15 @@ export default {
   matching: "*与“{{query}}”匹配的工单*（{{total}} 个，最新的在前）",
   noMatch: "没有与“{{query}}”匹配的工单。",
   language: ":globe_with_meridians: 此页面、表单和仅你可见的回复使用中文。",
+  away: {
+    ask: "*要外出吗？* 选择你回来的日期。",
+    until: "*你外出至 {{until}}* — 新工单不会分配给你。",
+    pickDay: "选择日期",
+    changeDay: "更改日期",
+    back: "我回来了",
+    notChanged: "外出日期没有修改",
+    notBack: "没能把你标记为已回来",
+  },
   outsiderTitle: "售后工作台",
   outsiderBody:
     "这个应用管理售后团队的工单：退货、退款、A-to-z 索赔、差评。工单包含买家信息，因此只对团队的客服和主管显示。如果你负责处理工单，请让主管把你加入客服名单。",
