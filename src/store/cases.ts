@@ -72,6 +72,8 @@ export async function createCase(
       });
       await tx.caseTimer.createMany({ data: clocks.timers.map((t) => ({ caseId: c.id, ...t })) });
       // A case with a rule to follow takes the routing lock in the statement of its first event.
+      // Its turn is then read in later statements, each with a fresh snapshot: this relies on the
+      // databases' default isolation (READ COMMITTED), as every transaction of the bot does.
       const rule = opts.routing && ruleFor(opts.routing.rules, c);
       await tx.$executeRaw`
         WITH ${turnsLock(Boolean(rule))}
