@@ -323,23 +323,18 @@ const schema = z
     ),
   })
   .check((ctx) => {
-    // A routing file's owners must be people who may work cases, as in the rules form.
-    const e = ctx.value;
-    const roles = { agentUserIds: e.AGENT_USER_IDS, leadUserIds: e.LEAD_USER_IDS };
-    for (const rule of e.ROUTING_FILE ?? [])
-      for (const owner of rule.owners.filter((o) => !actorFor(o, roles).isAgent))
-        ctx.issues.push({
-          code: "custom",
-          input: owner,
-          path: ["ROUTING_FILE"],
-          message: `— ${owner}, an owner of ${rule.category}${rule.marketplace ? ` in ${rule.marketplace}` : ""}, cannot work on cases: add them to AGENT_USER_IDS or LEAD_USER_IDS, or take them out of the rule`,
-        });
-  })
-  .check((ctx) => {
-    // The connection to Amazon is all or nothing: three credentials, and marketplaces of one region.
     const e = ctx.value;
     const problem = (path: string, message: string) =>
       ctx.issues.push({ code: "custom", input: e, path: [path], message });
+    // A routing file's owners must be people who may work cases, as in the rules form.
+    const roles = { agentUserIds: e.AGENT_USER_IDS, leadUserIds: e.LEAD_USER_IDS };
+    for (const rule of e.ROUTING_FILE ?? [])
+      for (const owner of rule.owners.filter((o) => !actorFor(o, roles).isAgent))
+        problem(
+          "ROUTING_FILE",
+          `— ${owner}, an owner of ${rule.category}${rule.marketplace ? ` in ${rule.marketplace}` : ""}, cannot work on cases: add them to AGENT_USER_IDS or LEAD_USER_IDS, or take them out of the rule`,
+        );
+    // The connection to Amazon is all or nothing: three credentials, and marketplaces of one region.
     const credentials = ["AMAZON_LWA_CLIENT_ID", "AMAZON_LWA_CLIENT_SECRET", "AMAZON_REFRESH_TOKEN"] as const;
     const given = credentials.filter((k) => e[k] !== undefined);
     if (given.length && given.length < credentials.length) {

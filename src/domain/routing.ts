@@ -58,7 +58,7 @@ export function unownedTypes(
 /** What the rotation knows of each owner. */
 export type Candidate = {
   userId: string;
-  /** Cases the person holds open now. */
+  /** Cases open for the person now: held, or waiting for them to claim (suggested, or offered naming them). */
   open: number;
   /** When the person last got a case by a rule (null: never). */
   lastAssignedAt: Date | null;

@@ -50,7 +50,8 @@ export async function replaceRules(prisma: PrismaClient, rules: RoutingRule[]): 
 }
 
 /**
- * The owners of a rule as the rotation sees them — their open cases, last turn and time away —
+ * The owners of a rule as the rotation sees them — their open cases (those they hold, and those
+ * waiting for them to claim: suggested to them, or offered again naming them), last turn and time away —
  * leaving out anyone who may not work cases (e.g. removed from AGENT_USER_IDS since).
  */
 export async function candidatesOf(
@@ -62,7 +63,8 @@ export async function candidatesOf(
   if (allowed.length === 0) return [];
   return tx.$queryRaw<Candidate[]>`
     SELECT o AS "userId", p."awayUntil", p."lastAssignedAt",
-           (SELECT count(*)::int FROM "Case" WHERE status = 'claimed' AND "ownerId" = o) AS open
+           (SELECT count(*)::int FROM "Case" WHERE status = 'claimed' AND "ownerId" = o)
+             + (SELECT count(*)::int FROM "Case" WHERE status = 'new' AND "routedTo" = o) AS open
     FROM unnest(${allowed}::text[]) AS o LEFT JOIN "Person" p ON p."userId" = o`;
 }
 
@@ -103,20 +105,12 @@ export async function routeNewCase(
   /** Queued with the turn; none for a case whose card is queued already (an import's). */
   card?: OutboxMessageInput,
 ): Promise<Routed | null> {
-  // Read after the lock, in a statement of its own: it sees the turns another copy just gave.
-  let next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
-  // A marketplace's owners all away: the owners for every marketplace take it.
-  const everywhere = rule.marketplace
-    ? ruleFor(settings.rules, { category: c.category, marketplace: null })
-    : undefined;
-  if (!next && everywhere) {
-    rule = everywhere;
-    next = nextOwner(await candidatesOf(tx, rule.owners, settings.mayWork), now);
-  }
-  if (!next) return null;
+  const turn = await turnFor(tx, c, rule, now, settings);
+  if (!turn) return null;
+  const { next } = turn;
   const assign = settings.mode === "assign";
   const routed: Routed = {
-    routedBy: rule.marketplace ? `${rule.category}:${rule.marketplace}` : rule.category,
+    routedBy: routedBy(turn.rule),
     routedTo: next.userId,
     status: assign ? "claimed" : c.status,
     ownerId: assign ? next.userId : c.ownerId,
@@ -124,11 +118,15 @@ export async function routeNewCase(
     updatedAt: now,
   };
   const detail = JSON.stringify({ to: next.userId, rule: routed.routedBy });
-  // The person hears of it directly, assigned or suggested.
-  const dm: OutboxMessageInput = { kind: "routed_dm", caseId: c.id, person: next.userId };
+  // The person hears of it directly, assigned or suggested (the cards of an import name them).
+  const messages = card ? [card, { kind: "routed_dm", caseId: c.id, person: next.userId } as const] : [];
+  // The turn is marked after every turn given before it (a rotation's order, not a clock: an
+  // import gives many turns at one instant, and a clock set back must not give them again).
   await tx.$executeRaw`
     WITH turn AS (
-      INSERT INTO "Person" ("userId", "lastAssignedAt", "updatedAt") VALUES (${next.userId}, ${now}::timestamp, ${now}::timestamp)
+      INSERT INTO "Person" ("userId", "lastAssignedAt", "updatedAt")
+      SELECT ${next.userId}, GREATEST(${now}::timestamp, max("lastAssignedAt") + interval '1 millisecond'), ${now}::timestamp
+      FROM "Person"
       ON CONFLICT ("userId") DO UPDATE SET "lastAssignedAt" = EXCLUDED."lastAssignedAt", "updatedAt" = EXCLUDED."updatedAt"
     ), routed AS (
       UPDATE "Case" SET "routedBy" = ${routed.routedBy}, "routedTo" = ${routed.routedTo},
@@ -139,16 +137,48 @@ export async function routeNewCase(
       INSERT INTO "CaseEvent" ("caseId", kind, "actorId", detail, "createdAt")
       VALUES (${c.id}, ${assign ? "routed" : "suggested"}, NULL, ${detail}::jsonb, ${now}::timestamp)
     )
-    ${enqueueSelected(selectMessages(card ? [card, dm] : [dm]))}`;
+    ${messages.length ? enqueueSelected(selectMessages(messages)) : Prisma.sql`SELECT 1`}`;
   return routed;
+}
+
+/** "a_to_z_claim", or "return:DE" for a marketplace's own rule. */
+const routedBy = (rule: RoutingRule) => (rule.marketplace ? `${rule.category}:${rule.marketplace}` : rule.category);
+
+/**
+ * Whose turn it is for a case under `rule`; when nobody of a marketplace's own rule is available,
+ * the owners for every marketplace take it. `skip`: people left out (the owner a case is offered
+ * away from); `named`: turns already named in this pass, counted as load.
+ */
+async function turnFor(
+  tx: Tx,
+  c: Pick<Case, "category" | "marketplace">,
+  rule: RoutingRule,
+  now: Date,
+  settings: Pick<Routing, "rules" | "mayWork">,
+  skip: string[] = [],
+  named = new Map<string, number>(),
+): Promise<{ rule: RoutingRule; next: Candidate } | undefined> {
+  const everywhere = rule.marketplace
+    ? ruleFor(settings.rules, { category: c.category, marketplace: null })
+    : undefined;
+  for (const r of everywhere ? [rule, everywhere] : [rule]) {
+    // Read after the lock, in a statement of its own: it sees the turns another copy just gave.
+    const candidates = (await candidatesOf(tx, r.owners, settings.mayWork)).map((p) => ({
+      ...p,
+      open: p.open + (named.get(p.userId) ?? 0),
+    }));
+    const next = nextOwner(candidates, now, skip);
+    if (next) return { rule: r, next };
+  }
+  return undefined;
 }
 
 /**
  * At the reminder, a routed case its owner has not answered goes back to the group: it is no
  * longer theirs, and the next person in the rotation is named on the card and in its thread.
- * Looked for at every sweep (not only among the reminders just fired), so a restart between the
- * two loses none. Left as it is: a case answered, resolved, handed on or waiting on the buyer
- * meanwhile; a case offered once already; and a case with nobody else to offer it to.
+ * Decided once per case, at the first sweep after its reminder (so a restart between the two
+ * loses none), and remembered: a case answered, resolved, handed on or waiting on the buyer by
+ * then, one its suggested person claimed, or one nobody else can take stays as it is for good.
  */
 export async function offerAgain(
   prisma: PrismaClient,
@@ -156,37 +186,49 @@ export async function offerAgain(
   mayWork: (userId: string) => boolean,
   logger: Pick<Console, "error">,
 ): Promise<number> {
-  // A case its suggested person claimed themselves was not handed to them: it stays theirs.
-  const routed = await prisma.$queryRaw<{ id: number }[]>`
+  const due = await prisma.$queryRaw<{ id: number }[]>`
     SELECT c.id FROM "Case" c
-    WHERE c."routedBy" IS NOT NULL AND c.status = 'claimed' AND c."firstReplyAt" IS NULL
-      AND c."ownerId" = c."routedTo" AND c."waitingUntil" IS NULL
+    WHERE c."routedBy" IS NOT NULL AND c.status = 'claimed' AND c."firstReplyAt" IS NULL AND c."reminderHandledAt" IS NULL
       AND EXISTS (SELECT 1 FROM "CaseTimer" t WHERE t."caseId" = c.id AND t.kind = 'response_warning' AND t.status = 'fired')
-      AND EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.kind = 'routed')
-      AND NOT EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.kind = 'offered')`;
+    ORDER BY c.id`;
+  if (!due.length) return 0;
+  const rules = await routingRules(prisma);
+  // People named next in this pass count as busier, so a sweep's hand-offs are spread too.
+  const named = new Map<string, number>();
   let offered = 0;
-  for (const { id: caseId } of routed) {
-    const done = await prisma
+  for (const { id: caseId } of due) {
+    const to = await prisma
       .$transaction(async (tx) => {
         const c = await tx.case.findUnique({ where: { id: caseId } });
-        if (!c?.routedBy || !c.routedTo || c.status !== "claimed" || c.ownerId !== c.routedTo || c.firstReplyAt)
-          return false;
-        const rule = ruleFor(await routingRules(tx), c);
-        const next = rule ? nextOwner(await candidatesOf(tx, rule.owners, mayWork), now, [c.ownerId]) : undefined;
-        // Nobody else to offer it to (a rule of one, or none any more): it stays with its owner,
-        // whom the reminder speaks to.
-        if (!next) return false;
+        if (!c || c.reminderHandledAt || c.status !== "claimed" || c.firstReplyAt) return undefined;
+        const handed =
+          c.ownerId === c.routedTo &&
+          !c.waitingUntil &&
+          (await tx.caseEvent.count({ where: { caseId: c.id, kind: "routed" } })) > 0;
+        const rule = handed && c.ownerId ? ruleFor(rules, c) : undefined;
+        const turn =
+          rule && c.ownerId ? await turnFor(tx, c, rule, now, { rules, mayWork }, [c.ownerId], named) : undefined;
         const { count } = await tx.case.updateMany({
           where: { id: c.id, status: "claimed", ownerId: c.ownerId, firstReplyAt: null, updatedAt: c.updatedAt },
-          data: { status: "new", ownerId: null, claimedAt: null, routedTo: next.userId, updatedAt: now },
+          // Kept (nobody else to take it, or not a case to hand on): decided all the same.
+          data: turn
+            ? {
+                status: "new",
+                ownerId: null,
+                claimedAt: null,
+                routedTo: turn.next.userId,
+                updatedAt: now,
+                reminderHandledAt: now,
+              }
+            : { reminderHandledAt: now },
         });
-        if (count === 0) return false;
+        if (count === 0 || !turn) return undefined;
         const event = await tx.caseEvent.create({
           data: {
             caseId: c.id,
             kind: "offered",
             actorId: null,
-            detail: { from: c.ownerId, to: next.userId, rule: c.routedBy },
+            detail: { from: c.ownerId, to: turn.next.userId, rule: c.routedBy },
             createdAt: now,
           },
         });
@@ -194,14 +236,17 @@ export async function offerAgain(
           { kind: "update_card", caseId: c.id },
           { kind: "history_note", caseId: c.id, eventId: event.id },
         ]);
-        return true;
+        return turn.next.userId;
       })
       // One case that cannot be offered again does not hold back the others.
       .catch((err) => {
         logger.error(`Case ${caseId} could not be offered again: ${(err as Error).message}`);
-        return false;
+        return undefined;
       });
-    if (done) offered++;
+    if (to) {
+      offered++;
+      named.set(to, (named.get(to) ?? 0) + 1);
+    }
   }
   return offered;
 }

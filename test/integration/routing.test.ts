@@ -307,41 +307,44 @@ describe("assignment on arrival", () => {
     },
   );
 
-  botTest("an imported report's carded returns are routed too; returns without a card are not", async ({ bot }) => {
-    const saidBefore = bot.slack.calls("chat.postMessage").length;
-    const returnsDesk = routingSubmission(LEAD, { return: [A, B] });
-    expect((await postSigned(bot.baseUrl, interactionBody(returnsDesk))).status).toBe(200);
-    // The lead is told once the rules are saved and in use.
-    await waitFor(
-      () =>
-        bot.slack
-          .calls("chat.postMessage")
-          .slice(saidBefore)
-          .find((m) => m.args.text.includes("Routing rules saved")),
-      "the lead told the rules are saved",
-    );
-    const res = await bot.api("/api/imports", {
-      rawBody: fbaReport([
-        { date: "2026-11-26", orderId: "117-0000001-0000011", reason: "DEFECTIVE", lpn: "R1" },
-        { date: "2026-11-26", orderId: "117-0000001-0000012", reason: "DAMAGED_BY_CARRIER", lpn: "R2" },
-        { date: "2026-11-26", orderId: "117-0000001-0000013", reason: "UNWANTED_ITEM", lpn: "R3" },
-      ]),
-    });
-    expect(res.json.summary).toMatchObject({ created: 3, carded: 2 });
-    const imported = await bot.db.prisma.case.findMany({
-      where: { orderId: { startsWith: "117-0000001-00000" } },
-      orderBy: { orderId: "asc" },
-    });
-    expect(imported.map((c) => c.routedBy)).toEqual(["return", "return", null]);
-    expect(imported.slice(0, 2).every((c) => c.status === "claimed" && c.ownerId === c.routedTo)).toBe(true);
-    expect(imported[2]).toMatchObject({ status: "new", ownerId: null });
-    // Each owner is told directly (once the import's summary and cards are posted).
-    expect(
-      await bot.db.prisma.outboxMessage.count({
-        where: { kind: "routed_dm", caseId: { in: imported.map((c) => c.id) } },
-      }),
-    ).toBe(2);
-  });
+  botTest(
+    "an imported report's carded returns are routed too, in turn; returns without a card are not",
+    async ({ bot }) => {
+      const saidBefore = bot.slack.calls("chat.postMessage").length;
+      const returnsDesk = routingSubmission(LEAD, { return: [A, B] });
+      expect((await postSigned(bot.baseUrl, interactionBody(returnsDesk))).status).toBe(200);
+      // The lead is told once the rules are saved and in use.
+      await waitFor(
+        () =>
+          bot.slack
+            .calls("chat.postMessage")
+            .slice(saidBefore)
+            .find((m) => m.args.text.includes("Routing rules saved")),
+        "the lead told the rules are saved",
+      );
+      const res = await bot.api("/api/imports", {
+        rawBody: fbaReport([
+          { date: "2026-11-26", orderId: "117-0000001-0000011", reason: "DEFECTIVE", lpn: "R1" },
+          { date: "2026-11-26", orderId: "117-0000001-0000012", reason: "DAMAGED_BY_CARRIER", lpn: "R2" },
+          { date: "2026-11-26", orderId: "117-0000001-0000013", reason: "UNWANTED_ITEM", lpn: "R3" },
+        ]),
+      });
+      expect(res.json.summary).toMatchObject({ created: 3, carded: 2 });
+      const imported = await bot.db.prisma.case.findMany({
+        where: { orderId: { startsWith: "117-0000001-00000" } },
+        orderBy: { orderId: "asc" },
+      });
+      expect(imported.map((c) => c.routedBy)).toEqual(["return", "return", null]);
+      expect(imported.slice(0, 2).every((c) => c.status === "claimed" && c.ownerId === c.routedTo)).toBe(true);
+      expect(imported[2]).toMatchObject({ status: "new", ownerId: null });
+      // The cards name their owners; an import sends no direct message per case (it could be hundreds).
+      expect(
+        await bot.db.prisma.outboxMessage.count({
+          where: { kind: "routed_dm", caseId: { in: imported.map((c) => c.id) } },
+        }),
+      ).toBe(0);
+    },
+  );
 
   botTest.runIf(backend === "postgres")(
     "two copies of the bot assign each case once, giving turns fairly",
@@ -424,5 +427,21 @@ describe("suggest mode, rules from a file", () => {
     expect(claim.status).toBe(200);
     await bot.flush();
     expect((await bot.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).ownerId).toBe(B);
+
+    // An import's suggestions take turns too, though they come at one instant and change nobody's load.
+    const res = await bot.api("/api/imports", {
+      rawBody: fbaReport(
+        [1, 2, 3, 4, 5, 6].map((i) => ({
+          date: "2026-11-26",
+          orderId: `117-0000002-000000${i}`,
+          reason: "DEFECTIVE",
+          lpn: `S${i}`,
+        })),
+      ),
+    });
+    expect(res.json.summary).toMatchObject({ created: 6, carded: 6 });
+    const suggested = await bot.db.prisma.case.findMany({ where: { orderId: { startsWith: "117-0000002-" } } });
+    const to = (id: string) => suggested.filter((x) => x.routedTo === id).length;
+    expect([to(A), to(B)]).toEqual([3, 3]);
   });
 });

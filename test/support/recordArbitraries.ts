@@ -74,6 +74,7 @@ export const caseRecord: fc.Arbitrary<Case> = fc
     riskPhrases: nullable(hostileText),
     routedBy: fc.constantFrom(null, "a_to_z_claim", "return:DE"),
     routedTo: nullable(fc.constantFrom("U0AGENT1", "U0AGENT2")),
+    reminderHandledAt: nullable(date),
     returnReason: nullable(hostileTextUpTo(64)),
     productName: nullable(hostileTextUpTo(200)),
     orderDate: nullable(date),
@@ -201,6 +202,7 @@ export const sampleCase: Case = {
   riskPhrases: null,
   routedBy: null,
   routedTo: null,
+  reminderHandledAt: null,
   returnReason: null,
   ...noPlaybookSteps,
 };

@@ -62,6 +62,7 @@ const base: Case = {
   riskPhrases: null,
   routedBy: null,
   routedTo: null,
+  reminderHandledAt: null,
   returnReason: null,
   ...noPlaybookSteps,
 };
