@@ -297,6 +297,10 @@ describe("assignment on arrival", () => {
       expect(await stored(plain.id)).toMatchObject({ status: "new", ownerId: null });
       expect(await stored(waiting.id)).toMatchObject({ status: "claimed", ownerId: waiting.ownerId });
       expect(await stored(sole.id)).toMatchObject({ status: "claimed", ownerId: A });
+      // Decided once: the buyer's answer recorded later (waiting ends) does not make it go now.
+      await bot.db.prisma.case.update({ where: { id: waiting.id }, data: { waitingUntil: null } });
+      await bot.sweep.runOnce();
+      expect(await stored(waiting.id)).toMatchObject({ status: "claimed", ownerId: waiting.ownerId });
       // Offered once: the next sweep leaves the case as it is.
       await bot.db.prisma.case.update({
         where: { id: plain.id },
