@@ -2,6 +2,7 @@
 // Embedded PGlite by default; set DATABASE_URL=postgres://… to measure PostgreSQL.
 //   npm run bench:sweep
 
+import { offerAgain } from "../src/store/routing.ts";
 import { fireDueTimers } from "../src/store/timers.ts";
 import { emptyBenchDatabase } from "./benchDatabase.ts";
 
@@ -45,12 +46,17 @@ async function main() {
   t = performance.now();
   const fired = await fireDueTimers(prisma, now, channels);
   const sweepMs = performance.now() - t;
+  // Every sweep also looks for routed cases unanswered at their reminder (none routed here).
+  t = performance.now();
+  await offerAgain(prisma, now, () => true, console);
+  const offerMs = performance.now() - t;
   const outbox = await prisma.outboxMessage.count();
   console.log(`Deadline sweep on ${db.kind}, ${OPEN_CASES} open cases:`);
   console.log(`  nothing due: ${idleMs.toFixed(1)} ms`);
   console.log(
     `  ${fired.length} due: ${sweepMs.toFixed(1)} ms (claimed ${fired.length} timers, marked breaches, queued ${outbox} Slack messages)`,
   );
+  console.log(`  routed cases to hand off at their reminder: ${offerMs.toFixed(1)} ms`);
 
   await done();
 }
