@@ -42,6 +42,8 @@ export type ImportOptions = {
   cardLimit: number;
   /** Owners per case type: a carded case of a type with owners goes to one of them in turn. */
   routing?: Routing;
+  /** The marketplace of every row, when the report is one marketplace's (a file does not say). */
+  marketplace?: string;
   onProgress?: (rowsRead: number) => void;
 };
 

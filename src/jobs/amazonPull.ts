@@ -127,6 +127,7 @@ export function startAmazonPull(opts: AmazonPullOptions): AmazonPull {
       const name = `Amazon's ${FEEDS[kind].label} report, ${marketplace} ${day(report.dataStart)} – ${day(report.dataEnd)}`;
       const summary = await runImport(deps, Readable.from([Buffer.from(text)]), name, deps.config.casesChannel, {
         quietWhenNothingNew: true,
+        marketplace,
       });
       if (summary.stoppedBy) throw new Error(`the import stopped part-way: ${summary.stoppedBy}`);
       return { rows: summary.rowsRead, created: summary.created };

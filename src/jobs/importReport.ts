@@ -23,7 +23,8 @@ export async function runImport(
   file: Readable,
   name: string,
   channel: string,
-  opts: { quietWhenNothingNew?: boolean } = {},
+  /** `marketplace`: the one every row is from, when the report is one marketplace's (Amazon's pulls). */
+  opts: { quietWhenNothingNew?: boolean; marketplace?: string } = {},
 ): Promise<ImportSummary> {
   const report = await readReturnsReport(file);
   let imported: ImportResult;
@@ -36,6 +37,7 @@ export async function runImport(
       cardRules: deps.config.importCardRules,
       cardLimit: deps.config.importCardLimit,
       routing: routingOf(deps.config, deps.routingRules.current()),
+      marketplace: opts.marketplace,
     });
   } catch (err) {
     if (!(err instanceof ImportStopped) || err.partial.summary.created === 0) throw err;

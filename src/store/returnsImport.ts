@@ -75,9 +75,9 @@ async function writeBatch(
       const col = <T>(f: (p: Planned, i: number) => T) => fresh.map(f);
       const inserted = await tx.$queryRaw<{ id: number; externalId: string }[]>`
         INSERT INTO "Case" (category, priority, "orderId", asin, sku, "orderValue", currency, description, source, "externalId",
-                            "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt", "productName")
+                            "createdAt", "updatedAt", "rootCause", "returnReason", "riskPhrases", "responseDueAt", "amazonDeadline", "amazonDueAt", "productName", marketplace)
         SELECT category, priority, "orderId", asin, sku, "orderValue"::numeric, currency, description, ${IMPORT_SOURCE}, "externalId",
-               "createdAt"::timestamp, ${o.now}::timestamp, "rootCause", "returnReason", "riskPhrases", "responseDueAt"::timestamp, "amazonDeadline", "amazonDueAt"::timestamp, "productName"
+               "createdAt"::timestamp, ${o.now}::timestamp, "rootCause", "returnReason", "riskPhrases", "responseDueAt"::timestamp, "amazonDeadline", "amazonDueAt"::timestamp, "productName", ${o.marketplace ?? null}::text
         FROM unnest(
           ${col((p) => p.category)}::"Category"[], ${col((p) => p.priority)}::"Priority"[], ${col((p) => p.row.orderId)}::text[], ${col((p) => p.row.asin ?? null)}::text[],
           ${col((p) => p.row.sku ?? null)}::text[], ${col((p) => p.row.orderAmount ?? null)}::text[], ${col((p) => (p.row.orderAmount ? (p.row.currency ?? null) : null))}::text[],

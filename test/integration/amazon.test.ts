@@ -86,6 +86,8 @@ describe("pulling from Amazon", () => {
       // Returns through the importer, with its summary in the cases channel.
       const returns = await bot.db.prisma.case.findMany({ where: { orderId: { in: [fba, mfn] } } });
       expect(returns.map((c) => c.category).sort()).toEqual(["return", "return"]);
+      // A marketplace's report: its returns are that marketplace's (its routing rules apply).
+      expect(returns.every((c) => c.marketplace === "US")).toBe(true);
       await bot.flush();
       const summaries = () =>
         slack
