@@ -30,12 +30,15 @@ export const CHINESE_ARGUMENTS: Record<string, string> = {
   重试: "retry",
 };
 
+/** The word's own entry in a table: "__proto__" or "constructor" typed is a word, not the object's. */
+const entry = (table: Record<string, string>, word: string) => (Object.hasOwn(table, word) ? table[word] : undefined);
+
 /** The English subcommand a typed word stands for ("列表" → "list", "List" → "list"). */
 export function subcommand(word: string): string {
-  return CHINESE_SUBCOMMANDS[word.trim()] ?? word.trim().toLowerCase();
+  return entry(CHINESE_SUBCOMMANDS, word.trim()) ?? word.trim().toLowerCase();
 }
 
 /** The English argument a typed word stands for ("我的" → "mine"); anything else unchanged. */
 export function argument(word: string): string {
-  return CHINESE_ARGUMENTS[word.trim()] ?? word;
+  return entry(CHINESE_ARGUMENTS, word.trim()) ?? word;
 }

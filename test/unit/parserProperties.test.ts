@@ -4,12 +4,14 @@
 // wrong; none throws anything else.
 // A failure prints the counterexample and the seed to replay it with ({ seed, path } in fc.assert);
 // PROPERTY_RUNS=5000 searches longer than the default runs.
+
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ASIN_PATTERN, MARKETPLACE_CODES, ORDER_ID_PATTERN, SKU_MAX } from "../../src/domain/amazon.ts";
 import { newCaseSchema, orderVolumeSchema } from "../../src/domain/caseInput.ts";
 import { parseListFilter } from "../../src/domain/caseLists.ts";
+import { subcommand } from "../../src/domain/commandWords.ts";
 import { DEFAULT_RISK_PHRASES } from "../../src/domain/crisis.ts";
 import { AMOUNT_PATTERN } from "../../src/domain/money.ts";
 import { parseOrdersArgs } from "../../src/domain/odr.ts";
@@ -326,6 +328,14 @@ describe("/case arguments", () => {
       }),
       runs(200),
     );
+  });
+
+  // Found by the property above: "__proto__" read the table of Chinese words' own prototype.
+  it("/case list and the subcommands: words that name an object's own parts are words like any other", () => {
+    for (const word of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect(parseListFilter(word)).toEqual({ error: { key: "commands.parse.list.unknown", params: { text: word } } });
+      expect(subcommand(word)).toBe(word.toLowerCase());
+    }
   });
 
   it("/case summary: a period the database can hold (and the one before it), or how to write one", () => {

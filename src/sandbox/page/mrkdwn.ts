@@ -28,7 +28,8 @@ export function plainTextHtml(text: string, emoji = true): string {
   return emoji ? emojiHtml(escapeHtml(text)) : escapeHtml(text);
 }
 
-const emojiHtml = (html: string) => html.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole);
+const emojiHtml = (html: string) =>
+  html.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => (Object.hasOwn(EMOJI, name) ? EMOJI[name] : whole));
 
 export function mrkdwnHtml(text: string, dir: Directory): string {
   // Code blocks are taken out first: nothing inside them is formatted.
