@@ -55,7 +55,7 @@ export function startHomeTabs(opts: {
     const w = words((await personLanguage(opts.prisma, userId)) ?? opts.config.language);
     await opts.client.views.publish({
       user_id: userId,
-      view: homeView(data, { now, isLead: actor.isLead, search: found, words: w }),
+      view: homeView(data, { now, isLead: actor.isLead, search: found, words: w, zone: opts.config.teamTimezone }),
     });
   }
 

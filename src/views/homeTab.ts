@@ -3,6 +3,7 @@
 // for leads the team today, and a search box. Always within Slack's 100 blocks: each list is cut
 // with "…and N more".
 import type { types } from "@slack/bolt";
+import { DateTime } from "luxon";
 import type { Case } from "../generated/prisma/client.ts";
 import { ENGLISH, type Lang, type Words } from "../i18n/i18n.ts";
 import { categoryName, priorityName, statusName } from "../i18n/labels.ts";
@@ -87,13 +88,16 @@ function languageChoice(w: Words): Block {
  * Away or here: a day picked marks the person away until then (routing skips them); while away,
  * "I'm back" ends it early and the picker moves the day.
  */
-function awaySwitch(awayUntil: Date | undefined, w: Words): Block[] {
+function awaySwitch(awayUntil: Date | undefined, zone: string, w: Words): Block[] {
   // A block id of its own per state: a day picked before does not stay shown once the state changed.
   const blockId = `${HOME_AWAY_BLOCK}${VARIANT}${awayUntil ? awayUntil.getTime() : "here"}`;
+  // The day as the team reads it, as it was picked (not the reader's own calendar day).
+  const day = awayUntil ? DateTime.fromJSDate(awayUntil, { zone }).toISODate() : null;
   const picker = {
     type: "datepicker" as const,
     action_id: ACTIONS.homeAwayUntil,
     placeholder: plain(w.t(awayUntil ? "home.away.changeDay" : "home.away.pickDay")),
+    ...(day ? { initial_date: day } : {}),
   };
   if (!awayUntil)
     return [
@@ -108,7 +112,7 @@ function awaySwitch(awayUntil: Date | undefined, w: Words): Block[] {
     {
       type: "section",
       block_id: blockId,
-      text: { type: "mrkdwn", text: w.t("home.away.until", { until: slackDate(awayUntil, "{date_short_pretty}") }) },
+      text: { type: "mrkdwn", text: w.t("home.away.until", { until: day ?? "" }) },
       accessory: picker,
     },
     {
@@ -135,12 +139,14 @@ export function homeView(
     search?: { query: string; cases: FoundCase[]; total: number };
     /** The person's own language (else the team's): the Home tab is theirs alone. */
     words?: Words;
+    /** The team's time zone, whose calendar days away is counted in (TEAM_TIMEZONE). */
+    zone?: string;
   },
 ): types.HomeView {
   const { now } = opts;
   const w = opts.words ?? ENGLISH;
   const blocks: Block[] = [
-    ...awaySwitch(data.awayUntil, w),
+    ...awaySwitch(data.awayUntil, opts.zone ?? "UTC", w),
     { type: "header", text: plain(w.t("home.myCases", { n: counted(data.mine.total, w) }), 150) },
   ];
   if (!data.mine.cases.length) blocks.push(mrkdwnSection(w.t("home.nothingMine")));

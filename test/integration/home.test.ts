@@ -197,7 +197,9 @@ describe("away from the Home tab", () => {
       );
       expect(blockKitProblems(away, "home")).toEqual([]);
       expect(picker(away).text.text).toContain("new cases are not routed to you");
-      expect(picker(away).text.text).toContain(`<!date^${Date.parse(`${back}T00:00:00Z`) / 1000}^`);
+      // The day as the team reads it, and the picker starts on it.
+      expect(picker(away).text.text).toContain(`You are away until ${back}*`);
+      expect(picker(away).accessory.initial_date).toBe(back);
       const backButton = away.blocks
         .flatMap((b: any) => b.elements ?? [])
         .find((e: any) => e.action_id === ACTIONS.homeBack);

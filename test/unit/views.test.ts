@@ -453,7 +453,11 @@ describe("the Home tab", () => {
   it("offers a day to be away until, and while away says until when with I'm back, in the person's language", () => {
     const away = (v: { blocks: unknown[] }) =>
       (
-        v.blocks as { block_id?: string; text?: { text: string }; accessory?: { type: string; action_id: string } }[]
+        v.blocks as {
+          block_id?: string;
+          text?: { text: string };
+          accessory?: { type: string; action_id: string; initial_date?: string };
+        }[]
       ).find((b) => b.accessory?.action_id === ACTIONS.homeAwayUntil);
     const here = homeView(data, { now, isLead: false });
     expect(here.blocks.indexOf(away(here) as never)).toBe(0);
@@ -461,11 +465,11 @@ describe("the Home tab", () => {
     expect(away(here)?.accessory?.type).toBe("datepicker");
     expect(text(here)).not.toContain(ACTIONS.homeBack);
 
-    const until = new Date("2026-12-01T00:00:00Z");
-    const gone = homeView({ ...data, awayUntil: until }, { now, isLead: false });
-    expect(away(gone)?.text?.text).toBe(
-      "*You are away until <!date^1796083200^{date_short_pretty}|2026-12-01 00:00 UTC>* — new cases are not routed to you.",
-    );
+    // Back at the start of 1 December in Shanghai: the team's day, whatever the reader's zone.
+    const until = new Date("2026-11-30T16:00:00Z");
+    const gone = homeView({ ...data, awayUntil: until }, { now, isLead: false, zone: "Asia/Shanghai" });
+    expect(away(gone)?.text?.text).toBe("*You are away until 2026-12-01* — new cases are not routed to you.");
+    expect(away(gone)?.accessory?.initial_date).toBe("2026-12-01");
     expect(text(gone)).toContain(`"action_id":"${ACTIONS.homeBack}"`);
     expect(text(gone)).toContain("I'm back");
     expect(blockKitProblems(gone, "home")).toEqual([]);
